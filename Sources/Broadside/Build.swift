@@ -1,0 +1,85 @@
+import Foundation
+
+/// What a successful build made, for the CLI's closing line.
+public struct BuildReport: Sendable {
+    public var posts: Int
+    public var pages: Int
+    public var feeds: Int
+    public var assets: Int
+    public var warnings: [Diagnostic]
+}
+
+/// The pipeline: load → resolve → render → write. Each stage hands the next a plain value;
+/// errors of every stage are collected, and nothing is written unless there are none.
+public enum Build {
+    public static func run(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
+        var diagnostics: [Diagnostic] = []
+
+        // Load
+        let (config, configDiagnostics) = SiteConfig.load(from: options.source, baseURLOverride: options.baseURL)
+        diagnostics += configDiagnostics
+        if config.baseURL == nil {
+            diagnostics.append(.warning(SiteConfig.fileName, "the site has no base_url, so the feed links to http://localhost/",
+                hint: "set base_url: \"https://your.org/\" in site.yml, or pass --base-url"))
+        }
+        diagnostics += checkOutput(options)
+        let urls = SiteURLs(baseURL: config.baseURL)
+        let (theme, themeDiagnostics) = Theme.load(source: options.source, name: config.theme)
+        diagnostics += themeDiagnostics
+        let now = options.now.timeIntervalSince1970
+        let parser = PostParser(config: config, rootPath: urls.rootPath) { [options] draft, date in
+            (options.includeDrafts || !draft) && (options.includeFuture || date.secondsSince1970 <= now)
+        }
+        let content = ContentLoader(source: options.source, parser: parser).load()
+        diagnostics += content.diagnostics
+
+        // Resolve
+        let (site, siteDiagnostics) = SiteResolver.resolve(content, config: config, urls: urls)
+        diagnostics += siteDiagnostics
+        guard !diagnostics.hasErrors, let theme else { throw BuildFailure(diagnostics) }
+
+        // Render
+        let pages = OutputPlan.pages(for: site)
+        let renderer = PageRenderer(site: site, theme: theme)
+        var files = parallelMap(pages) { renderer.render($0) }
+        var taken = Set(files.map(\.path))
+        for (path, source) in theme.assets.sorted(by: { $0.key < $1.key }) {
+            guard taken.insert(path).inserted else {
+                diagnostics.append(.error(relative(source, to: options.source),
+                    "this static file would replace the generated page /\(path)", hint: "rename or remove the file"))
+                continue
+            }
+            files.append(OutputFile(path: path, contents: .copy(source)))
+        }
+        guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
+
+        // Write
+        diagnostics += SiteWriter(output: options.output).write(files)
+        guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
+
+        let feeds = pages.filter(\.isFeed).count
+        return BuildReport(
+            posts: site.posts.count, pages: pages.count - feeds, feeds: feeds, assets: theme.assets.count,
+            warnings: diagnostics)
+    }
+
+    /// The output folder is replaced whole, so it must never be, or hold, the site's own files.
+    private static func checkOutput(_ options: BuildOptions) -> [Diagnostic] {
+        let output = options.output.resolvingSymlinksInPath().path
+        let source = options.source.resolvingSymlinksInPath().path
+        let holdsSource = output == source || source.hasPrefix(output.hasSuffix("/") ? output : output + "/")
+        let insideInputs = ["content", "themes", "static", "templates"].contains {
+            let input = source + "/" + $0
+            return output == input || output.hasPrefix(input + "/")
+        }
+        guard holdsSource || insideInputs else { return [] }
+        return [.error(nil, "the output folder \(output) holds the site's own files; a build replaces it whole",
+            hint: "write the site to a folder of its own, such as --output \(source)/site")]
+    }
+
+    private static func relative(_ url: URL, to source: URL) -> String {
+        let path = url.path
+        let root = source.path + "/"
+        return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
+    }
+}

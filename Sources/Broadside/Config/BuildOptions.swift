@@ -1,0 +1,28 @@
+import Foundation
+
+/// What one build is asked to do. The CLI fills it in; the library never reads the
+/// command line, the environment or the clock itself.
+public struct BuildOptions: Sendable {
+    /// The site folder: `site.yml`, `content/`, `themes/`, `static/`.
+    public var source: URL
+    /// Where the finished site goes; replaced as a whole only when the build succeeds.
+    public var output: URL
+    /// Overrides `base_url` of `site.yml`.
+    public var baseURL: String?
+    public var includeDrafts: Bool
+    public var includeFuture: Bool
+    /// The build's "now": decides which posts are in the future, and nothing else.
+    public var now: Date
+
+    public init(
+        source: URL, output: URL? = nil, baseURL: String? = nil,
+        includeDrafts: Bool = false, includeFuture: Bool = false, now: Date
+    ) {
+        self.source = source.standardizedFileURL
+        self.output = (output ?? source.appendingPathComponent("site")).standardizedFileURL
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.includeFuture = includeFuture
+        self.now = now
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Yams
+
+/// `site.yml` at the site root. Every key is optional: with no file at all the
+/// defaults give the benchmark's URL layout (10 posts a page, 20 feed items).
+public struct SiteConfig: Sendable, Equatable {
+    public var title = "Broadside"
+    public var description = ""
+    /// Absolute, with a trailing slash: `https://example.org/news/`.
+    public var baseURL: String?
+    public var language = "en"
+    public var timeZone = TimeZone(identifier: "UTC")!
+    public var theme = "default"
+    public var postsPerPage = 10
+    public var feedSize = 20
+    /// Keep raw HTML and `javascript:` links in Markdown.
+    public var unsafe = false
+
+    public init() {}
+
+    public static let fileName = "site.yml"
+    static let keys = [
+        "title", "description", "base_url", "language", "time_zone", "theme", "posts_per_page", "feed_size", "unsafe",
+    ]
+
+    /// Reads `site.yml` from `source`; a missing file is the defaults, not an error.
+    public static func load(from source: URL, baseURLOverride: String?) -> (SiteConfig, [Diagnostic]) {
+        var config = SiteConfig()
+        var diagnostics: [Diagnostic] = []
+        let file = fileName
+        let url = source.appendingPathComponent(file)
+        if let data = FileManager.default.contents(atPath: url.path) {
+            let text = String(decoding: data, as: UTF8.self)
+            switch YAMLDocument.parse(text, file: file, lineOffset: 0) {
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+            case .success(let root):
+                config.apply(root, file: file, diagnostics: &diagnostics)
+            }
+        } else if FileManager.default.fileExists(atPath: source.appendingPathComponent("site.yaml").path) {
+            diagnostics.append(
+                .warning("site.yaml", "Broadside reads its settings from site.yml; this file is ignored",
+                    hint: "rename site.yaml to site.yml"))
+        }
+        if let baseURLOverride {
+            switch normalizedBaseURL(baseURLOverride) {
+            case .some(let url): config.baseURL = url
+            case .none:
+                diagnostics.append(
+                    .error(nil, "--base-url \(baseURLOverride) is not an absolute http(s) URL",
+                        hint: "pass it with its scheme, for example --base-url https://example.org/"))
+            }
+        }
+        return (config, diagnostics)
+    }
+
+    private mutating func apply(_ root: Node?, file: String, diagnostics: inout [Diagnostic]) {
+        guard let root else { return }
+        guard let mapping = root.mapping else {
+            diagnostics.append(
+                .error(file, line: root.line, column: root.column, "site.yml must be a list of `key: value` settings",
+                    hint: "for example title: \"My newsletter\""))
+            return
+        }
+        for (keyNode, value) in mapping {
+            let key = keyNode.text ?? ""
+            let text = value.text
+            func fail(_ message: String, _ hint: String) {
+                diagnostics.append(.error(file, line: value.line, column: value.column, message, hint: hint))
+            }
+            switch key {
+            case "title": if let text { title = text } else { fail("`title` must be text", "title: \"My newsletter\"") }
+            case "description":
+                if let text { description = text } else { fail("`description` must be text", "description: \"News from…\"") }
+            case "base_url":
+                if let text, let url = Self.normalizedBaseURL(text) {
+                    baseURL = url
+                } else {
+                    fail("`base_url` must be an absolute http(s) URL", "base_url: \"https://example.org/\"")
+                }
+            case "language":
+                if let text, Self.isLanguageTag(text) { language = text } else {
+                    fail("`language` must be a language code", "language: en (or es, fr, pt-BR …)")
+                }
+            case "time_zone":
+                if let text, let zone = TimeZone(identifier: text) { timeZone = zone } else {
+                    fail("`time_zone` is not a time zone name: \(text ?? "")",
+                        "use a name from the tz database, such as America/Chicago, Europe/Madrid or UTC")
+                }
+            case "theme":
+                if let text, Slug.isSafeName(text) { theme = text } else {
+                    fail("`theme` must be the name of a folder in themes/", "theme: default")
+                }
+            case "posts_per_page":
+                if let text, let n = Int(text), n > 0 { postsPerPage = n } else {
+                    fail("`posts_per_page` must be a whole number above 0", "posts_per_page: 10")
+                }
+            case "feed_size":
+                if let text, let n = Int(text), n > 0 { feedSize = n } else {
+                    fail("`feed_size` must be a whole number above 0", "feed_size: 20")
+                }
+            case "unsafe":
+                if let text, let flag = Self.bool(text) { unsafe = flag } else {
+                    fail("`unsafe` must be true or false", "unsafe: false")
+                }
+            default:
+                diagnostics.append(
+                    .warning(file, line: keyNode.line, column: keyNode.column, "unknown setting `\(key)` is ignored",
+                        hint: "the settings are \(Self.keys.joined(separator: ", "))"))
+            }
+        }
+    }
+
+    /// `https://example.org/news` → `https://example.org/news/`; nil when not absolute http(s).
+    static func normalizedBaseURL(_ text: String) -> String? {
+        guard let components = URLComponents(string: text.trimmingCharacters(in: .whitespaces)),
+            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = components.host, !host.isEmpty, components.query == nil, components.fragment == nil
+        else { return nil }
+        var url = text.trimmingCharacters(in: .whitespaces)
+        if !url.hasSuffix("/") { url += "/" }
+        return url
+    }
+
+    static func isLanguageTag(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter })
+        else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+
+    /// YAML's spellings of true and false.
+    static func bool(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
+        }
+    }
+}

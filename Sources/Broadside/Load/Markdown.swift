@@ -1,0 +1,131 @@
+import CCmark
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A Markdown body converted once, with what later stages need from it.
+public struct RenderedMarkdown: Sendable, Equatable {
+    public var html: String
+    /// Plain text of the first paragraph, the summary when front matter has none.
+    public var firstParagraph: String
+}
+
+/// CommonMark through cmark's node API: parse once, add heading anchors and the
+/// site's path prefix to root-relative links, then render.
+public enum Markdown {
+    /// - Parameters:
+    ///   - unsafe: keep raw HTML and `javascript:` links (off unless the site opts in).
+    ///   - rootPath: the base URL's path (`/` or `/news/`), put before root-relative links.
+    public static func render(_ text: String, unsafe: Bool = false, rootPath: String = "/") -> RenderedMarkdown {
+        let options = CMARK_OPT_SMART | (unsafe ? CMARK_OPT_UNSAFE : 0)
+        guard let document = text.withCString({ cmark_parse_document($0, strlen($0), options) }) else {
+            return RenderedMarkdown(html: "", firstParagraph: "")
+        }
+        defer { cmark_node_free(document) }
+
+        var headings: [OpaquePointer] = []
+        var links: [OpaquePointer] = []
+        var firstParagraph: OpaquePointer?
+        // Collect first, change after: cmark's iterator must not see the tree change under it.
+        let iterator = cmark_iter_new(document)
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING: headings.append(node)
+            case CMARK_NODE_PARAGRAPH where firstParagraph == nil: firstParagraph = node
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: if rootPath != "/" { links.append(node) }
+            default: break
+            }
+        }
+        cmark_iter_free(iterator)
+
+        let summary = firstParagraph.map(plainText) ?? ""
+        for link in links {
+            guard let url = cmark_node_get_url(link).map({ String(cString: $0) }),
+                url.hasPrefix("/"), !url.hasPrefix("//")
+            else { continue }
+            cmark_node_set_url(link, rootPath + url.dropFirst())
+        }
+        var anchors = AnchorNames()
+        for heading in headings {
+            addAnchor(to: heading, id: anchors.unique(for: plainText(heading)), options: options)
+        }
+
+        guard let rendered = cmark_render_html(document, options) else {
+            return RenderedMarkdown(html: "", firstParagraph: summary)
+        }
+        defer { free(rendered) }
+        return RenderedMarkdown(html: String(cString: rendered), firstParagraph: summary)
+    }
+
+    /// cmark's HTML renderer has no attributes for headings, so the heading is rendered
+    /// on its own, given its `id`, and put back as a custom block that cmark copies verbatim.
+    private static func addAnchor(to heading: OpaquePointer, id: String, options: Int32) {
+        guard let rendered = cmark_render_html(heading, options) else { return }
+        var html = String(cString: rendered)
+        free(rendered)
+        let level = cmark_node_get_heading_level(heading)
+        let open = "<h\(level)>"
+        guard html.hasPrefix(open), let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        html = "<h\(level) id=\"\(id)\">" + html.dropFirst(open.count)
+        if html.hasSuffix("\n") { html.removeLast() }
+        cmark_node_set_on_enter(block, html)
+        cmark_node_set_on_exit(block, "")
+        cmark_node_replace(heading, block)
+        cmark_node_free(heading)
+    }
+
+    /// The text a reader sees in a node: text and code, with line breaks as spaces.
+    static func plainText(_ node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default: break
+            }
+        }
+        cmark_iter_free(iterator)
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+/// Heading ids as GitHub and Hugo make them (`## What's next?` → `whats-next`),
+/// numbered when a heading repeats so every anchor on a page is unique.
+struct AnchorNames {
+    private var used: [String: Int] = [:]
+
+    mutating func unique(for text: String) -> String {
+        var base = Self.slug(text)
+        if base.isEmpty { base = "section" }
+        var id = base
+        while let count = used[id] {
+            used[id] = count + 1
+            id = "\(base)-\(count)"
+        }
+        used[id] = 1
+        return id
+    }
+
+    static func slug(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
+            if scalar == " " || scalar == "-" {
+                out.append("-")
+            } else if scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                || scalar.properties.generalCategory == .nonspacingMark
+            {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+}

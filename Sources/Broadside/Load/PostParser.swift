@@ -1,0 +1,161 @@
+import Foundation
+import Yams
+
+/// Turns the text of one Markdown file into a `Post`, or says everything wrong with it.
+struct PostParser: Sendable {
+    var config: SiteConfig
+    var rootPath: String
+
+    /// Whether a post whose front matter is valid should be built at all (drafts, future posts);
+    /// bodies of posts left out are never converted.
+    var include: @Sendable (_ draft: Bool, _ date: PostDate) -> Bool
+
+    func parse(_ contents: String, file: String, fileStem: String) -> (Post?, [Diagnostic]) {
+        guard let parts = FrontMatter.split(contents) else {
+            return (nil, [.error(file, line: 1, column: 1, "the file does not start with front matter",
+                hint: "begin the file with a `---` line, then title: and date:, then another `---` line")])
+        }
+        var diagnostics: [Diagnostic] = []
+        let root: Node?
+        switch YAMLDocument.parse(String(parts.yaml), file: file, lineOffset: 1) {
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .success(let node): root = node
+        }
+        var fields: [String: Node] = [:]
+        var keyOrder: [String] = []
+        if let root {
+            guard let mapping = root.mapping else {
+                return (nil, [.error(file, line: (root.line ?? 0) + 1, column: root.column,
+                    "the front matter must be `key: value` lines", hint: "for example title: \"Day 1: Pack the court\"")])
+            }
+            for (key, value) in mapping {
+                guard let name = key.text else { continue }
+                if fields[name] != nil {
+                    diagnostics.append(.error(file, line: key.line.map { $0 + 1 }, column: key.column,
+                        "`\(name)` is set twice", hint: "keep one `\(name):` line"))
+                }
+                fields[name] = value
+                keyOrder.append(name)
+            }
+        }
+
+        func fail(_ node: Node, _ message: String, hint: String) {
+            diagnostics.append(.error(file, line: node.line.map { $0 + 1 }, column: node.column, message, hint: hint))
+        }
+        func text(_ key: String, hint: String) -> String? {
+            guard let node = fields[key] else { return nil }
+            guard let value = node.text else {
+                fail(node, "`\(key)` must be a single value, not a list or map", hint: hint)
+                return nil
+            }
+            return value
+        }
+        func list(_ key: String) -> [String] {
+            guard let node = fields[key] else { return [] }
+            if let single = node.text { return single.isEmpty ? [] : [single] }
+            guard let items = node.sequence else {
+                fail(node, "`\(key)` must be a list of names", hint: "write \(key): [\"Detention\", \"Legal Aid\"] or one `- name` per line")
+                return []
+            }
+            return items.compactMap { item in
+                guard let name = item.text, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    fail(item, "each of `\(key)` must be a name", hint: "write one name per `- ` line")
+                    return nil
+                }
+                return name.trimmingCharacters(in: .whitespaces)
+            }
+        }
+
+        let title = text("title", hint: "title: \"Your title\"")
+        if fields["title"] == nil || title?.trimmingCharacters(in: .whitespaces).isEmpty == true {
+            diagnostics.append(.error(file, line: fields["title"]?.line.map { $0 + 1 } ?? 1, column: fields["title"]?.column ?? 1,
+                "the post has no title", hint: "add a line such as title: \"Day 1: Pack the courtroom\" to the front matter"))
+        }
+
+        var date: PostDate?
+        if let node = fields["date"] {
+            if let value = node.text {
+                date = PostDate.parse(value, timeZone: config.timeZone)
+                if date == nil {
+                    fail(node, "`date` is not a date: \"\(value)\"",
+                        hint: "write the date as 2026-05-01, or with a time and UTC offset as 2026-05-01T09:30:00-05:00")
+                }
+            } else {
+                fail(node, "`date` must be a single date", hint: "date: 2026-05-01")
+            }
+        } else {
+            diagnostics.append(.error(file, line: 1, column: 1, "the post has no date",
+                hint: "add a line such as date: 2026-05-01 or date: 2026-05-01T09:30:00-05:00 to the front matter"))
+        }
+
+        var kind: Kind?
+        if let value = text("kind", hint: "kind: dispatch") {
+            kind = Kind(rawValue: value.lowercased())
+            if kind == nil, let node = fields["kind"] {
+                fail(node, "unknown kind \"\(value)\"",
+                    hint: "use one of \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+
+        var draft = false
+        if let value = text("draft", hint: "draft: true"), let node = fields["draft"] {
+            if let flag = SiteConfig.bool(value) { draft = flag } else {
+                fail(node, "`draft` must be true or false", hint: "draft: true")
+            }
+        }
+
+        var seriesDay: Int?
+        if let value = text("series_day", hint: "series_day: 3"), let node = fields["series_day"] {
+            seriesDay = Int(value)
+            if seriesDay == nil || seriesDay! < 1 {
+                seriesDay = nil
+                fail(node, "`series_day` must be a whole number from 1", hint: "series_day: 3")
+            }
+        }
+
+        var lang: String?
+        if let value = text("lang", hint: "lang: es"), let node = fields["lang"] {
+            if SiteConfig.isLanguageTag(value) { lang = value } else {
+                fail(node, "`lang` is not a language code: \"\(value)\"", hint: "use a code such as en, es or pt-BR")
+            }
+        }
+
+        var slug = Slug.make(fileStem)
+        if let value = text("slug", hint: "slug: day-1-pack-the-court"), let node = fields["slug"] {
+            slug = Slug.make(value)
+            if slug.isEmpty {
+                fail(node, "`slug` has no letters or digits: \"\(value)\"", hint: "slug: day-1-pack-the-court")
+            }
+        } else if slug.isEmpty {
+            diagnostics.append(.error(file, "the file name gives an empty slug",
+                hint: "rename the file with letters or digits, or set slug: in the front matter"))
+        }
+
+        let categories = list("categories")
+        let tags = list("tags")
+        let summaryField = text("summary", hint: "summary: \"One sentence.\"")
+        let series = text("series", hint: "series: \"Week of Action\"")
+        let translationKey = text("translation_key", hint: "translation_key: \"qa-clinic\"")
+
+        guard !diagnostics.hasErrors, let title, let date else { return (nil, diagnostics) }
+        guard include(draft, date) else { return (nil, diagnostics) }
+
+        var params: [String: FrontMatterValue] = [:]
+        for key in keyOrder where !Self.knownKeys.contains(key) {
+            if let node = fields[key] { params[key] = FrontMatterValue(node) }
+        }
+        let body = Markdown.render(String(parts.body), unsafe: config.unsafe, rootPath: rootPath)
+        let post = Post(
+            source: file, slug: slug, title: title, date: date, kind: kind,
+            categories: categories, tags: tags,
+            summary: summaryField ?? body.firstParagraph,
+            lang: lang, series: series, seriesDay: seriesDay, translationKey: translationKey,
+            draft: draft, html: body.html, params: params, slugLine: fields["slug"]?.line.map { $0 + 1 })
+        return (post, diagnostics)
+    }
+
+    static let knownKeys: Set<String> = [
+        "title", "date", "kind", "categories", "tags", "summary", "lang", "series", "series_day",
+        "translation_key", "draft", "slug",
+    ]
+}

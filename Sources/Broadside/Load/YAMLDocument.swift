@@ -1,0 +1,79 @@
+import Yams
+
+/// YAML parsed to nodes, never to typed values: `title: Yes` stays the text "Yes",
+/// `date:` keeps the offset the editor wrote, and every value keeps its line and column.
+enum YAMLDocument {
+    /// Parses `text`; `lineOffset` is the number of lines of the file before it
+    /// (1 for front matter, which starts after the opening `---`).
+    static func parse(_ text: String, file: String, lineOffset: Int) -> Result<Node?, Diagnostic> {
+        do {
+            return .success(try Yams.compose(yaml: text))
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset))
+        } catch {
+            return .failure(.error(file, "\(error)"))
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+        let problem: String
+        let mark: Mark?
+        switch error {
+        case let .scanner(context, text, m, _), let .parser(context, text, m, _), let .composer(context, text, m, _):
+            problem = [context?.text, text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+            mark = m
+        case let .reader(text, _, _, _):
+            problem = text
+            mark = nil
+        default:
+            problem = "\(error)"
+            mark = nil
+        }
+        var hint = "check the indentation, and put text that holds `: `, ` #`, quotes or starts with [ { & * ! | > in double quotes"
+        if problem.contains("mapping values are not allowed") {
+            hint = "a value that contains `: ` must be quoted, for example title: \"Budget cuts: what comes next\""
+        } else if problem.contains("found character that cannot start any token") {
+            hint = "YAML does not allow tabs for indentation, and text starting with ` @ or % must be quoted"
+        }
+        return .error(
+            file, line: mark.map { $0.line + lineOffset }, column: mark?.column,
+            "this is not valid YAML: \(problem)", hint: hint)
+    }
+}
+
+extension Node {
+    /// The text of a scalar exactly as written (quotes removed), whatever type YAML would give it.
+    var text: String? { scalar?.string }
+
+    var line: Int? { mark?.line }
+    var column: Int? { mark?.column }
+}
+
+/// A YAML value handed to templates as it is: text, list or map.
+public enum FrontMatterValue: Sendable, Equatable {
+    case text(String)
+    case list([FrontMatterValue])
+    case map([(key: String, value: FrontMatterValue)])
+
+    init(_ node: Node) {
+        switch node {
+        case .scalar(let scalar):
+            self = .text(scalar.string)
+        case .sequence(let sequence):
+            self = .list(sequence.map(FrontMatterValue.init))
+        case .mapping(let mapping):
+            self = .map(mapping.map { (key: $0.key.text ?? "", value: FrontMatterValue($0.value)) })
+        case .alias:
+            self = .text("")
+        }
+    }
+
+    public static func == (a: FrontMatterValue, b: FrontMatterValue) -> Bool {
+        switch (a, b) {
+        case let (.text(x), .text(y)): return x == y
+        case let (.list(x), .list(y)): return x == y
+        case let (.map(x), .map(y)): return x.map(\.key) == y.map(\.key) && x.map(\.value) == y.map(\.value)
+        default: return false
+        }
+    }
+}

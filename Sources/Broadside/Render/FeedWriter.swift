@@ -1,0 +1,63 @@
+/// RSS 2.0 at `/feed.xml`: the newest posts of every language, each with its summary in
+/// `description` and its full HTML in `content:encoded`, which feed readers and
+/// RSS-to-email services read. Nothing in it depends on the clock.
+struct FeedWriter {
+    var site: Site
+
+    func rss() -> String {
+        let urls = site.urls
+        let config = site.config
+        let items = site.posts.prefix(config.feedSize)
+        var xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+            <channel>
+            <title>\(text(config.title))</title>
+            <link>\(text(urls.absoluteRoot))</link>
+            <description>\(text(config.description.isEmpty ? config.title : config.description))</description>
+            <language>\(text(config.language))</language>
+            <generator>Broadside</generator>
+
+            """
+        if let newest = items.first {
+            xml += "<lastBuildDate>\(DateText.rfc822(newest.date))</lastBuildDate>\n"
+        }
+        xml += "<atom:link href=\"\(text(urls.absolute(urls.feed)))\" rel=\"self\" type=\"application/rss+xml\"/>\n"
+        for (index, post) in zip(items.indices, items) {
+            let link = urls.absolute(urls.post(post.slug))
+            xml += "<item>\n<title>\(text(post.title))</title>\n<link>\(text(link))</link>\n"
+            xml += "<guid isPermaLink=\"true\">\(text(link))</guid>\n"
+            xml += "<pubDate>\(DateText.rfc822(post.date))</pubDate>\n"
+            for term in site.categories.termsOfPost[index] {
+                xml += "<category>\(text(site.categories.terms[term].name))</category>\n"
+            }
+            xml += "<description>\(text(post.summary))</description>\n"
+            xml += "<content:encoded>\(text(absoluteLinks(post.html)))</content:encoded>\n</item>\n"
+        }
+        xml += "</channel>\n</rss>\n"
+        return xml
+    }
+
+    private func text(_ value: String) -> String { Escaping.xml(Escaping.xmlSafe(value)) }
+
+    /// A feed has no base URL of its own, and email clients resolve nothing:
+    /// root-relative links and images become absolute.
+    private func absoluteLinks(_ html: String) -> String {
+        let root = site.urls.rootPath
+        var out = html
+        for attribute in ["href=\"", "src=\""] {
+            out = out.replacingOccurrences(of: attribute + root, with: attribute + site.urls.absoluteRoot)
+            // A root-relative URL outside the base path (`/images/x.jpg` under `/news/`) still needs the host.
+            if root != "/" {
+                out = out.replacingOccurrences(of: attribute + "/", with: attribute + hostRoot + "/")
+                    .replacingOccurrences(of: attribute + hostRoot + "//", with: attribute + "//")
+            }
+        }
+        return out
+    }
+
+    private var hostRoot: String {
+        let absolute = site.urls.absoluteRoot
+        return String(absolute.dropLast(site.urls.rootPath.count))
+    }
+}

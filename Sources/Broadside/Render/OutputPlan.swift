@@ -1,0 +1,41 @@
+import Foundation
+
+/// One file of the finished site.
+public struct OutputFile: Sendable {
+    public enum Contents: Sendable {
+        case text(String)
+        case copy(URL)
+    }
+
+    /// Relative to the output folder, `/`-separated: `posts/a/index.html`.
+    public var path: String
+    public var contents: Contents
+}
+
+/// Every page the site has. A new family of pages or feeds is one more case here
+/// and one more branch in `OutputPlan.pages`; the writer walks whatever list it gets.
+enum Page: Sendable, Hashable {
+    case post(Int)
+    case home(page: Int)
+    case term(TaxonomyKind, term: Int, page: Int)
+    case taxonomy(TaxonomyKind)
+    case feed
+
+    var isFeed: Bool { self == .feed }
+}
+
+enum OutputPlan {
+    static func pages(for site: Site) -> [Page] {
+        var pages: [Page] = site.posts.indices.map { Page.post($0) }
+        pages += (1...site.pageCount(listing: site.posts.count)).map { Page.home(page: $0) }
+        for kind in TaxonomyKind.allCases {
+            let taxonomy = site.taxonomy(kind)
+            pages.append(.taxonomy(kind))
+            for (index, term) in taxonomy.terms.enumerated() {
+                pages += (1...site.pageCount(listing: term.posts.count)).map { Page.term(kind, term: index, page: $0) }
+            }
+        }
+        pages.append(.feed)
+        return pages
+    }
+}

@@ -1,0 +1,96 @@
+import Mustache
+
+/// Renders one page through the theme. Views of every post are made once and
+/// shared by all the list pages that show the post.
+struct PageRenderer: Sendable {
+    var site: Site
+    var theme: Theme
+    var postViews: [PostView]
+
+    init(site: Site, theme: Theme) {
+        self.site = site
+        self.theme = theme
+        postViews = parallelMap(Array(site.posts.indices)) { [site] in PostView(site.posts[$0], in: site, index: $0) }
+    }
+
+    func render(_ page: Page) -> OutputFile {
+        switch page {
+        case .post(let index):
+            let post = site.posts[index]
+            var view = postViews[index].context
+            view["content"] = post.html
+            var context = base(title: post.title, url: postViews[index].url, lang: post.lang, kind: "post")
+            context["post"] = view
+            return file(SiteURLs.postFile(post.slug), template: "post", context)
+
+        case .home(let number):
+            let title = number == 1 ? site.config.title : "\(site.config.title), page \(number)"
+            var context = base(title: title, url: site.urls.home(page: number), lang: nil, kind: "home")
+            context["is_home"] = true
+            context["heading"] = site.config.title
+            list(Array(site.posts.indices), page: number, url: { site.urls.home(page: $0) }, into: &context)
+            let template = theme.templateNames.contains("home") ? "home" : "list"
+            return file(SiteURLs.homeFile(page: number), template: template, context)
+
+        case .term(let kind, let index, let number):
+            let term = site.taxonomy(kind).terms[index]
+            let heading = "\(kind.singular.capitalized): \(term.name)"
+            let title = number == 1 ? heading : "\(heading), page \(number)"
+            let url = { (n: Int) in site.urls.term(kind, slug: term.slug, page: n) }
+            var context = base(title: title, url: url(number), lang: nil, kind: kind.singular)
+            context["heading"] = heading
+            context["term"] = ["name": term.name, "url": url(1), "count": term.posts.count, "taxonomy": kind.rawValue]
+            list(term.posts, page: number, url: url, into: &context)
+            return file(SiteURLs.termFile(kind, slug: term.slug, page: number), template: "list", context)
+
+        case .taxonomy(let kind):
+            let taxonomy = site.taxonomy(kind)
+            var context = base(title: kind.title, url: site.urls.taxonomy(kind), lang: nil, kind: kind.rawValue)
+            context["heading"] = kind.title
+            context["taxonomy"] = ["name": kind.rawValue, "title": kind.title, "singular": kind.singular]
+            context["terms"] = taxonomy.terms.map {
+                ["name": $0.name, "url": site.urls.term(kind, slug: $0.slug), "count": $0.posts.count] as [String: Any]
+            }
+            context["has_terms"] = !taxonomy.terms.isEmpty
+            return file(SiteURLs.taxonomyFile(kind), template: "terms", context)
+
+        case .feed:
+            return OutputFile(path: SiteURLs.feedFile, contents: .text(FeedWriter(site: site).rss()))
+        }
+    }
+
+    /// What every page has: the site, and the page's own title, URL and language.
+    private func base(title: String, url: String, lang: String?, kind: String) -> [String: Any] {
+        let urls = site.urls
+        return [
+            "site": [
+                "title": site.config.title, "description": site.config.description, "language": site.config.language,
+                "root": urls.rootPath, "home_url": urls.home(page: 1), "categories_url": urls.taxonomy(.categories),
+                "tags_url": urls.taxonomy(.tags), "feed_url": urls.feed, "feed_absolute_url": urls.absolute(urls.feed),
+                "generator": "Broadside",
+            ] as [String: Any],
+            "page": [
+                "title": title, "document_title": title == site.config.title ? title : "\(title) | \(site.config.title)",
+                "url": url, "absolute_url": urls.absolute(url), "lang": lang ?? site.config.language, "kind": kind],
+        ]
+    }
+
+    /// One page of a list of posts (indices, newest first) with its pager.
+    private func list(_ indices: [Int], page: Int, url: (Int) -> String, into context: inout [String: Any]) {
+        let perPage = site.config.postsPerPage
+        let pages = site.pageCount(listing: indices.count)
+        let start = min(indices.count, (page - 1) * perPage)
+        let slice = indices[start..<min(indices.count, start + perPage)]
+        context["posts"] = slice.map { postViews[$0].context }
+        context["has_posts"] = !slice.isEmpty
+        var pager: [String: Any] = ["page": page, "pages": pages, "has_pages": pages > 1]
+        if page > 1 { pager["newer_url"] = url(page - 1) }
+        if page < pages { pager["older_url"] = url(page + 1) }
+        context["pager"] = pager
+    }
+
+    private func file(_ path: String, template: String, _ context: [String: Any]) -> OutputFile {
+        // Every template used here was checked to exist when the theme was loaded.
+        OutputFile(path: path, contents: .text(theme.library.render(context, withTemplate: template) ?? ""))
+    }
+}

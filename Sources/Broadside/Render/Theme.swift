@@ -1,0 +1,141 @@
+import Foundation
+import Mustache
+
+/// A theme read from disk at build time, so designers edit templates without recompiling.
+/// Templates are looked up in the site's `templates/` first, then in `themes/NAME/templates/`.
+struct Theme: Sendable {
+    var name: String
+    var library: MustacheLibrary
+    var templateNames: Set<String>
+    /// Output path → file to copy, from the theme's `static/` and then the site's `static/` (which wins).
+    var assets: [String: URL]
+
+    /// Templates every theme must have.
+    static let requiredTemplates = ["post", "list", "terms"]
+
+    static func load(source: URL, name: String) -> (Theme?, [Diagnostic]) {
+        let themeFolder = "themes/\(name)"
+        let themeURL = source.appendingPathComponent(themeFolder)
+        var diagnostics: [Diagnostic] = []
+        guard isDirectory(themeURL) else {
+            let known = (try? FileManager.default.contentsOfDirectory(atPath: source.appendingPathComponent("themes").path))?
+                .filter { !$0.hasPrefix(".") }.sorted() ?? []
+            let hint = known.isEmpty
+                ? "create \(themeFolder)/templates/ with post, list and terms templates, or copy themes/default from Broadside"
+                : "themes here: \(known.joined(separator: ", ")); set theme: in site.yml to one of them"
+            return (nil, [.error(themeFolder, "the theme \"\(name)\" is missing: there is no \(themeFolder)/ folder", hint: hint)])
+        }
+        // name → (file for messages, text); the site's own templates replace the theme's.
+        var sources: [String: (file: String, text: String)] = [:]
+        for folder in ["\(themeFolder)/templates", "templates"] {
+            let url = source.appendingPathComponent(folder)
+            for relative in files(in: url, withExtension: ".mustache") {
+                let file = "\(folder)/\(relative)"
+                guard let data = FileManager.default.contents(atPath: url.appendingPathComponent(relative).path),
+                    let text = String(validatingUTF8: data)
+                else {
+                    diagnostics.append(.error(file, "the template cannot be read as UTF-8 text", hint: "save it as UTF-8"))
+                    continue
+                }
+                sources[String(relative.dropLast(".mustache".count))] = (file, text)
+            }
+        }
+        var library = MustacheLibrary()
+        for (templateName, source) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: templateName)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(source.file, line: error.context.lineNumber, column: error.context.columnNumber,
+                    "the template does not parse: \(describe(error.error))",
+                    hint: "check that every {{#section}} and {{^section}} is closed by {{/section}} with the same name"))
+            } catch {
+                diagnostics.append(.error(source.file, "the template does not parse: \(error)"))
+            }
+        }
+        let names = Set(sources.keys)
+        for required in requiredTemplates where !names.contains(required) {
+            diagnostics.append(.error("\(themeFolder)/templates", "the theme \"\(name)\" has no \(required) template",
+                hint: "add \(themeFolder)/templates/\(required).mustache"))
+        }
+        // swift-mustache renders a missing partial as empty text: name it instead.
+        for (_, source) in sources.sorted(by: { $0.key < $1.key }) {
+            for reference in TemplateReferences.scan(source.text) where !names.contains(reference.name) {
+                let what = reference.isParent ? "layout" : "partial"
+                diagnostics.append(.error(source.file, line: reference.line, column: reference.column,
+                    "the \(what) \"\(reference.name)\" does not exist",
+                    hint: "add \(themeFolder)/templates/\(reference.name).mustache, or fix the name; templates are named by their path below templates/ without .mustache"))
+            }
+        }
+        var assets: [String: URL] = [:]
+        for folder in ["\(themeFolder)/static", "static"] {
+            let url = source.appendingPathComponent(folder)
+            for relative in files(in: url, withExtension: nil) {
+                assets[relative] = url.appendingPathComponent(relative)
+            }
+        }
+        let theme = Theme(name: name, library: library, templateNames: names, assets: assets)
+        return (diagnostics.hasErrors ? nil : theme, diagnostics)
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: "a section is closed with another name than it was opened"
+        case MustacheTemplate.Error.unfinishedName: "a tag is not closed with }}"
+        case MustacheTemplate.Error.expectedSectionEnd: "a section is never closed"
+        default: "\(error)"
+        }
+    }
+
+    static func isDirectory(_ url: URL) -> Bool {
+        var flag: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &flag) && flag.boolValue
+    }
+
+    /// Files below `folder` (relative paths, sorted), skipping hidden ones.
+    static func files(in folder: URL, withExtension suffix: String?) -> [String] {
+        guard isDirectory(folder), let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var found: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            if (path as NSString).lastPathComponent.hasPrefix(".") {
+                enumerator.skipDescendants()
+                continue
+            }
+            if isDirectory(folder.appendingPathComponent(path)) { continue }
+            if let suffix, !path.hasSuffix(suffix) { continue }
+            found.append(path)
+        }
+        return found.sorted()
+    }
+}
+
+/// `{{> partial}}` and `{{< layout}}` tags of a template, with where they stand.
+enum TemplateReferences {
+    struct Reference: Equatable {
+        var name: String
+        var isParent: Bool
+        var line: Int
+        var column: Int
+    }
+
+    static func scan(_ text: String) -> [Reference] {
+        var found: [Reference] = []
+        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                var cursor = open.upperBound
+                while cursor < rest.endIndex, rest[cursor] == " " { cursor = rest.index(after: cursor) }
+                guard cursor < rest.endIndex, rest[cursor] == ">" || rest[cursor] == "<",
+                    let close = rest[cursor...].range(of: "}}")
+                else {
+                    rest = rest[open.upperBound...]
+                    continue
+                }
+                let name = rest[rest.index(after: cursor)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                found.append(Reference(name: name, isParent: rest[cursor] == "<", line: lineIndex + 1, column: column))
+                rest = rest[close.upperBound...]
+            }
+        }
+        return found
+    }
+}

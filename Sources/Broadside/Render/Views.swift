@@ -1,0 +1,73 @@
+/// What templates see. Mustache gets these views, never the model, and they hold
+/// plain text: Mustache's `{{name}}` escapes it, only `{{{content}}}` is inserted raw.
+struct PostView: Sendable {
+    var title: String
+    var url: String
+    var dateISO: String
+    var dateText: String
+    var kind: String?
+    var kindLabel: String?
+    var series: String?
+    var seriesDay: Int?
+    var summary: String
+    var lang: String?
+    var categories: [TermLink]
+    var tags: [TermLink]
+    var params: [String: FrontMatterValue]
+
+    init(_ post: Post, in site: Site, index: Int) {
+        title = post.title
+        url = site.urls.post(post.slug)
+        dateISO = DateText.iso8601(post.date)
+        dateText = DateText.display(post.date)
+        kind = post.kind?.rawValue
+        kindLabel = post.kind?.label
+        series = post.series
+        seriesDay = post.seriesDay
+        summary = post.summary
+        lang = post.lang
+        categories = site.categories.termsOfPost[index].map { TermLink(site.categories.terms[$0], .categories, site.urls) }
+        tags = site.tags.termsOfPost[index].map { TermLink(site.tags.terms[$0], .tags, site.urls) }
+        params = post.params
+    }
+
+    /// Without the body: what a list page shows of a post.
+    var context: [String: Any] {
+        var context: [String: Any] = [
+            "title": title, "url": url, "date_iso": dateISO, "date": dateText, "summary": summary,
+            "categories": categories.map(\.context), "tags": tags.map(\.context),
+            "has_terms": !(categories.isEmpty && tags.isEmpty),
+            "params": params.mapValues(\.templateValue),
+        ]
+        if let kind, let kindLabel {
+            context["kind"] = kind
+            context["kind_label"] = kindLabel
+        }
+        if let series { context["series"] = series }
+        if let seriesDay { context["series_day"] = seriesDay }
+        if let lang { context["lang"] = lang }
+        return context
+    }
+}
+
+struct TermLink: Sendable {
+    var name: String
+    var url: String
+
+    init(_ term: Term, _ kind: TaxonomyKind, _ urls: SiteURLs) {
+        name = term.name
+        url = urls.term(kind, slug: term.slug)
+    }
+
+    var context: [String: Any] { ["name": name, "url": url] }
+}
+
+extension FrontMatterValue {
+    var templateValue: Any {
+        switch self {
+        case .text(let text): text
+        case .list(let items): items.map(\.templateValue)
+        case .map(let pairs): Dictionary(pairs.map { ($0.key, $0.value.templateValue) }, uniquingKeysWith: { a, _ in a })
+        }
+    }
+}

@@ -1,0 +1,43 @@
+/// The site after resolving: posts in their final order and every index over them.
+/// Relations are indices into `posts`; nothing here is changed by later stages.
+public struct Site: Sendable {
+    public var config: SiteConfig
+    public var urls: SiteURLs
+    /// Newest first; ties broken by slug so the order never depends on the file system.
+    public var posts: [Post]
+    public var categories: Taxonomy
+    public var tags: Taxonomy
+
+    public func taxonomy(_ kind: TaxonomyKind) -> Taxonomy {
+        kind == .categories ? categories : tags
+    }
+
+    /// Pages needed to list `count` posts, `postsPerPage` a page; an empty list still has one page.
+    public func pageCount(listing count: Int) -> Int {
+        max(1, (count + config.postsPerPage - 1) / config.postsPerPage)
+    }
+}
+
+/// Loaded posts → `Site`: order, slugs checked, taxonomies built.
+enum SiteResolver {
+    static func resolve(_ content: LoadedContent, config: SiteConfig, urls: SiteURLs) -> (Site, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let posts = content.posts.sorted {
+            $0.date != $1.date ? $0.date > $1.date : $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8)
+        }
+        var firstWithSlug: [String: Post] = [:]
+        for post in content.posts {
+            if let other = firstWithSlug[post.slug] {
+                diagnostics.append(.error(post.source, line: post.slugLine,
+                    "the slug \"\(post.slug)\" is already used by \(other.source)",
+                    hint: "both would be written to /posts/\(post.slug)/; rename one file or give it another slug: in its front matter"))
+            } else {
+                firstWithSlug[post.slug] = post
+            }
+        }
+        let categories = Taxonomy.build(.categories, posts: posts, names: \.categories, diagnostics: &diagnostics)
+        let tags = Taxonomy.build(.tags, posts: posts, names: \.tags, diagnostics: &diagnostics)
+        let site = Site(config: config, urls: urls, posts: posts, categories: categories, tags: tags)
+        return (site, diagnostics)
+    }
+}

@@ -1,0 +1,45 @@
+/// Every URL and output path of the site, in one place, so pages and the writer agree.
+/// Pages link with root-relative URLs (`/news/posts/a/`); feeds use absolute ones.
+public struct SiteURLs: Sendable, Equatable {
+    /// The base URL's path with slashes at both ends: `/` or `/news/`.
+    public let rootPath: String
+    /// `https://example.org/news/`; `http://localhost/` when the site has no base URL.
+    public let absoluteRoot: String
+
+    public init(baseURL: String?) {
+        let base = baseURL ?? "http://localhost/"
+        absoluteRoot = base
+        // "https://host/news/" → "/news/": the path is what follows the host.
+        let afterScheme = base.range(of: "://").map { base[$0.upperBound...] } ?? base[...]
+        let path = afterScheme.firstIndex(of: "/").map { String(afterScheme[$0...]) } ?? "/"
+        rootPath = path.hasSuffix("/") ? path : path + "/"
+    }
+
+    public func post(_ slug: String) -> String { rootPath + "posts/" + PercentEncoding.segment(slug) + "/" }
+
+    public func home(page: Int) -> String { page <= 1 ? rootPath : rootPath + "page/\(page)/" }
+
+    public func taxonomy(_ kind: TaxonomyKind) -> String { rootPath + kind.rawValue + "/" }
+
+    public func term(_ kind: TaxonomyKind, slug: String, page: Int = 1) -> String {
+        let first = taxonomy(kind) + PercentEncoding.segment(slug) + "/"
+        return page <= 1 ? first : first + "page/\(page)/"
+    }
+
+    public var feed: String { rootPath + "feed.xml" }
+
+    /// A root-relative URL of this site made absolute.
+    public func absolute(_ url: String) -> String {
+        guard url.hasPrefix(rootPath) else { return url }
+        return absoluteRoot + url.dropFirst(rootPath.count)
+    }
+
+    // Output paths, relative to the output folder; slugs stay UTF-8 on disk.
+    static func postFile(_ slug: String) -> String { "posts/\(slug)/index.html" }
+    static func homeFile(page: Int) -> String { page <= 1 ? "index.html" : "page/\(page)/index.html" }
+    static func taxonomyFile(_ kind: TaxonomyKind) -> String { "\(kind.rawValue)/index.html" }
+    static func termFile(_ kind: TaxonomyKind, slug: String, page: Int) -> String {
+        page <= 1 ? "\(kind.rawValue)/\(slug)/index.html" : "\(kind.rawValue)/\(slug)/page/\(page)/index.html"
+    }
+    static let feedFile = "feed.xml"
+}

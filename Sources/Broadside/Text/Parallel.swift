@@ -1,0 +1,20 @@
+import Dispatch
+import Foundation
+
+/// `map` over every core, keeping the order of the input, so parallel output stays deterministic.
+func parallelMap<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    let count = items.count
+    guard count > 1 else { return items.map(transform) }
+    // Many more chunks than cores, so a core that finishes early takes another.
+    let chunks = min(count, ProcessInfo.processInfo.activeProcessorCount * 16)
+    var results = [R?](repeating: nil, count: count)
+    results.withUnsafeMutableBufferPointer { buffer in
+        nonisolated(unsafe) let out = buffer
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let start = count * chunk / chunks
+            let end = count * (chunk + 1) / chunks
+            for index in start..<end { out[index] = transform(items[index]) }
+        }
+    }
+    return results.map { $0! }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// URL slugs of posts and terms: NFC, lower-case, Unicode letters kept as they are
+/// (`Niñez Migrante` → `niñez-migrante`), every other run of characters one hyphen.
+/// The result never holds `/`, `.` or `\`, so no slug can leave its folder.
+public enum Slug {
+    public static func make(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingHyphen = false
+        for scalar in text.precomposedStringWithCanonicalMapping.lowercased().precomposedStringWithCanonicalMapping.unicodeScalars {
+            let properties = scalar.properties
+            if properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
+                || scalar == "_"
+            {
+                if pendingHyphen && !out.isEmpty { out.append("-") }
+                pendingHyphen = false
+                out.append(scalar)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return String(out)
+    }
+
+    /// A folder name that stays inside its parent: no separators, no dot segments.
+    static func isSafeName(_ text: String) -> Bool {
+        !text.isEmpty && text != "." && text != ".." && !text.contains("/") && !text.contains("\\")
+            && !text.hasPrefix(".")
+    }
+}
+
+/// Percent-encoding of one path segment for links (`niñez-migrante` → `ni%C3%B1ez-migrante`).
+enum PercentEncoding {
+    private static let unreserved: Set<UInt8> = Set(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8))
+    private static let hex = Array("0123456789ABCDEF".utf8)
+
+    static func segment(_ text: String) -> String {
+        if text.utf8.allSatisfy({ unreserved.contains($0) }) { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count * 3)
+        for byte in text.utf8 {
+            if unreserved.contains(byte) {
+                out.append(byte)
+            } else {
+                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Broadside
+import Foundation
+
+@main
+struct BroadsideCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "broadside",
+        abstract: "Turn a folder of Markdown posts into a website and an RSS feed.",
+        discussion: """
+            Write posts as Markdown files in content/posts/, each starting with a short
+            header (front matter) that gives at least its title and date. Then run
+            `broadside build` in your site's folder, and upload the site/ folder it makes
+            to your web host.
+            """,
+        subcommands: [BuildCommand.self],
+        defaultSubcommand: nil
+    )
+}
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into a folder ready to upload.",
+        discussion: """
+            Reads site.yml, content/posts/ and the theme in themes/, and writes every page
+            and the feed into the output folder. If anything is wrong, every problem is
+            listed with its file and line, nothing is written, and the site you built last
+            time stays as it was.
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The site's folder.", valueName: "folder"))
+    var source: String = "."
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the site (default: site/ in the site's folder).", valueName: "folder"))
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("The address the site will be published at, such as https://example.org/ (overrides base_url in site.yml).", valueName: "url"))
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Include posts marked draft: true.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Include posts dated in the future.")
+    var future = false
+
+    @Option(name: .long, help: ArgumentHelp("Build as if it were this moment (2026-05-01T09:00:00Z); decides which posts are in the future. Default: SOURCE_DATE_EPOCH, else the clock.", valueName: "time"))
+    var now: String?
+
+    func run() throws {
+        let started = ContinuousClock.now
+        let sourceURL = URL(fileURLWithPath: source)
+        let options = BuildOptions(
+            source: sourceURL, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL,
+            includeDrafts: drafts, includeFuture: future, now: try buildTime())
+        do {
+            let report = try Build.run(options)
+            printToStandardError(report.warnings)
+            let seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18
+                + Double((ContinuousClock.now - started).components.seconds)
+            let feeds = report.feeds == 1 ? "1 feed" : "\(grouped(report.feeds)) feeds"
+            print("Built \(grouped(report.pages)) pages and \(feeds) in \(String(format: "%.2f", seconds)) s")
+        } catch {
+            printToStandardError(error.diagnostics)
+            let count = error.errors.count
+            FileHandle.standardError.write(Data(
+                "Build failed with \(count) error\(count == 1 ? "" : "s"); nothing was written.\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    /// `--now`, else `SOURCE_DATE_EPOCH` (reproducible builds), else the clock.
+    private func buildTime() throws -> Date {
+        if let now {
+            guard let date = PostDate.parse(now, timeZone: TimeZone(identifier: "UTC")!) else {
+                throw ValidationError("--now \(now) is not a date; write it as 2026-05-01 or 2026-05-01T09:00:00Z")
+            }
+            return date.date
+        }
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty {
+            guard let seconds = Double(epoch) else {
+                throw ValidationError("SOURCE_DATE_EPOCH=\(epoch) is not a number of seconds since 1970")
+            }
+            return Date(timeIntervalSince1970: seconds)
+        }
+        return Date()
+    }
+
+    private func printToStandardError(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        let text = diagnostics.map(\.description).joined(separator: "\n") + "\n"
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// 1691 → `1,691`, the same on every machine whatever its locale.
+    private func grouped(_ value: Int) -> String {
+        let digits = Array(String(value))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return out
+    }
+}

@@ -1,0 +1,86 @@
+"""The CLI's contract around the build itself: the expected output layout,
+the base URL's path prefix, and errors (exit 1, `error: file:line:col: msg`
+plus an indented hint, and the previous output left untouched)."""
+
+import re
+
+import support
+from support import BASE_URL
+
+ERROR_RE = re.compile(r"^error: (?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<msg>\S.*)$")
+
+
+def test_summary_line(build):
+    # build_ok already insisted on it; shown here so the line is visible in -v runs.
+    assert support.SUMMARY_RE.match(build.proc.stdout.strip())
+
+
+def test_output_layout(site):
+    missing = [p for p in ("index.html", "feed.xml", "categories/index.html", "tags/index.html",
+                           "css/style.css") if not (site / p).is_file()]
+    assert not missing, f"missing from the output: {missing}"
+    posts = sorted(site.glob("posts/*/index.html"))
+    assert posts, "no /posts/<slug>/index.html pages"
+    terms = sorted(site.glob("categories/*/index.html")) + sorted(site.glob("tags/*/index.html"))
+    assert terms, "no /categories/<term>/ or /tags/<term>/ pages"
+    for p in site.glob("**/page/*"):
+        assert p.name.isdigit() and int(p.name) >= 2 and (p / "index.html").is_file(), \
+            f"odd pagination folder {p.relative_to(site)}"
+    assert not (site / "page" / "1").exists(), "/page/1/ should not exist (it is /)"
+
+
+def test_base_url_path_prefixes_every_internal_url(source, tmp_path):
+    base = "https://puentes.example.org/boletin/"
+    out = tmp_path / "site"
+    support.build_ok(source, out, base_url=base)
+    urls = []
+    for page in support.html_files(out):
+        s = support.scan(page)
+        urls += [(page.relative_to(out).as_posix(), what, u)
+                 for what, u in s.fetched + s.links if support.is_root_relative(u)]
+    assert urls, "no root-relative URLs in the pages"
+    bad = [f"{w}: {what} {u}" for w, what, u in urls
+           if not (u == "/boletin" or u.startswith("/boletin/"))]
+    assert not bad, "internal URLs without the /boletin/ prefix:\n" + "\n".join(sorted(set(bad))[:40])
+
+    import feedparser
+    feed = feedparser.parse((out / "feed.xml").read_bytes())
+    links = [feed.feed.get("link", "")] + [e.get("link", "") for e in feed.entries]
+    bad = [l for l in links if not l.startswith(base)]
+    assert not bad, f"feed links not under {base}: {bad}"
+
+
+def test_error_contract(source, tmp_path):
+    """A post with broken front matter: exit 1, located error plus hint, and
+    the previous output stays exactly as it was."""
+    src = support.copy_source(source, tmp_path / "src")
+    out = tmp_path / "site"
+    support.build_ok(src, out)
+    before = support.tree(out)
+    siblings = sorted(p.name for p in tmp_path.iterdir())
+
+    broken = src / "content" / "posts" / "zz-broken-acceptance.md"
+    broken.parent.mkdir(parents=True, exist_ok=True)
+    broken.write_text("---\ntitle: [Roto, sin cerrar\ndate: 2026-11-01\n---\n\nCuerpo.\n",
+                      encoding="utf-8")
+    proc = support.run_build(src, out)
+
+    assert proc.returncode == 1, "a broken post should fail the build with exit 1\n" + support.describe(proc)
+    assert "Built" not in proc.stdout, "a failed build printed a success summary\n" + support.describe(proc)
+    lines = [l for l in proc.stderr.splitlines() if l.strip()]
+    errors = [i for i, l in enumerate(lines) if l.startswith("error:")]
+    assert errors, "no `error:` line on stderr\n" + support.describe(proc)
+    problems = []
+    for i in errors:
+        m = ERROR_RE.match(lines[i])
+        if not m:
+            problems.append(f"not `error: <file>:<line>:<column>: <message>`: {lines[i]!r}")
+        if i + 1 >= len(lines) or not lines[i + 1].startswith("  hint: "):
+            problems.append(f"no indented `  hint: ` line after {lines[i]!r}")
+    assert not problems, "\n".join(problems) + "\n" + support.describe(proc)
+    files = [ERROR_RE.match(lines[i]).group("file") for i in errors]
+    assert any(f.endswith("zz-broken-acceptance.md") for f in files), \
+        f"no error points at the broken post: {files}\n" + support.describe(proc)
+    assert support.tree(out) == before, "the failed build changed the previous output folder"
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == siblings, f"the failed build left files beside the output: {sorted(set(left) - set(siblings))}"
