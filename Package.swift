@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(
             name: "BroadsideTests",
             dependencies: ["Broadside"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -7,6 +7,8 @@ public struct BuildReport: Sendable {
     public var feeds: Int
     public var assets: Int
     public var warnings: [Diagnostic]
+    /// Seconds spent in each stage, for `--timings`; never part of the output.
+    public var timings: [(stage: String, seconds: Double)]
 }
 
 /// The pipeline: load → resolve → render → write. Each stage hands the next a plain value;
@@ -14,6 +16,14 @@ public struct BuildReport: Sendable {
 public enum Build {
     public static func run(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         var diagnostics: [Diagnostic] = []
+        var timings: [(stage: String, seconds: Double)] = []
+        var lap = ContinuousClock.now
+        func measure(_ stage: String) {
+            let now = ContinuousClock.now
+            let elapsed = now - lap
+            timings.append((stage, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+            lap = now
+        }
 
         // Load
         let (config, configDiagnostics) = SiteConfig.load(from: options.source, baseURLOverride: options.baseURL)
@@ -32,11 +42,13 @@ public enum Build {
         }
         let content = ContentLoader(source: options.source, parser: parser).load()
         diagnostics += content.diagnostics
+        measure("load")
 
         // Resolve
         let (site, siteDiagnostics) = SiteResolver.resolve(content, config: config, urls: urls)
         diagnostics += siteDiagnostics
         guard !diagnostics.hasErrors, let theme else { throw BuildFailure(diagnostics) }
+        measure("resolve")
 
         // Render
         let pages = OutputPlan.pages(for: site)
@@ -52,15 +64,17 @@ public enum Build {
             files.append(OutputFile(path: path, contents: .copy(source)))
         }
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
+        measure("render")
 
         // Write
         diagnostics += SiteWriter(output: options.output).write(files)
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
+        measure("write")
 
         let feeds = pages.filter(\.isFeed).count
         return BuildReport(
             posts: site.posts.count, pages: pages.count - feeds, feeds: feeds, assets: theme.assets.count,
-            warnings: diagnostics)
+            warnings: diagnostics, timings: timings)
     }
 
     /// The output folder is replaced whole, so it must never be, or hold, the site's own files.

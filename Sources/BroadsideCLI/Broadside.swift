@@ -48,6 +48,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Build as if it were this moment (2026-05-01T09:00:00Z); decides which posts are in the future. Default: SOURCE_DATE_EPOCH, else the clock.", valueName: "time"))
     var now: String?
 
+    @Flag(name: .long, help: ArgumentHelp("Print the time each stage took.", visibility: .hidden))
+    var timings = false
+
     func run() throws {
         let started = ContinuousClock.now
         let sourceURL = URL(fileURLWithPath: source)
@@ -57,6 +60,10 @@ struct BuildCommand: ParsableCommand {
         do {
             let report = try Build.run(options)
             printToStandardError(report.warnings)
+            if timings {
+                let lines = report.timings.map { "  \($0.stage): \(String(format: "%.3f", $0.seconds)) s\n" }.joined()
+                FileHandle.standardError.write(Data(lines.utf8))
+            }
             let seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18
                 + Double((ContinuousClock.now - started).components.seconds)
             let feeds = report.feeds == 1 ? "1 feed" : "\(grouped(report.feeds)) feeds"

@@ -57,11 +57,11 @@ def source_dir() -> Path:
 
 
 def run_build(source: Path, output: Path, *extra: str, cwd: Path | None = None,
-              base_url: str = BASE_URL) -> subprocess.CompletedProcess:
+              base_url: str = BASE_URL, now: str = NOW) -> subprocess.CompletedProcess:
     cmd = [str(broadside_bin()), "build", "--source", str(source), "--output", str(output),
-           "--base-url", base_url, "--now", NOW, *extra]
+           "--base-url", base_url, "--now", now, *extra]
     try:
-        return subprocess.run(cmd, capture_output=True, text=True, timeout=BUILD_TIMEOUT,
+        return subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=BUILD_TIMEOUT,
                               cwd=str(cwd or output.parent), stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired as exc:
         pytest.fail(f"`{' '.join(cmd)}` did not finish in {BUILD_TIMEOUT} s\n"
@@ -255,7 +255,7 @@ def run(cmd, timeout: float, **kw) -> subprocess.CompletedProcess:
     timeout that fails the test instead of hanging the suite."""
     kw.setdefault("env", utf8_env())
     try:
-        return subprocess.run([str(c) for c in cmd], capture_output=True, text=True,
+        return subprocess.run([str(c) for c in cmd], capture_output=True, text=True, encoding="utf-8", errors="replace",
                               timeout=timeout, stdin=subprocess.DEVNULL, **kw)
     except FileNotFoundError as exc:
         pytest.fail(f"{cmd[0]} is not installed ({exc}); `make test-deps` installs it",

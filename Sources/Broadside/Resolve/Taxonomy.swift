@@ -24,14 +24,15 @@ public struct Taxonomy: Sendable, Equatable {
     /// For each post of `Site.posts`, indices into `terms`, in the order the post lists them.
     public var termsOfPost: [[Int]]
 
-    /// Builds the taxonomy from `names(post)`; spellings that give one slug are one term.
+    /// Builds the taxonomy from `names(post)`; spellings that give one slug are one term,
+    /// shown in the spelling most posts use (the newest post's on a tie), with a warning per other spelling.
     static func build(
         _ kind: TaxonomyKind, posts: [Post], names: (Post) -> [String], diagnostics: inout [Diagnostic]
     ) -> Taxonomy {
         var terms: [Term] = []
         var indexOfSlug: [String: Int] = [:]
-        var firstSource: [String: String] = [:]
-        var warned: Set<String> = []
+        // Per term: each spelling with how many posts use it and the first file that does.
+        var spellings: [[(name: String, count: Int, source: String)]] = []
         var termsOfPost: [[Int]] = []
         termsOfPost.reserveCapacity(posts.count)
         for (postIndex, post) in posts.enumerated() {
@@ -46,24 +47,32 @@ public struct Taxonomy: Sendable, Equatable {
                 let index: Int
                 if let existing = indexOfSlug[slug] {
                     index = existing
-                    let shown = terms[existing].name
-                    if shown != name, warned.insert(slug + "\u{0}" + name).inserted {
-                        diagnostics.append(.warning(post.source,
-                            "the \(kind.singular) \"\(name)\" is the same as \"\(shown)\" in \(firstSource[slug] ?? "")",
-                            hint: "both are listed on one page, \(kind.rawValue)/\(slug)/, as \"\(shown)\"; write it the same way in every post"))
-                    }
                 } else {
                     index = terms.count
                     indexOfSlug[slug] = index
-                    firstSource[slug] = post.source
                     terms.append(Term(name: name, slug: slug, posts: []))
+                    spellings.append([])
                 }
-                if !own.contains(index) {
-                    own.append(index)
-                    terms[index].posts.append(postIndex)
+                guard !own.contains(index) else { continue }
+                own.append(index)
+                terms[index].posts.append(postIndex)
+                if let known = spellings[index].firstIndex(where: { $0.name == name }) {
+                    spellings[index][known].count += 1
+                } else {
+                    spellings[index].append((name, 1, post.source))
                 }
             }
             termsOfPost.append(own)
+        }
+        for index in terms.indices where spellings[index].count > 1 {
+            // Spellings are in post order, newest first, and max(by:) keeps the first of equals.
+            let shown = spellings[index].max { $0.count < $1.count }!
+            terms[index].name = shown.name
+            for other in spellings[index] where other.name != shown.name {
+                diagnostics.append(.warning(other.source,
+                    "the \(kind.singular) \"\(other.name)\" is the same as \"\(shown.name)\" in \(shown.source)",
+                    hint: "both are listed on one page, /\(kind.rawValue)/\(terms[index].slug)/, as \"\(shown.name)\"; write it the same way in every post"))
+            }
         }
         // Sort the terms, then renumber each post's references to match.
         let keys = terms.map { $0.name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }

@@ -1,0 +1,51 @@
+import Testing
+
+@testable import Broadside
+
+@Suite struct MarkdownTests {
+    @Test func smartPunctuation() {
+        let out = Markdown.render("Straight \"quotes\" -- and dots...")
+        #expect(out.html == "<p>Straight “quotes” – and dots…</p>\n")
+    }
+
+    @Test func headingsGetUniqueAnchors() {
+        let out = Markdown.render("## What's next?\n\ntext\n\n## What's next?\n\n### Niñez *migrante*\n")
+        #expect(out.html == """
+            <h2 id="whats-next">What’s next?</h2>
+            <p>text</p>
+            <h2 id="whats-next-1">What’s next?</h2>
+            <h3 id="niñez-migrante">Niñez <em>migrante</em></h3>
+
+            """)
+    }
+
+    @Test func rawHTMLAndJavascriptLinksAreDroppedByDefault() {
+        let source = "<script>alert(1)</script>\n\nHi <b>there</b> [x](javascript:alert(1))\n"
+        let safe = Markdown.render(source)
+        #expect(!safe.html.contains("<script>"))
+        #expect(!safe.html.contains("<b>"))
+        #expect(!safe.html.contains("javascript:"))
+        #expect(safe.html.contains("<!-- raw HTML omitted -->"))
+        #expect(safe.html.contains("<a href=\"\">x</a>"))
+    }
+
+    @Test func unsafeKeepsRawHTML() {
+        let out = Markdown.render("Hi <b>there</b>\n\n<div class=\"box\">x</div>\n", unsafe: true)
+        #expect(out.html == "<p>Hi <b>there</b></p>\n<div class=\"box\">x</div>\n")
+    }
+
+    @Test func rawHTMLInAHeadingStaysOmitted() {
+        let out = Markdown.render("## Hi <img src=x onerror=alert(1)>\n")
+        #expect(out.html == "<h2 id=\"hi\">Hi <!-- raw HTML omitted --></h2>\n")
+    }
+
+    @Test func rootRelativeLinksGetTheBasePath() {
+        let out = Markdown.render("[a](/posts/a/) [b](https://example.org/) [c](//cdn.example/) ![i](/images/x.png)", rootPath: "/news/")
+        #expect(out.html == "<p><a href=\"/news/posts/a/\">a</a> <a href=\"https://example.org/\">b</a> <a href=\"//cdn.example/\">c</a> <img src=\"/news/images/x.png\" alt=\"i\" /></p>\n")
+    }
+
+    @Test func firstParagraphIsPlainText() {
+        let out = Markdown.render("## Title\n\nA *first* [para](/x/)\nwith `code`.\n\nSecond.\n")
+        #expect(out.firstParagraph == "A first para with code.")
+    }
+}
