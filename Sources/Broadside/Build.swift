@@ -50,26 +50,26 @@ public enum Build {
         guard !diagnostics.hasErrors, let theme else { throw BuildFailure(diagnostics) }
         measure("resolve")
 
-        // Render
+        // Render and write: each page is rendered on a core right before it is written.
         let pages = OutputPlan.pages(for: site)
-        let renderer = PageRenderer(site: site, theme: theme)
-        var files = parallelMap(pages) { renderer.render($0) }
-        var taken = Set(files.map(\.path))
+        var taken = Set(pages.map { OutputPlan.path(of: $0, in: site) })
+        var assets: [OutputFile] = []
         for (path, source) in theme.assets.sorted(by: { $0.key < $1.key }) {
             guard taken.insert(path).inserted else {
                 diagnostics.append(.error(relative(source, to: options.source),
                     "this static file would replace the generated page /\(path)", hint: "rename or remove the file"))
                 continue
             }
-            files.append(OutputFile(path: path, contents: .copy(source)))
+            assets.append(OutputFile(path: path, contents: .copy(source)))
         }
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
-        measure("render")
-
-        // Write
-        diagnostics += SiteWriter(output: options.output).write(files)
+        let renderer = PageRenderer(site: site, theme: theme)
+        measure("prepare")
+        diagnostics += SiteWriter(output: options.output).write(count: pages.count + assets.count) { [assets] index in
+            index < pages.count ? renderer.render(pages[index]) : assets[index - pages.count]
+        }
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
-        measure("write")
+        measure("render and write")
 
         let feeds = pages.filter(\.isFeed).count
         return BuildReport(

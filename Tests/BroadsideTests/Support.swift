@@ -25,6 +25,9 @@ struct TemporarySite {
         }
         try fm.createSymbolicLink(
             at: root.appendingPathComponent("themes"), withDestinationURL: repositoryRoot.appendingPathComponent("themes"))
+        if fixture == nil && files["site.yml"] == nil {
+            try write("site.yml", "base_url: \"https://example.org/\"\n")
+        }
         for (path, text) in files { try write(path, text) }
     }
 

@@ -64,7 +64,7 @@ struct ContentLoader {
 extension String {
     /// Strict UTF-8 decoding: nil for bytes that are not UTF-8 instead of replacement characters.
     init?(validatingUTF8 data: Data) {
-        guard let text = String(data: data, encoding: .utf8) else { return nil }
+        guard let text = data.withUnsafeBytes({ String(validating: $0, as: UTF8.self) }) else { return nil }
         self = text
     }
 }

@@ -7,7 +7,9 @@ enum YAMLDocument {
     /// (1 for front matter, which starts after the opening `---`).
     static func parse(_ text: String, file: String, lineOffset: Int) -> Result<Node?, Diagnostic> {
         do {
-            return .success(try Yams.compose(yaml: text))
+            // The basic resolver leaves every scalar as text: no regular expressions run to guess
+            // booleans, numbers or dates, which Broadside reads itself (and which cost as much as cmark).
+            return .success(try Yams.compose(yaml: text, .basic))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset))
         } catch {

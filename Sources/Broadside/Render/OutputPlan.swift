@@ -38,4 +38,16 @@ enum OutputPlan {
         pages.append(.feed)
         return pages
     }
+
+    /// Where a page is written, relative to the output folder.
+    static func path(of page: Page, in site: Site) -> String {
+        switch page {
+        case .post(let index): SiteURLs.postFile(site.posts[index].slug)
+        case .home(let number): SiteURLs.homeFile(page: number)
+        case .term(let kind, let index, let number):
+            SiteURLs.termFile(kind, slug: site.taxonomy(kind).terms[index].slug, page: number)
+        case .taxonomy(let kind): SiteURLs.taxonomyFile(kind)
+        case .feed: SiteURLs.feedFile
+        }
+    }
 }

@@ -43,7 +43,7 @@ struct PageRenderer: Sendable {
             view["content"] = post.html
             var context = base(title: post.title, url: postViews[index].url, lang: post.lang, kind: "post")
             context["post"] = view
-            return file(SiteURLs.postFile(post.slug), template: "post", context)
+            return file(page, template: "post", context)
 
         case .home(let number):
             let title = number == 1 ? site.config.title : "\(site.config.title), page \(number)"
@@ -52,7 +52,7 @@ struct PageRenderer: Sendable {
             context["heading"] = site.config.title
             list(Array(site.posts.indices), page: number, url: { site.urls.home(page: $0) }, into: &context)
             let template = theme.templateNames.contains("home") ? "home" : "list"
-            return file(SiteURLs.homeFile(page: number), template: template, context)
+            return file(page, template: template, context)
 
         case .term(let kind, let index, let number):
             let term = site.taxonomy(kind).terms[index]
@@ -61,38 +61,38 @@ struct PageRenderer: Sendable {
             let url = { (n: Int) in site.urls.term(kind, slug: term.slug, page: n) }
             var context = base(title: title, url: url(number), lang: nil, kind: kind.singular)
             context["heading"] = heading
-            context["term"] = ["name": term.name, "url": url(1), "count": term.posts.count, "taxonomy": kind.rawValue]
+            context["term"] = TemplateContext(["name": term.name, "url": url(1), "count": term.posts.count, "taxonomy": kind.rawValue])
             list(term.posts, page: number, url: url, into: &context)
-            return file(SiteURLs.termFile(kind, slug: term.slug, page: number), template: "list", context)
+            return file(page, template: "list", context)
 
         case .taxonomy(let kind):
             let taxonomy = site.taxonomy(kind)
             var context = base(title: kind.title, url: site.urls.taxonomy(kind), lang: nil, kind: kind.rawValue)
             context["heading"] = kind.title
-            context["taxonomy"] = ["name": kind.rawValue, "title": kind.title, "singular": kind.singular]
+            context["taxonomy"] = TemplateContext(["name": kind.rawValue, "title": kind.title, "singular": kind.singular])
             context["terms"] = taxonomy.terms.map {
-                ["name": $0.name, "url": site.urls.term(kind, slug: $0.slug), "count": $0.posts.count] as [String: Any]
+                ["name": $0.name, "url": site.urls.term(kind, slug: $0.slug), "count": $0.posts.count] as TemplateContext
             }
             context["has_terms"] = !taxonomy.terms.isEmpty
-            return file(SiteURLs.taxonomyFile(kind), template: "terms", context)
+            return file(page, template: "terms", context)
 
         case .feed:
-            return OutputFile(path: SiteURLs.feedFile, contents: .text(FeedWriter(site: site).rss()))
+            return OutputFile(path: OutputPlan.path(of: page, in: site), contents: .text(FeedWriter(site: site).rss()))
         }
     }
 
     /// What every page has: the site, and the page's own title, URL and language.
-    private func base(title: String, url: String, lang: String?, kind: String) -> [String: Any] {
+    private func base(title: String, url: String, lang: String?, kind: String) -> TemplateContext {
         let urls = site.urls
         return [
             "site": Self.siteContext(site),
-            "page": [
+            "page": TemplateContext([
                 "title": title, "document_title": title == site.config.title ? title : "\(title) | \(site.config.title)",
-                "url": url, "absolute_url": urls.absolute(url), "lang": lang ?? site.config.language, "kind": kind],
+                "url": url, "absolute_url": urls.absolute(url), "lang": lang ?? site.config.language, "kind": kind]),
         ]
     }
 
-    private static func siteContext(_ site: Site) -> [String: Any] {
+    private static func siteContext(_ site: Site) -> TemplateContext {
         let urls = site.urls
         return [
             "title": site.config.title, "description": site.config.description, "language": site.config.language,
@@ -103,26 +103,27 @@ struct PageRenderer: Sendable {
     }
 
     /// One page of a list of posts (indices, newest first) with its pager.
-    private func list(_ indices: [Int], page: Int, url: (Int) -> String, into context: inout [String: Any]) {
+    private func list(_ indices: [Int], page: Int, url: (Int) -> String, into context: inout TemplateContext) {
         let perPage = site.config.postsPerPage
         let pages = site.pageCount(listing: indices.count)
         let start = min(indices.count, (page - 1) * perPage)
         let slice = indices[start..<min(indices.count, start + perPage)]
-        context["posts"] = slice.map { index -> [String: Any] in
+        context["posts"] = slice.map { index -> TemplateContext in
             var item = postViews[index].context
             if let renderedItems { item["rendered_item"] = renderedItems[index] }
             return item
         }
         context["has_posts"] = !slice.isEmpty
-        var pager: [String: Any] = ["page": page, "pages": pages, "has_pages": pages > 1]
+        var pager: TemplateContext = ["page": page, "pages": pages, "has_pages": pages > 1]
         if page > 1 { pager["newer_url"] = url(page - 1) }
         if page < pages { pager["older_url"] = url(page + 1) }
         context["pager"] = pager
     }
 
-    private func file(_ path: String, template: String, _ context: [String: Any]) -> OutputFile {
+    private func file(_ page: Page, template: String, _ context: TemplateContext) -> OutputFile {
         // Every template used here was checked to exist when the theme was loaded.
         let library = template == "post" ? theme.library : listLibrary
-        return OutputFile(path: path, contents: .text(library.render(context, withTemplate: template) ?? ""))
+        let html = library.render(context, withTemplate: template) ?? ""
+        return OutputFile(path: OutputPlan.path(of: page, in: site), contents: .text(html))
     }
 }

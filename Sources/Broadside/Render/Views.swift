@@ -32,12 +32,12 @@ struct PostView: Sendable {
     }
 
     /// Without the body: what a list page shows of a post.
-    var context: [String: Any] {
-        var context: [String: Any] = [
+    var context: TemplateContext {
+        var context: TemplateContext = [
             "title": title, "url": url, "date_iso": dateISO, "date": dateText, "summary": summary,
             "categories": categories.map(\.context), "tags": tags.map(\.context),
             "has_terms": !(categories.isEmpty && tags.isEmpty),
-            "params": params.mapValues(\.templateValue),
+            "params": TemplateContext(params.mapValues(\.templateValue)),
         ]
         if let kind, let kindLabel {
             context["kind"] = kind
@@ -59,7 +59,7 @@ struct TermLink: Sendable {
         url = urls.term(kind, slug: term.slug)
     }
 
-    var context: [String: Any] { ["name": name, "url": url] }
+    var context: TemplateContext { ["name": name, "url": url] }
 }
 
 extension FrontMatterValue {
@@ -67,7 +67,7 @@ extension FrontMatterValue {
         switch self {
         case .text(let text): text
         case .list(let items): items.map(\.templateValue)
-        case .map(let pairs): Dictionary(pairs.map { ($0.key, $0.value.templateValue) }, uniquingKeysWith: { a, _ in a })
+        case .map(let pairs): TemplateContext(Dictionary(pairs.map { ($0.key, $0.value.templateValue) }, uniquingKeysWith: { a, _ in a }))
         }
     }
 }

@@ -13,7 +13,9 @@ private let posixWrite = Darwin.write
 struct SiteWriter {
     var output: URL
 
-    func write(_ files: [OutputFile]) -> [Diagnostic] {
+    /// Writes `count` files, asking `file(index)` for each on every core just before writing it:
+    /// rendering overlaps the file system's work, and no page is held longer than that.
+    func write(count: Int, file: @escaping @Sendable (Int) -> OutputFile) -> [Diagnostic] {
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
@@ -37,20 +39,13 @@ struct SiteWriter {
                 hint: "check that the folder around \(outputPath) exists and is writable")]
         }
 
-        // Folders first, parents before children (sorting puts a prefix first), then files on every core.
-        var folders = Set<String>()
-        for file in files {
-            var folder = (file.path as NSString).deletingLastPathComponent
-            while !folder.isEmpty, folders.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
-            }
-        }
         let root = staging.path + "/"
-        for folder in folders.sorted() where mkdir(root + folder, 0o755) != 0 && errno != EEXIST {
-            return fail("cannot create the folder \(folder): \(String(cString: strerror(errno)))", staging)
-        }
-        let failures = parallelMap(files) { file -> String? in
+        let failures = parallelMap(Array(0..<count)) { index -> String? in
+            let file = file(index)
             let path = root + file.path
+            guard Self.makeParent(of: path, below: root) else {
+                return "\(file.path): \(String(cString: strerror(errno)))"
+            }
             switch file.contents {
             case .text(var text):
                 return text.withUTF8 { Self.writeFile(path, $0) } ? nil : "\(file.path): \(String(cString: strerror(errno)))"
@@ -82,6 +77,16 @@ struct SiteWriter {
     private func fail(_ message: String, _ staging: URL) -> [Diagnostic] {
         try? FileManager.default.removeItem(at: staging)
         return [.error(nil, message, hint: "the previous site in \(output.path) was left as it was")]
+    }
+
+    /// Creates the folder `path` sits in, and the folders above it up to `root`, as needed.
+    /// Another core may be creating the same folder: one that already exists is fine.
+    private static func makeParent(of path: String, below root: String) -> Bool {
+        guard let slash = path.lastIndex(of: "/") else { return true }
+        let folder = String(path[..<slash])
+        if folder.count < root.count || mkdir(folder, 0o755) == 0 || errno == EEXIST { return true }
+        guard errno == ENOENT, makeParent(of: folder, below: root) else { return false }
+        return mkdir(folder, 0o755) == 0 || errno == EEXIST
     }
 
     /// POSIX `open`/`write`: measured about a third faster than `Data.write` for thousands of small files.

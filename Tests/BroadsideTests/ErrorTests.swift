@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+
+@testable import Broadside
+
+/// Bad input: each error names the file, line and column, says how to fix it,
+/// every error of a build comes together, and the previous site is left alone.
+@Suite struct ErrorTests {
+    @Test func unquotedColonInYAML() throws {
+        let site = try TemporarySite(files: [
+            "content/posts/cuts.md": post("title: Cuts: What's next\ndate: 2026-10-01")
+        ])
+        defer { site.remove() }
+        #expect(site.failure() == [
+            .error("content/posts/cuts.md", line: 2, column: 12,
+                "this is not valid YAML: mapping values are not allowed in this context",
+                hint: "a value that contains `: ` must be quoted, for example title: \"Budget cuts: what comes next\"")
+        ])
+    }
+
+    @Test func missingTitleAndDate() throws {
+        let site = try TemporarySite(files: ["content/posts/empty.md": post("kind: dispatch")])
+        defer { site.remove() }
+        #expect(site.failure() == [
+            .error("content/posts/empty.md", line: 1, column: 1, "the post has no title",
+                hint: "add a line such as title: \"Day 1: Pack the courtroom\" to the front matter"),
+            .error("content/posts/empty.md", line: 1, column: 1, "the post has no date",
+                hint: "add a line such as date: 2026-05-01 or date: 2026-05-01T09:30:00-05:00 to the front matter"),
+        ])
+    }
+
+    @Test func unparseableDate() throws {
+        let site = try TemporarySite(files: [
+            "content/posts/when.md": post("title: \"When\"\ndate: 2026-13-01")
+        ])
+        defer { site.remove() }
+        #expect(site.failure() == [
+            .error("content/posts/when.md", line: 3, column: 7, "`date` is not a date: \"2026-13-01\"",
+                hint: "write the date as 2026-05-01, or with a time and UTC offset as 2026-05-01T09:30:00-05:00")
+        ])
+    }
+
+    @Test func duplicateSlug() throws {
+        let site = try TemporarySite(files: [
+            "content/posts/rally.md": post("title: \"Rally\"\ndate: 2026-10-01"),
+            "content/posts/2026/other.md": post("title: \"Other\"\ndate: 2026-10-02\nslug: Rally"),
+        ])
+        defer { site.remove() }
+        #expect(site.failure() == [
+            .error("content/posts/rally.md", "the slug \"rally\" is already used by content/posts/2026/other.md",
+                hint: "both would be written to /posts/rally/; rename one file or give it another slug: in its front matter")
+        ])
+    }
+
+    @Test func missingPartial() throws {
+        let site = try TemporarySite(files: [
+            "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01"),
+            "templates/post.mustache": "<main>\n  {{> partials/share }}\n</main>\n",
+        ])
+        defer { site.remove() }
+        #expect(site.failure() == [
+            .error("templates/post.mustache", line: 2, column: 3, "the partial \"partials/share\" does not exist",
+                hint: "add themes/default/templates/partials/share.mustache, or fix the name; templates are named by their path below templates/ without .mustache")
+        ])
+    }
+
+    @Test func missingTheme() throws {
+        let site = try TemporarySite(files: [
+            "site.yml": "theme: newsroom\n",
+            "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01"),
+        ])
+        defer { site.remove() }
+        #expect(site.failure().filter { $0.severity == .error } == [
+            .error("themes/newsroom", "the theme \"newsroom\" is missing: there is no themes/newsroom/ folder",
+                hint: "themes here: default; set theme: in site.yml to one of them")
+        ])
+    }
+
+    @Test func templateThatDoesNotParse() throws {
+        let site = try TemporarySite(files: [
+            "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01"),
+            "templates/list.mustache": "{{#posts}}\n<p>{{title}}</p>\n{{/post}}\n",
+        ])
+        defer { site.remove() }
+        let errors = site.failure()
+        #expect(errors.count == 1)
+        #expect(errors.first?.file == "templates/list.mustache")
+        #expect(errors.first?.line == 3)
+        #expect(errors.first?.message == "the template does not parse: a section is closed with another name than it was opened")
+    }
+
+    @Test func badSettings() throws {
+        let site = try TemporarySite(files: [
+            "site.yml": "title: \"News\"\ntime_zone: Mars/Olympus\nposts_per_page: none\ncolour: red\n",
+            "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01"),
+        ])
+        defer { site.remove() }
+        #expect(site.failure() == [
+            .error("site.yml", line: 2, column: 12, "`time_zone` is not a time zone name: Mars/Olympus",
+                hint: "use a name from the tz database, such as America/Chicago, Europe/Madrid or UTC"),
+            .error("site.yml", line: 3, column: 17, "`posts_per_page` must be a whole number above 0", hint: "posts_per_page: 10"),
+            .warning("site.yml", line: 4, column: 1, "unknown setting `colour` is ignored",
+                hint: "the settings are title, description, base_url, language, time_zone, theme, posts_per_page, feed_size, unsafe"),
+            .warning("site.yml", "the site has no base_url, so the feed links to http://localhost/",
+                hint: "set base_url: \"https://your.org/\" in site.yml, or pass --base-url"),
+        ])
+    }
+
+    @Test func wrongTypesAndUnknownKind() throws {
+        let site = try TemporarySite(files: [
+            "content/posts/a.md": post("title:\n  - \"A\"\ndate: 2026-10-01\nkind: newsletter\ntags:\n  nested: map\nseries_day: first\ndraft: maybe")
+        ])
+        defer { site.remove() }
+        #expect(site.failure().map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" } == [
+            "3:3 `title` must be a single value, not a list or map",
+            "5:7 unknown kind \"newsletter\"",
+            "9:8 `draft` must be true or false",
+            "8:13 `series_day` must be a whole number from 1",
+            "7:3 `tags` must be a list of names",
+        ])
+    }
+
+    @Test func noFrontMatter() throws {
+        let site = try TemporarySite(files: ["content/posts/plain.md": "# Just a heading\n"])
+        defer { site.remove() }
+        #expect(site.failure() == [
+            .error("content/posts/plain.md", line: 1, column: 1, "the file does not start with front matter",
+                hint: "begin the file with a `---` line, then title: and date:, then another `---` line")
+        ])
+    }
+
+    @Test func everyErrorOfABuildIsReportedTogether() throws {
+        let site = try TemporarySite(files: [
+            "site.yml": "theme: missing\n",
+            "content/posts/a.md": post("title: \"A\""),
+            "content/posts/b.md": post("date: 2026-10-01"),
+            "content/posts/c.md": post("title: \"C\"\ndate: soon"),
+        ])
+        defer { site.remove() }
+        let files = site.failure().filter { $0.severity == .error }.map { $0.file ?? "" }
+        #expect(files == ["themes/missing", "content/posts/a.md", "content/posts/b.md", "content/posts/c.md"])
+    }
+
+    @Test func aFailedBuildLeavesThePreviousSiteUntouched() throws {
+        let site = try TemporarySite(files: ["content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01")])
+        defer { site.remove() }
+        try site.build()
+        let before = try tree(site.output)
+        let neighbours = try FileManager.default.contentsOfDirectory(atPath: site.root.path).sorted()
+        try site.write("content/posts/b.md", post("title: \"B\"\ndate: 2026-10-01\nslug: a"))
+        #expect(!site.failure().isEmpty)
+        #expect(try tree(site.output) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).sorted() == neighbours)
+    }
+
+    @Test func outputMayNotHoldTheSite() throws {
+        let site = try TemporarySite(files: ["content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01")])
+        defer { site.remove() }
+        for output in [site.root, site.root.deletingLastPathComponent(), site.root.appendingPathComponent("content/out")] {
+            var options = site.options()
+            options.output = output
+            #expect(throws: BuildFailure.self) { try Build.run(options) }
+        }
+        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("content/posts/a.md").path))
+    }
+
+    @Test func aTermWithoutLettersIsAnError() throws {
+        let site = try TemporarySite(files: ["content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01\ntags: [\"¿?\"]")])
+        defer { site.remove() }
+        #expect(site.failure() == [
+            .error("content/posts/a.md", "the tag \"¿?\" has no letters or digits",
+                hint: "give the tag a name with letters or digits, or remove it")
+        ])
+    }
+}

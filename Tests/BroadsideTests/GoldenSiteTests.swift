@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+
+@testable import Broadside
+
+/// The whole fixture site, byte for byte. After an intended change to the output,
+/// refresh the golden copy with `UPDATE_GOLDEN=1 swift test --filter GoldenSiteTests`
+/// and read the diff before committing it.
+@Suite struct GoldenSiteTests {
+    static let golden = fixturesRoot.appendingPathComponent("basic.golden")
+
+    @Test func fixtureSiteMatchesGolden() throws {
+        let site = try TemporarySite(copying: "basic")
+        defer { site.remove() }
+        try site.build()
+        let built = try tree(site.output)
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try? FileManager.default.removeItem(at: Self.golden)
+            try FileManager.default.copyItem(at: site.output, to: Self.golden)
+            return
+        }
+        let expected = try tree(Self.golden)
+        #expect(built.keys.sorted() == expected.keys.sorted(), "the fixture site's files differ from basic.golden/")
+        for (path, data) in expected.sorted(by: { $0.key < $1.key }) {
+            guard let actual = built[path], actual != data else { continue }
+            let a = String(decoding: actual, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let e = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let line = Array(zip(a, e)).firstIndex { $0 != $1 } ?? min(a.count, e.count)
+            Issue.record("""
+                \(path) differs from the golden copy at line \(line + 1):
+                  golden: \(line < e.count ? String(e[line]) : "<end>")
+                  built:  \(line < a.count ? String(a[line]) : "<end>")
+                """)
+        }
+    }
+}
+
+/// What a reader or feed reader sees, fragment by fragment, in the fixture site.
+@Suite struct FixtureSiteTests {
+    let site: TemporarySite
+    let report: BuildReport
+
+    init() throws {
+        site = try TemporarySite(copying: "basic")
+        report = try site.build()
+    }
+
+    @Test func frontMatterIsEscapedEverywhere() throws {
+        let page = try site.read("posts/first-dispatch/index.html")
+        #expect(page.contains("<h1>First &lt;script&gt;alert(1)&lt;/script&gt; Dispatch &amp; &quot;More&quot;</h1>"))
+        #expect(page.contains("<title>First &lt;script&gt;alert(1)&lt;/script&gt; Dispatch &amp; &quot;More&quot; | Fixture &lt;Network&gt; &amp; Friends</title>"))
+        #expect(page.contains("<meta name=\"description\" content=\"A small site the tests build: &quot;quoted&quot; &amp; &lt;escaped&gt;.\">"))
+        #expect(!page.contains("<script>"))
+        let home = try site.read("page/2/index.html")
+        #expect(home.contains("<p class=\"summary\">A summary with &lt;b&gt;tags&lt;/b&gt; &amp; ampersands.</p>"))
+        let feed = try site.read("feed.xml")
+        #expect(feed.contains("<title>First &lt;script&gt;alert(1)&lt;/script&gt; Dispatch &amp; &quot;More&quot;</title>"))
+        #expect(feed.contains("<description>A summary with &lt;b&gt;tags&lt;/b&gt; &amp; ampersands.</description>"))
+    }
+
+    @Test func postContent() throws {
+        let page = try site.read("posts/first-dispatch/index.html")
+        #expect(page.contains("<p>The first paragraph says “hello” – and waits…</p>"))
+        #expect(page.contains("<h2 id=\"whats-next\">What’s next?</h2>"))
+        #expect(page.contains("<h2 id=\"whats-next-1\">What’s next?</h2>"))
+        #expect(page.contains("<a href=\"/puentes/posts/second-post/\">the second post</a>"))
+        #expect(page.contains("<a href=\"https://example.org/a?b=1&amp;c=2\">an outside page</a>"))
+        #expect(page.contains("<!-- raw HTML omitted -->"))
+        #expect(!page.contains("alert(\"raw\")"))
+        #expect(page.contains("<a href=\"\">bad link</a>"))
+        #expect(page.contains("<time datetime=\"2026-10-01T08:30:00-05:00\">October 1, 2026</time> · Dispatch"))
+    }
+
+    @Test func seriesAndLanguage() throws {
+        let page = try site.read("posts/day-1/index.html")
+        #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"es\">"))
+        #expect(page.contains("Action day · Semana de Acción, day 1</p>"))
+    }
+
+    @Test func homePagerAndNoPageOne() throws {
+        let first = try site.read("index.html")
+        #expect(first.contains("<span class=\"pager-position\">Page 1 of 2</span>"))
+        #expect(first.contains("<a rel=\"next\" href=\"/puentes/page/2/\">Older →</a>"))
+        #expect(!first.contains("rel=\"prev\""))
+        let second = try site.read("page/2/index.html")
+        #expect(second.contains("<a rel=\"prev\" href=\"/puentes/\">← Newer</a>"))
+        #expect(second.contains("<span class=\"pager-position\">Page 2 of 2</span>"))
+        #expect(!second.contains("rel=\"next\""))
+        #expect(!site.exists("page/1/index.html"))
+        // Newest first: day-1 (Oct 3), second-post (Oct 2) on page 1, first-dispatch on page 2.
+        let order = ["day-1", "second-post"].map { first.range(of: "href=\"/puentes/posts/\($0)/\"")?.lowerBound }
+        #expect(order[0] != nil && order[1] != nil && order[0]! < order[1]!)
+        #expect(second.contains("href=\"/puentes/posts/first-dispatch/\""))
+    }
+
+    @Test func termPagesAndLinks() throws {
+        #expect(site.exists("tags/niñez-migrante/index.html"))
+        #expect(site.exists("categories/asylum-refugees/index.html"))
+        let post = try site.read("posts/first-dispatch/index.html")
+        #expect(post.contains("<li class=\"tag\"><a href=\"/puentes/tags/ni%C3%B1ez-migrante/\">#Niñez Migrante</a></li>"))
+        #expect(post.contains("<li class=\"category\"><a href=\"/puentes/categories/asylum-refugees/\">Asylum &amp; Refugees</a></li>"))
+        let index = try site.read("tags/index.html")
+        #expect(index.contains("<li><a href=\"/puentes/tags/due-process/\">due process</a> <span class=\"count\">(1)</span></li>"))
+        #expect(index.contains("<li><a href=\"/puentes/tags/tps/\">TPS</a> <span class=\"count\">(3)</span></li>"))
+        let categories = try site.read("categories/index.html")
+        #expect(categories.contains("<li><a href=\"/puentes/categories/detention/\">Detention</a> <span class=\"count\">(1)</span></li>"))
+    }
+
+    @Test func twoSpellingsAreOneTermWithAWarning() throws {
+        let tps = try site.read("tags/tps/index.html")
+        #expect(tps.contains("<h1>Tag: TPS</h1>"))
+        #expect(tps.contains("/puentes/posts/day-1/") && tps.contains("/puentes/posts/second-post/"))
+        #expect(try site.read("tags/tps/page/2/index.html").contains("/puentes/posts/first-dispatch/"))
+        #expect(report.warnings.contains(.warning("content/posts/second-post.md",
+            "the tag \"tps\" is the same as \"TPS\" in content/posts/2026/day-1.md",
+            hint: "both are listed on one page, /tags/tps/, as \"TPS\"; write it the same way in every post")))
+    }
+
+    @Test func draftsAndFuturePostsAreLeftOut() throws {
+        #expect(!site.exists("posts/a-draft/index.html"))
+        #expect(!site.exists("posts/from-the-future/index.html"))
+        #expect(report.posts == 3)
+        let all = try TemporarySite(copying: "basic")
+        defer { all.remove() }
+        let everything = try all.build(drafts: true, future: true)
+        #expect(everything.posts == 5)
+        #expect(all.exists("posts/a-draft/index.html") && all.exists("posts/from-the-future/index.html"))
+    }
+
+    @Test func feed() throws {
+        let feed = try site.read("feed.xml")
+        #expect(feed.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">"))
+        #expect(feed.contains("<link>https://news.example.org/puentes/</link>"))
+        #expect(feed.contains("<language>en</language>"))
+        #expect(feed.contains("<lastBuildDate>Sat, 03 Oct 2026 07:00:00 -0500</lastBuildDate>"))
+        #expect(feed.contains("<atom:link href=\"https://news.example.org/puentes/feed.xml\" rel=\"self\" type=\"application/rss+xml\"/>"))
+        #expect(feed.components(separatedBy: "<item>").count - 1 == 3)
+        #expect(feed.contains("""
+            <item>
+            <title>Second post</title>
+            <link>https://news.example.org/puentes/posts/second-post/</link>
+            <guid isPermaLink="true">https://news.example.org/puentes/posts/second-post/</guid>
+            <pubDate>Fri, 02 Oct 2026 00:00:00 -0500</pubDate>
+            <category>Detention</category>
+            <description>Plain text of the first paragraph, over two lines.</description>
+            <content:encoded>&lt;p&gt;Plain text of the &lt;em&gt;first&lt;/em&gt; paragraph,
+            over two lines.&lt;/p&gt;
+            &lt;p&gt;Second paragraph.&lt;/p&gt;
+            </content:encoded>
+            </item>
+            """))
+        #expect(feed.contains("<category>Noticias en Español</category>\n<category>Asylum &amp; Refugees</category>"))
+        // Links inside the content are absolute, for feed readers and email.
+        #expect(feed.contains("&lt;a href=&quot;https://news.example.org/puentes/posts/second-post/&quot;&gt;the second post&lt;/a&gt;"))
+    }
+
+    @Test func themeAssetsAreCopied() throws {
+        #expect(site.exists("css/style.css"))
+        #expect(try site.read("index.html").contains("<link rel=\"stylesheet\" href=\"/puentes/css/style.css\">"))
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let again = try TemporarySite(copying: "basic")
+        defer { again.remove() }
+        try again.build()
+        #expect(try tree(again.output) == tree(site.output))
+    }
+
+    @Test func siteTemplatesOverrideTheThemeAndSeeExtraFrontMatter() throws {
+        let custom = try TemporarySite(copying: "basic", files: [
+            "templates/post.mustache": "{{#post}}<p>{{title}} for {{params.audience}}</p>{{/post}}\n"
+        ])
+        defer { custom.remove() }
+        try custom.build()
+        #expect(try custom.read("posts/second-post/index.html") == "<p>Second post for Volunteers</p>\n")
+        #expect(try custom.read("index.html").contains("<h1>Fixture &lt;Network&gt; &amp; Friends</h1>"))
+    }
+}
