@@ -47,7 +47,7 @@ test-deps:
 
 swift-test:
 	$(SWIFT) build --product broadside
-	$(SWIFT) test
+	$(SWIFT) test --disable-xctest
 
 acceptance:
 	BROADSIDE_BIN=$(abspath $(DEBUG)) $(VENV)/bin/pytest -q Tests/acceptance

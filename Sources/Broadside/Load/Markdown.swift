@@ -94,7 +94,7 @@ public enum Markdown {
             }
         }
         cmark_iter_free(iterator)
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.trimmed
     }
 }
 
@@ -117,7 +117,7 @@ struct AnchorNames {
 
     static func slug(_ text: String) -> String {
         var out = String.UnicodeScalarView()
-        for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
+        for scalar in text.nfc.lowercased().unicodeScalars {
             if scalar == " " || scalar == "-" {
                 out.append("-")
             } else if scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil

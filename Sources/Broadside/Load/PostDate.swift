@@ -15,7 +15,7 @@ public struct PostDate: Sendable, Equatable, Comparable {
     /// Parses `YYYY-MM-DD` (midnight in `timeZone`), or `YYYY-MM-DDTHH:MM[:SS[.fff]]` followed by
     /// `Z`, `±HH:MM`, `±HHMM` or nothing (then `timeZone` decides the offset). A space may stand for `T`.
     public static func parse(_ text: String, timeZone: TimeZone) -> PostDate? {
-        var scanner = DigitScanner(Array(text.trimmingCharacters(in: .whitespaces).utf8))
+        var scanner = DigitScanner(Array(text.trimmed.utf8))
         guard let year = scanner.number(digits: 4), scanner.take("-"),
             let month = scanner.number(digits: 2), scanner.take("-"),
             let day = scanner.number(digits: 2),

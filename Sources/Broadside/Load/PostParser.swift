@@ -58,16 +58,16 @@ struct PostParser: Sendable {
                 return []
             }
             return items.compactMap { item in
-                guard let name = item.text, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+                guard let name = item.text?.trimmed, !name.isEmpty else {
                     fail(item, "each of `\(key)` must be a name", hint: "write one name per `- ` line")
                     return nil
                 }
-                return name.trimmingCharacters(in: .whitespaces)
+                return name
             }
         }
 
         let title = text("title", hint: "title: \"Your title\"")
-        if fields["title"] == nil || title?.trimmingCharacters(in: .whitespaces).isEmpty == true {
+        if fields["title"] == nil || title?.trimmed.isEmpty == true {
             diagnostics.append(.error(file, line: fields["title"]?.line.map { $0 + 1 } ?? 1, column: fields["title"]?.column ?? 1,
                 "the post has no title", hint: "add a line such as title: \"Day 1: Pack the courtroom\" to the front matter"))
         }

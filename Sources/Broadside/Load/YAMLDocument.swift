@@ -9,7 +9,7 @@ enum YAMLDocument {
         do {
             // The basic resolver leaves every scalar as text: no regular expressions run to guess
             // booleans, numbers or dates, which Broadside reads itself (and which cost as much as cmark).
-            return .success(try Yams.compose(yaml: text, .basic))
+            return .success(try Yams.compose(yaml: text, .basic, .default, .utf8))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset))
         } catch {

@@ -130,7 +130,7 @@ enum TemplateReferences {
                     rest = rest[open.upperBound...]
                     continue
                 }
-                let name = rest[rest.index(after: cursor)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                let name = rest[rest.index(after: cursor)..<close.lowerBound].trimmed
                 let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
                 found.append(Reference(name: name, isParent: rest[cursor] == "<", line: lineIndex + 1, column: column))
                 rest = rest[close.upperBound...]

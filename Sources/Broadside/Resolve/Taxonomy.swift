@@ -31,6 +31,7 @@ public struct Taxonomy: Sendable, Equatable {
     ) -> Taxonomy {
         var terms: [Term] = []
         var indexOfSlug: [String: Int] = [:]
+        var slugOfName: [String: String] = [:]
         // Per term: each spelling with how many posts use it and the first file that does.
         var spellings: [[(name: String, count: Int, source: String)]] = []
         var termsOfPost: [[Int]] = []
@@ -38,7 +39,9 @@ public struct Taxonomy: Sendable, Equatable {
         for (postIndex, post) in posts.enumerated() {
             var own: [Int] = []
             for name in names(post) {
-                let slug = Slug.make(name)
+                // A name repeats on many posts: make its slug once.
+                let slug = slugOfName[name] ?? Slug.make(name)
+                slugOfName[name] = slug
                 guard !slug.isEmpty else {
                     diagnostics.append(.error(post.source, "the \(kind.singular) \"\(name)\" has no letters or digits",
                         hint: "give the \(kind.singular) a name with letters or digits, or remove it"))

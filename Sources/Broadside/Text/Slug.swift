@@ -7,7 +7,7 @@ public enum Slug {
     public static func make(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingHyphen = false
-        for scalar in text.precomposedStringWithCanonicalMapping.lowercased().precomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in text.nfc.lowercased().nfc.unicodeScalars {
             let properties = scalar.properties
             if properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
                 || scalar == "_"
@@ -46,5 +46,22 @@ enum PercentEncoding {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing white space. Foundation's `trimmingCharacters(in:)`
+    /// goes through NSString on Linux, which showed up when loading thousands of posts.
+    var trimmed: String {
+        let isSpace: (Character) -> Bool = { $0.isWhitespace }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
+
+    /// NFC, skipped for ASCII text, which is always NFC (Foundation's normalisation is slow on Linux).
+    var nfc: String {
+        utf8.allSatisfy { $0 < 0x80 } ? String(self) : String(self).precomposedStringWithCanonicalMapping
     }
 }
