@@ -41,23 +41,26 @@ struct FeedWriter {
     private func text(_ value: String) -> String { Escaping.xml(Escaping.xmlSafe(value)) }
 
     /// A feed has no base URL of its own, and email clients resolve nothing:
-    /// root-relative links and images become absolute.
+    /// root-relative links and images (`href="/news/posts/a/"`) become absolute.
+    /// Protocol-relative ones (`//host/x`) are left alone.
     private func absoluteLinks(_ html: String) -> String {
         let root = site.urls.rootPath
-        var out = html
-        for attribute in ["href=\"", "src=\""] {
-            out = out.replacingOccurrences(of: attribute + root, with: attribute + site.urls.absoluteRoot)
-            // A root-relative URL outside the base path (`/images/x.jpg` under `/news/`) still needs the host.
-            if root != "/" {
-                out = out.replacingOccurrences(of: attribute + "/", with: attribute + hostRoot + "/")
-                    .replacingOccurrences(of: attribute + hostRoot + "//", with: attribute + "//")
+        var out = ""
+        out.reserveCapacity(html.utf8.count + 256)
+        var rest = html[...]
+        while let match = rest.firstRange(of: "=\"" + root) {
+            let attribute = rest[..<match.lowerBound].suffix(4)
+            let isURLAttribute = attribute.hasSuffix("href") || attribute.hasSuffix(" src")
+            let next = rest[match.upperBound...].first
+            out += rest[..<match.lowerBound]
+            if isURLAttribute && !(root == "/" && next == "/") {
+                out += "=\"" + site.urls.absoluteRoot
+            } else {
+                out += rest[match]
             }
+            rest = rest[match.upperBound...]
         }
+        out += rest
         return out
-    }
-
-    private var hostRoot: String {
-        let absolute = site.urls.absoluteRoot
-        return String(absolute.dropLast(site.urls.rootPath.count))
     }
 }

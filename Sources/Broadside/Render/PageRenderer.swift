@@ -12,6 +12,8 @@ struct PageRenderer: Sendable {
     var site: Site
     var theme: Theme
     var postViews: [PostView]
+    /// `0..<posts.count`, made once for the home pages rather than once per page.
+    var allPosts: [Int]
     /// Each post's rendered list entry, when the theme has `partials/post-item`.
     var renderedItems: [String]?
     /// The theme's templates with the item partial replaced by the post's rendered entry.
@@ -22,6 +24,7 @@ struct PageRenderer: Sendable {
         self.theme = theme
         let views = parallelMap(Array(site.posts.indices)) { [site] in PostView(site.posts[$0], in: site, index: $0) }
         postViews = views
+        allPosts = Array(site.posts.indices)
         listLibrary = theme.library
         if theme.templateNames.contains(Self.itemPartial) {
             renderedItems = parallelMap(views) { [theme, site] view in
@@ -50,7 +53,7 @@ struct PageRenderer: Sendable {
             var context = base(title: title, url: site.urls.home(page: number), lang: nil, kind: "home")
             context["is_home"] = true
             context["heading"] = site.config.title
-            list(Array(site.posts.indices), page: number, url: { site.urls.home(page: $0) }, into: &context)
+            list(allPosts, page: number, url: { site.urls.home(page: $0) }, into: &context)
             let template = theme.templateNames.contains("home") ? "home" : "list"
             return file(page, template: template, context)
 
