@@ -86,9 +86,18 @@ public enum Build {
             let input = source + "/" + $0
             return output == input || output.hasPrefix(input + "/")
         }
-        guard holdsSource || insideInputs else { return [] }
-        return [.error(nil, "the output folder \(output) holds the site's own files; a build replaces it whole",
-            hint: "write the site to a folder of its own, such as --output \(source)/site")]
+        if holdsSource || insideInputs {
+            return [.error(nil, "the output folder \(output) holds the site's own files; a build replaces it whole",
+                hint: "write the site to a folder of its own, such as --output \(source)/site")]
+        }
+        // A folder with other things in it (a typo'd --output ~/Documents) is never replaced.
+        if let entries = try? FileManager.default.contentsOfDirectory(atPath: output),
+            !entries.isEmpty, !entries.contains("index.html"), !entries.contains("feed.xml")
+        {
+            return [.error(nil, "the output folder \(output) is not empty and does not look like a built site (it has no index.html); a build replaces it whole",
+                hint: "choose a new or empty folder with --output, or move its files away first")]
+        }
+        return []
     }
 
     private static func relative(_ url: URL, to source: URL) -> String {

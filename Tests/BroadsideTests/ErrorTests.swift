@@ -164,6 +164,19 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("content/posts/a.md").path))
     }
 
+    @Test func aFolderThatIsNotASiteIsNeverReplaced() throws {
+        let site = try TemporarySite(files: [
+            "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01"),
+            "site/thesis.docx": "years of work",
+        ])
+        defer { site.remove() }
+        #expect(site.failure() == [
+            .error(nil, "the output folder \(site.output.resolvingSymlinksInPath().path) is not empty and does not look like a built site (it has no index.html); a build replaces it whole",
+                hint: "choose a new or empty folder with --output, or move its files away first")
+        ])
+        #expect(try site.read("thesis.docx") == "years of work")
+    }
+
     @Test func aTermWithoutLettersIsAnError() throws {
         let site = try TemporarySite(files: ["content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01\ntags: [\"¿?\"]")])
         defer { site.remove() }
@@ -171,5 +184,72 @@ import Testing
             .error("content/posts/a.md", "the tag \"¿?\" has no letters or digits",
                 hint: "give the tag a name with letters or digits, or remove it")
         ])
+    }
+}
+
+@Suite struct TemplateErrorTests {
+    @Test func partialsThatIncludeEachOtherAreAnErrorNotACrash() throws {
+        let site = try TemporarySite(files: [
+            "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01"),
+            "templates/partials/a.mustache": "<p>{{>partials/b}}</p>\n",
+            "templates/partials/b.mustache": "{{#post}}{{>partials/b}}{{/post}}\n{{>partials/a}}\n",
+        ])
+        defer { site.remove() }
+        #expect(site.failure() == [
+            .error("templates/partials/b.mustache", line: 2, column: 1,
+                "the templates include each other without end: partials/a → partials/b → partials/a",
+                hint: "remove this include, or put it inside a {{#section}} that ends")
+        ])
+    }
+
+    // Mustache looks a missing key up in the enclosing contexts, so every level of the
+    // data must have its own `items`, or the recursion finds the parent's and never ends.
+    @Test func aPartialInsideASectionMayRecurse() throws {
+        let site = try TemporarySite(files: [
+            "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01\nmenu:\n  items:\n    - name: one\n      items:\n        - name: two\n          items: []"),
+            "templates/post.mustache": "{{#post.params.menu}}{{>partials/menu}}{{/post.params.menu}}\n",
+            "templates/partials/menu.mustache": "<ul>{{#items}}<li>{{name}}{{>partials/menu}}</li>{{/items}}</ul>",
+        ])
+        defer { site.remove() }
+        try site.build()
+        #expect(try site.read("posts/a/index.html") == "<ul><li>one<ul><li>two<ul></ul></li></ul></li></ul>\n")
+    }
+}
+
+@Suite struct FrontMatterTests {
+    @Test func yamlTrapsAreReadAsEditorsMeanThem() throws {
+        let site = try TemporarySite(files: [
+            "content/posts/a.md": post("title: Yes\ndate: 2026-10-01\nsummary: 2024\ndraft: no\ntags: [2024, Off]")
+        ])
+        defer { site.remove() }
+        try site.build()
+        let page = try site.read("posts/a/index.html")
+        #expect(page.contains("<h1>Yes</h1>"))
+        #expect(try site.read("tags/index.html").contains(">Off</a>"))
+        #expect(try site.read("index.html").contains("<p class=\"summary\">2024</p>"))
+    }
+
+    @Test func aCommentInAnUnquotedTitleIsAWarning() throws {
+        let site = try TemporarySite(files: [
+            "content/posts/a.md": post("title: Vigil tonight #FreeThemAll\ndate: 2026-10-01")
+        ])
+        defer { site.remove() }
+        let report = try site.build()
+        #expect(report.warnings == [
+            .warning("content/posts/a.md", line: 2, column: 22,
+                "the title stops before ` #`: YAML reads the rest of the line as a comment",
+                hint: "put the title in double quotes to keep it whole: title: \"Vigil tonight #FreeThemAll\"")
+        ])
+    }
+
+    @Test func windowsLineEndingsAndAByteOrderMark() throws {
+        let site = try TemporarySite(files: [
+            "content/posts/a.md": "\u{FEFF}---\r\ntitle: \"Crlf\"\r\ndate: 2026-10-01\r\n---\r\n## Heading\r\n\r\nText.\r\n"
+        ])
+        defer { site.remove() }
+        try site.build()
+        let page = try site.read("posts/a/index.html")
+        #expect(page.contains("<h1>Crlf</h1>"))
+        #expect(page.contains("<h2 id=\"heading\">Heading</h2>\n<p>Text.</p>"))
     }
 }

@@ -72,6 +72,20 @@ struct PostParser: Sendable {
                 "the post has no title", hint: "add a line such as title: \"Day 1: Pack the courtroom\" to the front matter"))
         }
 
+        // `title: Vigil tonight #FreeThemAll` is valid YAML whose title is "Vigil tonight".
+        let yamlLines = parts.yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        for key in ["title", "summary"] {
+            guard let node = fields[key], node.isPlainScalar, let line = node.line, let column = node.column,
+                line <= yamlLines.count
+            else { continue }
+            let written = yamlLines[line - 1].dropFirst(column - 1)
+            if let hash = written.range(of: " #") ?? written.range(of: "\t#") {
+                diagnostics.append(.warning(file, line: line + 1, column: column + written.distance(from: written.startIndex, to: hash.lowerBound) + 1,
+                    "the \(key) stops before ` #`: YAML reads the rest of the line as a comment",
+                    hint: "put the \(key) in double quotes to keep it whole: \(key): \"\(written.trimmed)\""))
+            }
+        }
+
         var date: PostDate?
         if let node = fields["date"] {
             if let value = node.text {

@@ -44,8 +44,12 @@ enum YAMLDocument {
 }
 
 extension Node {
-    /// The text of a scalar exactly as written (quotes removed), whatever type YAML would give it.
-    var text: String? { scalar?.string }
+    /// The text of a scalar as written (quotes removed), whatever type YAML would give it,
+    /// less control characters (`"\u0007"`), which are invalid in HTML and would break a feed.
+    var text: String? { scalar.map { Escaping.xmlSafe($0.string) } }
+
+    /// A plain (unquoted) scalar: the kind in which ` #` starts a comment.
+    var isPlainScalar: Bool { scalar?.style == .plain }
 
     var line: Int? { mark?.line }
     var column: Int? { mark?.column }

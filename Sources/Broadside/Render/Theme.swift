@@ -58,13 +58,19 @@ struct Theme: Sendable {
                 hint: "add \(themeFolder)/templates/\(required).mustache"))
         }
         // swift-mustache renders a missing partial as empty text: name it instead.
-        for (_, source) in sources.sorted(by: { $0.key < $1.key }) {
-            for reference in TemplateReferences.scan(source.text) where !names.contains(reference.name) {
+        let references = sources.mapValues { TemplateReferences.scan($0.text) }
+        for (templateName, source) in sources.sorted(by: { $0.key < $1.key }) {
+            for reference in references[templateName] ?? [] where !names.contains(reference.name) {
                 let what = reference.isParent ? "layout" : "partial"
                 diagnostics.append(.error(source.file, line: reference.line, column: reference.column,
                     "the \(what) \"\(reference.name)\" does not exist",
                     hint: "add \(themeFolder)/templates/\(reference.name).mustache, or fix the name; templates are named by their path below templates/ without .mustache"))
             }
+        }
+        for cycle in TemplateReferences.cycles(in: references) {
+            diagnostics.append(.error(sources[cycle.template]?.file, line: cycle.reference.line, column: cycle.reference.column,
+                "the templates include each other without end: \(cycle.path.joined(separator: " → "))",
+                hint: "remove this include, or put it inside a {{#section}} that ends"))
         }
         var assets: [String: URL] = [:]
         for folder in ["\(themeFolder)/static", "static"] {
@@ -115,27 +121,58 @@ enum TemplateReferences {
         var isParent: Bool
         var line: Int
         var column: Int
+        /// Inside a `{{#section}}` or `{{^section}}`, so whether it is rendered depends on the data.
+        var isConditional: Bool
     }
 
     static func scan(_ text: String) -> [Reference] {
         var found: [Reference] = []
+        var sections = 0
         for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line[...]
             while let open = rest.range(of: "{{") {
                 var cursor = open.upperBound
                 while cursor < rest.endIndex, rest[cursor] == " " { cursor = rest.index(after: cursor) }
-                guard cursor < rest.endIndex, rest[cursor] == ">" || rest[cursor] == "<",
-                    let close = rest[cursor...].range(of: "}}")
-                else {
-                    rest = rest[open.upperBound...]
-                    continue
+                guard cursor < rest.endIndex, let close = rest[cursor...].range(of: "}}") else { break }
+                let sigil = rest[cursor]
+                switch sigil {
+                case "#", "^": sections += 1
+                case "/": sections = max(0, sections - 1)
+                case ">", "<":
+                    let name = rest[rest.index(after: cursor)..<close.lowerBound].trimmed
+                    let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                    found.append(Reference(name: name, isParent: sigil == "<", line: lineIndex + 1, column: column,
+                        isConditional: sections > 0))
+                default: break
                 }
-                let name = rest[rest.index(after: cursor)..<close.lowerBound].trimmed
-                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                found.append(Reference(name: name, isParent: rest[cursor] == "<", line: lineIndex + 1, column: column))
                 rest = rest[close.upperBound...]
             }
         }
+        return found
+    }
+
+    /// Templates that include themselves whatever the data (a → b → a outside any section):
+    /// rendering them would never end. Each cycle once, from the template first by name.
+    static func cycles(in references: [String: [Reference]]) -> [(template: String, reference: Reference, path: [String])] {
+        var state: [String: Bool] = [:]  // false: on the current path; true: done
+        var path: [String] = []
+        var found: [(String, Reference, [String])] = []
+        func visit(_ name: String) {
+            state[name] = false
+            path.append(name)
+            for reference in references[name] ?? [] where !reference.isConditional && references[reference.name] != nil {
+                switch state[reference.name] {
+                case .some(false):
+                    let start = path.firstIndex(of: reference.name)!
+                    found.append((name, reference, Array(path[start...]) + [reference.name]))
+                case .none: visit(reference.name)
+                case .some(true): break
+                }
+            }
+            path.removeLast()
+            state[name] = true
+        }
+        for name in references.keys.sorted() where state[name] == nil { visit(name) }
         return found
     }
 }
