@@ -129,6 +129,15 @@ import Testing
         ])
     }
 
+    @Test func frontMatterThatNeverEnds() throws {
+        let site = try TemporarySite(files: ["content/posts/open.md": "---\ntitle: \"Open\"\ndate: 2026-10-01\n\nThe body.\n"])
+        defer { site.remove() }
+        #expect(site.failure() == [
+            .error("content/posts/open.md", line: 1, column: 1, "the front matter that starts here never ends",
+                hint: "add a line with only `---` after the last front-matter line, before the text of the post")
+        ])
+    }
+
     @Test func everyErrorOfABuildIsReportedTogether() throws {
         let site = try TemporarySite(files: [
             "site.yml": "theme: missing\n",

@@ -12,6 +12,10 @@ struct PostParser: Sendable {
 
     func parse(_ contents: String, file: String, fileStem: String) -> (Post?, [Diagnostic]) {
         guard let parts = FrontMatter.split(contents) else {
+            if contents.drop(while: { $0 == "\u{FEFF}" }).hasPrefix("---") {
+                return (nil, [.error(file, line: 1, column: 1, "the front matter that starts here never ends",
+                    hint: "add a line with only `---` after the last front-matter line, before the text of the post")])
+            }
             return (nil, [.error(file, line: 1, column: 1, "the file does not start with front matter",
                 hint: "begin the file with a `---` line, then title: and date:, then another `---` line")])
         }
