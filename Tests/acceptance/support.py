@@ -57,12 +57,14 @@ def source_dir() -> Path:
 
 
 def run_build(source: Path, output: Path, *extra: str, cwd: Path | None = None,
-              base_url: str = BASE_URL, now: str = NOW) -> subprocess.CompletedProcess:
-    cmd = [str(broadside_bin()), "build", "--source", str(source), "--output", str(output),
+              base_url: str = BASE_URL, now: str = NOW, env: dict[str, str] | None = None,
+              prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+    """`prefix` goes before the binary (e.g. `taskset -c 0`); `env` replaces the environment."""
+    cmd = [*prefix, str(broadside_bin()), "build", "--source", str(source), "--output", str(output),
            "--base-url", base_url, "--now", now, *extra]
     try:
         return subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=BUILD_TIMEOUT,
-                              cwd=str(cwd or output.parent), stdin=subprocess.DEVNULL)
+                              cwd=str(cwd or output.parent), stdin=subprocess.DEVNULL, env=env)
     except subprocess.TimeoutExpired as exc:
         pytest.fail(f"`{' '.join(cmd)}` did not finish in {BUILD_TIMEOUT} s\n"
                     f"stdout: {exc.stdout}\nstderr: {exc.stderr}", pytrace=False)

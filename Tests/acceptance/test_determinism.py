@@ -2,6 +2,10 @@
 (different output folders and working directories, so neither may leak in)."""
 
 import difflib
+import os
+import shutil
+
+import pytest
 
 import support
 
@@ -12,6 +16,24 @@ def test_two_builds_are_byte_identical(source, tmp_path):
     for out in (a, b):
         out.parent.mkdir()
         support.build_ok(source, out, cwd=out.parent)
+    assert_same_tree(a, b)
+
+
+def test_time_zone_locale_and_core_count_change_nothing(source, tmp_path):
+    """The machine's TZ and locale never reach the output, nor does the number of cores."""
+    if not shutil.which("taskset"):
+        pytest.fail("taskset (util-linux) is needed to build on one core")
+    a, b = tmp_path / "usual" / "site", tmp_path / "odd" / "site"
+    a.parent.mkdir()
+    b.parent.mkdir()
+    support.build_ok(source, a)
+    env = dict(os.environ, TZ="Pacific/Kiritimati", LANG="de_DE.UTF-8", LC_ALL="tr_TR.UTF-8")
+    proc = support.run_build(source, b, env=env, prefix=("taskset", "-c", "0"))
+    assert proc.returncode == 0, support.describe(proc)
+    assert_same_tree(a, b)
+
+
+def assert_same_tree(a, b):
     ta, tb = support.tree(a), support.tree(b)
     assert ta, "the build wrote nothing"
     only_a, only_b = sorted(ta.keys() - tb.keys()), sorted(tb.keys() - ta.keys())

@@ -9,6 +9,7 @@ func parallelMap<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) 
     let chunks = min(count, ProcessInfo.processInfo.activeProcessorCount * 16)
     var results = [R?](repeating: nil, count: count)
     results.withUnsafeMutableBufferPointer { buffer in
+        // Safe to share: each index is written by exactly one worker, and read only after all have finished.
         nonisolated(unsafe) let out = buffer
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let start = count * chunk / chunks
