@@ -13,8 +13,8 @@ struct BroadsideCommand: ParsableCommand {
             `broadside build` in your site's folder, and upload the site/ folder it makes
             to your web host.
             """,
-        subcommands: [BuildCommand.self],
-        defaultSubcommand: nil
+        version: "0.1.0",
+        subcommands: [BuildCommand.self]
     )
 }
 

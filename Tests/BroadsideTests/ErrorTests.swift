@@ -162,6 +162,19 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).sorted() == neighbours)
     }
 
+    @Test func anOutputThatIsALinkReplacesWhatItPointsTo() throws {
+        let site = try TemporarySite(files: ["content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01")])
+        defer { site.remove() }
+        let webRoot = site.root.appendingPathComponent("www/html")
+        try FileManager.default.createDirectory(at: webRoot, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: site.output, withDestinationURL: webRoot)
+        try site.build()
+        try site.build()
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: site.output.path) == webRoot.path)
+        #expect(FileManager.default.fileExists(atPath: webRoot.appendingPathComponent("posts/a/index.html").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: webRoot.deletingLastPathComponent().path) == ["html"])
+    }
+
     @Test func outputMayNotHoldTheSite() throws {
         let site = try TemporarySite(files: ["content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01")])
         defer { site.remove() }

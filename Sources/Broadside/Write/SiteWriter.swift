@@ -17,6 +17,8 @@ struct SiteWriter {
     /// rendering overlaps the file system's work, and no page is held longer than that.
     func write(count: Int, file: @escaping @Sendable (Int) -> OutputFile) -> [Diagnostic] {
         let fileManager = FileManager.default
+        // When site/ is a link to the web server's folder, that folder is what gets replaced.
+        let output = output.resolvingSymlinksInPath()
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
         let pid = ProcessInfo.processInfo.processIdentifier
