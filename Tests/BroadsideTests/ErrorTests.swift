@@ -175,6 +175,19 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: webRoot.deletingLastPathComponent().path) == ["html"])
     }
 
+    @Test func leftoversOfAKilledBuildAreRemoved() throws {
+        let site = try TemporarySite(files: [
+            "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01"),
+            ".site.tmp-2147483600/posts/a/index.html": "half written",
+            ".site.old-2147483601/index.html": "old",
+            ".site.tmp-notapid/keep.txt": "not ours",
+        ])
+        defer { site.remove() }
+        try site.build()
+        let entries = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".site") }
+        #expect(entries == [".site.tmp-notapid"])
+    }
+
     @Test func outputMayNotHoldTheSite() throws {
         let site = try TemporarySite(files: ["content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01")])
         defer { site.remove() }

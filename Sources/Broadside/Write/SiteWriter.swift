@@ -34,7 +34,7 @@ struct SiteWriter {
         }
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-            try? fileManager.removeItem(at: staging)
+            removeLeftovers(in: parent, of: name)
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
             return [.error(nil, "cannot create \(staging.path): \(error.localizedDescription)",
@@ -74,6 +74,21 @@ struct SiteWriter {
         }
         if exists { try? fileManager.removeItem(at: previous) }
         return []
+    }
+
+    /// A build that was killed leaves `.site.tmp-PID` (or `.site.old-PID`) beside the output;
+    /// remove those whose process is gone, never a running build's.
+    private func removeLeftovers(in parent: URL, of name: String) {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for entry in entries {
+            for marker in [".\(name).tmp-", ".\(name).old-"] where entry.hasPrefix(marker) {
+                guard let pid = Int32(entry.dropFirst(marker.count)) else { continue }
+                let alive = kill(pid, 0) == 0 || errno == EPERM
+                if !alive || pid == getpid() {
+                    try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
+                }
+            }
+        }
     }
 
     private func fail(_ message: String, _ staging: URL) -> [Diagnostic] {
