@@ -19,6 +19,10 @@ import Testing
             """)
     }
 
+    @Test func headingsNeverTakeTheLayoutsIds() {
+        #expect(Markdown.render("## Main content\n").html == "<h2 id=\"main-content-1\">Main content</h2>\n")
+    }
+
     @Test func rawHTMLAndJavascriptLinksAreDroppedByDefault() {
         let source = "<script>alert(1)</script>\n\nHi <b>there</b> [x](javascript:alert(1))\n"
         let safe = Markdown.render(source)

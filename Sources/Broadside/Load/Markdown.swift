@@ -101,7 +101,11 @@ public enum Markdown {
 /// Heading ids as GitHub and Hugo make them (`## What's next?` → `whats-next`),
 /// numbered when a heading repeats so every anchor on a page is unique.
 struct AnchorNames {
-    private var used: [String: Int] = [:]
+    /// Ids the default theme's layout gives its own elements (the skip link's target):
+    /// a heading "Main content" becomes `main-content-1` rather than a second `main-content`.
+    static let reserved = ["main-content"]
+
+    private var used: [String: Int] = Dictionary(uniqueKeysWithValues: reserved.map { ($0, 1) })
 
     mutating func unique(for text: String) -> String {
         var base = Self.slug(text)
