@@ -264,6 +264,12 @@ import Testing
         #expect(try site.read("index.html").contains("<p class=\"summary\">2024</p>"))
     }
 
+    @Test func aLongFirstParagraphIsShortenedAsASummary() {
+        let long = (1...80).map { "w\($0)" }.joined(separator: " ")
+        #expect(PostParser.shortened(long) == (1...60).map { "w\($0)" }.joined(separator: " ") + "…")
+        #expect(PostParser.shortened("Short and sweet.") == "Short and sweet.")
+    }
+
     @Test func aCommentInAnUnquotedTitleIsAWarning() throws {
         let site = try TemporarySite(files: [
             "content/posts/a.md": post("title: Vigil tonight #FreeThemAll\ndate: 2026-10-01")

@@ -166,10 +166,26 @@ struct PostParser: Sendable {
         let post = Post(
             source: file, slug: slug, title: title, date: date, kind: kind,
             categories: categories, tags: tags,
-            summary: summaryField ?? body.firstParagraph,
+            summary: summaryField ?? Self.shortened(body.firstParagraph),
             lang: lang, series: series, seriesDay: seriesDay, translationKey: translationKey,
             draft: draft, html: body.html, params: params, slugLine: fields["slug"]?.line.map { $0 + 1 })
         return (post, diagnostics)
+    }
+
+    /// A first paragraph used as the summary stops after `words` words, as Hugo's does,
+    /// so one long opening paragraph does not fill a list page or a feed reader's preview.
+    static func shortened(_ text: String, words: Int = 60) -> String {
+        var count = 0
+        var inWord = false
+        for index in text.indices {
+            let isSpace = text[index].isWhitespace
+            if !isSpace && !inWord {
+                count += 1
+                if count > words { return text[..<index].trimmed + "…" }
+            }
+            inWord = !isSpace
+        }
+        return text
     }
 
     static let knownKeys: Set<String> = [
