@@ -250,3 +250,103 @@ import Testing
         #expect(try site.read("posts/a/index.html") == "<ul><li>one<ul><li>two<ul></ul></li></ul></li></ul>\n")
     }
 }
+
+/// The rest of the messages an editor can meet, each with its exact words.
+@Suite struct MoreErrorMessages {
+    @Test func postMessages() throws {
+        let site = try TemporarySite(files: [
+            "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01\nlang: english\nslug: \"!!!\""),
+            "content/posts/b.md": post("title: \"B\"\ntitle: \"B again\"\ndate: 2026-10-01"),
+            "content/posts/c.md": post("- title\n- date"),
+            "content/posts/---.md": post("title: \"D\"\ndate: 2026-10-01"),
+        ])
+        defer { site.remove() }
+        try Data([0x2D, 0x2D, 0x2D, 0x0A, 0xFF, 0xFE, 0x0A]).write(to: site.root.appendingPathComponent("content/posts/e.md"))
+        #expect(site.failure() == [
+            .error("content/posts/---.md", "the file name gives an empty slug",
+                hint: "rename the file with letters or digits, or set slug: in the front matter"),
+            .error("content/posts/a.md", line: 4, column: 7, "`lang` is not a language code: \"english\"",
+                hint: "use a code such as en, es or pt-BR"),
+            .error("content/posts/a.md", line: 5, column: 7, "`slug` has no letters or digits: \"!!!\"",
+                hint: "slug: day-1-pack-the-court"),
+            .error("content/posts/b.md", line: 3, column: 1, "`title` is set twice", hint: "keep one `title:` line"),
+            .error("content/posts/c.md", line: 2, column: 1, "the front matter must be `key: value` lines",
+                hint: "for example title: \"Day 1: Pack the court\""),
+            .error("content/posts/e.md", "the file is not UTF-8 text", hint: "save it as UTF-8 in your editor"),
+        ])
+    }
+
+    @Test func siteMessages() throws {
+        let site = try TemporarySite(files: [
+            "site.yml": "base_url: \"example.org\"\n",
+            "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01"),
+            "static/feed.xml": "<rss/>",
+            "templates/terms.mustache": "{{#x}}",
+        ])
+        defer { site.remove() }
+        #expect(site.failure().filter { $0.severity == .error } == [
+            .error("site.yml", line: 1, column: 11, "`base_url` must be an absolute http(s) URL",
+                hint: "base_url: \"https://example.org/\""),
+            .error("templates/terms.mustache", line: 1, column: 7,
+                "the template does not parse: a section is never closed",
+                hint: "check that every {{#section}} and {{^section}} is closed by {{/section}} with the same name"),
+        ])
+    }
+
+    @Test func aStaticFileMayNotReplaceAPage() throws {
+        let site = try TemporarySite(files: [
+            "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01"),
+            "static/feed.xml": "<rss/>",
+        ])
+        defer { site.remove() }
+        #expect(site.failure() == [
+            .error("static/feed.xml", "this static file would replace the generated page /feed.xml",
+                hint: "rename or remove the file")
+        ])
+    }
+
+    @Test func noPostsFolderAndABadBaseURLOption() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content"))
+        var options = site.options()
+        options.baseURL = "ftp://example.org"
+        do {
+            try Build.run(options)
+            Issue.record("the build should have failed")
+        } catch {
+            #expect(error.errors == [
+                .error(nil, "--base-url ftp://example.org is not an absolute http(s) URL",
+                    hint: "pass it with its scheme, for example --base-url https://example.org/"),
+                .error("content/posts", "there is no content/posts/ folder in \(site.root.path)",
+                    hint: "run broadside in your site's folder, pass --source, or create content/posts/ with Markdown files"),
+            ])
+        }
+    }
+
+    @Test func aThemeWithoutARequiredTemplate() throws {
+        let site = try TemporarySite(files: [
+            "site.yml": "base_url: \"https://example.org/\"\ntheme: bare\n",
+            "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01"),
+        ])
+        defer { site.remove() }
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("themes"))
+        try site.write("themes/bare/templates/post.mustache", "{{post.title}}")
+        try site.write("themes/bare/templates/list.mustache", "{{heading}}")
+        #expect(site.failure() == [
+            .error("themes/bare/templates", "the theme \"bare\" has no terms template",
+                hint: "add themes/bare/templates/terms.mustache")
+        ])
+    }
+
+    @Test func anOutputThatIsAFile() throws {
+        let site = try TemporarySite(files: ["content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01")])
+        defer { site.remove() }
+        try site.write("site", "not a folder")
+        let path = site.output.resolvingSymlinksInPath().path
+        #expect(site.failure() == [
+            .error(nil, "the output \(path) is a file, not a folder",
+                hint: "pass another folder with --output, or move the file away")
+        ])
+    }
+}

@@ -32,12 +32,9 @@ struct PostParser: Sendable {
                 return (nil, [.error(file, line: (root.line ?? 0) + 1, column: root.column,
                     "the front matter must be `key: value` lines", hint: "for example title: \"Day 1: Pack the court\"")])
             }
+            // Yams has already refused a key set twice (see YAMLDocument).
             for (key, value) in mapping {
                 guard let name = key.text else { continue }
-                if fields[name] != nil {
-                    diagnostics.append(.error(file, line: key.line.map { $0 + 1 }, column: key.column,
-                        "`\(name)` is set twice", hint: "keep one `\(name):` line"))
-                }
                 fields[name] = value
                 keyOrder.append(name)
             }

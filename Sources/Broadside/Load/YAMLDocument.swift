@@ -10,6 +10,16 @@ enum YAMLDocument {
             // The basic resolver leaves every scalar as text: no regular expressions run to guess
             // booleans, numbers or dates, which Broadside reads itself (and which cost as much as cmark).
             return .success(try Yams.compose(yaml: text, .basic, .default, .utf8))
+        } catch YamlError.duplicatedKeysInMapping(let keys, let context) {
+            // Yams names the keys but not where they repeat: find the second line that sets the first one.
+            let key = keys.sorted().first ?? ""
+            let setting = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().filter {
+                $0.element.drop(while: { $0 == " " }).hasPrefix(key + ":")
+            }
+            let line = setting.count > 1 ? setting[1].offset + 1 : context.mark.line
+            let column = setting.count > 1 ? setting[1].element.prefix(while: { $0 == " " }).count + 1 : context.mark.column
+            return .failure(.error(file, line: line + lineOffset, column: column,
+                "`\(key)` is set twice", hint: "keep one `\(key):` line"))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset))
         } catch {
