@@ -12,6 +12,16 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var html: String
     /// Plain text of the first paragraph, the summary when front matter has none.
     public var firstParagraph: String
+    /// What the conversion changed that the editor should hear about, by line of the body.
+    public var notes: [Note] = []
+
+    public struct Note: Sendable, Equatable {
+        /// 1-based, within the body; 0 when cmark does not know.
+        public var line: Int
+        public var column: Int
+        public var message: String
+        public var hint: String
+    }
 }
 
 /// CommonMark through cmark's node API: parse once, add heading anchors and the
@@ -22,9 +32,20 @@ public enum Markdown {
     ///   - rootPath: the base URL's path (`/` or `/news/`), put before root-relative links.
     public static func render(_ text: String, unsafe: Bool = false, rootPath: String = "/") -> RenderedMarkdown {
         let options = CMARK_OPT_SMART | (unsafe ? CMARK_OPT_UNSAFE : 0)
-        guard let document = text.withCString({ cmark_parse_document($0, strlen($0), options) }) else {
-            return RenderedMarkdown(html: "", firstParagraph: "")
+        var notes: [RenderedMarkdown.Note] = []
+        // The length, not a C string: a NUL byte would end the post there. cmark replaces it
+        // with U+FFFD, as CommonMark says; the editor hears where.
+        var text = text
+        let document = text.withUTF8 { bytes -> OpaquePointer? in
+            if let nul = bytes.firstIndex(of: 0) {
+                let line = bytes[..<nul].reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
+                let column = nul - (bytes[..<nul].lastIndex(of: 10).map { $0 + 1 } ?? 0) + 1
+                notes.append(.init(line: line, column: column, message: "the text holds a NUL byte, shown as \u{FFFD}",
+                    hint: "delete the invisible character at this place; it often comes from text pasted out of a PDF or a binary file"))
+            }
+            return bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
         }
+        guard let document else { return RenderedMarkdown(html: "", firstParagraph: "", notes: notes) }
         defer { cmark_node_free(document) }
 
         var headings: [OpaquePointer] = []
@@ -37,29 +58,60 @@ public enum Markdown {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HEADING: headings.append(node)
             case CMARK_NODE_PARAGRAPH where firstParagraph == nil: firstParagraph = node
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: if rootPath != "/" { links.append(node) }
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
             default: break
             }
         }
         cmark_iter_free(iterator)
 
-        let summary = firstParagraph.map(plainText) ?? ""
-        for link in links {
-            guard let url = cmark_node_get_url(link).map({ String(cString: $0) }),
-                url.hasPrefix("/"), !url.hasPrefix("//")
-            else { continue }
-            cmark_node_set_url(link, rootPath + url.dropFirst())
+        // Innermost first: an image inside a link (or a link inside an image's text) is
+        // handled before the node around it, which may be freed.
+        for link in links.reversed() {
+            guard let url = cmark_node_get_url(link).map({ String(cString: $0) }) else { continue }
+            if !unsafe, let note = removeIfUnsafe(link, url: url) {
+                notes.append(note)
+            } else if rootPath != "/" && url.hasPrefix("/") && !url.hasPrefix("//") {
+                cmark_node_set_url(link, rootPath + url.dropFirst())
+            }
         }
+        let summary = firstParagraph.map(plainText) ?? ""
         var anchors = AnchorNames()
         for heading in headings {
             addAnchor(to: heading, id: anchors.unique(for: plainText(heading)), options: options)
         }
 
         guard let rendered = cmark_render_html(document, options) else {
-            return RenderedMarkdown(html: "", firstParagraph: summary)
+            return RenderedMarkdown(html: "", firstParagraph: summary, notes: notes)
         }
         defer { free(rendered) }
-        return RenderedMarkdown(html: String(cString: rendered), firstParagraph: summary)
+        return RenderedMarkdown(html: String(cString: rendered), firstParagraph: summary, notes: notes)
+    }
+
+    /// cmark's safe mode keeps a `javascript:` link as `<a href="">` and such an image as
+    /// `<img src="">`, which is invalid HTML. Instead the link becomes its text and the image
+    /// its alt text, and the editor is told. Images may be `data:` PNG, GIF, JPEG or WebP,
+    /// as cmark allows: they load nothing from anywhere.
+    private static func removeIfUnsafe(_ node: OpaquePointer, url: String) -> RenderedMarkdown.Note? {
+        guard let scheme = URLPolicy.dangerousScheme(in: url) else { return nil }
+        let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+        if isImage && scheme == "data" {
+            let lowered = url.lowercased()
+            if ["png", "gif", "jpeg", "webp"].contains(where: { lowered.hasPrefix("data:image/\($0)") }) { return nil }
+        }
+        let note = RenderedMarkdown.Note(
+            line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)),
+            message: "the \(isImage ? "image" : "link") with a \(scheme): URL was removed\(isImage ? "; its alt text is shown instead" : ", keeping its text")",
+            hint: "links and images may be http, https, mailto: or tel: URLs, or paths on this site")
+        if isImage {
+            guard let text = cmark_node_new(CMARK_NODE_TEXT) else { return note }
+            cmark_node_set_literal(text, plainText(node))
+            cmark_node_replace(node, text)
+        } else {
+            while let child = cmark_node_first_child(node) { cmark_node_insert_before(node, child) }
+            cmark_node_unlink(node)
+        }
+        cmark_node_free(node)
+        return note
     }
 
     /// cmark's HTML renderer has no attributes for headings, so the heading is rendered

@@ -152,6 +152,10 @@ struct PostParser: Sendable {
         let series = text("series", hint: "series: \"Week of Action\"")
         let translationKey = text("translation_key", hint: "translation_key: \"qa-clinic\"")
 
+        for (key, value) in root?.mapping.map(Array.init) ?? [] where !Self.knownKeys.contains(key.text ?? "") {
+            diagnostics += ExtraKeys.check(key: key, value: value, file: file)
+        }
+
         guard !diagnostics.hasErrors, let title, let date else { return (nil, diagnostics) }
         guard include(draft, date) else { return (nil, diagnostics) }
 
@@ -160,6 +164,10 @@ struct PostParser: Sendable {
             if let node = fields[key] { params[key] = FrontMatterValue(node) }
         }
         let body = Markdown.render(String(parts.body), unsafe: config.unsafe, rootPath: rootPath)
+        for note in body.notes {
+            diagnostics.append(.warning(file, line: note.line > 0 ? note.line + parts.bodyLineOffset : nil,
+                column: note.line > 0 && note.column > 0 ? note.column : nil, note.message, hint: note.hint))
+        }
         let post = Post(
             source: file, slug: slug, title: title, date: date, kind: kind,
             categories: categories, tags: tags,

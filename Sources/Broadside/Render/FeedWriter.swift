@@ -31,14 +31,16 @@ struct FeedWriter {
             for term in site.categories.termsOfPost[index] {
                 xml += "<category>\(text(site.categories.terms[term].name))</category>\n"
             }
-            xml += "<description>\(text(post.summary))</description>\n"
+            // Readers take `description` as HTML: the plain summary is escaped as HTML, then as XML,
+            // so a summary quoting `<img onerror=…>` reaches the reader as text.
+            xml += "<description>\(text(Escaping.markup(post.summary)))</description>\n"
             xml += "<content:encoded>\(text(absoluteLinks(post.html)))</content:encoded>\n</item>\n"
         }
         xml += "</channel>\n</rss>\n"
         return xml
     }
 
-    private func text(_ value: String) -> String { Escaping.xml(Escaping.xmlSafe(value)) }
+    private func text(_ value: String) -> String { Escaping.markup(Escaping.xmlSafe(value)) }
 
     /// A feed has no base URL of its own, and email clients resolve nothing:
     /// root-relative links and images (`href="/news/posts/a/"`) become absolute.

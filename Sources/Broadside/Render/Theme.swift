@@ -40,12 +40,17 @@ struct Theme: Sendable {
                 sources[String(relative.dropLast(".mustache".count))] = (file, text)
             }
         }
+        TemplateRules.registered
         var library = MustacheLibrary()
         for (templateName, source) in sources.sorted(by: { $0.key < $1.key }) {
+            let broken = TemplateRules.check(source.text, file: source.file)
+            diagnostics += broken
+            guard broken.isEmpty else { continue }
             do {
-                library.register(try MustacheTemplate(string: source.text), named: templateName)
+                library.register(try MustacheTemplate(string: TemplateRules.pragmaLine + source.text), named: templateName)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(source.file, line: error.context.lineNumber, column: error.context.columnNumber,
+                // The pragma line Broadside puts first is not the theme's: count lines without it.
+                diagnostics.append(.error(source.file, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
                     "the template does not parse: \(describe(error.error))",
                     hint: "check that every {{#section}} and {{^section}} is closed by {{/section}} with the same name"))
             } catch {

@@ -37,7 +37,7 @@ struct PostView: Sendable {
             "title": title, "url": url, "date_iso": dateISO, "date": dateText, "summary": summary,
             "categories": categories.map(\.context), "tags": tags.map(\.context),
             "has_terms": !(categories.isEmpty && tags.isEmpty),
-            "params": TemplateContext(params.mapValues(\.templateValue)),
+            "params": FrontMatterValue.map(params.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }).templateValue,
         ]
         if let kind, let kindLabel {
             context["kind"] = kind
@@ -63,11 +63,17 @@ struct TermLink: Sendable {
 }
 
 extension FrontMatterValue {
+    /// An editor's map never offers the names of Broadside's HTML values, so `{{{content}}}`
+    /// inside `{{#params}}` finds the post's HTML rather than text from front matter
+    /// (the loader warns about such keys). Control characters are dropped, as from known keys.
     var templateValue: Any {
         switch self {
-        case .text(let text): text
+        case .text(let text): Escaping.xmlSafe(text)
         case .list(let items): items.map(\.templateValue)
-        case .map(let pairs): TemplateContext(Dictionary(pairs.map { ($0.key, $0.value.templateValue) }, uniquingKeysWith: { a, _ in a }))
+        case .map(let pairs):
+            TemplateContext(Dictionary(
+                pairs.filter { !TemplateRules.htmlValues.contains($0.key) }.map { ($0.key, $0.value.templateValue) },
+                uniquingKeysWith: { a, _ in a }))
         }
     }
 }

@@ -1,24 +1,43 @@
-/// Escaping for the outputs Broadside writes itself (feeds); templates escape through Mustache.
+/// The one escaper of every format Broadside writes: HTML text and attributes (through the
+/// theme's content type, `MarkupContentType`), and RSS.
+///
+/// It works on UTF-8 bytes, never on `Character`s: a grapheme cluster such as `"` followed by
+/// U+0301 is one `Character` that is not equal to `"`, so an escaper that compares characters
+/// lets the quote through and a title can close an attribute. The five bytes it replaces are
+/// ASCII and never occur inside a multi-byte UTF-8 sequence, so byte-wise escaping is exact.
 enum Escaping {
-    /// Text and attribute values in XML and HTML: `& < > " '`.
-    static func xml(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else {
-            return text
-        }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(character)
+    /// `& < > " '` as entities; every other byte as it is.
+    static func markup(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.firstIndex(where: needsEscape) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 8 + 16)
+            out.append(contentsOf: bytes[..<first])
+            for byte in bytes[first...] {
+                switch byte {
+                case UInt8(ascii: "&"): out.append(contentsOf: amp)
+                case UInt8(ascii: "<"): out.append(contentsOf: lt)
+                case UInt8(ascii: ">"): out.append(contentsOf: gt)
+                case UInt8(ascii: "\""): out.append(contentsOf: quot)
+                case UInt8(ascii: "'"): out.append(contentsOf: apos)
+                default: out.append(byte)
+                }
             }
-        }
-        return out
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
     }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+    }
+
+    private static let amp = Array("&amp;".utf8)
+    private static let lt = Array("&lt;".utf8)
+    private static let gt = Array("&gt;".utf8)
+    private static let quot = Array("&quot;".utf8)
+    private static let apos = Array("&#39;".utf8)
 
     /// Removes characters XML 1.0 forbids (control characters other than tab and newlines),
     /// which would make a feed reader reject the whole feed.
