@@ -65,7 +65,8 @@ struct Theme: Sendable {
         // swift-mustache renders a missing partial as empty text: name it instead.
         let references = sources.mapValues { TemplateReferences.scan($0.text) }
         for (templateName, source) in sources.sorted(by: { $0.key < $1.key }) {
-            for reference in references[templateName] ?? [] where !names.contains(reference.name) {
+            // `{{>*name}}` is refused by TemplateRules; it names no template.
+            for reference in references[templateName] ?? [] where !names.contains(reference.name) && !reference.name.hasPrefix("*") {
                 let what = reference.isParent ? "layout" : "partial"
                 diagnostics.append(.error(source.file, line: reference.line, column: reference.column,
                     "the \(what) \"\(reference.name)\" does not exist",
