@@ -32,10 +32,10 @@ public enum Build {
             diagnostics.append(.warning(SiteConfig.fileName, "the site has no base_url, so the feed links to http://localhost/",
                 hint: "set base_url: \"https://your.org/\" in site.yml, or pass --base-url"))
         }
-        diagnostics += checkOutput(options)
         let urls = SiteURLs(baseURL: config.baseURL)
         let (theme, themeDiagnostics) = Theme.load(source: options.source, name: config.theme)
-        diagnostics += themeDiagnostics
+        let (output, outputDiagnostics) = OutputFolder.inspect(options, assets: theme.map { Set($0.assets.keys) })
+        diagnostics += outputDiagnostics + themeDiagnostics
         let now = options.now.timeIntervalSince1970
         let parser = PostParser(config: config, rootPath: urls.rootPath) { [options] draft, date in
             (options.includeDrafts || !draft) && (options.includeFuture || date.secondsSince1970 <= now)
@@ -47,13 +47,14 @@ public enum Build {
         // Resolve
         let (site, siteDiagnostics) = SiteResolver.resolve(content, config: config, urls: urls)
         diagnostics += siteDiagnostics
-        guard !diagnostics.hasErrors, let theme else { throw BuildFailure(diagnostics) }
+        guard !diagnostics.hasErrors, let theme, let output else { throw BuildFailure(diagnostics) }
         measure("resolve")
 
         // Render and write: each page is rendered on a core right before it is written.
         let pages = OutputPlan.pages(for: site)
         var taken = Set(pages.map { OutputPlan.path(of: $0, in: site) })
         var assets: [OutputFile] = []
+        var plan = pages.map { PlannedFile(path: OutputPlan.path(of: $0, in: site), origin: OutputPlan.origin(of: $0, in: site)) }
         for (path, source) in theme.assets.sorted(by: { $0.key < $1.key }) {
             guard taken.insert(path).inserted else {
                 diagnostics.append(.error(relative(source, to: options.source),
@@ -61,11 +62,13 @@ public enum Build {
                 continue
             }
             assets.append(OutputFile(path: path, contents: .copy(source)))
+            plan.append(PlannedFile(path: path, origin: .staticFile(relative(source, to: options.source))))
         }
+        diagnostics += output.check(writing: plan, clean: options.clean) + WritePlan.problems(in: plan, output: output.path)
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
         let renderer = PageRenderer(site: site, theme: theme)
         measure("prepare")
-        diagnostics += SiteWriter(output: options.output).write(count: pages.count + assets.count) { [assets] index in
+        diagnostics += SiteWriter(folder: output).write(plan) { [assets] index in
             index < pages.count ? renderer.render(pages[index]) : assets[index - pages.count]
         }
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
@@ -75,29 +78,6 @@ public enum Build {
         return BuildReport(
             posts: site.posts.count, pages: pages.count - feeds, feeds: feeds, assets: theme.assets.count,
             warnings: diagnostics, timings: timings)
-    }
-
-    /// The output folder is replaced whole, so it must never be, or hold, the site's own files.
-    private static func checkOutput(_ options: BuildOptions) -> [Diagnostic] {
-        let output = options.output.resolvingSymlinksInPath().path
-        let source = options.source.resolvingSymlinksInPath().path
-        let holdsSource = output == source || source.hasPrefix(output.hasSuffix("/") ? output : output + "/")
-        let insideInputs = ["content", "themes", "static", "templates"].contains {
-            let input = source + "/" + $0
-            return output == input || output.hasPrefix(input + "/")
-        }
-        if holdsSource || insideInputs {
-            return [.error(nil, "the output folder \(output) holds the site's own files; a build replaces it whole",
-                hint: "write the site to a folder of its own, such as --output \(source)/site")]
-        }
-        // A folder with other things in it (a typo'd --output ~/Documents) is never replaced.
-        if let entries = try? FileManager.default.contentsOfDirectory(atPath: output),
-            !entries.isEmpty, !entries.contains("index.html"), !entries.contains("feed.xml")
-        {
-            return [.error(nil, "the output folder \(output) is not empty and does not look like a built site (it has no index.html); a build replaces it whole",
-                hint: "choose a new or empty folder with --output, or move its files away first")]
-        }
-        return []
     }
 
     private static func relative(_ url: URL, to source: URL) -> String {

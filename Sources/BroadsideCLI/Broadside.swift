@@ -48,6 +48,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Build as if it were this moment (2026-05-01T09:00:00Z); decides which posts are in the future. Default: SOURCE_DATE_EPOCH, else the clock.", valueName: "time"))
     var now: String?
 
+    @Flag(name: .long, help: "Drop files in the output folder that Broadside did not write, instead of stopping (a folder it did not make is never replaced).")
+    var clean = false
+
     @Flag(name: .long, help: ArgumentHelp("Print the time each stage took.", visibility: .hidden))
     var timings = false
 
@@ -56,7 +59,7 @@ struct BuildCommand: ParsableCommand {
         let sourceURL = URL(fileURLWithPath: source)
         let options = BuildOptions(
             source: sourceURL, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL,
-            includeDrafts: drafts, includeFuture: future, now: try buildTime())
+            includeDrafts: drafts, includeFuture: future, now: try buildTime(), clean: clean)
         do {
             let report = try Build.run(options)
             printToStandardError(report.warnings)

@@ -1,1 +1,7 @@
 #include <cmark.h>
+
+#ifdef __linux__
+/* glibc declares renameat2 only under _GNU_SOURCE, which Swift's Glibc module is built
+   without; the site writer needs it to swap the new site and the old one in one step. */
+int renameat2(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, unsigned int flags);
+#endif

@@ -175,19 +175,6 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: webRoot.deletingLastPathComponent().path) == ["html"])
     }
 
-    @Test func leftoversOfAKilledBuildAreRemoved() throws {
-        let site = try TemporarySite(files: [
-            "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01"),
-            ".site.tmp-2147483600/posts/a/index.html": "half written",
-            ".site.old-2147483601/index.html": "old",
-            ".site.tmp-notapid/keep.txt": "not ours",
-        ])
-        defer { site.remove() }
-        try site.build()
-        let entries = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".site") }
-        #expect(entries == [".site.tmp-notapid"])
-    }
-
     @Test func outputMayNotHoldTheSite() throws {
         let site = try TemporarySite(files: ["content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01")])
         defer { site.remove() }
@@ -197,19 +184,6 @@ import Testing
             #expect(throws: BuildFailure.self) { try Build.run(options) }
         }
         #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("content/posts/a.md").path))
-    }
-
-    @Test func aFolderThatIsNotASiteIsNeverReplaced() throws {
-        let site = try TemporarySite(files: [
-            "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01"),
-            "site/thesis.docx": "years of work",
-        ])
-        defer { site.remove() }
-        #expect(site.failure() == [
-            .error(nil, "the output folder \(site.output.resolvingSymlinksInPath().path) is not empty and does not look like a built site (it has no index.html); a build replaces it whole",
-                hint: "choose a new or empty folder with --output, or move its files away first")
-        ])
-        #expect(try site.read("thesis.docx") == "years of work")
     }
 
     @Test func aTermWithoutLettersIsAnError() throws {

@@ -13,10 +13,13 @@ public struct BuildOptions: Sendable {
     public var includeFuture: Bool
     /// The build's "now": decides which posts are in the future, and nothing else.
     public var now: Date
+    /// Drop the files in Broadside's own output folder that it did not write, instead of
+    /// stopping the build; a folder Broadside did not make is still never replaced.
+    public var clean: Bool
 
     public init(
         source: URL, output: URL? = nil, baseURL: String? = nil,
-        includeDrafts: Bool = false, includeFuture: Bool = false, now: Date
+        includeDrafts: Bool = false, includeFuture: Bool = false, now: Date, clean: Bool = false
     ) {
         self.source = source.standardizedFileURL
         self.output = (output ?? source.appendingPathComponent("site")).standardizedFileURL
@@ -24,5 +27,6 @@ public struct BuildOptions: Sendable {
         self.includeDrafts = includeDrafts
         self.includeFuture = includeFuture
         self.now = now
+        self.clean = clean
     }
 }

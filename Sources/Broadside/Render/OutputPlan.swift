@@ -50,4 +50,15 @@ enum OutputPlan {
         case .feed: SiteURLs.feedFile
         }
     }
+
+    /// What a page is made from, for messages when it cannot be written.
+    static func origin(of page: Page, in site: Site) -> PlannedFile.Origin {
+        switch page {
+        case .post(let index): .post(source: site.posts[index].source)
+        case .term(let kind, let index, _):
+            .term(kind, name: site.taxonomy(kind).terms[index].name,
+                source: site.taxonomy(kind).terms[index].posts.first.map { site.posts[$0].source } ?? "")
+        case .home, .taxonomy, .feed: .site
+        }
+    }
 }

@@ -11,89 +11,61 @@ private let posixWrite = Darwin.write
 /// Writes the finished site into a fresh folder beside the output, then swaps it in,
 /// so a build that fails, or is stopped, leaves the previous site as it was.
 struct SiteWriter {
-    var output: URL
+    var folder: OutputFolder
+    static let failuresShown = 20
 
-    /// Writes `count` files, asking `file(index)` for each on every core just before writing it:
-    /// rendering overlaps the file system's work, and no page is held longer than that.
-    func write(count: Int, file: @escaping @Sendable (Int) -> OutputFile) -> [Diagnostic] {
+    /// Writes the planned files, asking `file(index)` for each on every core just before writing
+    /// it: rendering overlaps the file system's work, and no page is held longer than that.
+    func write(_ plan: [PlannedFile], file: @escaping @Sendable (Int) -> OutputFile) -> [Diagnostic] {
         let fileManager = FileManager.default
-        // When site/ is a link to the web server's folder, that folder is what gets replaced.
-        let output = output.resolvingSymlinksInPath()
-        let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = parent.appendingPathComponent(".\(name).tmp-\(pid)")
-        let previous = parent.appendingPathComponent(".\(name).old-\(pid)")
-        let outputPath = output.path
-
-        var isDirectory: ObjCBool = false
-        let exists = fileManager.fileExists(atPath: outputPath, isDirectory: &isDirectory)
-        if exists && !isDirectory.boolValue {
-            return [.error(nil, "the output \(outputPath) is a file, not a folder",
-                hint: "pass another folder with --output, or move the file away")]
-        }
+        let output = folder.path
+        let staging = Leftovers.path(.staging, of: output, pid: getpid())
         do {
-            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-            removeLeftovers(in: parent, of: name)
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+            try fileManager.createDirectory(atPath: (output as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: false)
         } catch {
-            return [.error(nil, "cannot create \(staging.path): \(error.localizedDescription)",
-                hint: "check that the folder around \(outputPath) exists and is writable")]
+            return [.error(nil, "cannot create \(staging): \(error.localizedDescription)",
+                hint: "check that the folder around \(output) exists and can be written to")]
         }
 
-        let root = staging.path + "/"
-        let failures = parallelMap(Array(0..<count)) { index -> String? in
+        let root = staging + "/"
+        let failures = parallelMap(Array(plan.indices)) { index -> Diagnostic? in
             let file = file(index)
             let path = root + file.path
             guard Self.makeParent(of: path, below: root) else {
-                return "\(file.path): \(String(cString: strerror(errno)))"
+                return WritePlan.failure(plan[index], code: errno, reading: false)
             }
             switch file.contents {
             case .text(var text):
-                return text.withUTF8 { Self.writeFile(path, $0) } ? nil : "\(file.path): \(String(cString: strerror(errno)))"
+                return text.withUTF8 { Self.writeFile(path, $0) } ? nil : WritePlan.failure(plan[index], code: errno, reading: false)
             case .copy(let source):
                 guard let data = FileManager.default.contents(atPath: source.path) else {
-                    return "\(file.path): cannot read \(source.path)"
+                    return WritePlan.failure(plan[index], code: access(source.path, R_OK) == 0 ? EIO : errno, reading: true)
                 }
                 return [UInt8](data).withUnsafeBufferPointer { Self.writeFile(path, $0) }
-                    ? nil : "\(file.path): \(String(cString: strerror(errno)))"
+                    ? nil : WritePlan.failure(plan[index], code: errno, reading: false)
             }
         }.compactMap { $0 }
-        if let first = failures.first {
-            return fail("cannot write \(first)", staging)
+        // One error for each cause (a term's pages all fail alike), and not thousands when the disk is full.
+        var diagnostics: [Diagnostic] = []
+        for failure in failures where !diagnostics.contains(where: { $0.file == failure.file }) {
+            diagnostics.append(failure)
         }
-
-        // The swap: two renames in one folder. The old site is removed only after the new one is in place.
-        if exists && rename(outputPath, previous.path) != 0 {
-            return fail("cannot move the previous \(outputPath) aside: \(String(cString: strerror(errno)))", staging)
+        if diagnostics.count > Self.failuresShown {
+            let more = diagnostics.count - Self.failuresShown
+            diagnostics.removeLast(more)
+            diagnostics.append(.error(nil, "\(more) more files could not be written", hint: "fix the errors above first"))
         }
-        if rename(staging.path, outputPath) != 0 {
-            let reason = String(cString: strerror(errno))
-            if exists { _ = rename(previous.path, outputPath) }
-            return fail("cannot move the new site into \(outputPath): \(reason)", staging)
+        var manifest = Manifest.text(of: plan.map(\.path))
+        if diagnostics.isEmpty && !manifest.withUTF8({ Self.writeFile(root + Manifest.fileName, $0) }) {
+            diagnostics.append(.error(nil, "cannot write \(staging)/\(Manifest.fileName): \(String(cString: strerror(errno)))",
+                hint: "check that the folder around \(output) can be written to and has room"))
         }
-        if exists { try? fileManager.removeItem(at: previous) }
-        return []
-    }
-
-    /// A build that was killed leaves `.site.tmp-PID` (or `.site.old-PID`) beside the output;
-    /// remove those whose process is gone, never a running build's.
-    private func removeLeftovers(in parent: URL, of name: String) {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
-        for entry in entries {
-            for marker in [".\(name).tmp-", ".\(name).old-"] where entry.hasPrefix(marker) {
-                guard let pid = Int32(entry.dropFirst(marker.count)) else { continue }
-                let alive = kill(pid, 0) == 0 || errno == EPERM
-                if !alive || pid == getpid() {
-                    try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
-                }
-            }
+        guard diagnostics.isEmpty else {
+            try? fileManager.removeItem(atPath: staging)
+            return diagnostics
         }
-    }
-
-    private func fail(_ message: String, _ staging: URL) -> [Diagnostic] {
-        try? FileManager.default.removeItem(at: staging)
-        return [.error(nil, message, hint: "the previous site in \(output.path) was left as it was")]
+        return Swap.install(staging, as: output, writing: Set(plan.map { OutputFolder.topLevelName($0.path) }))
     }
 
     /// Creates the folder `path` sits in, and the folders above it up to `root`, as needed.

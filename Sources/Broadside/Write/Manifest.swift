@@ -1,0 +1,38 @@
+import Foundation
+
+/// `.broadside-manifest`: the record, left in the output folder, of the files a build wrote.
+/// Its presence is what makes a folder Broadside's to replace; its list is what the next
+/// build may drop without asking. Sorted and without a date, so the site stays byte-identical.
+enum Manifest {
+    static let fileName = ".broadside-manifest"
+    /// The first line; a file that starts otherwise is not a record Broadside left.
+    static let header = "# broadside manifest 1: the files Broadside wrote to this folder; the next build replaces the folder"
+
+    static func text(of paths: [String]) -> String {
+        ([header] + paths.sorted().map(encode)).joined(separator: "\n") + "\n"
+    }
+
+    /// The paths a folder's record lists, or nil when the folder has no record of Broadside's.
+    static func read(in folder: String) -> Set<String>? {
+        guard let data = FileManager.default.contents(atPath: folder + "/" + fileName),
+            let text = String(data: data, encoding: .utf8)
+        else { return nil }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+        guard lines.first.map(String.init) == header else { return nil }
+        lines.removeFirst()
+        return Set(lines.map { decode(String($0)) })
+    }
+
+    // A static file's name may hold a line break; one path per line needs it spelled out.
+    private static func encode(_ path: String) -> String {
+        guard path.contains(where: { $0 == "%" || $0 == "\n" || $0 == "\r" }) else { return path }
+        return path.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\n", with: "%0A")
+            .replacingOccurrences(of: "\r", with: "%0D")
+    }
+
+    private static func decode(_ line: String) -> String {
+        guard line.contains("%") else { return line }
+        return line.replacingOccurrences(of: "%0A", with: "\n").replacingOccurrences(of: "%0D", with: "\r")
+            .replacingOccurrences(of: "%25", with: "%")
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The output folder as the build found it, and which of its files are Broadside's to replace.
+///
+/// Broadside replaces only a folder it made, the one with its manifest. A folder without one
+/// is adopted only when it holds a site an earlier Broadside built (the pages every site has,
+/// and nothing but pages and this build's files); anything else, a web server's document
+/// root or a podcast folder, is refused whatever the flags. Top-level dotfiles (`.git`,
+/// `.htaccess`) are never counted: each build carries them over.
+struct OutputFolder: Sendable {
+    /// Absolute, with symlinks resolved: what gets replaced.
+    let path: String
+    let exists: Bool
+    /// What the folder's manifest lists; nil when it has none.
+    let manifest: Set<String>?
+    /// Every file below the folder, relative and sorted, except the manifest and the
+    /// top-level dot entries that are carried (those the build writes nothing into).
+    let files: [String]
+
+    /// The pages every site Broadside has ever built holds.
+    static let everySiteHas = [SiteURLs.homeFile(page: 1), SiteURLs.feedFile] + TaxonomyKind.allCases.map(SiteURLs.taxonomyFile)
+
+    /// Checks the output before anything is loaded: not the site's own inputs, not a file,
+    /// leftovers of stopped builds put right, and the folder Broadside's to replace.
+    /// `assets` is nil when the theme did not load; only the checks that need no file list run then.
+    static func inspect(_ options: BuildOptions, assets: Set<String>?) -> (OutputFolder?, [Diagnostic]) {
+        let path = OutputPath.resolve(options.output)
+        let unsafe = OutputPath.checkNotInputs(output: path, source: options.source)
+        guard unsafe.isEmpty else { return (nil, unsafe) }
+        var info = stat()
+        if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR {
+            return (nil, [.error(nil, "the output \(path) is a file, not a folder",
+                hint: "pass another folder with --output, or move the file away")])
+        }
+        var diagnostics = Leftovers.whileLocked(path) { Leftovers.recover(path) }
+        guard let assets else { return (nil, diagnostics) }
+
+        let folder = read(path, writingInto: Set(assets.map(topLevelName)))
+        let foreign = folder.foreignFiles { assets.contains($0) || hasPageShape($0) }
+        if !foreign.isEmpty && (folder.manifest == nil || !options.clean) {
+            diagnostics.append(folder.refusal(foreign))
+        }
+        return (folder, diagnostics)
+    }
+
+    /// Checks the folder against the exact list of files this build writes.
+    func check(writing plan: [PlannedFile], clean: Bool) -> [Diagnostic] {
+        let written = Set(plan.map(\.path))
+        let foreign = foreignFiles(written: written.contains)
+        guard !foreign.isEmpty else { return [] }
+        guard clean, manifest != nil else { return [refusal(foreign)] }
+        return [.warning(nil, "--clean dropped files from \(path) that Broadside did not write: \(Self.list(foreign, showing: 10))",
+            hint: "files that belong on the site go in static/, which every build copies")]
+    }
+
+    /// Files in the folder that are not Broadside's: for a recorded folder, those neither in its
+    /// manifest nor written now; for an unrecorded one, everything when it does not hold a
+    /// Broadside site, else whatever is neither written now nor shaped like a page of one.
+    func foreignFiles(written: (String) -> Bool) -> [String] {
+        if let manifest { return files.filter { !manifest.contains($0) && !written($0) } }
+        guard !files.isEmpty else { return [] }
+        let present = Set(files)
+        guard Self.everySiteHas.allSatisfy(present.contains) else { return files }
+        return files.filter { !written($0) && !Self.hasPageShape($0) }
+    }
+
+    private func refusal(_ foreign: [String]) -> Diagnostic {
+        if manifest == nil {
+            return .error(nil,
+                "the output folder \(path) was not made by Broadside (it has no \(Manifest.fileName)), so a build will not replace it; it holds \(Self.list(foreign, showing: 5))",
+                hint: "choose another folder with --output, or empty this one first")
+        }
+        return .error(nil,
+            "the output folder \(path) holds files that Broadside did not write, which a build would drop: \(Self.list(foreign, showing: 10))",
+            hint: "move them into static/, so that every build copies them, or pass --clean to drop them")
+    }
+
+    /// `feed.xml`, `posts/<x>/index.html`, `page/N/index.html`, `categories/…/index.html`, `tags/…/index.html`
+    /// (and their `page/N/`): what an earlier build wrote for a post or term since deleted.
+    static func hasPageShape(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.last == "index.html" else { return path == SiteURLs.feedFile }
+        let folders = Array(parts.dropLast())
+        guard let first = folders.first else { return true }
+        let isPageNumber = { (index: Int) in folders.count > index && Int(folders[index]) != nil }
+        switch first {
+        case "posts": return folders.count == 2
+        case "page": return folders.count == 2 && isPageNumber(1)
+        case _ where TaxonomyKind.allCases.contains(where: { $0.rawValue == first }):
+            return folders.count <= 2 || (folders.count == 4 && folders[2] == "page" && isPageNumber(3))
+        default: return false
+        }
+    }
+
+    static func topLevelName(_ path: String) -> String { String(path.prefix { $0 != "/" }) }
+
+    /// `a, b, c and 4 more`.
+    static func list(_ paths: [String], showing limit: Int) -> String {
+        let shown = paths.prefix(limit).joined(separator: ", ")
+        return paths.count > limit ? "\(shown) and \(paths.count - limit) more" : shown
+    }
+
+    /// Lists the folder without following links; top-level dot entries are walked only
+    /// when the build writes into them (`.well-known/`), else they are carried as they are.
+    private static func read(_ path: String, writingInto written: Set<String>) -> OutputFolder {
+        let fileManager = FileManager.default
+        guard let top = try? fileManager.contentsOfDirectory(atPath: path) else {
+            return OutputFolder(path: path, exists: false, manifest: nil, files: [])
+        }
+        let manifest = Manifest.read(in: path)
+        var files: [String] = []
+        func walk(_ relative: String) {
+            var info = stat()
+            guard lstat(path + "/" + relative, &info) == 0 else { return }
+            guard (info.st_mode & S_IFMT) == S_IFDIR else { return files.append(relative) }
+            for entry in (try? fileManager.contentsOfDirectory(atPath: path + "/" + relative)) ?? [] {
+                walk(relative + "/" + entry)
+            }
+        }
+        for entry in top {
+            if entry == Manifest.fileName {
+                // One that is not Broadside's record is just a file of someone else's.
+                if manifest == nil { files.append(entry) }
+            } else if !entry.hasPrefix(".") || written.contains(entry) {
+                walk(entry)
+            }
+        }
+        return OutputFolder(path: path, exists: true, manifest: manifest, files: files.sorted())
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One file the build will write, and what it is made from, so that a file that cannot be
+/// written is reported at its cause: the post, the term or the static file.
+struct PlannedFile: Sendable {
+    enum Origin: Sendable, Equatable {
+        /// `source` is the post's file, `content/posts/a.md`.
+        case post(source: String)
+        /// `source` is the newest post that has the term.
+        case term(TaxonomyKind, name: String, source: String)
+        /// Relative to the site folder: `static/CNAME`, `themes/default/static/css/site.css`.
+        case staticFile(String)
+        /// Home pages, term indexes, the feed: made from the whole site.
+        case site
+    }
+
+    var path: String
+    var origin: Origin
+
+    var file: String? {
+        switch origin {
+        case .post(let source), .term(_, _, let source), .staticFile(let source): source
+        case .site: nil
+        }
+    }
+}
+
+/// Problems with the list of files found before anything is written, so that every one of
+/// them is reported, in the plan's order, instead of whichever a core happened to hit first.
+enum WritePlan {
+    static func problems(in plan: [PlannedFile], output: String) -> [Diagnostic] {
+        let nameMax = longestName(near: output)
+        // Files are written into the staging folder, whose path is a little longer than the output's.
+        let root = Leftovers.path(.staging, of: output, pid: Int32.max)
+        let byPath = Dictionary(plan.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var diagnostics: [Diagnostic] = []
+        func report(_ diagnostic: Diagnostic) {
+            if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+        }
+        for file in plan {
+            let parts = file.path.split(separator: "/")
+            if parts.contains(where: { $0.utf8.count > nameMax })
+                || root.utf8.count + 1 + file.path.utf8.count >= Int(PATH_MAX)
+            {
+                report(tooLong(file, nameMax: nameMax))
+            }
+            for end in parts.indices.dropLast() {
+                let folder = parts[...end].joined(separator: "/")
+                guard let blocker = byPath[folder] else { continue }
+                report(clash(file: blocker, folder: folder, page: file))
+            }
+        }
+        return diagnostics
+    }
+
+    /// A file that could not be written or read, reported at its cause.
+    static func failure(_ file: PlannedFile, code: Int32, reading: Bool) -> Diagnostic {
+        let reason: String
+        switch code {
+        case ENAMETOOLONG: reason = "a name in its path is too long for the file system"
+        case EACCES, EPERM: reason = "permission denied"
+        case ENOSPC, EDQUOT: reason = "the disk is full"
+        default: reason = String(cString: strerror(code)).lowercased()
+        }
+        if reading {
+            return .error(file.file, "this static file cannot be read: \(reason)",
+                hint: code == EACCES ? "make it readable (chmod a+r), or remove it" : "check the file, or remove it")
+        }
+        let hint = code == ENAMETOOLONG ? shorten(file.origin, limit: "the file system's limit")
+            : "check that the folder around the output can be written to and has room"
+        return .error(file.file, "\(what(file)) cannot be written to \(file.path): \(reason)", hint: hint)
+    }
+
+    private static func tooLong(_ file: PlannedFile, nameMax: Int) -> Diagnostic {
+        .error(file.file, "\(what(file)) cannot be written: its path \(file.path) has a name longer than the file system allows (\(nameMax) bytes)",
+            hint: shorten(file.origin, limit: "\(nameMax) bytes"))
+    }
+
+    private static func clash(file blocker: PlannedFile, folder: String, page: PlannedFile) -> Diagnostic {
+        if case .staticFile = blocker.origin {
+            return .error(blocker.file, "this static file is written to /\(folder), where the folder /\(folder)/ of \(what(page)) must go",
+                hint: "rename or move the file")
+        }
+        return .error(page.file, "\(what(page)) needs a folder /\(folder)/, where \(what(blocker)) /\(folder) is written",
+            hint: "rename or move the file")
+    }
+
+    private static func what(_ file: PlannedFile) -> String {
+        switch file.origin {
+        case .post: "the post's page"
+        case .term(let kind, let name, _): "the page of the \(kind.singular) \"\(name)\""
+        case .staticFile(let source): "the static file \(source)"
+        case .site: "the page"
+        }
+    }
+
+    private static func shorten(_ origin: PlannedFile.Origin, limit: String) -> String {
+        switch origin {
+        case .post: "give the post a shorter slug: in its front matter, or a shorter file name (at most \(limit))"
+        case .term(let kind, _, _): "give the \(kind.singular) a shorter name (its slug may be at most \(limit))"
+        case .staticFile: "give the file a shorter name, or put it in a folder nearer static/"
+        case .site: "write the site to a folder with a shorter path (--output)"
+        }
+    }
+
+    /// The longest file name the file system under the output takes, asked of its nearest existing folder.
+    private static func longestName(near output: String) -> Int {
+        var folder = output
+        while true {
+            let limit = pathconf(folder, Int32(_PC_NAME_MAX))
+            if limit > 0 { return limit }
+            let parent = (folder as NSString).deletingLastPathComponent
+            if parent == folder || parent.isEmpty { return Int(NAME_MAX) }
+            folder = parent
+        }
+    }
+}
