@@ -28,10 +28,6 @@ public enum Build {
         // Load
         let (config, configDiagnostics) = SiteConfig.load(from: options.source, baseURLOverride: options.baseURL)
         diagnostics += configDiagnostics
-        if config.baseURL == nil {
-            diagnostics.append(.warning(SiteConfig.fileName, "the site has no base_url, so the feed links to http://localhost/",
-                hint: "set base_url: \"https://your.org/\" in site.yml, or pass --base-url"))
-        }
         diagnostics += checkOutput(options)
         let urls = SiteURLs(baseURL: config.baseURL)
         let (theme, themeDiagnostics) = Theme.load(source: options.source, name: config.theme)
