@@ -33,11 +33,12 @@ public enum Build {
         let (theme, themeDiagnostics) = Theme.load(source: options.source, name: config.theme)
         diagnostics += themeDiagnostics
         let now = options.now.timeIntervalSince1970
+        let future = FuturePosts(now: now)
         let parser = PostParser(config: config, rootPath: urls.rootPath) { [options] draft, date in
-            (options.includeDrafts || !draft) && (options.includeFuture || date.secondsSince1970 <= now)
+            (options.includeDrafts || !draft) && (options.includeFuture || future.admit(date))
         }
         let content = ContentLoader(source: options.source, parser: parser).load()
-        diagnostics += content.diagnostics
+        diagnostics += content.diagnostics + future.diagnostics
         measure("load")
 
         // Resolve

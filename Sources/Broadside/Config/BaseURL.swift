@@ -1,7 +1,7 @@
 /// The address the site is published at, from `base_url` or `--base-url`. It ends up in every
 /// feed link and decides the root of every page's links, so anything a browser could read as
 /// another host, or a quote that could end an attribute, is refused rather than repaired.
-enum BaseURL {
+public enum BaseURL {
     enum Problem: Error, Equatable {
         case notAbsolute, forbiddenCharacter, credentials, doubleSlashPath, queryOrFragment
 
@@ -29,6 +29,12 @@ enum BaseURL {
         var optionHint: String {
             self == .notAbsolute ? "pass it with its scheme, for example --base-url https://example.org/" : hint
         }
+    }
+
+    /// What is wrong with `--base-url`, as a message for the command line, or nil.
+    public static func optionProblem(_ text: String) -> Diagnostic? {
+        guard case .failure(let problem) = check(text) else { return nil }
+        return .error(nil, "--base-url \(Excerpt.short(text)) \(problem.rule)", hint: problem.optionHint)
     }
 
     /// `https://example.org/news` → `https://example.org/news/`.

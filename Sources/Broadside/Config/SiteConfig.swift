@@ -57,10 +57,10 @@ public struct SiteConfig: Sendable, Equatable {
             }
         }
         if let baseURLOverride {
-            switch BaseURL.check(baseURLOverride) {
-            case .success(let url): config.baseURL = url
-            case .failure(let problem):
-                diagnostics.append(.error(nil, "--base-url \(Excerpt.short(baseURLOverride)) \(problem.rule)", hint: problem.optionHint))
+            if let problem = BaseURL.optionProblem(baseURLOverride) {
+                diagnostics.append(problem)
+            } else if case .success(let url) = BaseURL.check(baseURLOverride) {
+                config.baseURL = url
             }
         }
         if config.baseURL == nil && settingsRead && !baseURLGiven {
