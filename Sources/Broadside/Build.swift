@@ -28,20 +28,17 @@ public enum Build {
         // Load
         let (config, configDiagnostics) = SiteConfig.load(from: options.source, baseURLOverride: options.baseURL)
         diagnostics += configDiagnostics
-        if config.baseURL == nil {
-            diagnostics.append(.warning(SiteConfig.fileName, "the site has no base_url, so the feed links to http://localhost/",
-                hint: "set base_url: \"https://your.org/\" in site.yml, or pass --base-url"))
-        }
         let urls = SiteURLs(baseURL: config.baseURL)
         let (theme, themeDiagnostics) = Theme.load(source: options.source, name: config.theme)
         let (output, outputDiagnostics) = OutputFolder.inspect(options, assets: theme.map { Set($0.assets.keys) })
         diagnostics += outputDiagnostics + themeDiagnostics
         let now = options.now.timeIntervalSince1970
+        let future = FuturePosts(now: now)
         let parser = PostParser(config: config, rootPath: urls.rootPath) { [options] draft, date in
-            (options.includeDrafts || !draft) && (options.includeFuture || date.secondsSince1970 <= now)
+            (options.includeDrafts || !draft) && (options.includeFuture || future.admit(date))
         }
         let content = ContentLoader(source: options.source, parser: parser).load()
-        diagnostics += content.diagnostics
+        diagnostics += content.diagnostics + future.diagnostics
         measure("load")
 
         // Resolve

@@ -58,7 +58,7 @@ struct BuildCommand: ParsableCommand {
         let started = ContinuousClock.now
         let sourceURL = URL(fileURLWithPath: source)
         let options = BuildOptions(
-            source: sourceURL, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL,
+            source: sourceURL, output: output.map { URL(fileURLWithPath: $0) }, baseURL: try usable(baseURL),
             includeDrafts: drafts, includeFuture: future, now: try buildTime(), clean: clean)
         do {
             let report = try Build.run(options)
@@ -82,19 +82,23 @@ struct BuildCommand: ParsableCommand {
 
     /// `--now`, else `SOURCE_DATE_EPOCH` (reproducible builds), else the clock.
     private func buildTime() throws -> Date {
-        if let now {
-            guard let date = PostDate.parse(now, timeZone: TimeZone(identifier: "UTC")!) else {
-                throw ValidationError("--now \(now) is not a date; write it as 2026-05-01 or 2026-05-01T09:00:00Z")
-            }
-            return date.date
+        let environment = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]
+        switch BuildTime.resolve(now: now, sourceDateEpoch: environment, clock: { Date() }) {
+        case .success(let date): return date
+        case .failure(let problem): throw usageError(problem)
         }
-        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty {
-            guard let seconds = Double(epoch) else {
-                throw ValidationError("SOURCE_DATE_EPOCH=\(epoch) is not a number of seconds since 1970")
-            }
-            return Date(timeIntervalSince1970: seconds)
-        }
-        return Date()
+    }
+
+    private func usable(_ baseURL: String?) throws -> String? {
+        if let baseURL, let problem = BaseURL.optionProblem(baseURL) { throw usageError(problem) }
+        return baseURL
+    }
+
+    /// A bad value on the command line: its message and hint, and status 2 as for other usage
+    /// errors, without the argument parser's page of usage text burying the one line that matters.
+    private func usageError(_ problem: Diagnostic) -> ExitCode {
+        printToStandardError([problem])
+        return ExitCode(2)
     }
 
     private func printToStandardError(_ diagnostics: [Diagnostic]) {

@@ -98,7 +98,7 @@ import Testing
         #expect(site.failure() == [
             .error("site.yml", line: 2, column: 12, "`time_zone` is not a time zone name: Mars/Olympus",
                 hint: "use a name from the tz database, such as America/Chicago, Europe/Madrid or UTC"),
-            .error("site.yml", line: 3, column: 17, "`posts_per_page` must be a whole number above 0", hint: "posts_per_page: 10"),
+            .error("site.yml", line: 3, column: 17, "`posts_per_page` must be a whole number from 1 to 1000", hint: "posts_per_page: 10"),
             .warning("site.yml", line: 4, column: 1, "unknown setting `colour` is ignored",
                 hint: "the settings are title, description, base_url, language, time_zone, theme, posts_per_page, feed_size, unsafe"),
             .warning("site.yml", "the site has no base_url, so the feed links to http://localhost/",
@@ -205,23 +205,29 @@ import Testing
         ])
         defer { site.remove() }
         #expect(site.failure() == [
+            .error("templates/partials/b.mustache", line: 1, column: 10,
+                "the templates include each other in a circle: partials/b → partials/b",
+                hint: "remove this include: a template may not include itself, directly or through others, even inside a {{#section}}"),
             .error("templates/partials/b.mustache", line: 2, column: 1,
-                "the templates include each other without end: partials/a → partials/b → partials/a",
-                hint: "remove this include, or put it inside a {{#section}} that ends")
+                "the templates include each other in a circle: partials/a → partials/b → partials/a",
+                hint: "remove this include: a template may not include itself, directly or through others, even inside a {{#section}}"),
         ])
     }
 
-    // Mustache looks a missing key up in the enclosing contexts, so every level of the
-    // data must have its own `items`, or the recursion finds the parent's and never ends.
-    @Test func aPartialInsideASectionMayRecurse() throws {
+    // Mustache looks a missing key up in the enclosing contexts: one level of the data without
+    // `items` and the recursion finds its parent's and never ends, and swift-mustache would crash.
+    @Test func aPartialInsideASectionMayNotRecurse() throws {
         let site = try TemporarySite(files: [
-            "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01\nmenu:\n  items:\n    - name: one\n      items:\n        - name: two\n          items: []"),
+            "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01\nmenu:\n  items:\n    - name: one"),
             "templates/post.mustache": "{{#post.params.menu}}{{>partials/menu}}{{/post.params.menu}}\n",
-            "templates/partials/menu.mustache": "<ul>{{#items}}<li>{{name}}{{>partials/menu}}</li>{{/items}}</ul>",
+            "templates/partials/menu.mustache": "<ul>{{#items}}<li>{{name}}\n           {{>partials/menu}}</li>{{/items}}</ul>",
         ])
         defer { site.remove() }
-        try site.build()
-        #expect(try site.read("posts/a/index.html") == "<ul><li>one<ul><li>two<ul></ul></li></ul></li></ul>\n")
+        #expect(site.failure() == [
+            .error("templates/partials/menu.mustache", line: 2, column: 12,
+                "the templates include each other in a circle: partials/menu → partials/menu",
+                hint: "remove this include: a template may not include itself, directly or through others, even inside a {{#section}}")
+        ])
     }
 }
 
@@ -290,7 +296,7 @@ import Testing
             Issue.record("the build should have failed")
         } catch {
             #expect(error.errors == [
-                .error(nil, "--base-url ftp://example.org is not an absolute http(s) URL",
+                .error(nil, "--base-url ftp://example.org must be an absolute http(s) URL",
                     hint: "pass it with its scheme, for example --base-url https://example.org/"),
                 .error("content/posts", "there is no content/posts/ folder in \(site.root.path)",
                     hint: "run broadside in your site's folder, pass --source, or create content/posts/ with Markdown files"),

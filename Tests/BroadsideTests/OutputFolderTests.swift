@@ -348,11 +348,12 @@ import Testing
             at: site.root.appendingPathComponent("static/gone.css"), withDestinationURL: site.root.appendingPathComponent("nowhere.css"))
         try fileManager.createSymbolicLink(
             at: site.root.appendingPathComponent("static/also-gone.css"), withDestinationURL: site.root.appendingPathComponent("nowhere.css"))
+        // Found when static/ is listed, before anything is rendered or written.
         #expect(failure(site) == [
-            .error("static/also-gone.css", "this static file cannot be read: no such file or directory",
-                hint: "check the file, or remove it"),
-            .error("static/gone.css", "this static file cannot be read: no such file or directory",
-                hint: "check the file, or remove it"),
+            .error("static/also-gone.css", "this link leads nowhere (it does not exist)",
+                hint: "point the link at a file inside the site folder, or remove it"),
+            .error("static/gone.css", "this link leads nowhere (it does not exist)",
+                hint: "point the link at a file inside the site folder, or remove it"),
         ])
         #expect(!fileManager.fileExists(atPath: site.output.path))
         #expect(try leftovers(site) == [])

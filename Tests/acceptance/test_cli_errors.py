@@ -103,22 +103,4 @@ def test_help_speaks_to_editors():
         assert words in proc.stdout, proc.stdout
 
 
-@pytest.mark.parametrize("env_now, args, message", [
-    (None, ["--now", "tomorrow"],
-     "Error: --now tomorrow is not a date; write it as 2026-05-01 or 2026-05-01T09:00:00Z"),
-    ("soon", [], "Error: SOURCE_DATE_EPOCH=soon is not a number of seconds since 1970"),
-])
-def test_a_bad_build_time_is_refused(tmp_path, env_now, args, message):
-    import os
-    import subprocess
-    src = tmp_path / "src"
-    make_site(src, {})
-    env = dict(os.environ)
-    env.pop("SOURCE_DATE_EPOCH", None)
-    if env_now:
-        env["SOURCE_DATE_EPOCH"] = env_now
-    proc = subprocess.run([str(support.broadside_bin()), "build", "--source", str(src), *args],
-                          capture_output=True, text=True, timeout=60, env=env, stdin=subprocess.DEVNULL)
-    assert proc.returncode != 0, support.describe(proc)
-    assert proc.stderr.splitlines()[0] == message, support.describe(proc)
-    assert not (src / "site").exists()
+# A bad --now or SOURCE_DATE_EPOCH: see test_usage_errors.py.

@@ -28,39 +28,56 @@ public struct SiteConfig: Sendable, Equatable {
         var config = SiteConfig()
         var diagnostics: [Diagnostic] = []
         let file = fileName
-        let url = source.appendingPathComponent(file)
-        if let data = FileManager.default.contents(atPath: url.path) {
-            let text = String(decoding: data, as: UTF8.self)
-            switch YAMLDocument.parse(text, file: file, lineOffset: 0) {
-            case .failure(let diagnostic):
-                diagnostics.append(diagnostic)
-            case .success(let root):
-                config.apply(root, file: file, diagnostics: &diagnostics)
+        // Whether the settings were read whole, so that a missing base_url is really missing.
+        var settingsRead = true
+        var baseURLGiven = baseURLOverride != nil
+        switch SiteFolder(source).read(file) {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            settingsRead = false
+        case .success(let data?):
+            if let text = String(validatingUTF8: data) {
+                switch YAMLDocument.parse(text, file: file, lineOffset: 0) {
+                case .failure(let diagnostic):
+                    diagnostics.append(diagnostic)
+                    settingsRead = false
+                case .success(let root):
+                    settingsRead = config.apply(root, file: file, diagnostics: &diagnostics)
+                    baseURLGiven = baseURLGiven || root?.mapping?.keys.contains { $0.text == "base_url" } == true
+                }
+            } else {
+                diagnostics.append(.error(file, "site.yml is not UTF-8 text", hint: "save it as UTF-8 in your editor"))
+                settingsRead = false
             }
-        } else if FileManager.default.fileExists(atPath: source.appendingPathComponent("site.yaml").path) {
-            diagnostics.append(
-                .warning("site.yaml", "Broadside reads its settings from site.yml; this file is ignored",
-                    hint: "rename site.yaml to site.yml"))
+        case .success(nil):
+            if FileManager.default.fileExists(atPath: source.appendingPathComponent("site.yaml").path) {
+                diagnostics.append(
+                    .warning("site.yaml", "Broadside reads its settings from site.yml; this file is ignored",
+                        hint: "rename site.yaml to site.yml"))
+            }
         }
         if let baseURLOverride {
-            switch normalizedBaseURL(baseURLOverride) {
-            case .some(let url): config.baseURL = url
-            case .none:
-                diagnostics.append(
-                    .error(nil, "--base-url \(baseURLOverride) is not an absolute http(s) URL",
-                        hint: "pass it with its scheme, for example --base-url https://example.org/"))
+            if let problem = BaseURL.optionProblem(baseURLOverride) {
+                diagnostics.append(problem)
+            } else if case .success(let url) = BaseURL.check(baseURLOverride) {
+                config.baseURL = url
             }
+        }
+        if config.baseURL == nil && settingsRead && !baseURLGiven {
+            diagnostics.append(.warning(fileName, "the site has no base_url, so the feed links to http://localhost/",
+                hint: "set base_url: \"https://your.org/\" in site.yml, or pass --base-url"))
         }
         return (config, diagnostics)
     }
 
-    private mutating func apply(_ root: Node?, file: String, diagnostics: inout [Diagnostic]) {
-        guard let root else { return }
+    /// Applies the settings of `root`; false when it is not a list of settings at all.
+    private mutating func apply(_ root: Node?, file: String, diagnostics: inout [Diagnostic]) -> Bool {
+        guard let root else { return true }
         guard let mapping = root.mapping else {
             diagnostics.append(
                 .error(file, line: root.line, column: root.column, "site.yml must be a list of `key: value` settings",
                     hint: "for example title: \"My newsletter\""))
-            return
+            return false
         }
         for (keyNode, value) in mapping {
             let key = keyNode.text ?? ""
@@ -73,10 +90,9 @@ public struct SiteConfig: Sendable, Equatable {
             case "description":
                 if let text { description = text } else { fail("`description` must be text", "description: \"News from…\"") }
             case "base_url":
-                if let text, let url = Self.normalizedBaseURL(text) {
-                    baseURL = url
-                } else {
-                    fail("`base_url` must be an absolute http(s) URL", "base_url: \"https://example.org/\"")
+                switch text.map(BaseURL.check) ?? .failure(.notAbsolute) {
+                case .success(let url): baseURL = url
+                case .failure(let problem): fail("`base_url` \(problem.rule)", problem.hint)
                 }
             case "language":
                 if let text, Self.isLanguageTag(text) { language = text } else {
@@ -92,12 +108,12 @@ public struct SiteConfig: Sendable, Equatable {
                     fail("`theme` must be the name of a folder in themes/", "theme: default")
                 }
             case "posts_per_page":
-                if let text, let n = Int(text), n > 0 { postsPerPage = n } else {
-                    fail("`posts_per_page` must be a whole number above 0", "posts_per_page: 10")
+                if let n = text.flatMap(Int.init), Self.countRange.contains(n) { postsPerPage = n } else {
+                    fail("`posts_per_page` must be a whole number from 1 to \(Self.countRange.upperBound)", "posts_per_page: 10")
                 }
             case "feed_size":
-                if let text, let n = Int(text), n > 0 { feedSize = n } else {
-                    fail("`feed_size` must be a whole number above 0", "feed_size: 20")
+                if let n = text.flatMap(Int.init), Self.countRange.contains(n) { feedSize = n } else {
+                    fail("`feed_size` must be a whole number from 1 to \(Self.countRange.upperBound)", "feed_size: 20")
                 }
             case "unsafe":
                 if let text, let flag = Self.bool(text) { unsafe = flag } else {
@@ -109,18 +125,11 @@ public struct SiteConfig: Sendable, Equatable {
                         hint: "the settings are \(Self.keys.joined(separator: ", "))"))
             }
         }
+        return true
     }
 
-    /// `https://example.org/news` → `https://example.org/news/`; nil when not absolute http(s).
-    static func normalizedBaseURL(_ text: String) -> String? {
-        guard let components = URLComponents(string: text.trimmingCharacters(in: .whitespaces)),
-            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
-            let host = components.host, !host.isEmpty, components.query == nil, components.fragment == nil
-        else { return nil }
-        var url = text.trimmingCharacters(in: .whitespaces)
-        if !url.hasSuffix("/") { url += "/" }
-        return url
-    }
+    /// Posts a page and items a feed: pages are counted with these, so a huge value would overflow.
+    static let countRange = 1...1000
 
     static func isLanguageTag(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

@@ -15,49 +15,37 @@ struct ContentLoader {
     static let postsFolder = "content/posts"
 
     func load() -> LoadedContent {
-        let folder = source.appendingPathComponent(Self.postsFolder)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        let folder = SiteFolder(source)
+        switch folder.look(at: Self.postsFolder, within: folder.bounds) {
+        case .success(.folder): break
+        case .failure(let diagnostic): return LoadedContent(posts: [], diagnostics: [diagnostic])
+        case .success(.missing), .success(.file):
             return LoadedContent(posts: [], diagnostics: [
                 .error(Self.postsFolder, "there is no \(Self.postsFolder)/ folder in \(source.path)",
                     hint: "run broadside in your site's folder, pass --source, or create \(Self.postsFolder)/ with Markdown files")
             ])
         }
-        let files = Self.markdownFiles(in: folder)
-        let results = parallelMap(files) { relative -> (Post?, [Diagnostic]) in
-            let file = "\(Self.postsFolder)/\(relative)"
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path) else {
-                return (nil, [.error(file, "the file cannot be read", hint: "check its permissions")])
+        // Hidden files and folders are an editor's or a tool's, never posts.
+        let (files, listing) = folder.files(in: Self.postsFolder, within: folder.bounds,
+            skip: { $0.hasPrefix(".") }, keep: { $0.hasSuffix(".md") })
+        let results = parallelMap(files) { found -> (Post?, [Diagnostic]) in
+            let file = "\(Self.postsFolder)/\(found.path)"
+            guard let data = FileManager.default.contents(atPath: found.real) else {
+                return (nil, [.error(file, "this file cannot be read", hint: SiteFolder.permissionHint)])
             }
             guard let text = String(validatingUTF8: data) else {
                 return (nil, [.error(file, "the file is not UTF-8 text", hint: "save it as UTF-8 in your editor")])
             }
-            let stem = (relative as NSString).lastPathComponent.replacingOccurrences(of: ".md", with: "", options: .anchored.union(.backwards))
+            let stem = (found.path as NSString).lastPathComponent.replacingOccurrences(of: ".md", with: "", options: .anchored.union(.backwards))
             return parser.parse(text, file: file, fileStem: stem)
         }
-        var diagnostics = results.flatMap(\.1)
+        var diagnostics = listing + results.flatMap(\.1)
         let posts = results.compactMap(\.0)
-        if files.isEmpty {
+        if files.isEmpty && listing.isEmpty {
             diagnostics.append(.warning(Self.postsFolder, "there are no Markdown posts yet",
                 hint: "add a file such as \(Self.postsFolder)/first-post.md"))
         }
         return LoadedContent(posts: posts, diagnostics: diagnostics)
-    }
-
-    /// Relative paths of `.md` files below `folder`, sorted by their bytes (not by the file system's order);
-    /// hidden files and folders are skipped.
-    static func markdownFiles(in folder: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var files: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            let name = (path as NSString).lastPathComponent
-            if name.hasPrefix(".") {
-                enumerator.skipDescendants()
-                continue
-            }
-            if name.hasSuffix(".md") { files.append(path) }
-        }
-        return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 }
 

@@ -26,6 +26,7 @@ struct PostParser: Sendable {
         case .success(let node): root = node
         }
         var fields: [String: Node] = [:]
+        var keys: [String: Node] = [:]
         var keyOrder: [String] = []
         if let root {
             guard let mapping = root.mapping else {
@@ -36,6 +37,7 @@ struct PostParser: Sendable {
             for (key, value) in mapping {
                 guard let name = key.text else { continue }
                 fields[name] = value
+                keys[name] = key
                 keyOrder.append(name)
             }
         }
@@ -56,6 +58,14 @@ struct PostParser: Sendable {
             if let single = node.text { return single.isEmpty ? [] : [single] }
             guard let items = node.sequence else {
                 fail(node, "`\(key)` must be a list of names", hint: "write \(key): [\"Detention\", \"Legal Aid\"] or one `- name` per line")
+                return []
+            }
+            // Each term gets pages of its own: 10,000 tags on one post made 7 GB of output.
+            guard items.count <= Self.maximumTerms else {
+                let keyNode = keys[key] ?? node
+                diagnostics.append(.error(file, line: keyNode.line.map { $0 + 1 }, column: keyNode.column,
+                    "the post has \(items.count) \(key); at most \(Self.maximumTerms) are allowed",
+                    hint: "keep the \(key) readers will look for, and remove the others"))
                 return []
             }
             return items.compactMap { item in
@@ -192,6 +202,8 @@ struct PostParser: Sendable {
         }
         return text
     }
+
+    static let maximumTerms = 100
 
     static let knownKeys: Set<String> = [
         "title", "date", "kind", "categories", "tags", "summary", "lang", "series", "series_day",

@@ -6,6 +6,10 @@ enum YAMLDocument {
     /// Parses `text`; `lineOffset` is the number of lines of the file before it
     /// (1 for front matter, which starts after the opening `---`).
     static func parse(_ text: String, file: String, lineOffset: Int) -> Result<Node?, Diagnostic> {
+        if let problem = YAMLShapeCheck.problem(in: text) {
+            return .failure(.error(file, line: problem.line + lineOffset, column: problem.column,
+                problem.message, hint: problem.hint))
+        }
         do {
             // The basic resolver leaves every scalar as text: no regular expressions run to guess
             // booleans, numbers or dates, which Broadside reads itself (and which cost as much as cmark).
@@ -40,6 +44,11 @@ enum YAMLDocument {
         default:
             problem = "\(error)"
             mark = nil
+        }
+        if problem.contains("yaml_set_max_nest_level") {
+            // YAMLShapeCheck refuses deep nesting first; this keeps libyaml's wording away from editors regardless.
+            return .error(file, line: mark.map { $0.line + lineOffset }, column: mark?.column,
+                "lists and maps are nested too deep here", hint: "nest fewer lists and maps inside each other")
         }
         var hint = "check the indentation, and put text that holds `: `, ` #`, quotes or starts with [ { & * ! | > in double quotes"
         if problem.contains("mapping values are not allowed") {

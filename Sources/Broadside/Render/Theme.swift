@@ -75,16 +75,11 @@ struct Theme: Sendable {
         }
         for cycle in TemplateReferences.cycles(in: references) {
             diagnostics.append(.error(sources[cycle.template]?.file, line: cycle.reference.line, column: cycle.reference.column,
-                "the templates include each other without end: \(cycle.path.joined(separator: " → "))",
-                hint: "remove this include, or put it inside a {{#section}} that ends"))
+                "the templates include each other in a circle: \(cycle.path.joined(separator: " → "))",
+                hint: "remove this include: a template may not include itself, directly or through others, even inside a {{#section}}"))
         }
-        var assets: [String: URL] = [:]
-        for folder in ["\(themeFolder)/static", "static"] {
-            let url = source.appendingPathComponent(folder)
-            for relative in files(in: url, withExtension: nil) {
-                assets[relative] = url.appendingPathComponent(relative)
-            }
-        }
+        let (assets, staticDiagnostics) = StaticFiles.list(source: source, themeFolder: themeFolder)
+        diagnostics += staticDiagnostics
         let theme = Theme(name: name, library: library, templateNames: names, assets: assets)
         return (diagnostics.hasErrors ? nil : theme, diagnostics)
     }
@@ -127,38 +122,51 @@ enum TemplateReferences {
         var isParent: Bool
         var line: Int
         var column: Int
-        /// Inside a `{{#section}}` or `{{^section}}`, so whether it is rendered depends on the data.
-        var isConditional: Bool
     }
 
+    /// Follows `{{=<% %>=}}` as Mustache does, so a changed delimiter cannot hide an include.
     static func scan(_ text: String) -> [Reference] {
         var found: [Reference] = []
-        var sections = 0
-        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                var cursor = open.upperBound
-                while cursor < rest.endIndex, rest[cursor] == " " { cursor = rest.index(after: cursor) }
-                guard cursor < rest.endIndex, let close = rest[cursor...].range(of: "}}") else { break }
-                let sigil = rest[cursor]
-                switch sigil {
-                case "#", "^": sections += 1
-                case "/": sections = max(0, sections - 1)
-                case ">", "<":
-                    let name = rest[rest.index(after: cursor)..<close.lowerBound].trimmed
-                    let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                    found.append(Reference(name: name, isParent: sigil == "<", line: lineIndex + 1, column: column,
-                        isConditional: sections > 0))
-                default: break
-                }
-                rest = rest[close.upperBound...]
+        var opening = "{{", closing = "}}"
+        var line = 1
+        var lineStart = text.startIndex
+        var cursor = text.startIndex
+        func advance(to index: String.Index) {
+            for position in text[cursor..<index].indices where text[position] == "\n" {
+                line += 1
+                lineStart = text.index(after: position)
             }
+            cursor = index
+        }
+        while let open = text[cursor...].range(of: opening) {
+            advance(to: open.lowerBound)
+            var start = open.upperBound
+            while start < text.endIndex, text[start] == " " { start = text.index(after: start) }
+            guard start < text.endIndex else { break }
+            let sigil = text[start]
+            let end = sigil == "=" ? "=" + closing : closing
+            guard let close = text[text.index(after: start)...].range(of: end) else { break }
+            let inside = text[text.index(after: start)..<close.lowerBound]
+            switch sigil {
+            case ">", "<":
+                found.append(Reference(name: inside.trimmed, isParent: sigil == "<", line: line,
+                    column: text.distance(from: lineStart, to: open.lowerBound) + 1))
+            case "=":
+                let delimiters = inside.split(whereSeparator: \.isWhitespace)
+                if delimiters.count == 2 {
+                    opening = String(delimiters[0])
+                    closing = String(delimiters[1])
+                }
+            default: break
+            }
+            advance(to: close.upperBound)
         }
         return found
     }
 
-    /// Templates that include themselves whatever the data (a → b → a outside any section):
-    /// rendering them would never end. Each cycle once, from the template first by name.
+    /// Templates that include themselves, directly or through others. Even inside a section the
+    /// recursion has no end when a key is missing (Mustache looks it up in the enclosing data), and
+    /// swift-mustache has no depth limit: it would crash. Each cycle once, from the template first by name.
     static func cycles(in references: [String: [Reference]]) -> [(template: String, reference: Reference, path: [String])] {
         var state: [String: Bool] = [:]  // false: on the current path; true: done
         var path: [String] = []
@@ -166,7 +174,7 @@ enum TemplateReferences {
         func visit(_ name: String) {
             state[name] = false
             path.append(name)
-            for reference in references[name] ?? [] where !reference.isConditional && references[reference.name] != nil {
+            for reference in references[name] ?? [] where references[reference.name] != nil {
                 switch state[reference.name] {
                 case .some(false):
                     let start = path.firstIndex(of: reference.name)!

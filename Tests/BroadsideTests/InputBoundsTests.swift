@@ -1,0 +1,212 @@
+import Foundation
+import Testing
+
+@testable import Broadside
+
+/// Every input has a bound, and going past it is an error that says where and what the bound is.
+@Suite struct InputBoundsTests {
+    @Test func atMostAHundredTagsAndCategoriesAPost() throws {
+        let many = (1...101).map { "\"t\($0)\"" }.joined(separator: ", ")
+        let lines = (1...150).map { "  - c\($0)" }.joined(separator: "\n")
+        let site = try TemporarySite(files: ["content/posts/a.md": goodPost])
+        defer { site.remove() }
+        let diagnostics = try site.failureAfterAGoodBuild {
+            try site.write("content/posts/a.md", post("title: \"A\"\ndate: 2026-10-01\ntags: [\(many)]\ncategories:\n\(lines)"))
+        }
+        #expect(diagnostics == [
+            .error("content/posts/a.md", line: 5, column: 1, "the post has 150 categories; at most 100 are allowed",
+                hint: "keep the categories readers will look for, and remove the others"),
+            .error("content/posts/a.md", line: 4, column: 1, "the post has 101 tags; at most 100 are allowed",
+                hint: "keep the tags readers will look for, and remove the others"),
+        ])
+    }
+
+    @Test func aHundredTagsAreFine() throws {
+        let tags = (1...100).map { "\"t\($0)\"" }.joined(separator: ", ")
+        let site = try TemporarySite(files: ["content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01\ntags: [\(tags)]")])
+        defer { site.remove() }
+        try site.build()
+        #expect(site.exists("tags/t100/index.html"))
+    }
+
+    @Test func pageAndFeedSizesAreRangeChecked() throws {
+        let site = try TemporarySite(files: ["content/posts/a.md": goodPost])
+        defer { site.remove() }
+        let diagnostics = try site.failureAfterAGoodBuild {
+            try site.write("site.yml", "base_url: \"https://example.org/\"\nposts_per_page: 9223372036854775807\nfeed_size: 0\n")
+        }
+        #expect(diagnostics == [
+            .error("site.yml", line: 2, column: 17, "`posts_per_page` must be a whole number from 1 to 1000", hint: "posts_per_page: 10"),
+            .error("site.yml", line: 3, column: 12, "`feed_size` must be a whole number from 1 to 1000", hint: "feed_size: 20"),
+        ])
+    }
+
+    @Test func theLargestPageAndFeedSizesBuild() throws {
+        let site = try TemporarySite(files: [
+            "site.yml": "base_url: \"https://example.org/\"\nposts_per_page: 1000\nfeed_size: 1000\n",
+            "content/posts/a.md": goodPost,
+        ])
+        defer { site.remove() }
+        try site.build()
+        #expect(site.exists("index.html"))
+    }
+}
+
+/// A "now" that leaves every post out fails instead of publishing an empty site.
+@Suite struct FuturePostsTests {
+    let hint = "pass --future to publish them anyway; otherwise check --now, SOURCE_DATE_EPOCH and the posts' dates"
+
+    @Test func everyPostInTheFutureIsAnError() throws {
+        let site = try TemporarySite(files: ["content/posts/a.md": goodPost])
+        defer { site.remove() }
+        let diagnostics = try site.failureAfterAGoodBuild {
+            try site.write("content/posts/a.md", post("title: \"A\"\ndate: 2027-10-01"))
+            try site.write("content/posts/b.md", post("title: \"B\"\ndate: 2027-10-02"))
+            try site.write("content/posts/c.md", post("title: \"C\"\ndate: 2020-10-02\ndraft: true"))
+        }
+        #expect(diagnostics == [
+            .error(nil, "all 2 posts are dated after the build's now, 2026-11-23T12:00:00Z, so the site would have no posts", hint: hint)
+        ])
+        try site.build(future: true)
+        #expect(site.exists("posts/b/index.html"))
+    }
+
+    @Test func theOnlyPostInTheFuture() throws {
+        let site = try TemporarySite(files: ["content/posts/a.md": post("title: \"A\"\ndate: 2027-10-01")])
+        defer { site.remove() }
+        #expect(site.failure() == [
+            .error(nil, "the only post is dated after the build's now, 2026-11-23T12:00:00Z, so the site would have no posts", hint: hint)
+        ])
+    }
+
+    @Test func mostPostsInTheFutureIsAWarning() throws {
+        let site = try TemporarySite(files: [
+            "content/posts/a.md": post("title: \"A\"\ndate: 2027-10-01"),
+            "content/posts/b.md": post("title: \"B\"\ndate: 2027-10-02"),
+            "content/posts/c.md": post("title: \"C\"\ndate: 2026-10-02"),
+            "content/posts/d.md": post("title: \"D\"\ndate: 2026-10-03\ndraft: true"),
+            "content/posts/e.md": post("title: \"E\"\ndate: 2026-10-03\ndraft: true"),
+        ])
+        defer { site.remove() }
+        #expect(try site.build().warnings == [
+            .warning(nil, "2 of 3 posts are dated after the build's now, 2026-11-23T12:00:00Z, and are left out", hint: hint)
+        ])
+    }
+
+    @Test func halfInTheFutureIsFine() throws {
+        let site = try TemporarySite(files: [
+            "content/posts/a.md": post("title: \"A\"\ndate: 2027-10-01"),
+            "content/posts/b.md": post("title: \"B\"\ndate: 2026-10-02"),
+        ])
+        defer { site.remove() }
+        #expect(try site.build().warnings == [])
+    }
+}
+
+/// `--now`, `SOURCE_DATE_EPOCH` and `--base-url` as the CLI hands them over.
+@Suite struct UsageValueTests {
+    let nowHint = "write it as 2026-05-01 or 2026-05-01T09:00:00Z"
+    let epochHint = "set it to a whole number of seconds such as 1767225600 (2026-01-01), or unset it to use the clock"
+    let clock = Date(timeIntervalSince1970: 42)
+
+    func resolve(now: String? = nil, epoch: String? = nil) -> Result<Date, Diagnostic> {
+        BuildTime.resolve(now: now, sourceDateEpoch: epoch, clock: { clock })
+    }
+
+    @Test func goodTimes() {
+        #expect(resolve(now: "2026-05-01T09:00:00Z", epoch: "nan") == .success(Date(timeIntervalSince1970: 1_777_626_000)))
+        #expect(resolve(epoch: "1767225600") == .success(Date(timeIntervalSince1970: 1_767_225_600)))
+        #expect(resolve(epoch: "") == .success(clock))
+        #expect(resolve() == .success(clock))
+    }
+
+    @Test func badTimes() {
+        let long = String(repeating: "9", count: 10_000)
+        #expect(resolve(now: "nan") == .failure(.error(nil, "--now nan is not a date", hint: nowHint)))
+        #expect(resolve(now: long) == .failure(.error(nil, "--now \(String(repeating: "9", count: 60))… is not a date", hint: nowHint)))
+        #expect(resolve(now: "1969-12-31") == .failure(.error(nil, "--now 1969-12-31 is not between the years 1970 and 9999", hint: nowHint)))
+        #expect(resolve(now: "2026-05-01\n09:00") == .failure(.error(nil, "--now 2026-05-01\u{FFFD}09:00 is not a date", hint: nowHint)))
+        for epoch in ["inf", "nan", "-inf", "1e9", "12.5", "soon"] {
+            #expect(resolve(epoch: epoch) == .failure(.error(nil, "SOURCE_DATE_EPOCH=\(epoch) is not a whole number of seconds since 1970", hint: epochHint)))
+        }
+        for epoch in ["-1", "253402300800", "9223372036854775807"] {
+            #expect(resolve(epoch: epoch) == .failure(.error(nil, "SOURCE_DATE_EPOCH=\(epoch) is not between the years 1970 and 9999", hint: epochHint)))
+        }
+        #expect(resolve(epoch: "253402300799") == .success(Date(timeIntervalSince1970: 253_402_300_799)))
+    }
+
+    @Test func baseURLs() {
+        #expect(BaseURL.check("https://example.org/news") == .success("https://example.org/news/"))
+        #expect(BaseURL.check("HTTP://example.org:8080/") == .success("HTTP://example.org:8080/"))
+        #expect(BaseURL.check("https://[2001:db8::1]/") == .success("https://[2001:db8::1]/"))
+        #expect(BaseURL.check("https://puentes.ejemplo.es/noticias-en-español/") == .success("https://puentes.ejemplo.es/noticias-en-español/"))
+        let refused: [(String, BaseURL.Problem)] = [
+            ("javascript:alert(1)", .notAbsolute), ("ftp://example.org/", .notAbsolute), ("example.org", .notAbsolute),
+            ("https:///path", .notAbsolute), ("https://example.org:port/", .notAbsolute), ("//example.org/", .notAbsolute),
+            ("https://x.org//evil.com/", .doubleSlashPath), ("https://x.org//", .doubleSlashPath),
+            ("https://x.org/\"onmouseover=\"alert(1)", .forbiddenCharacter), ("https://x.org/'", .forbiddenCharacter),
+            ("https://x.org/<script>", .forbiddenCharacter), ("https://x.org/a b/", .forbiddenCharacter),
+            (" https://x.org/", .forbiddenCharacter), ("https://x.org\\@evil.com/", .forbiddenCharacter),
+            ("https://x.org/\u{7}", .forbiddenCharacter), ("https://x.org/\u{202E}", .forbiddenCharacter),
+            ("https://x.org/?a=1", .queryOrFragment), ("https://x.org/#top", .queryOrFragment),
+            ("https://user:pass@x.org/", .credentials), ("https://x.org@evil.com/", .credentials),
+        ]
+        for (text, problem) in refused {
+            #expect(BaseURL.check(text) == .failure(problem), "\(text)")
+        }
+    }
+
+    @Test func baseURLMessagesInSiteYml() throws {
+        let site = try TemporarySite(files: [
+            "site.yml": "base_url: \"https://x.org//evil.com/\"\n",
+            "content/posts/a.md": goodPost,
+        ])
+        defer { site.remove() }
+        #expect(site.failure() == [
+            .error("site.yml", line: 1, column: 11,
+                "`base_url` must not have a path that starts with //, which browsers read as another site",
+                hint: "use a single / after the host, for example https://example.org/news/")
+        ])
+        try site.write("site.yml", "title: News\nbase_url: https://x.org/?utm=1\n")
+        #expect(site.failure() == [
+            .error("site.yml", line: 2, column: 11, "`base_url` must not have a query (?…) or a fragment (#…)",
+                hint: "give the address of the folder the site is published in, for example https://example.org/news/")
+        ])
+    }
+
+    @Test func aBaseURLOptionIsCheckedTheSameWay() throws {
+        let site = try TemporarySite(files: ["content/posts/a.md": goodPost])
+        defer { site.remove() }
+        do {
+            try site.build(baseURL: "https://x.org/\"><script>alert(1)</script>" + String(repeating: "x", count: 5000))
+            Issue.record("the build should have failed")
+        } catch {
+            #expect(error.diagnostics == [
+                .error(nil, "--base-url https://x.org/\"><script>alert(1)</script>\(String(repeating: "x", count: 19))… must not contain spaces, quotes, control characters or any of < > \\ ` { } | ^",
+                    hint: "write the address as a browser shows it, for example https://example.org/news/")
+            ])
+        }
+    }
+
+    /// A settings file that could not be read says so once; "no base_url" would only mislead.
+    @Test func noBaseURLWarningWhenSiteYmlWasNotRead() throws {
+        let site = try TemporarySite(files: [
+            "site.yml": "title: Cuts: what next\n",
+            "content/posts/a.md": goodPost,
+        ])
+        defer { site.remove() }
+        #expect(site.failure() == [
+            .error("site.yml", line: 1, column: 12, "this is not valid YAML: mapping values are not allowed in this context",
+                hint: "a value that contains `: ` must be quoted, for example title: \"Budget cuts: what comes next\"")
+        ])
+        try site.write("site.yml", "base_url: ftp://example.org/\n")
+        #expect(site.failure() == [
+            .error("site.yml", line: 1, column: 11, "`base_url` must be an absolute http(s) URL", hint: "base_url: \"https://example.org/\"")
+        ])
+        try site.write("site.yml", "title: News\n")
+        #expect(try site.build().warnings == [
+            .warning("site.yml", "the site has no base_url, so the feed links to http://localhost/",
+                hint: "set base_url: \"https://your.org/\" in site.yml, or pass --base-url")
+        ])
+    }
+}
