@@ -69,6 +69,21 @@ let runningAsRoot = geteuid() == 0
         #expect(try !tree(site.output).values.contains { String(decoding: $0, as: UTF8.self).contains("s3cr3t") })
     }
 
+    /// A template is read and its text lands in every page: one linked to a file outside would publish it.
+    @Test func aTemplateLinkedFromOutsideIsRefused() throws {
+        let secret = try Secret()
+        defer { secret.remove() }
+        let site = try TemporarySite(files: ["content/posts/a.md": goodPost])
+        defer { site.remove() }
+        let diagnostics = try site.failureAfterAGoodBuild {
+            try site.link("templates/partials/footer.mustache", to: secret.file.path)
+        }
+        #expect(diagnostics == [
+            .error("templates/partials/footer.mustache", "this link leads outside the site folder, to \(Excerpt.short(secret.real)), and is not followed",
+                hint: outsideHint)
+        ])
+    }
+
     @Test func aPostLinkedFromOutsideIsRefused() throws {
         let secret = try Secret()
         defer { secret.remove() }

@@ -40,6 +40,13 @@ struct SiteFolder {
 
     var bounds: Bounds { Bounds(realPaths: [realRoot], name: "the site folder") }
 
+    /// The theme folder may itself be a link (to a shared checkout of themes): what its
+    /// templates and static files link to is judged against where the theme really is.
+    func themeBounds(_ themeFolder: String) -> Bounds {
+        guard let real = Self.realPath(root + "/" + themeFolder), !bounds.contain(real) else { return bounds }
+        return Bounds(realPaths: [realRoot, real], name: "the site folder and \(themeFolder)")
+    }
+
     enum Lookup: Equatable {
         case missing
         case file(real: String)

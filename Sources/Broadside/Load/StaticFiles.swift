@@ -5,12 +5,7 @@ enum StaticFiles {
     /// Output path → file to copy (through the site folder, so messages can name it), and what is wrong with any of them.
     static func list(source: URL, themeFolder: String) -> (assets: [String: URL], diagnostics: [Diagnostic]) {
         let site = SiteFolder(source)
-        // The theme folder may itself be a link (to a shared checkout of themes): what its static
-        // folder links to is judged against where the theme really is.
-        var theme = site.bounds
-        if let real = SiteFolder.realPath(source.appendingPathComponent(themeFolder).path), !site.bounds.contain(real) {
-            theme = SiteFolder.Bounds(realPaths: [site.realRoot, real], name: "the site folder and \(themeFolder)")
-        }
+        let theme = site.themeBounds(themeFolder)
         var assets: [String: URL] = [:]
         var diagnostics: [Diagnostic] = []
         for (folder, bounds) in [("\(themeFolder)/static", theme), ("static", site.bounds)] {

@@ -27,17 +27,18 @@ struct Theme: Sendable {
         }
         // name → (file for messages, text); the site's own templates replace the theme's.
         var sources: [String: (file: String, text: String)] = [:]
-        for folder in ["\(themeFolder)/templates", "templates"] {
-            let url = source.appendingPathComponent(folder)
-            for relative in files(in: url, withExtension: ".mustache") {
-                let file = "\(folder)/\(relative)"
-                guard let data = FileManager.default.contents(atPath: url.appendingPathComponent(relative).path),
-                    let text = String(validatingUTF8: data)
-                else {
+        // Through SiteFolder, as static files: a template linked to a file outside the site is not read.
+        let site = SiteFolder(source)
+        for (folder, bounds) in [("\(themeFolder)/templates", site.themeBounds(themeFolder)), ("templates", site.bounds)] {
+            let (files, problems) = site.files(in: folder, within: bounds, skip: { $0.hasPrefix(".") }, keep: { $0.hasSuffix(".mustache") })
+            diagnostics += problems
+            for template in files {
+                let file = "\(folder)/\(template.path)"
+                guard let data = FileManager.default.contents(atPath: template.real), let text = String(validatingUTF8: data) else {
                     diagnostics.append(.error(file, "the template cannot be read as UTF-8 text", hint: "save it as UTF-8"))
                     continue
                 }
-                sources[String(relative.dropLast(".mustache".count))] = (file, text)
+                sources[String(template.path.dropLast(".mustache".count))] = (file, text)
             }
         }
         TemplateRules.registered
@@ -96,22 +97,6 @@ struct Theme: Sendable {
     static func isDirectory(_ url: URL) -> Bool {
         var flag: ObjCBool = false
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &flag) && flag.boolValue
-    }
-
-    /// Files below `folder` (relative paths, sorted), skipping hidden ones.
-    static func files(in folder: URL, withExtension suffix: String?) -> [String] {
-        guard isDirectory(folder), let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var found: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            if (path as NSString).lastPathComponent.hasPrefix(".") {
-                enumerator.skipDescendants()
-                continue
-            }
-            if isDirectory(folder.appendingPathComponent(path)) { continue }
-            if let suffix, !path.hasSuffix(suffix) { continue }
-            found.append(path)
-        }
-        return found.sorted()
     }
 }
 
