@@ -19,6 +19,19 @@ public enum Kind: String, CaseIterable, Sendable {
         case .event: "Event"
         }
     }
+
+    /// The heading of the kind's listing.
+    public var pluralLabel: String {
+        switch self {
+        case .dispatch: "Dispatches"
+        case .actionDay: "Action days"
+        case .qa: "Q&As"
+        case .perspective: "Perspectives"
+        case .report: "Reports"
+        case .letter: "Advocacy letters"
+        case .event: "Events"
+        }
+    }
 }
 
 /// One post as loaded: front matter checked and typed, body converted once.
@@ -29,12 +42,14 @@ public struct Post: Sendable, Equatable {
     public var slug: String
     public var title: String
     public var date: PostDate
-    public var kind: Kind?
+    /// `dispatch` when the front matter names none.
+    public var kind: Kind
     public var categories: [String]
     public var tags: [String]
     /// From front matter, else the first paragraph's text.
     public var summary: String
-    public var lang: String?
+    /// The post's `lang`, else the site's language.
+    public var lang: String
     public var series: String?
     public var seriesDay: Int?
     public var translationKey: String?

@@ -179,10 +179,10 @@ struct PostParser: Sendable {
                 column: note.line > 0 && note.column > 0 ? note.column : nil, note.message, hint: note.hint))
         }
         let post = Post(
-            source: file, slug: slug, title: title, date: date, kind: kind,
+            source: file, slug: slug, title: title, date: date, kind: kind ?? .dispatch,
             categories: categories, tags: tags,
             summary: summaryField ?? Self.shortened(body.firstParagraph),
-            lang: lang, series: series, seriesDay: seriesDay, translationKey: translationKey,
+            lang: lang ?? config.language, series: series, seriesDay: seriesDay, translationKey: translationKey,
             draft: draft, html: body.html, params: params, slugLine: fields["slug"]?.line.map { $0 + 1 })
         return (post, diagnostics)
     }

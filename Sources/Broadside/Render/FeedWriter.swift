@@ -1,29 +1,30 @@
-/// RSS 2.0 at `/feed.xml`: the newest posts of every language, each with its summary in
-/// `description` and its full HTML in `content:encoded`, which feed readers and
-/// RSS-to-email services read. Nothing in it depends on the clock.
+/// RSS 2.0 of a list (`/feed.xml` for the home page, `/es/feed.xml` …): its newest posts,
+/// each with its summary in `description` and its full HTML in `content:encoded`, which feed
+/// readers and RSS-to-email services read. Nothing in it depends on the clock.
 struct FeedWriter {
     var site: Site
+    var list: PostList
 
     func rss() -> String {
         let urls = site.urls
         let config = site.config
-        let items = site.posts.prefix(config.feedSize)
+        let items = list.posts.prefix(config.feedSize).map { ($0, site.posts[$0]) }
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/">
             <channel>
             <title>\(text(config.title))</title>
-            <link>\(text(urls.absoluteRoot))</link>
+            <link>\(text(urls.absolute(urls.list(list.folder))))</link>
             <description>\(text(config.description.isEmpty ? config.title : config.description))</description>
-            <language>\(text(config.language))</language>
+            <language>\(text(list.lang))</language>
             <generator>Broadside</generator>
 
             """
-        if let newest = items.first {
+        if let (_, newest) = items.first {
             xml += "<lastBuildDate>\(DateText.rfc822(newest.date))</lastBuildDate>\n"
         }
-        xml += "<atom:link href=\"\(text(urls.absolute(urls.feed)))\" rel=\"self\" type=\"application/rss+xml\"/>\n"
-        for (index, post) in zip(items.indices, items) {
+        xml += "<atom:link href=\"\(text(urls.absolute(urls.listFeed(list.folder))))\" rel=\"self\" type=\"application/rss+xml\"/>\n"
+        for (index, post) in items {
             let link = urls.absolute(urls.post(post.slug))
             xml += "<item>\n<title>\(text(post.title))</title>\n<link>\(text(link))</link>\n"
             xml += "<guid isPermaLink=\"true\">\(text(link))</guid>\n"

@@ -12,53 +12,66 @@ public struct OutputFile: Sendable {
     public var contents: Contents
 }
 
-/// Every page the site has. A new family of pages or feeds is one more case here
-/// and one more branch in `OutputPlan.pages`; the writer walks whatever list it gets.
-enum Page: Sendable, Hashable {
+/// What a page is about, apart from the format it is written in.
+enum PageKind: Sendable, Hashable {
     case post(Int)
-    case home(page: Int)
-    case term(TaxonomyKind, term: Int, page: Int)
-    case taxonomy(TaxonomyKind)
-    case feed
-
-    var isFeed: Bool { self == .feed }
+    /// Page `page` of `Site.lists[list]`.
+    case list(Int, page: Int)
+    /// `/categories/`, `/tags/`: every term with its count.
+    case terms(TaxonomyKind)
+    /// `/kinds/`: every kind that has posts.
+    case kinds
 }
 
+/// How a page is written. A new feed or calendar format is one more case here and one more
+/// branch in `OutputPlan.path` and `PageRenderer.render`; lists and posts stay as they are.
+enum OutputFormat: Sendable, Hashable {
+    case html
+    case rss
+}
+
+/// One file the site has: a kind of page in a format.
+struct Page: Sendable, Hashable {
+    var kind: PageKind
+    var format: OutputFormat
+
+    var isFeed: Bool { format == .rss }
+}
+
+/// Every (page, format) pair of the site, enumerated up front and rendered lazily; the writer
+/// walks whatever list it gets.
 enum OutputPlan {
     static func pages(for site: Site) -> [Page] {
-        var pages: [Page] = site.posts.indices.map { Page.post($0) }
-        pages += (1...site.pageCount(listing: site.posts.count)).map { Page.home(page: $0) }
-        for kind in TaxonomyKind.allCases {
-            let taxonomy = site.taxonomy(kind)
-            pages.append(.taxonomy(kind))
-            for (index, term) in taxonomy.terms.enumerated() {
-                pages += (1...site.pageCount(listing: term.posts.count)).map { Page.term(kind, term: index, page: $0) }
-            }
+        var pages: [Page] = site.posts.indices.map { Page(kind: .post($0), format: .html) }
+        for (index, list) in site.lists.enumerated() {
+            pages += (1...site.pageCount(listing: list.posts.count)).map { Page(kind: .list(index, page: $0), format: .html) }
+            if list.hasFeed { pages.append(Page(kind: .list(index, page: 1), format: .rss)) }
         }
-        pages.append(.feed)
+        pages += TaxonomyKind.allCases.map { Page(kind: .terms($0), format: .html) }
+        pages.append(Page(kind: .kinds, format: .html))
         return pages
     }
 
     /// Where a page is written, relative to the output folder.
     static func path(of page: Page, in site: Site) -> String {
-        switch page {
-        case .post(let index): SiteURLs.postFile(site.posts[index].slug)
-        case .home(let number): SiteURLs.homeFile(page: number)
-        case .term(let kind, let index, let number):
-            SiteURLs.termFile(kind, slug: site.taxonomy(kind).terms[index].slug, page: number)
-        case .taxonomy(let kind): SiteURLs.taxonomyFile(kind)
-        case .feed: SiteURLs.feedFile
+        switch (page.kind, page.format) {
+        case (.post(let index), _): SiteURLs.postFile(site.posts[index].slug)
+        case (.list(let index, _), .rss): SiteURLs.listFeedFile(site.lists[index].folder)
+        case (.list(let index, let number), .html): SiteURLs.listFile(site.lists[index].folder, page: number)
+        case (.terms(let kind), _): SiteURLs.taxonomyFile(kind)
+        case (.kinds, _): SiteURLs.kindsFile
         }
     }
 
     /// What a page is made from, for messages when it cannot be written.
     static func origin(of page: Page, in site: Site) -> PlannedFile.Origin {
-        switch page {
-        case .post(let index): .post(source: site.posts[index].source)
-        case .term(let kind, let index, _):
-            .term(kind, name: site.taxonomy(kind).terms[index].name,
-                source: site.taxonomy(kind).terms[index].posts.first.map { site.posts[$0].source } ?? "")
-        case .home, .taxonomy, .feed: .site
+        switch page.kind {
+        case .post(let index): return .post(source: site.posts[index].source)
+        case .list(let index, _):
+            guard case .term(let kind, let term) = site.lists[index].scope else { return .site }
+            let found = site.taxonomy(kind).terms[term]
+            return .term(kind, name: found.name, source: found.posts.first.map { site.posts[$0].source } ?? "")
+        case .terms, .kinds: return .site
         }
     }
 }

@@ -2,86 +2,133 @@ import Mustache
 
 /// Renders one page through the theme.
 ///
-/// A post shows up on about eight list pages (home, its categories, its tags), so its list
-/// entry, the theme's `partials/post-item`, is rendered once and reused: that partial sees
-/// the post and `site`, not the page it lands on. This keeps list pages from costing
-/// several times the posts themselves.
+/// A post shows up on about eight list pages (home, its categories, its tags, its kind), so
+/// its list entry, the theme's `partials/post-item`, is rendered once with the post and `site`
+/// and handed to list templates as `rendered_item`. A template that includes the partial
+/// itself gets it rendered in place, with the page around it: nothing is swapped by name.
 struct PageRenderer: Sendable {
     static let itemPartial = "partials/post-item"
 
     var site: Site
     var theme: Theme
     var postViews: [PostView]
-    /// `0..<posts.count`, made once for the home pages rather than once per page.
-    var allPosts: [Int]
     /// Each post's rendered list entry, when the theme has `partials/post-item`.
     var renderedItems: [String]?
-    /// The theme's templates with the item partial replaced by the post's rendered entry.
-    var listLibrary: MustacheLibrary
 
     init(site: Site, theme: Theme) {
         self.site = site
         self.theme = theme
         let views = parallelMap(Array(site.posts.indices)) { [site] in PostView(site.posts[$0], in: site, index: $0) }
         postViews = views
-        allPosts = Array(site.posts.indices)
-        listLibrary = theme.library
         if theme.templateNames.contains(Self.itemPartial) {
             renderedItems = parallelMap(views) { [theme, site] view in
                 var context = view.context
                 context["site"] = Self.siteContext(site)
-                return theme.library.render(context, withTemplate: Self.itemPartial) ?? ""
-            }
-            if let cached = try? MustacheTemplate(string: "{{{rendered_item}}}") {
-                listLibrary.register(cached, named: Self.itemPartial)
+                // Without its last line break: `{{{rendered_item}}}` stands on a line of its own,
+                // where a partial's tag would have been removed with its line.
+                var html = theme.library.render(context, withTemplate: Self.itemPartial) ?? ""
+                if html.hasSuffix("\n") { html.removeLast() }
+                return html
             }
         }
     }
 
     func render(_ page: Page) -> OutputFile {
-        switch page {
-        case .post(let index):
-            let post = site.posts[index]
-            var view = postViews[index].context
-            view["content"] = post.html
-            var context = base(title: post.title, url: postViews[index].url, lang: post.lang, kind: "post")
-            context["post"] = view
-            return file(page, template: "post", context)
-
-        case .home(let number):
-            let title = number == 1 ? site.config.title : "\(site.config.title), page \(number)"
-            var context = base(title: title, url: site.urls.home(page: number), lang: nil, kind: "home")
-            context["is_home"] = true
-            context["heading"] = site.config.title
-            list(allPosts, page: number, url: { site.urls.home(page: $0) }, into: &context)
-            let template = theme.templateNames.contains("home") ? "home" : "list"
-            return file(page, template: template, context)
-
-        case .term(let kind, let index, let number):
-            let term = site.taxonomy(kind).terms[index]
-            let heading = "\(kind.singular.capitalized): \(term.name)"
-            let title = number == 1 ? heading : "\(heading), page \(number)"
-            let url = { (n: Int) in site.urls.term(kind, slug: term.slug, page: n) }
-            var context = base(title: title, url: url(number), lang: nil, kind: kind.singular)
-            context["heading"] = heading
-            context["term"] = TemplateContext(["name": term.name, "url": url(1), "count": term.posts.count, "taxonomy": kind.rawValue])
-            list(term.posts, page: number, url: url, into: &context)
-            return file(page, template: "list", context)
-
-        case .taxonomy(let kind):
-            let taxonomy = site.taxonomy(kind)
-            var context = base(title: kind.title, url: site.urls.taxonomy(kind), lang: nil, kind: kind.rawValue)
-            context["heading"] = kind.title
-            context["taxonomy"] = TemplateContext(["name": kind.rawValue, "title": kind.title, "singular": kind.singular])
-            context["terms"] = taxonomy.terms.map {
-                ["name": $0.name, "url": site.urls.term(kind, slug: $0.slug), "count": $0.posts.count] as TemplateContext
-            }
-            context["has_terms"] = !taxonomy.terms.isEmpty
-            return file(page, template: "terms", context)
-
-        case .feed:
-            return OutputFile(path: OutputPlan.path(of: page, in: site), contents: .text(FeedWriter(site: site).rss()))
+        let path = OutputPlan.path(of: page, in: site)
+        switch (page.kind, page.format) {
+        case (.post(let index), _):
+            return html(path, post(index))
+        case (.list(let index, _), .rss):
+            return OutputFile(path: path, contents: .text(FeedWriter(site: site, list: site.lists[index]).rss()))
+        case (.list(let index, let number), .html):
+            return html(path, list(site.lists[index], page: number))
+        case (.terms(let kind), _):
+            return html(path, terms(kind))
+        case (.kinds, _):
+            return html(path, kinds())
         }
+    }
+
+    private func html(_ path: String, _ page: (template: String, context: TemplateContext)) -> OutputFile {
+        // Every template chosen here was checked to exist when the theme was loaded.
+        OutputFile(path: path, contents: .text(theme.library.render(page.context, withTemplate: page.template) ?? ""))
+    }
+
+    /// The first of `names` the theme has: a kind or a list may have a template of its own.
+    private func template(_ names: String...) -> String {
+        names.first(where: theme.templateNames.contains) ?? names.last!
+    }
+
+    private func post(_ index: Int) -> (String, TemplateContext) {
+        let post = site.posts[index]
+        var view = postViews[index].context
+        view["content"] = post.html
+        var context = base(title: post.title, url: postViews[index].url, lang: post.lang, kind: "post")
+        context["post"] = view
+        return (template("post-\(post.kind.rawValue)", "post"), context)
+    }
+
+    private func list(_ list: PostList, page number: Int) -> (String, TemplateContext) {
+        let heading: String
+        let kind: String
+        let name: String
+        switch list.scope {
+        case .home:
+            (heading, kind, name) = (site.config.title, "home", "home")
+        case .term(let taxonomy, let index):
+            let term = site.taxonomy(taxonomy).terms[index]
+            (heading, kind, name) = ("\(taxonomy.singular.capitalized): \(term.name)", taxonomy.singular, "list")
+        case .kind(let postKind):
+            (heading, kind, name) = (postKind.pluralLabel, "kind", "list")
+        case .series, .events:
+            (heading, kind, name) = ("", "list", "list")
+        }
+        let url = site.urls.list(list.folder, page: number)
+        let title = number == 1 ? heading : "\(heading), page \(number)"
+        var context = base(title: title, url: url, lang: list.lang, kind: kind)
+        context["heading"] = heading
+        var listContext: TemplateContext = ["url": site.urls.list(list.folder), "count": list.posts.count]
+        if list.hasFeed { listContext["feed_url"] = site.urls.listFeed(list.folder) }
+        context["list"] = listContext
+        switch list.scope {
+        case .home:
+            context["is_home"] = true
+        case .term(let taxonomy, let index):
+            let term = site.taxonomy(taxonomy).terms[index]
+            context["term"] = TemplateContext(["name": term.name, "url": site.urls.list(list.folder), "count": term.posts.count, "taxonomy": taxonomy.rawValue])
+        case .kind(let postKind):
+            context["kind"] = TemplateContext(["name": postKind.rawValue, "label": postKind.pluralLabel, "url": site.urls.list(list.folder), "count": list.posts.count])
+        case .series, .events:
+            break
+        }
+        entries(list.posts, page: number, url: { site.urls.list(list.folder, page: $0) }, into: &context)
+        return (name == "home" ? template("home", "list") : template("list"), context)
+    }
+
+    private func terms(_ kind: TaxonomyKind) -> (String, TemplateContext) {
+        let taxonomy = site.taxonomy(kind)
+        var context = base(title: kind.title, url: site.urls.taxonomy(kind), lang: nil, kind: kind.rawValue)
+        context["heading"] = kind.title
+        context["taxonomy"] = TemplateContext(["name": kind.rawValue, "title": kind.title, "singular": kind.singular])
+        context["terms"] = taxonomy.terms.map {
+            ["name": $0.name, "url": site.urls.term(kind, slug: $0.slug), "count": $0.posts.count] as TemplateContext
+        }
+        context["has_terms"] = !taxonomy.terms.isEmpty
+        return (template("terms"), context)
+    }
+
+    /// `/kinds/`, through the `terms` template: a kind is listed as a term is.
+    private func kinds() -> (String, TemplateContext) {
+        var context = base(title: "Kinds", url: site.urls.kinds(), lang: nil, kind: "kinds")
+        context["heading"] = "Kinds"
+        context["taxonomy"] = TemplateContext(["name": "kinds", "title": "Kinds", "singular": "kind"])
+        let kinds = site.lists.compactMap { list -> TemplateContext? in
+            guard case .kind(let kind) = list.scope else { return nil }
+            return ["name": kind.pluralLabel, "url": site.urls.list(list.folder), "count": list.posts.count]
+        }
+        context["terms"] = kinds
+        context["has_terms"] = !kinds.isEmpty
+        return (template("kinds", "terms"), context)
     }
 
     /// What every page has: the site, and the page's own title, URL and language.
@@ -100,13 +147,13 @@ struct PageRenderer: Sendable {
         return [
             "title": site.config.title, "description": site.config.description, "language": site.config.language,
             "root": urls.rootPath, "home_url": urls.home(page: 1), "categories_url": urls.taxonomy(.categories),
-            "tags_url": urls.taxonomy(.tags), "feed_url": urls.feed, "feed_absolute_url": urls.absolute(urls.feed),
-            "generator": "Broadside",
+            "tags_url": urls.taxonomy(.tags), "kinds_url": urls.kinds(), "feed_url": urls.feed,
+            "feed_absolute_url": urls.absolute(urls.feed), "generator": "Broadside",
         ]
     }
 
-    /// One page of a list of posts (indices, newest first) with its pager.
-    private func list(_ indices: [Int], page: Int, url: (Int) -> String, into context: inout TemplateContext) {
+    /// One page of a list of posts (indices, in the list's order) with its pager.
+    private func entries(_ indices: [Int], page: Int, url: (Int) -> String, into context: inout TemplateContext) {
         let perPage = site.config.postsPerPage
         let pages = site.pageCount(listing: indices.count)
         let start = min(indices.count, (page - 1) * perPage)
@@ -121,12 +168,5 @@ struct PageRenderer: Sendable {
         if page > 1 { pager["newer_url"] = url(page - 1) }
         if page < pages { pager["older_url"] = url(page + 1) }
         context["pager"] = pager
-    }
-
-    private func file(_ page: Page, template: String, _ context: TemplateContext) -> OutputFile {
-        // Every template used here was checked to exist when the theme was loaded.
-        let library = template == "post" ? theme.library : listLibrary
-        let html = library.render(context, withTemplate: template) ?? ""
-        return OutputFile(path: OutputPlan.path(of: page, in: site), contents: .text(html))
     }
 }

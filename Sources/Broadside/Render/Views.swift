@@ -5,12 +5,12 @@ struct PostView: Sendable {
     var url: String
     var dateISO: String
     var dateText: String
-    var kind: String?
-    var kindLabel: String?
+    var kind: String
+    var kindLabel: String
     var series: String?
     var seriesDay: Int?
     var summary: String
-    var lang: String?
+    var lang: String
     var categories: [TermLink]
     var tags: [TermLink]
     var params: [String: FrontMatterValue]
@@ -20,8 +20,8 @@ struct PostView: Sendable {
         url = site.urls.post(post.slug)
         dateISO = DateText.iso8601(post.date)
         dateText = DateText.display(post.date)
-        kind = post.kind?.rawValue
-        kindLabel = post.kind?.label
+        kind = post.kind.rawValue
+        kindLabel = post.kind.label
         series = post.series
         seriesDay = post.seriesDay
         summary = post.summary
@@ -35,17 +35,13 @@ struct PostView: Sendable {
     var context: TemplateContext {
         var context: TemplateContext = [
             "title": title, "url": url, "date_iso": dateISO, "date": dateText, "summary": summary,
+            "kind": kind, "kind_label": kindLabel, "lang": lang,
             "categories": categories.map(\.context), "tags": tags.map(\.context),
             "has_terms": !(categories.isEmpty && tags.isEmpty),
             "params": FrontMatterValue.map(params.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }).templateValue,
         ]
-        if let kind, let kindLabel {
-            context["kind"] = kind
-            context["kind_label"] = kindLabel
-        }
         if let series { context["series"] = series }
         if let seriesDay { context["series_day"] = seriesDay }
-        if let lang { context["lang"] = lang }
         return context
     }
 }

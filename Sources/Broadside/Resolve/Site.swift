@@ -7,9 +7,18 @@ public struct Site: Sendable {
     public var posts: [Post]
     public var categories: Taxonomy
     public var tags: Taxonomy
+    /// Every list of posts the site shows, in output order (see `PostList`).
+    public var lists: [PostList]
+    /// The site's language first, then the others posts are written in, by code.
+    public var languages: [String]
 
     public func taxonomy(_ kind: TaxonomyKind) -> Taxonomy {
         kind == .categories ? categories : tags
+    }
+
+    /// The list of `scope`; every scope a page or view refers to was made by `Lists.build`.
+    public func list(_ scope: PostList.Scope) -> PostList? {
+        lists.first { $0.scope == scope }
     }
 
     /// Pages needed to list `count` posts, `postsPerPage` a page; an empty list still has one page.
@@ -37,7 +46,9 @@ enum SiteResolver {
         }
         let categories = Taxonomy.build(.categories, posts: posts, names: \.categories, diagnostics: &diagnostics)
         let tags = Taxonomy.build(.tags, posts: posts, names: \.tags, diagnostics: &diagnostics)
-        let site = Site(config: config, urls: urls, posts: posts, categories: categories, tags: tags)
+        let (lists, languages) = Lists.build(posts: posts, categories: categories, tags: tags, config: config)
+        let site = Site(
+            config: config, urls: urls, posts: posts, categories: categories, tags: tags, lists: lists, languages: languages)
         return (site, diagnostics)
     }
 }

@@ -28,6 +28,16 @@ public struct SiteURLs: Sendable, Equatable {
 
     public var feed: String { rootPath + "feed.xml" }
 
+    /// Page `page` of a list in `folder` (see `PostList.folder`).
+    public func list(_ folder: [String], page: Int = 1) -> String {
+        let first = rootPath + folder.map { PercentEncoding.segment($0) + "/" }.joined()
+        return page <= 1 ? first : first + "page/\(page)/"
+    }
+
+    public func listFeed(_ folder: [String]) -> String { list(folder) + "feed.xml" }
+
+    public func kinds() -> String { rootPath + "kinds/" }
+
     /// A root-relative URL of this site made absolute.
     public func absolute(_ url: String) -> String {
         guard url.hasPrefix(rootPath) else { return url }
@@ -42,4 +52,9 @@ public struct SiteURLs: Sendable, Equatable {
         page <= 1 ? "\(kind.rawValue)/\(slug)/index.html" : "\(kind.rawValue)/\(slug)/page/\(page)/index.html"
     }
     static let feedFile = "feed.xml"
+    static func listFile(_ folder: [String], page: Int) -> String {
+        folder.map { $0 + "/" }.joined() + (page <= 1 ? "" : "page/\(page)/") + "index.html"
+    }
+    static func listFeedFile(_ folder: [String]) -> String { folder.map { $0 + "/" }.joined() + "feed.xml" }
+    static let kindsFile = "kinds/index.html"
 }

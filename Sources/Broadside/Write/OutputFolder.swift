@@ -81,22 +81,28 @@ struct OutputFolder: Sendable {
             hint: "move them into static/, so that every build copies them, or pass --clean to drop them")
     }
 
-    /// `feed.xml`, `posts/<x>/index.html`, `page/N/index.html`, `categories/…/index.html`, `tags/…/index.html`
-    /// (and their `page/N/`): what an earlier build wrote for a post or term since deleted.
+    /// `feed.xml`, `posts/<x>/index.html`, `page/N/index.html`, the lists below `categories/`,
+    /// `tags/`, `kinds/` and `series/` (and their `page/N/`), a language's home (`es/`, its pages
+    /// and feed): what an earlier build wrote for a post, term or language since deleted.
     static func hasPageShape(_ path: String) -> Bool {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.last == "index.html" else { return path == SiteURLs.feedFile }
+        var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        if let first = parts.first, parts.count > 1, SiteConfig.isLanguageTag(first) { parts.removeFirst() }
+        guard parts.last == "index.html" else { return parts == [SiteURLs.feedFile] }
         let folders = Array(parts.dropLast())
         guard let first = folders.first else { return true }
         let isPageNumber = { (index: Int) in folders.count > index && Int(folders[index]) != nil }
         switch first {
         case "posts": return folders.count == 2
         case "page": return folders.count == 2 && isPageNumber(1)
-        case _ where TaxonomyKind.allCases.contains(where: { $0.rawValue == first }):
+        case "events": return folders.count == 1 || (folders.count == 3 && folders[1] == "page" && isPageNumber(2))
+        case _ where Self.listFolders.contains(first):
             return folders.count <= 2 || (folders.count == 4 && folders[2] == "page" && isPageNumber(3))
         default: return false
         }
     }
+
+    /// The folders whose subfolders are lists (see `Lists.build`).
+    static let listFolders: Set<String> = Set(TaxonomyKind.allCases.map(\.rawValue) + ["kinds", "series"])
 
     static func topLevelName(_ path: String) -> String { String(path.prefix { $0 != "/" }) }
 

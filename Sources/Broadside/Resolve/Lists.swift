@@ -1,0 +1,34 @@
+/// Every `PostList` of the site, from the resolved posts and taxonomies.
+enum Lists {
+    static func build(posts: [Post], categories: Taxonomy, tags: Taxonomy, config: SiteConfig) -> ([PostList], [String]) {
+        let site = config.language
+        let languages = [site] + Set(posts.map(\.lang)).subtracting([site]).sorted()
+        var lists: [PostList] = []
+
+        // `/` and `/feed.xml` hold each text once, in the site's language where it has a version
+        // there, so a subscriber of an RSS-to-email service does not get every Q&A twice; posts
+        // with no version in the site's language are there too, so nothing is hidden.
+        let translatedIntoSite = Set(posts.filter { $0.lang == site }.compactMap(\.translationKey))
+        let home = posts.indices.filter { index in
+            posts[index].lang == site || posts[index].translationKey.map { !translatedIntoSite.contains($0) } ?? true
+        }
+        lists.append(PostList(scope: .home(lang: site), lang: site, posts: home, folder: [], hasFeed: true))
+        for lang in languages.dropFirst() {
+            lists.append(PostList(scope: .home(lang: lang), lang: lang,
+                posts: posts.indices.filter { posts[$0].lang == lang }, folder: [lang], hasFeed: true))
+        }
+
+        for taxonomy in [categories, tags] {
+            for (index, term) in taxonomy.terms.enumerated() {
+                lists.append(PostList(scope: .term(taxonomy.kind, index: index), lang: site, posts: term.posts,
+                    folder: [taxonomy.kind.rawValue, term.slug], hasFeed: false))
+            }
+        }
+        for kind in Kind.allCases {
+            let members = posts.indices.filter { posts[$0].kind == kind }
+            guard !members.isEmpty else { continue }
+            lists.append(PostList(scope: .kind(kind), lang: site, posts: members, folder: ["kinds", kind.rawValue], hasFeed: false))
+        }
+        return (lists, languages)
+    }
+}
