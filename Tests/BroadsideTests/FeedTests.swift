@@ -43,3 +43,20 @@ import Testing
         #expect(!feed.contains("<item>") && !feed.contains("lastBuildDate"))
     }
 }
+
+@Suite struct OrderTests {
+    /// The same instant written with two offsets is ordered by slug, not by file name: `1.md`
+    /// (slug `zeta`) comes after `2.md` (slug `alpha`).
+    @Test func postsAtOneInstantWithDifferentOffsetsAreOrderedBySlug() throws {
+        let site = try TemporarySite(files: [
+            "content/posts/1.md": post("title: \"Zeta\"\ndate: 2026-10-01T12:00:00-05:00\nslug: zeta"),
+            "content/posts/2.md": post("title: \"Alpha\"\ndate: 2026-10-01T17:00:00Z\nslug: alpha"),
+            "content/posts/3.md": post("title: \"Older\"\ndate: 2026-10-01T16:00:00Z"),
+        ])
+        defer { site.remove() }
+        try site.build()
+        let home = try site.read("index.html")
+        let order = ["/posts/alpha/", "/posts/zeta/", "/posts/3/"].map { home.range(of: "href=\"\($0)\"")?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil } && order.map { $0! } == order.map { $0! }.sorted())
+    }
+}

@@ -31,8 +31,12 @@ public struct Site: Sendable {
 enum SiteResolver {
     static func resolve(_ content: LoadedContent, config: SiteConfig, urls: SiteURLs) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        // By instant: `PostDate`'s `==` also compares the written offset, so two posts at one
+        // instant written with different offsets would be neither equal-by-instant nor ordered.
         let posts = content.posts.sorted {
-            $0.date != $1.date ? $0.date > $1.date : $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8)
+            $0.date.secondsSince1970 != $1.date.secondsSince1970
+                ? $0.date.secondsSince1970 > $1.date.secondsSince1970
+                : $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8)
         }
         var firstWithSlug: [String: Post] = [:]
         for post in content.posts {
