@@ -44,6 +44,8 @@ public struct Post: Sendable, Equatable {
     public var date: PostDate
     /// `dispatch` when the front matter names none.
     public var kind: Kind
+    /// `author:`, one name or a list of names, in the order written.
+    public var authors: [String]
     public var categories: [String]
     public var tags: [String]
     /// From front matter, else the first paragraph's text.

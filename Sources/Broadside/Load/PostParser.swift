@@ -156,6 +156,7 @@ struct PostParser: Sendable {
                 hint: "rename the file with letters or digits, or set slug: in the front matter"))
         }
 
+        let authors = list("author")
         let categories = list("categories")
         let tags = list("tags")
         let summaryField = text("summary", hint: "summary: \"One sentence.\"")
@@ -180,7 +181,7 @@ struct PostParser: Sendable {
         }
         let post = Post(
             source: file, slug: slug, title: title, date: date, kind: kind ?? .dispatch,
-            categories: categories, tags: tags,
+            authors: authors, categories: categories, tags: tags,
             summary: summaryField ?? Self.shortened(body.firstParagraph),
             lang: lang ?? config.language, series: series, seriesDay: seriesDay, translationKey: translationKey,
             draft: draft, html: body.html, params: params, slugLine: fields["slug"]?.line.map { $0 + 1 })
@@ -207,6 +208,6 @@ struct PostParser: Sendable {
 
     static let knownKeys: Set<String> = [
         "title", "date", "kind", "categories", "tags", "summary", "lang", "series", "series_day",
-        "translation_key", "draft", "slug",
+        "translation_key", "draft", "slug", "author",
     ]
 }

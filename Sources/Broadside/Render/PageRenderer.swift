@@ -35,23 +35,25 @@ struct PageRenderer: Sendable {
 
     func render(_ page: Page) -> OutputFile {
         let path = OutputPlan.path(of: page, in: site)
-        switch (page.kind, page.format) {
-        case (.post(let index), _):
-            return html(path, post(index))
-        case (.list(let index, _), .rss):
+        switch page.format {
+        case .rss:
+            guard case .list(let index, _) = page.kind else { preconditionFailure("only lists have feeds") }
             return OutputFile(path: path, contents: .text(FeedWriter(site: site, list: site.lists[index]).rss()))
-        case (.list(let index, let number), .html):
-            return html(path, list(site.lists[index], page: number))
-        case (.terms(let kind), _):
-            return html(path, terms(kind))
-        case (.kinds, _):
-            return html(path, kinds())
+        case .html:
+            // Every template chosen here was checked to exist when the theme was loaded.
+            let (template, context) = html(page.kind)
+            return OutputFile(path: path, contents: .text(theme.library.render(context, withTemplate: template) ?? ""))
         }
     }
 
-    private func html(_ path: String, _ page: (template: String, context: TemplateContext)) -> OutputFile {
-        // Every template chosen here was checked to exist when the theme was loaded.
-        OutputFile(path: path, contents: .text(theme.library.render(page.context, withTemplate: page.template) ?? ""))
+    /// The template of an HTML page and what it receives (see `TemplateContract`).
+    func html(_ kind: PageKind) -> (template: String, context: TemplateContext) {
+        switch kind {
+        case .post(let index): post(index)
+        case .list(let index, let number): list(site.lists[index], page: number)
+        case .terms(let taxonomy): terms(taxonomy)
+        case .kinds: kinds()
+        }
     }
 
     /// The first of `names` the theme has: a kind or a list may have a template of its own.

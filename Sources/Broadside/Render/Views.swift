@@ -10,6 +10,7 @@ struct PostView: Sendable {
     var series: String?
     var seriesDay: Int?
     var summary: String
+    var authors: [String]
     var lang: String
     var categories: [TermLink]
     var tags: [TermLink]
@@ -25,6 +26,7 @@ struct PostView: Sendable {
         series = post.series
         seriesDay = post.seriesDay
         summary = post.summary
+        authors = post.authors
         lang = post.lang
         categories = site.categories.termsOfPost[index].map { TermLink(site.categories.terms[$0], .categories, site.urls) }
         tags = site.tags.termsOfPost[index].map { TermLink(site.tags.terms[$0], .tags, site.urls) }
@@ -35,7 +37,7 @@ struct PostView: Sendable {
     var context: TemplateContext {
         var context: TemplateContext = [
             "title": title, "url": url, "date_iso": dateISO, "date": dateText, "summary": summary,
-            "kind": kind, "kind_label": kindLabel, "lang": lang,
+            "kind": kind, "kind_label": kindLabel, "lang": lang, "authors": authors,
             "categories": categories.map(\.context), "tags": tags.map(\.context),
             "has_terms": !(categories.isEmpty && tags.isEmpty),
             "params": FrontMatterValue.map(params.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }).templateValue,

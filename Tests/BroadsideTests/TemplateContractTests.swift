@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+@testable import Broadside
+
+/// The contract of `TemplateContract`, the theme README's table and the contexts pages really
+/// get must say the same thing.
+@Suite struct TemplateContractTests {
+    static var contract: [String: Set<String>] {
+        Dictionary(uniqueKeysWithValues: TemplateContract.contexts.map { ($0.name, Set($0.keys)) })
+    }
+
+    @Test func theReadmeListsExactlyTheContract() throws {
+        let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("themes/default/README.md"), encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "## What templates receive").last)
+        var table: [String: Set<String>] = [:]
+        for line in section.split(separator: "\n") where line.hasPrefix("| ") && !line.hasPrefix("| context") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count == 2 else { continue }
+            let keys = cells[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "`")) }
+            table[cells[0]] = Set(keys)
+        }
+        #expect(table == Self.contract)
+    }
+
+    /// Every key a page gets is in the contract, and every key of the contract is given somewhere
+    /// in the fixture site, which has a post of every shape the contract names.
+    @Test func pagesGetWhatTheContractSays() throws {
+        let site = try TemporarySite(copying: "basic")
+        defer { site.remove() }
+        let options = site.options()
+        let (config, _) = SiteConfig.load(from: options.source, baseURLOverride: nil)
+        let urls = SiteURLs(baseURL: config.baseURL)
+        let (theme, _) = Theme.load(source: options.source, name: config.theme)
+        let parser = PostParser(config: config, rootPath: urls.rootPath) { draft, date in !draft && date.date <= options.now }
+        let content = ContentLoader(source: options.source, parser: parser).load()
+        let (resolved, _) = SiteResolver.resolve(content, config: config, urls: urls)
+        let renderer = PageRenderer(site: resolved, theme: try #require(theme))
+
+        var seen: [String: Set<String>] = [:]
+        /// `name` is the contract's name of `context`; its keys that hold contexts are recorded under theirs.
+        func record(_ name: String, _ context: TemplateContext) {
+            seen[name, default: []].formUnion(context.values.keys)
+            for (key, value) in context.values {
+                let child = name.hasSuffix(" page") ? (key == "posts" ? "post" : key) : "\(name).\(key)"
+                if let inner = value as? TemplateContext, Self.contract[child] != nil {
+                    record(child, inner)
+                } else if let items = value as? [TemplateContext] {
+                    let itemName = Self.contract[child] != nil ? child : child + "[]"
+                    if Self.contract[itemName] != nil { items.forEach { record(itemName, $0) } }
+                }
+            }
+        }
+        for page in OutputPlan.pages(for: resolved) where page.format == .html {
+            let (_, context) = renderer.html(page.kind)
+            let name: String
+            switch page.kind {
+            case .post: name = "post page"
+            case .list: name = "list page"
+            case .terms, .kinds: name = "index page"
+            }
+            record(name, context)
+        }
+        for (name, keys) in seen {
+            let allowed = Self.contract[name] ?? []
+            #expect(keys.subtracting(allowed).isEmpty, "\(name) gets keys the contract does not name: \(keys.subtracting(allowed).sorted())")
+        }
+        for (name, keys) in Self.contract {
+            let missing = keys.subtracting(seen[name] ?? [])
+            #expect(missing.isEmpty, "no page of the fixture site gets \(name).\(missing.sorted())")
+        }
+    }
+}
