@@ -231,3 +231,21 @@ extension Array where Element == UInt8 {
         return (0...(count - needle.count)).contains { self[$0..<($0 + needle.count)].elementsEqual(needle) }
     }
 }
+
+/// Found by fuzz-markdown (`Fuzz/regressions/markdown/root-link-then-combining-mark`): a path
+/// whose first `Character` is `/` plus a combining mark is still root-relative to a browser.
+@Suite struct RootPathTests {
+    @Test func rootRelativeLinksGetTheRootPathWhateverFollowsTheSlash() {
+        let out = Markdown.render("[link](/\u{301}posts/a/) [two](//other.example/x)\n", rootPath: "/news/")
+        #expect(out.html == "<p><a href=\"/news/%CC%81posts/a/\">link</a> <a href=\"//other.example/x\">two</a></p>\n")
+    }
+}
+
+extension RootPathTests {
+    @Test func theBaseURLsPathIsReadByBytes() {
+        #expect(SiteURLs(baseURL: "https://x.org/\u{301}news/").rootPath == "/\u{301}news/")
+        #expect(SiteURLs(baseURL: "https://x.org/news/").rootPath == "/news/")
+        #expect(SiteURLs(baseURL: "https://x.org").rootPath == "/")
+        #expect(SiteURLs(baseURL: nil).rootPath == "/")
+    }
+}

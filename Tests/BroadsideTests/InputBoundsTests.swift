@@ -150,6 +150,10 @@ import Testing
             ("https://x.org/\u{7}", .forbiddenCharacter), ("https://x.org/\u{202E}", .forbiddenCharacter),
             ("https://x.org/?a=1", .queryOrFragment), ("https://x.org/#top", .queryOrFragment),
             ("https://user:pass@x.org/", .credentials), ("https://x.org@evil.com/", .credentials),
+            // Each special character followed by a combining mark: one `Character`, still the character to a browser.
+            ("https://x.org/\"\u{301} onmouseover=alert(1)", .forbiddenCharacter), ("https://x.org/<\u{301}", .forbiddenCharacter),
+            ("https://x.org//\u{301}evil.com/", .doubleSlashPath), ("https://x.org/?\u{301}a", .queryOrFragment),
+            ("https://evil.com@\u{301}x.org/", .credentials), ("https://x.org/ \u{301}", .forbiddenCharacter),
         ]
         for (text, problem) in refused {
             #expect(BaseURL.check(text) == .failure(problem), "\(text)")

@@ -38,31 +38,41 @@ public enum BaseURL {
     }
 
     /// `https://example.org/news` → `https://example.org/news/`.
+    ///
+    /// Read by Unicode scalar, never by `Character`: `"` followed by U+0301 is one `Character`
+    /// that is not `"`, and `//` followed by a mark does not start with the `Character`s `//`,
+    /// but a browser sees the quote and the two slashes all the same.
     static func check(_ text: String) -> Result<String, Problem> {
-        let forbidden: Set<Character> = [" ", "\"", "'", "<", ">", "\\", "`", "{", "}", "|", "^"]
-        if text.contains(where: { forbidden.contains($0) || Excerpt.isInvisible($0) || $0.isWhitespace }) {
+        let scalars = Array(text.unicodeScalars)
+        let forbidden: Set<Unicode.Scalar> = [" ", "\"", "'", "<", ">", "\\", "`", "{", "}", "|", "^"]
+        if scalars.contains(where: { forbidden.contains($0) || $0.properties.isWhitespace || isInvisible($0) }) {
             return .failure(.forbiddenCharacter)
         }
-        let lowercased = text.lowercased()
-        guard let scheme = ["https://", "http://"].first(where: { lowercased.hasPrefix($0) }) else {
+        let lowercased = Array(text.lowercased().unicodeScalars)
+        guard let scheme = ["https://", "http://"].first(where: { lowercased.starts(with: $0.unicodeScalars) }) else {
             return .failure(.notAbsolute)
         }
-        let afterScheme = text.dropFirst(scheme.count)
+        let afterScheme = scalars.dropFirst(scheme.unicodeScalars.count)
         if afterScheme.contains("?") || afterScheme.contains("#") { return .failure(.queryOrFragment) }
         let authority = afterScheme.prefix(while: { $0 != "/" })
         let path = afterScheme.dropFirst(authority.count)
         if authority.contains("@") { return .failure(.credentials) }
-        let host = authority.hasPrefix("[")
+        let host = authority.first == "["
             ? authority.prefix(through: authority.firstIndex(of: "]") ?? authority.index(before: authority.endIndex))
             : authority.prefix(while: { $0 != ":" })
         let port = authority.dropFirst(host.count)
-        guard !host.isEmpty, host != "[", port.isEmpty || (port.count > 1 && port.dropFirst().allSatisfy(\.isASCIIDigit))
+        guard !host.isEmpty, host.elementsEqual(["["]) == false,
+            port.isEmpty || (port.count > 1 && port.dropFirst().allSatisfy { ("0"..."9").contains($0) })
         else { return .failure(.notAbsolute) }
-        if path.hasPrefix("//") { return .failure(.doubleSlashPath) }
-        return .success(text.hasSuffix("/") ? text : text + "/")
+        if path.starts(with: ["/", "/"]) { return .failure(.doubleSlashPath) }
+        return .success(scalars.last == "/" ? text : text + "/")
+    }
+
+    private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator: true
+        default: false
+        }
     }
 }
 
-extension Character {
-    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
-}

@@ -70,8 +70,8 @@ public enum Markdown {
             guard let url = cmark_node_get_url(link).map({ String(cString: $0) }) else { continue }
             if !unsafe, let note = removeIfUnsafe(link, url: url) {
                 notes.append(note)
-            } else if rootPath != "/" && url.hasPrefix("/") && !url.hasPrefix("//") {
-                cmark_node_set_url(link, rootPath + url.dropFirst())
+            } else if rootPath != "/", let rest = rootRelativePath(url) {
+                cmark_node_set_url(link, rootPath + rest)
             }
         }
         let summary = firstParagraph.map(plainText) ?? ""
@@ -85,6 +85,15 @@ public enum Markdown {
         }
         defer { free(rendered) }
         return RenderedMarkdown(html: String(cString: rendered), firstParagraph: summary, notes: notes)
+    }
+
+    /// `/posts/a/` → `posts/a/`; nil unless the URL is root-relative (`//host/` is another host).
+    /// By bytes: `"/\u{301}posts/"` starts with a `Character` that is not `/`, but a browser
+    /// reads a root-relative path all the same.
+    static func rootRelativePath(_ url: String) -> Substring? {
+        let bytes = url.utf8
+        guard bytes.first == UInt8(ascii: "/"), bytes.dropFirst().first != UInt8(ascii: "/") else { return nil }
+        return Substring(url.utf8.dropFirst())
     }
 
     /// cmark's safe mode keeps a `javascript:` link as `<a href="">` and such an image as

@@ -9,10 +9,15 @@ public struct SiteURLs: Sendable, Equatable {
     public init(baseURL: String?) {
         let base = baseURL ?? "http://localhost/"
         absoluteRoot = base
-        // "https://host/news/" → "/news/": the path is what follows the host.
-        let afterScheme = base.range(of: "://").map { base[$0.upperBound...] } ?? base[...]
-        let path = afterScheme.firstIndex(of: "/").map { String(afterScheme[$0...]) } ?? "/"
-        rootPath = path.hasSuffix("/") ? path : path + "/"
+        // "https://host/news/" → "/news/": the path is what follows the host. By bytes, as a
+        // browser reads it: "/\u{301}news/" is a path although its first Character is not "/".
+        let bytes = Array(base.utf8)
+        let slash = UInt8(ascii: "/")
+        let hostStart = (0..<max(0, bytes.count - 2)).first { bytes[$0] == UInt8(ascii: ":") && bytes[$0 + 1] == slash && bytes[$0 + 2] == slash }
+            .map { $0 + 3 } ?? 0
+        let pathStart = bytes[hostStart...].firstIndex(of: slash)
+        let path = pathStart.map { String(decoding: bytes[$0...], as: UTF8.self) } ?? "/"
+        rootPath = path.utf8.last == slash ? path : path + "/"
     }
 
     public func post(_ slug: String) -> String { rootPath + "posts/" + PercentEncoding.segment(slug) + "/" }
