@@ -143,6 +143,15 @@ private func at(_ text: String) -> PostDate {
         #expect(strings.text("read_more", lang: "en") == "Read more")
     }
 
+    @Test func aSiteNamesALanguageInAnother() throws {
+        let site = try TemporarySite(files: ["i18n/en.yml": "language:\n  es: \"Spanish\"\n"])
+        defer { site.remove() }
+        let (strings, diagnostics) = ThemeStrings.load(source: site.root, themeFolder: "themes/default", siteLanguage: "en")
+        #expect(diagnostics == [])
+        #expect(strings.languageName("es", in: "en") == "Spanish")
+        #expect(strings.languageName("es", in: "es") == "Español")
+    }
+
     @Test func theThemeCarriesItsStrings() throws {
         let site = try TemporarySite()
         defer { site.remove() }
@@ -192,6 +201,18 @@ private func at(_ text: String) -> PostDate {
             .warning("i18n/es.yaml", "Broadside reads i18n files named .yml; this file is ignored", hint: "rename it to i18n/es.yml"),
             .error("i18n/spanish.yml", "`spanish` is not a language code, so the language of this file is unknown",
                 hint: "name the file after its language code, such as en.yml, es.yml or pt-BR.yml, directly in i18n/"),
+        ])
+    }
+
+    @Test func aLinkOutsideTheSiteIsNotRead() throws {
+        let secret = try Secret()
+        defer { secret.remove() }
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try site.link("i18n/es.yml", to: secret.file.path)
+        #expect(ThemeStrings.load(source: site.root, themeFolder: "themes/default", siteLanguage: "en").1 == [
+            .error("i18n/es.yml", "this link leads outside the site folder, to \(Excerpt.short(secret.real)), and is not followed",
+                hint: outsideHint)
         ])
     }
 

@@ -96,7 +96,8 @@ extension ThemeStrings {
 
     /// Keys no other language has: a misspelt key, or one the other languages lack.
     private static func unknownKeys(of file: StringsFile, expected: Set<String>, reference: StringsFile) -> [Diagnostic] {
-        let unknown = file.keys.subtracting(expected).sorted()
+        // `language.CODE` names another language (`languageName`): a site may add names its theme lacks.
+        let unknown = file.keys.subtracting(expected).filter { !$0.hasPrefix("language.") }.sorted()
         guard !unknown.isEmpty else { return [] }
         let first = unknown.compactMap { file.entries[$0] }.min { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
         return [.warning(file.file, line: first?.line, column: first?.column,
