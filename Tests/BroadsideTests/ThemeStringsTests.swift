@@ -65,6 +65,13 @@ private func at(_ text: String) -> PostDate {
         #expect(strings.codes == ["en", "es"])
     }
 
+    @Test func aPostInALanguageTheThemeLacks() {
+        #expect(strings.languageProblem("es", file: "content/posts/a.md", line: 4, column: 7) == nil)
+        #expect(strings.languageProblem("fr", file: "content/posts/a.md", line: 4, column: 7)
+            == .error("content/posts/a.md", line: 4, column: 7, "the theme has no strings in `fr`, so no page can be written in it",
+                hint: "add themes/default/i18n/fr.yml or the site's own i18n/fr.yml, translated from themes/default/i18n/en.yml, or use one of en, es"))
+    }
+
     @Test func languageNames() {
         #expect(strings.languageName("es", in: "en") == "Español")
         #expect(strings.languageName("en", in: "es") == "English")

@@ -19,6 +19,15 @@ struct ThemeStrings: Sendable, Equatable {
     /// The languages pages may be written in, sorted.
     var codes: [String] { languages.keys.sorted() }
 
+    /// An error for a post whose `lang` has no strings (`file`, `line` and `column` are where `lang:` is):
+    /// its page would be written in the words of another language.
+    func languageProblem(_ lang: String, file: String, line: Int?, column: Int?) -> Diagnostic? {
+        guard languages[lang] == nil else { return nil }
+        return .error(file, line: line, column: column, "the theme has no strings in `\(lang)`, so no page can be written in it",
+            hint: "add \(themeFolder)/i18n/\(lang).yml or the site's own i18n/\(lang).yml, translated from "
+                + "\(themeFolder)/i18n/\(siteLanguage).yml, or use one of \(codes.joined(separator: ", "))")
+    }
+
     /// The text of `key` with its `{placeholders}` filled from `values`; the key itself if no
     /// language has it, so a missing string shows on the page instead of vanishing.
     func text(_ key: String, lang: String, _ values: [String: String] = [:]) -> String {
