@@ -29,7 +29,7 @@ public enum Build {
         let (config, configDiagnostics) = SiteConfig.load(from: options.source, baseURLOverride: options.baseURL)
         diagnostics += configDiagnostics
         let urls = SiteURLs(baseURL: config.baseURL)
-        let (theme, themeDiagnostics) = Theme.load(source: options.source, name: config.theme)
+        let (theme, themeDiagnostics) = Theme.load(source: options.source, name: config.theme, language: config.language)
         let (output, outputDiagnostics) = OutputFolder.inspect(options, assets: theme.map { Set($0.assets.keys) })
         diagnostics += outputDiagnostics + themeDiagnostics
         let now = options.now.timeIntervalSince1970

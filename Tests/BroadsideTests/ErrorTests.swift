@@ -315,7 +315,9 @@ import Testing
         try site.write("themes/bare/templates/list.mustache", "{{heading}}")
         #expect(site.failure() == [
             .error("themes/bare/templates", "the theme \"bare\" has no terms template",
-                hint: "add themes/bare/templates/terms.mustache")
+                hint: "add themes/bare/templates/terms.mustache"),
+            .error("themes/bare/i18n/en.yml", "the theme has no strings in the site's language (en): there is no themes/bare/i18n/en.yml",
+                hint: "add themes/bare/i18n/en.yml, copied from Broadside's themes/default/i18n/en.yml"),
         ])
     }
 

@@ -9,11 +9,13 @@ struct Theme: Sendable {
     var templateNames: Set<String>
     /// Output path → file to copy, from the theme's `static/` and then the site's `static/` (which wins).
     var assets: [String: URL]
+    /// Words and date patterns per language, from `i18n/` (the theme's, then the site's).
+    var strings: ThemeStrings
 
     /// Templates every theme must have.
     static let requiredTemplates = ["post", "list", "terms"]
 
-    static func load(source: URL, name: String) -> (Theme?, [Diagnostic]) {
+    static func load(source: URL, name: String, language: String) -> (Theme?, [Diagnostic]) {
         let themeFolder = "themes/\(name)"
         let themeURL = source.appendingPathComponent(themeFolder)
         var diagnostics: [Diagnostic] = []
@@ -81,7 +83,9 @@ struct Theme: Sendable {
         }
         let (assets, staticDiagnostics) = StaticFiles.list(source: source, themeFolder: themeFolder)
         diagnostics += staticDiagnostics
-        let theme = Theme(name: name, library: library, templateNames: names, assets: assets)
+        let (strings, stringDiagnostics) = ThemeStrings.load(source: source, themeFolder: themeFolder, siteLanguage: language)
+        diagnostics += stringDiagnostics
+        let theme = Theme(name: name, library: library, templateNames: names, assets: assets, strings: strings)
         return (diagnostics.hasErrors ? nil : theme, diagnostics)
     }
 
