@@ -31,7 +31,7 @@ import Testing
         let options = site.options()
         let (config, _) = SiteConfig.load(from: options.source, baseURLOverride: nil)
         let urls = SiteURLs(baseURL: config.baseURL)
-        let (theme, _) = Theme.load(source: options.source, name: config.theme)
+        let (theme, _) = Theme.load(source: options.source, name: config.theme, language: config.language)
         let parser = PostParser(config: config, rootPath: urls.rootPath) { draft, date in !draft && date.date <= options.now }
         let content = ContentLoader(source: options.source, parser: parser).load()
         let (resolved, _) = SiteResolver.resolve(content, config: config, urls: urls)
