@@ -75,16 +75,23 @@ import Testing
     @Test func seriesAndLanguage() throws {
         let page = try site.read("posts/day-1/index.html")
         #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"es\">"))
-        #expect(page.contains("Action day · Semana de Acción, day 1</p>"))
+        // Spanish words and date on a Spanish post, from the theme's i18n/es.yml.
+        #expect(page.contains("<time datetime=\"2026-10-03T07:00:00-05:00\">3 de octubre de 2026</time> · Día de acción"))
+        #expect(page.contains("<a class=\"skip-link\" href=\"#main-content\">Saltar al contenido</a>"))
+    }
+
+    @Test func bylineNamesTheAuthorsAfterTheKind() throws {
+        let page = try site.read("posts/second-post/index.html")
+        #expect(page.contains("<time datetime=\"2026-10-02T00:00:00-05:00\">October 2, 2026</time> · Perspective by Ana Ruiz and Luis Pérez</p>"))
     }
 
     @Test func homePagerAndNoPageOne() throws {
         let first = try site.read("index.html")
         #expect(first.contains("<span class=\"pager-position\">Page 1 of 2</span>"))
-        #expect(first.contains("<a rel=\"next\" href=\"/puentes/page/2/\">Older →</a>"))
+        #expect(first.contains("<a rel=\"next\" href=\"/puentes/page/2/\">Older posts →</a>"))
         #expect(!first.contains("rel=\"prev\""))
         let second = try site.read("page/2/index.html")
-        #expect(second.contains("<a rel=\"prev\" href=\"/puentes/\">← Newer</a>"))
+        #expect(second.contains("<a rel=\"prev\" href=\"/puentes/\">← Newer posts</a>"))
         #expect(second.contains("<span class=\"pager-position\">Page 2 of 2</span>"))
         #expect(!second.contains("rel=\"next\""))
         #expect(!site.exists("page/1/index.html"))

@@ -1,4 +1,5 @@
-/// The kinds of advocacy post Broadside knows; each gets its listing and templates later.
+/// The kinds of advocacy post Broadside knows. Their labels come from the theme's strings
+/// (`kind.<kind>`, `kind_plural.<kind>`), in the reader's language.
 public enum Kind: String, CaseIterable, Sendable {
     case dispatch
     case actionDay = "action-day"
@@ -7,31 +8,6 @@ public enum Kind: String, CaseIterable, Sendable {
     case report
     case letter
     case event
-
-    public var label: String {
-        switch self {
-        case .dispatch: "Dispatch"
-        case .actionDay: "Action day"
-        case .qa: "Q&A"
-        case .perspective: "Perspective"
-        case .report: "Report"
-        case .letter: "Letter"
-        case .event: "Event"
-        }
-    }
-
-    /// The heading of the kind's listing.
-    public var pluralLabel: String {
-        switch self {
-        case .dispatch: "Dispatches"
-        case .actionDay: "Action days"
-        case .qa: "Q&As"
-        case .perspective: "Perspectives"
-        case .report: "Reports"
-        case .letter: "Advocacy letters"
-        case .event: "Events"
-        }
-    }
 }
 
 /// One post as loaded: front matter checked and typed, body converted once.

@@ -20,7 +20,9 @@ struct PageRenderer: Sendable {
     init(site: Site, theme: Theme) {
         self.site = site
         self.theme = theme
-        let views = parallelMap(Array(site.posts.indices)) { [site] in PostView(site.posts[$0], in: site, index: $0) }
+        let views = parallelMap(Array(site.posts.indices)) { [site] in
+            PostView(site.posts[$0], in: site, index: $0, strings: theme.strings)
+        }
         postViews = views
         let blocks = BlockRenderer(theme: theme)
         bodies = parallelMap(Array(site.posts.indices)) { [site] in blocks.html(of: site.posts[$0]) }
@@ -28,6 +30,7 @@ struct PageRenderer: Sendable {
             renderedItems = parallelMap(views) { [theme, site] view in
                 var context = view.context
                 context["site"] = Self.siteContext(site)
+                context["t"] = theme.strings.templateValues(lang: view.lang)
                 // Without its last line break: `{{{rendered_item}}}` stands on a line of its own,
                 // where a partial's tag would have been removed with its line.
                 var html = theme.library.render(context, withTemplate: Self.itemPartial) ?? ""
@@ -83,14 +86,15 @@ struct PageRenderer: Sendable {
             (heading, kind, name) = (site.config.title, "home", "home")
         case .term(let taxonomy, let index):
             let term = site.taxonomy(taxonomy).terms[index]
-            (heading, kind, name) = ("\(taxonomy.singular.capitalized): \(term.name)", taxonomy.singular, "list")
+            let key = taxonomy == .categories ? "category_heading" : "tag_heading"
+            (heading, kind, name) = (words(key, list.lang, ["name": term.name]), taxonomy.singular, "list")
         case .kind(let postKind):
-            (heading, kind, name) = (postKind.pluralLabel, "kind", "list")
+            (heading, kind, name) = (words("kind_plural.\(postKind.rawValue)", list.lang), "kind", "list")
         case .series, .events:
             (heading, kind, name) = ("", "list", "list")
         }
         let url = site.urls.list(list.folder, page: number)
-        let title = number == 1 ? heading : "\(heading), page \(number)"
+        let title = number == 1 ? heading : heading + words("page_title_suffix", list.lang, ["page": "\(number)"])
         var context = base(title: title, url: url, lang: list.lang, kind: kind)
         context["heading"] = heading
         var listContext: TemplateContext = ["url": site.urls.list(list.folder), "count": list.posts.count]
@@ -103,19 +107,20 @@ struct PageRenderer: Sendable {
             let term = site.taxonomy(taxonomy).terms[index]
             context["term"] = TemplateContext(["name": term.name, "url": site.urls.list(list.folder), "count": term.posts.count, "taxonomy": taxonomy.rawValue])
         case .kind(let postKind):
-            context["kind"] = TemplateContext(["name": postKind.rawValue, "label": postKind.pluralLabel, "url": site.urls.list(list.folder), "count": list.posts.count])
+            context["kind"] = TemplateContext(["name": postKind.rawValue, "label": heading, "url": site.urls.list(list.folder), "count": list.posts.count])
         case .series, .events:
             break
         }
-        entries(list.posts, page: number, url: { site.urls.list(list.folder, page: $0) }, into: &context)
+        entries(list.posts, page: number, lang: list.lang, url: { site.urls.list(list.folder, page: $0) }, into: &context)
         return (name == "home" ? template("home", "list") : template("list"), context)
     }
 
     private func terms(_ kind: TaxonomyKind) -> (String, TemplateContext) {
         let taxonomy = site.taxonomy(kind)
-        var context = base(title: kind.title, url: site.urls.taxonomy(kind), lang: nil, kind: kind.rawValue)
-        context["heading"] = kind.title
-        context["taxonomy"] = TemplateContext(["name": kind.rawValue, "title": kind.title, "singular": kind.singular])
+        let title = words(kind.rawValue, site.config.language)
+        var context = base(title: title, url: site.urls.taxonomy(kind), lang: nil, kind: kind.rawValue)
+        context["heading"] = title
+        context["taxonomy"] = TemplateContext(["name": kind.rawValue, "title": title, "singular": kind.singular])
         context["terms"] = taxonomy.terms.map {
             ["name": $0.name, "url": site.urls.term(kind, slug: $0.slug), "count": $0.posts.count] as TemplateContext
         }
@@ -125,26 +130,36 @@ struct PageRenderer: Sendable {
 
     /// `/kinds/`, through the `terms` template: a kind is listed as a term is.
     private func kinds() -> (String, TemplateContext) {
-        var context = base(title: "Kinds", url: site.urls.kinds(), lang: nil, kind: "kinds")
-        context["heading"] = "Kinds"
-        context["taxonomy"] = TemplateContext(["name": "kinds", "title": "Kinds", "singular": "kind"])
+        let title = words("kinds", site.config.language)
+        var context = base(title: title, url: site.urls.kinds(), lang: nil, kind: "kinds")
+        context["heading"] = title
+        context["taxonomy"] = TemplateContext(["name": "kinds", "title": title, "singular": "kind"])
         let kinds = site.lists.compactMap { list -> TemplateContext? in
             guard case .kind(let kind) = list.scope else { return nil }
-            return ["name": kind.pluralLabel, "url": site.urls.list(list.folder), "count": list.posts.count]
+            return ["name": words("kind_plural.\(kind.rawValue)", site.config.language), "url": site.urls.list(list.folder), "count": list.posts.count]
         }
         context["terms"] = kinds
         context["has_terms"] = !kinds.isEmpty
         return (template("kinds", "terms"), context)
     }
 
-    /// What every page has: the site, and the page's own title, URL and language.
+    /// A theme string in `lang`.
+    private func words(_ key: String, _ lang: String, _ values: [String: String] = [:]) -> String {
+        theme.strings.text(key, lang: lang, values)
+    }
+
+    /// What every page has: the site, the theme's words in the page's language, and the page's
+    /// own title, URL and language.
     private func base(title: String, url: String, lang: String?, kind: String) -> TemplateContext {
         let urls = site.urls
+        let lang = lang ?? site.config.language
         return [
             "site": Self.siteContext(site),
+            // Made per page: a context holds `Any` and cannot be shared across the cores.
+            "t": theme.strings.templateValues(lang: lang),
             "page": TemplateContext([
                 "title": title, "document_title": title == site.config.title ? title : "\(title) | \(site.config.title)",
-                "url": url, "absolute_url": urls.absolute(url), "lang": lang ?? site.config.language, "kind": kind]),
+                "url": url, "absolute_url": urls.absolute(url), "lang": lang, "kind": kind]),
         ]
     }
 
@@ -159,7 +174,7 @@ struct PageRenderer: Sendable {
     }
 
     /// One page of a list of posts (indices, in the list's order) with its pager.
-    private func entries(_ indices: [Int], page: Int, url: (Int) -> String, into context: inout TemplateContext) {
+    private func entries(_ indices: [Int], page: Int, lang: String, url: (Int) -> String, into context: inout TemplateContext) {
         let perPage = site.config.postsPerPage
         let pages = site.pageCount(listing: indices.count)
         let start = min(indices.count, (page - 1) * perPage)
@@ -170,7 +185,10 @@ struct PageRenderer: Sendable {
             return item
         }
         context["has_posts"] = !slice.isEmpty
-        var pager: TemplateContext = ["page": page, "pages": pages, "has_pages": pages > 1]
+        var pager: TemplateContext = [
+            "page": page, "pages": pages, "has_pages": pages > 1,
+            "label": words("page_of", lang, ["page": "\(page)", "pages": "\(pages)"]),
+        ]
         if page > 1 { pager["newer_url"] = url(page - 1) }
         if page < pages { pager["older_url"] = url(page + 1) }
         context["pager"] = pager

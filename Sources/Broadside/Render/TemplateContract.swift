@@ -5,22 +5,22 @@ enum TemplateContract {
     /// Context name → its keys. The names are those the README uses: a page kind ("post page"),
     /// a key of a page (`site`, `pager`), or each item of a list (`terms[]`, `post.tags[]`).
     static let contexts: [(name: String, keys: [String])] = [
-        ("post page", ["site", "page", "post"]),
-        ("list page", ["site", "page", "heading", "list", "posts", "has_posts", "pager", "is_home", "term", "kind"]),
-        ("index page", ["site", "page", "heading", "taxonomy", "terms", "has_terms"]),
+        ("post page", ["site", "t", "page", "post"]),
+        ("list page", ["site", "t", "page", "heading", "list", "posts", "has_posts", "pager", "is_home", "term", "kind"]),
+        ("index page", ["site", "t", "page", "heading", "taxonomy", "terms", "has_terms"]),
         ("site", [
             "title", "description", "language", "root", "home_url", "categories_url", "tags_url", "kinds_url",
             "feed_url", "feed_absolute_url", "generator",
         ]),
         ("page", ["title", "document_title", "url", "absolute_url", "lang", "kind"]),
         ("post", [
-            "title", "url", "date", "date_iso", "kind", "kind_label", "lang", "authors", "series", "series_day",
+            "title", "url", "date", "date_iso", "kind", "kind_label", "lang", "authors", "byline", "series", "series_day",
             "summary", "categories", "tags", "has_terms", "params", "content", "rendered_item",
         ]),
         ("post.categories[]", ["name", "url"]),
         ("post.tags[]", ["name", "url"]),
         ("list", ["url", "count", "feed_url"]),
-        ("pager", ["page", "pages", "has_pages", "newer_url", "older_url"]),
+        ("pager", ["page", "pages", "label", "has_pages", "newer_url", "older_url"]),
         ("term", ["name", "url", "count", "taxonomy"]),
         ("kind", ["name", "label", "url", "count"]),
         ("taxonomy", ["name", "title", "singular"]),

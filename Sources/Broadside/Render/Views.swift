@@ -11,18 +11,23 @@ struct PostView: Sendable {
     var seriesDay: Int?
     var summary: String
     var authors: [String]
+    /// "Perspective by Ana Ruiz", in the post's language; nil without `author:`.
+    var byline: String?
     var lang: String
     var categories: [TermLink]
     var tags: [TermLink]
     var params: [String: FrontMatterValue]
 
-    init(_ post: Post, in site: Site, index: Int) {
+    /// Words and dates in the post's own language, from the theme's strings.
+    init(_ post: Post, in site: Site, index: Int, strings: ThemeStrings) {
         title = post.title
         url = site.urls.post(post.slug)
         dateISO = DateText.iso8601(post.date)
-        dateText = DateText.display(post.date)
+        dateText = strings.date(post.date, lang: post.lang)
         kind = post.kind.rawValue
-        kindLabel = post.kind.label
+        kindLabel = strings.text("kind.\(post.kind.rawValue)", lang: post.lang)
+        byline = post.authors.isEmpty ? nil : strings.text("by_authors", lang: post.lang,
+            ["kind": kindLabel, "authors": strings.list(post.authors, lang: post.lang)])
         series = post.series
         seriesDay = post.seriesDay
         summary = post.summary
@@ -42,6 +47,7 @@ struct PostView: Sendable {
             "has_terms": !(categories.isEmpty && tags.isEmpty),
             "params": FrontMatterValue.map(params.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }).templateValue,
         ]
+        if let byline { context["byline"] = byline }
         if let series { context["series"] = series }
         if let seriesDay { context["series_day"] = seriesDay }
         return context
