@@ -37,4 +37,7 @@ public struct Post: Sendable, Equatable {
     public var params: [String: FrontMatterValue]
     /// Where `slug:` was written, if it was, for messages about duplicates.
     public var slugLine: Int?
+    /// Where `series_day:` and `translation_key:` were written, for messages about duplicates.
+    public var seriesDayLine: Int? = nil
+    public var translationKeyLine: Int? = nil
 }
