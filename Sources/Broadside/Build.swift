@@ -34,7 +34,7 @@ public enum Build {
         diagnostics += outputDiagnostics + themeDiagnostics
         let now = options.now.timeIntervalSince1970
         let future = FuturePosts(now: now)
-        let parser = PostParser(config: config, rootPath: urls.rootPath) { [options] draft, date in
+        let parser = PostParser(config: config, rootPath: urls.rootPath, strings: theme?.strings) { [options] draft, date in
             (options.includeDrafts || !draft) && (options.includeFuture || future.admit(date))
         }
         let content = ContentLoader(source: options.source, parser: parser).load()

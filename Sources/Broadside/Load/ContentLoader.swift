@@ -5,6 +5,8 @@ public struct LoadedContent: Sendable {
     /// Posts to build, in source path order.
     public var posts: [Post]
     public var diagnostics: [Diagnostic]
+    /// Series days left out for their date, in source path order (see `ScheduledDay`).
+    public var scheduled: [ScheduledDay] = []
 }
 
 /// Finds `content/posts/**/*.md`, reads each file once and parses it on every core.
@@ -28,24 +30,24 @@ struct ContentLoader {
         // Hidden files and folders are an editor's or a tool's, never posts.
         let (files, listing) = folder.files(in: Self.postsFolder, within: folder.bounds,
             skip: { $0.hasPrefix(".") }, keep: { $0.hasSuffix(".md") })
-        let results = parallelMap(files) { found -> (Post?, [Diagnostic]) in
+        let results = parallelMap(files) { found -> (Post?, ScheduledDay?, [Diagnostic]) in
             let file = "\(Self.postsFolder)/\(found.path)"
             guard let data = FileManager.default.contents(atPath: found.real) else {
-                return (nil, [.error(file, "this file cannot be read", hint: SiteFolder.permissionHint)])
+                return (nil, nil, [.error(file, "this file cannot be read", hint: SiteFolder.permissionHint)])
             }
             guard let text = String(validatingUTF8: data) else {
-                return (nil, [.error(file, "the file is not UTF-8 text", hint: "save it as UTF-8 in your editor")])
+                return (nil, nil, [.error(file, "the file is not UTF-8 text", hint: "save it as UTF-8 in your editor")])
             }
             let stem = (found.path as NSString).lastPathComponent.replacingOccurrences(of: ".md", with: "", options: .anchored.union(.backwards))
-            return parser.parse(text, file: file, fileStem: stem)
+            return parser.read(text, file: file, fileStem: stem)
         }
-        var diagnostics = listing + results.flatMap(\.1)
+        var diagnostics = listing + results.flatMap(\.2)
         let posts = results.compactMap(\.0)
         if files.isEmpty && listing.isEmpty {
             diagnostics.append(.warning(Self.postsFolder, "there are no Markdown posts yet",
                 hint: "add a file such as \(Self.postsFolder)/first-post.md"))
         }
-        return LoadedContent(posts: posts, diagnostics: diagnostics)
+        return LoadedContent(posts: posts, diagnostics: diagnostics, scheduled: results.compactMap(\.1))
     }
 }
 

@@ -39,4 +39,7 @@ public struct Post: Sendable, Equatable {
     public var slugLine: Int?
     /// The body's action, stat and callout blocks, in order; `html` holds their markers.
     public var blocks: [Block] = []
+    /// Where `series_day:` and `translation_key:` were written, for messages about duplicates.
+    public var seriesDayLine: Int? = nil
+    public var translationKeyLine: Int? = nil
 }

@@ -74,6 +74,7 @@ struct PageRenderer: Sendable {
         view["content"] = bodies[index]
         var context = base(title: post.title, url: postViews[index].url, lang: post.lang, kind: "post")
         context["post"] = view
+        context["alternates"] = TranslationView.alternates(of: index, in: site)
         return (template("post-\(post.kind.rawValue)", "post"), context)
     }
 
@@ -90,7 +91,9 @@ struct PageRenderer: Sendable {
             (heading, kind, name) = (words(key, list.lang, ["name": term.name]), taxonomy.singular, "list")
         case .kind(let postKind):
             (heading, kind, name) = (words("kind_plural.\(postKind.rawValue)", list.lang), "kind", "list")
-        case .series, .events:
+        case .series(let index):
+            (heading, kind, name) = (site.series[index].name, "series", "series")
+        case .events:
             (heading, kind, name) = ("", "list", "list")
         }
         let url = site.urls.list(list.folder, page: number)
@@ -108,11 +111,13 @@ struct PageRenderer: Sendable {
             context["term"] = TemplateContext(["name": term.name, "url": site.urls.list(list.folder), "count": term.posts.count, "taxonomy": taxonomy.rawValue])
         case .kind(let postKind):
             context["kind"] = TemplateContext(["name": postKind.rawValue, "label": heading, "url": site.urls.list(list.folder), "count": list.posts.count])
-        case .series, .events:
+        case .series(let index):
+            context["series"] = SeriesView(site.series[index], in: site, strings: theme.strings).context
+        case .events:
             break
         }
         entries(list.posts, page: number, lang: list.lang, url: { site.urls.list(list.folder, page: $0) }, into: &context)
-        return (name == "home" ? template("home", "list") : template("list"), context)
+        return (name == "list" ? template("list") : template(name, "list"), context)
     }
 
     private func terms(_ kind: TaxonomyKind) -> (String, TemplateContext) {

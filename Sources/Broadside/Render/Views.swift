@@ -17,6 +17,9 @@ struct PostView: Sendable {
     var categories: [TermLink]
     var tags: [TermLink]
     var params: [String: FrontMatterValue]
+    /// The post's place in its series, with every day of it.
+    var seriesView: SeriesView?
+    var translations: [TranslationLink]
 
     /// Words and dates in the post's own language, from the theme's strings.
     init(_ post: Post, in site: Site, index: Int, strings: ThemeStrings) {
@@ -36,6 +39,8 @@ struct PostView: Sendable {
         categories = site.categories.termsOfPost[index].map { TermLink(site.categories.terms[$0], .categories, site.urls) }
         tags = site.tags.termsOfPost[index].map { TermLink(site.tags.terms[$0], .tags, site.urls) }
         params = post.params
+        seriesView = site.seriesIndex(of: post).map { SeriesView(site.series[$0], in: site, strings: strings, current: index) }
+        translations = TranslationView.links(of: index, in: site, strings: strings)
     }
 
     /// Without the body: what a list page shows of a post.
@@ -48,8 +53,10 @@ struct PostView: Sendable {
             "params": FrontMatterValue.map(params.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }).templateValue,
         ]
         if let byline { context["byline"] = byline }
-        if let series { context["series"] = series }
+        if let seriesView { context["series"] = seriesView.context }
         if let seriesDay { context["series_day"] = seriesDay }
+        context["translations"] = translations.map(\.context)
+        context["has_translations"] = !translations.isEmpty
         return context
     }
 }

@@ -11,6 +11,10 @@ public struct Site: Sendable {
     public var lists: [PostList]
     /// The site's language first, then the others posts are written in, by code.
     public var languages: [String]
+    /// Every series, the site's language first (see `Series`); lists `.series(index:)` index it.
+    public var series: [Series] = []
+    /// For each post, every version of its text, itself included (see `Translations`).
+    public var translations: [[Int]] = []
 
     public func taxonomy(_ kind: TaxonomyKind) -> Taxonomy {
         kind == .categories ? categories : tags
@@ -50,9 +54,13 @@ enum SiteResolver {
         }
         let categories = Taxonomy.build(.categories, posts: posts, names: \.categories, diagnostics: &diagnostics)
         let tags = Taxonomy.build(.tags, posts: posts, names: \.tags, diagnostics: &diagnostics)
-        let (lists, languages) = Lists.build(posts: posts, categories: categories, tags: tags, config: config)
+        let (series, seriesDiagnostics) = Series.build(posts: posts, scheduled: content.scheduled, config: config)
+        let (translations, translationDiagnostics) = Translations.build(posts: posts, config: config)
+        diagnostics += seriesDiagnostics + translationDiagnostics
+        let (lists, languages) = Lists.build(posts: posts, categories: categories, tags: tags, config: config, series: series)
         let site = Site(
-            config: config, urls: urls, posts: posts, categories: categories, tags: tags, lists: lists, languages: languages)
+            config: config, urls: urls, posts: posts, categories: categories, tags: tags, lists: lists, languages: languages,
+            series: series, translations: translations)
         return (site, diagnostics)
     }
 }
