@@ -78,6 +78,9 @@ import Testing
         // Spanish words and date on a Spanish post, from the theme's i18n/es.yml.
         #expect(page.contains("<time datetime=\"2026-10-03T07:00:00-05:00\">3 de octubre de 2026</time> · Día de acción"))
         #expect(page.contains("<a class=\"skip-link\" href=\"#main-content\">Saltar al contenido</a>"))
+        // Home and feed of the page's own language.
+        #expect(page.contains("<li><a href=\"/puentes/es/\">Inicio</a></li>"))
+        #expect(page.contains("<li><a href=\"/puentes/es/feed.xml\">RSS</a></li>"))
     }
 
     @Test func bylineNamesTheAuthorsAfterTheKind() throws {

@@ -29,7 +29,7 @@ struct PageRenderer: Sendable {
         if theme.templateNames.contains(Self.itemPartial) {
             renderedItems = parallelMap(views) { [theme, site] view in
                 var context = view.context
-                context["site"] = Self.siteContext(site)
+                context["site"] = Self.siteContext(site, lang: view.lang)
                 context["t"] = theme.strings.templateValues(lang: view.lang)
                 // Without its last line break: `{{{rendered_item}}}` stands on a line of its own,
                 // where a partial's tag would have been removed with its line.
@@ -159,7 +159,7 @@ struct PageRenderer: Sendable {
         let urls = site.urls
         let lang = lang ?? site.config.language
         return [
-            "site": Self.siteContext(site),
+            "site": Self.siteContext(site, lang: lang),
             // Made per page: a context holds `Any` and cannot be shared across the cores.
             "t": theme.strings.templateValues(lang: lang),
             "page": TemplateContext([
@@ -168,13 +168,18 @@ struct PageRenderer: Sendable {
         ]
     }
 
-    private static func siteContext(_ site: Site) -> TemplateContext {
+    /// The site as a page in `lang` sees it: its home page and feed are the language's own
+    /// (`/es/`, `/es/feed.xml`) when the site has posts in that language.
+    private static func siteContext(_ site: Site, lang: String) -> TemplateContext {
         let urls = site.urls
+        let home = site.list(.home(lang: lang)) ?? site.list(.home(lang: site.config.language))
+        let homeURL = home.map { urls.list($0.folder) } ?? urls.home(page: 1)
+        let feedURL = home.map { urls.listFeed($0.folder) } ?? urls.feed
         return [
             "title": site.config.title, "description": site.config.description, "language": site.config.language,
-            "root": urls.rootPath, "home_url": urls.home(page: 1), "categories_url": urls.taxonomy(.categories),
-            "tags_url": urls.taxonomy(.tags), "kinds_url": urls.kinds(), "feed_url": urls.feed,
-            "feed_absolute_url": urls.absolute(urls.feed), "generator": "Broadside",
+            "root": urls.rootPath, "home_url": homeURL, "categories_url": urls.taxonomy(.categories),
+            "tags_url": urls.taxonomy(.tags), "kinds_url": urls.kinds(), "feed_url": feedURL,
+            "feed_absolute_url": urls.absolute(feedURL), "generator": "Broadside",
         ]
     }
 
