@@ -42,7 +42,7 @@ public enum Build {
         measure("load")
 
         // Resolve
-        let (site, siteDiagnostics) = SiteResolver.resolve(content, config: config, urls: urls)
+        let (site, siteDiagnostics) = SiteResolver.resolve(content, config: config, urls: urls, now: now)
         diagnostics += siteDiagnostics
         guard !diagnostics.hasErrors, let theme, let output else { throw BuildFailure(diagnostics) }
         measure("resolve")

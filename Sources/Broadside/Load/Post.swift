@@ -37,4 +37,6 @@ public struct Post: Sendable, Equatable {
     public var params: [String: FrontMatterValue]
     /// Where `slug:` was written, if it was, for messages about duplicates.
     public var slugLine: Int?
+    /// What the post announces under `event:`, if anything.
+    public var event: Event? = nil
 }

@@ -162,6 +162,7 @@ struct PostParser: Sendable {
         let summaryField = text("summary", hint: "summary: \"One sentence.\"")
         let series = text("series", hint: "series: \"Week of Action\"")
         let translationKey = text("translation_key", hint: "translation_key: \"qa-clinic\"")
+        let event = EventFrontMatter.read(fields: fields, keys: keys, kind: kind, timeZone: config.timeZone, file: file, diagnostics: &diagnostics)
 
         for (key, value) in root?.mapping.map(Array.init) ?? [] where !Self.knownKeys.contains(key.text ?? "") {
             diagnostics += ExtraKeys.check(key: key, value: value, file: file)
@@ -184,7 +185,7 @@ struct PostParser: Sendable {
             authors: authors, categories: categories, tags: tags,
             summary: summaryField ?? Self.shortened(body.firstParagraph),
             lang: lang ?? config.language, series: series, seriesDay: seriesDay, translationKey: translationKey,
-            draft: draft, html: body.html, params: params, slugLine: fields["slug"]?.line.map { $0 + 1 })
+            draft: draft, html: body.html, params: params, slugLine: fields["slug"]?.line.map { $0 + 1 }, event: event)
         return (post, diagnostics)
     }
 
@@ -208,6 +209,6 @@ struct PostParser: Sendable {
 
     static let knownKeys: Set<String> = [
         "title", "date", "kind", "categories", "tags", "summary", "lang", "series", "series_day",
-        "translation_key", "draft", "slug", "author",
+        "translation_key", "draft", "slug", "author", "event",
     ]
 }

@@ -41,6 +41,9 @@ struct PageRenderer: Sendable {
         case .rss:
             guard case .list(let index, _) = page.kind else { preconditionFailure("only lists have feeds") }
             return OutputFile(path: path, contents: .text(FeedWriter(site: site, list: site.lists[index]).rss()))
+        case .ics:
+            guard case .post(let index) = page.kind else { preconditionFailure("only posts have calendars") }
+            return OutputFile(path: path, contents: .text(CalendarWriter(site: site).ics(post: index)))
         case .html:
             // Every template chosen here was checked to exist when the theme was loaded.
             let (template, context) = html(page.kind)
@@ -85,7 +88,9 @@ struct PageRenderer: Sendable {
             (heading, kind, name) = (words(key, list.lang, ["name": term.name]), taxonomy.singular, "list")
         case .kind(let postKind):
             (heading, kind, name) = (words("kind_plural.\(postKind.rawValue)", list.lang), "kind", "list")
-        case .series, .events:
+        case .events:
+            (heading, kind, name) = (words("events", list.lang), "events", "events")
+        case .series:
             (heading, kind, name) = ("", "list", "list")
         }
         let url = site.urls.list(list.folder, page: number)
@@ -103,11 +108,13 @@ struct PageRenderer: Sendable {
             context["term"] = TemplateContext(["name": term.name, "url": site.urls.list(list.folder), "count": term.posts.count, "taxonomy": taxonomy.rawValue])
         case .kind(let postKind):
             context["kind"] = TemplateContext(["name": postKind.rawValue, "label": heading, "url": site.urls.list(list.folder), "count": list.posts.count])
-        case .series, .events:
+        case .events:
+            eventSections(list, page: number, into: &context)
+        case .series:
             break
         }
         entries(list.posts, page: number, lang: list.lang, url: { site.urls.list(list.folder, page: $0) }, into: &context)
-        return (name == "home" ? template("home", "list") : template("list"), context)
+        return (template(name, "list"), context)
     }
 
     private func terms(_ kind: TaxonomyKind) -> (String, TemplateContext) {
@@ -160,12 +167,14 @@ struct PageRenderer: Sendable {
 
     private static func siteContext(_ site: Site) -> TemplateContext {
         let urls = site.urls
-        return [
+        var context: TemplateContext = [
             "title": site.config.title, "description": site.config.description, "language": site.config.language,
             "root": urls.rootPath, "home_url": urls.home(page: 1), "categories_url": urls.taxonomy(.categories),
             "tags_url": urls.taxonomy(.tags), "kinds_url": urls.kinds(), "feed_url": urls.feed,
             "feed_absolute_url": urls.absolute(urls.feed), "generator": "Broadside",
         ]
+        if let events = site.list(.events) { context["events_url"] = urls.list(events.folder) }
+        return context
     }
 
     /// One page of a list of posts (indices, in the list's order) with its pager.
