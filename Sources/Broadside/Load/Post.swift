@@ -37,6 +37,8 @@ public struct Post: Sendable, Equatable {
     public var params: [String: FrontMatterValue]
     /// Where `slug:` was written, if it was, for messages about duplicates.
     public var slugLine: Int?
+    /// The body's action, stat and callout blocks, in order; `html` holds their markers.
+    public var blocks: [Block] = []
     /// What the post announces under `event:`, if anything.
     public var event: Event? = nil
 }

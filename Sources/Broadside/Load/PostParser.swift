@@ -180,12 +180,17 @@ struct PostParser: Sendable {
             diagnostics.append(.warning(file, line: note.line > 0 ? note.line + parts.bodyLineOffset : nil,
                 column: note.line > 0 && note.column > 0 ? note.column : nil, note.message, hint: note.hint))
         }
+        let (blocks, blockDiagnostics) = BlockParser(file: file, bodyLineOffset: parts.bodyLineOffset, unsafe: config.unsafe,
+            rootPath: rootPath, timeZone: config.timeZone).parse(body.blocks)
+        diagnostics += blockDiagnostics
+        guard !blockDiagnostics.hasErrors else { return (nil, diagnostics) }
         let post = Post(
             source: file, slug: slug, title: title, date: date, kind: kind ?? .dispatch,
             authors: authors, categories: categories, tags: tags,
             summary: summaryField ?? Self.shortened(body.firstParagraph),
             lang: lang ?? config.language, series: series, seriesDay: seriesDay, translationKey: translationKey,
-            draft: draft, html: body.html, params: params, slugLine: fields["slug"]?.line.map { $0 + 1 }, event: event)
+            draft: draft, html: body.html, params: params, slugLine: fields["slug"]?.line.map { $0 + 1 }, blocks: blocks,
+            event: event)
         return (post, diagnostics)
     }
 

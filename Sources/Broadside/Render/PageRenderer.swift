@@ -14,6 +14,9 @@ struct PageRenderer: Sendable {
     var postViews: [PostView]
     /// Each post's rendered list entry, when the theme has `partials/post-item`.
     var renderedItems: [String]?
+    /// Each post's HTML with its blocks rendered, for its page and the feeds.
+    var bodies: [String]
+
     init(site: Site, theme: Theme) {
         self.site = site
         self.theme = theme
@@ -21,6 +24,8 @@ struct PageRenderer: Sendable {
             PostView(site.posts[$0], in: site, index: $0, strings: theme.strings)
         }
         postViews = views
+        let blocks = BlockRenderer(theme: theme)
+        bodies = parallelMap(Array(site.posts.indices)) { [site] in blocks.html(of: site.posts[$0]) }
         if theme.templateNames.contains(Self.itemPartial) {
             renderedItems = parallelMap(views) { [theme, site] view in
                 var context = view.context
@@ -40,7 +45,7 @@ struct PageRenderer: Sendable {
         switch page.format {
         case .rss:
             guard case .list(let index, _) = page.kind else { preconditionFailure("only lists have feeds") }
-            return OutputFile(path: path, contents: .text(FeedWriter(site: site, list: site.lists[index]).rss()))
+            return OutputFile(path: path, contents: .text(FeedWriter(site: site, list: site.lists[index], bodies: bodies).rss()))
         case .ics:
             guard case .post(let index) = page.kind else { preconditionFailure("only posts have calendars") }
             return OutputFile(path: path, contents: .text(CalendarWriter(site: site).ics(post: index)))
@@ -69,7 +74,7 @@ struct PageRenderer: Sendable {
     private func post(_ index: Int) -> (String, TemplateContext) {
         let post = site.posts[index]
         var view = postViews[index].context
-        view["content"] = post.html
+        view["content"] = bodies[index]
         var context = base(title: post.title, url: postViews[index].url, lang: post.lang, kind: "post")
         context["post"] = view
         return (template("post-\(post.kind.rawValue)", "post"), context)

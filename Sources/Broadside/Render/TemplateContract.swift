@@ -27,5 +27,8 @@ enum TemplateContract {
         ("kind", ["name", "label", "url", "count"]),
         ("taxonomy", ["name", "title", "singular"]),
         ("terms[]", ["name", "url", "count"]),
+        ("block action", ["lang", "t", "title", "text", "url", "phone", "phone_url", "href", "button"]),
+        ("block stat", ["lang", "t", "figure", "label", "as_of", "as_of_iso", "source", "source_url"]),
+        ("block callout", ["lang", "t", "title", "content"]),
     ]
 }
