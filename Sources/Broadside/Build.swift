@@ -42,7 +42,7 @@ public enum Build {
         measure("load")
 
         // Resolve
-        let (site, siteDiagnostics) = SiteResolver.resolve(content, config: config, urls: urls)
+        let (site, siteDiagnostics) = SiteResolver.resolve(content, config: config, urls: urls, now: now)
         diagnostics += siteDiagnostics
         if let theme { diagnostics += BlockRenderer.missingPartials(in: site.posts, theme: theme) }
         guard !diagnostics.hasErrors, let theme, let output else { throw BuildFailure(diagnostics) }

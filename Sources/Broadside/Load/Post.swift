@@ -42,4 +42,6 @@ public struct Post: Sendable, Equatable {
     /// Where `series_day:` and `translation_key:` were written, for messages about duplicates.
     public var seriesDayLine: Int? = nil
     public var translationKeyLine: Int? = nil
+    /// What the post announces under `event:`, if anything.
+    public var event: Event? = nil
 }

@@ -180,6 +180,7 @@ struct PostParser: Sendable {
         {
             diagnostics.append(problem)
         }
+        let event = EventFrontMatter.read(fields: fields, keys: keys, kind: kind, timeZone: config.timeZone, file: file, diagnostics: &diagnostics)
 
         for (key, value) in root?.mapping.map(Array.init) ?? [] where !Self.knownKeys.contains(key.text ?? "") {
             diagnostics += ExtraKeys.check(key: key, value: value, file: file)
@@ -215,7 +216,7 @@ struct PostParser: Sendable {
             lang: lang ?? config.language, series: series, seriesDay: seriesDay, translationKey: translationKey,
             draft: draft, html: body.html, params: params, slugLine: fields["slug"]?.line.map { $0 + 1 },
             blocks: blocks, seriesDayLine: fields["series_day"]?.line.map { $0 + 1 },
-            translationKeyLine: fields["translation_key"]?.line.map { $0 + 1 })
+            translationKeyLine: fields["translation_key"]?.line.map { $0 + 1 }, event: event)
         return (post, nil, diagnostics)
     }
 
@@ -239,6 +240,6 @@ struct PostParser: Sendable {
 
     static let knownKeys: Set<String> = [
         "title", "date", "kind", "categories", "tags", "summary", "lang", "series", "series_day",
-        "translation_key", "draft", "slug", "author",
+        "translation_key", "draft", "slug", "author", "event",
     ]
 }

@@ -46,6 +46,9 @@ struct PageRenderer: Sendable {
         case .rss:
             guard case .list(let index, _) = page.kind else { preconditionFailure("only lists have feeds") }
             return OutputFile(path: path, contents: .text(FeedWriter(site: site, list: site.lists[index], bodies: bodies).rss()))
+        case .ics:
+            guard case .post(let index) = page.kind else { preconditionFailure("only posts have calendars") }
+            return OutputFile(path: path, contents: .text(CalendarWriter(site: site).ics(post: index)))
         case .html:
             // Every template chosen here was checked to exist when the theme was loaded.
             let (template, context) = html(page.kind)
@@ -94,7 +97,7 @@ struct PageRenderer: Sendable {
         case .series(let index):
             (heading, kind, name) = (site.series[index].name, "series", "series")
         case .events:
-            (heading, kind, name) = ("", "list", "list")
+            (heading, kind, name) = (words("events", list.lang), "events", "events")
         }
         let url = site.urls.list(list.folder, page: number)
         let title = number == 1 ? heading : heading + words("page_title_suffix", list.lang, ["page": "\(number)"])
@@ -114,10 +117,11 @@ struct PageRenderer: Sendable {
         case .series(let index):
             context["series"] = SeriesView(site.series[index], in: site, strings: theme.strings).context
         case .events:
-            break
+            eventSections(list, page: number, into: &context)
         }
         entries(list.posts, page: number, lang: list.lang, url: { site.urls.list(list.folder, page: $0) }, into: &context)
-        return (name == "list" ? template("list") : template(name, "list"), context)
+        // A list may have a template of its own (`home`, `series`, `events`), else `list`.
+        return (template(name, "list"), context)
     }
 
     private func terms(_ kind: TaxonomyKind) -> (String, TemplateContext) {
@@ -175,12 +179,14 @@ struct PageRenderer: Sendable {
         let home = site.list(.home(lang: lang)) ?? site.list(.home(lang: site.config.language))
         let homeURL = home.map { urls.list($0.folder) } ?? urls.home(page: 1)
         let feedURL = home.map { urls.listFeed($0.folder) } ?? urls.feed
-        return [
+        var context: TemplateContext = [
             "title": site.config.title, "description": site.config.description, "language": site.config.language,
             "root": urls.rootPath, "home_url": homeURL, "categories_url": urls.taxonomy(.categories),
             "tags_url": urls.taxonomy(.tags), "kinds_url": urls.kinds(), "feed_url": feedURL,
             "feed_absolute_url": urls.absolute(feedURL), "generator": "Broadside",
         ]
+        if let events = site.list(.events) { context["events_url"] = urls.list(events.folder) }
+        return context
     }
 
     /// One page of a list of posts (indices, in the list's order) with its pager.

@@ -7,17 +7,19 @@ enum TemplateContract {
     static let contexts: [(name: String, keys: [String])] = [
         ("post page", ["site", "t", "page", "post", "alternates"]),
         ("list page", ["site", "t", "page", "heading", "list", "posts", "has_posts", "pager", "is_home", "term", "kind", "series"]),
+        ("events page", ["site", "t", "page", "heading", "list", "posts", "has_posts", "pager", "upcoming", "has_upcoming", "past", "has_past"]),
         ("index page", ["site", "t", "page", "heading", "taxonomy", "terms", "has_terms"]),
         ("site", [
             "title", "description", "language", "root", "home_url", "categories_url", "tags_url", "kinds_url",
-            "feed_url", "feed_absolute_url", "generator",
+            "feed_url", "feed_absolute_url", "generator", "events_url",
         ]),
         ("page", ["title", "document_title", "url", "absolute_url", "lang", "kind"]),
         ("post", [
             "title", "url", "date", "date_iso", "kind", "kind_label", "lang", "authors", "byline", "series", "series_day",
-            "summary", "categories", "tags", "has_terms", "params", "content", "rendered_item",
+            "summary", "categories", "tags", "has_terms", "params", "content", "rendered_item", "event",
             "translations", "has_translations",
         ]),
+        ("post.event", ["start", "start_iso", "end", "end_iso", "location", "online_url", "rsvp_url", "calendar_url"]),
         ("post.categories[]", ["name", "url"]),
         ("post.tags[]", ["name", "url"]),
         ("list", ["url", "count", "feed_url"]),

@@ -20,6 +20,7 @@ struct PostView: Sendable {
     /// The post's place in its series, with every day of it.
     var seriesView: SeriesView?
     var translations: [TranslationLink]
+    var event: EventView?
 
     /// Words and dates in the post's own language, from the theme's strings.
     init(_ post: Post, in site: Site, index: Int, strings: ThemeStrings) {
@@ -41,6 +42,7 @@ struct PostView: Sendable {
         params = post.params
         seriesView = site.seriesIndex(of: post).map { SeriesView(site.series[$0], in: site, strings: strings, current: index) }
         translations = TranslationView.links(of: index, in: site, strings: strings)
+        event = post.event.map { EventView($0, post: post, urls: site.urls, strings: strings) }
     }
 
     /// Without the body: what a list page shows of a post.
@@ -57,6 +59,7 @@ struct PostView: Sendable {
         if let seriesDay { context["series_day"] = seriesDay }
         context["translations"] = translations.map(\.context)
         context["has_translations"] = !translations.isEmpty
+        if let event { context["event"] = event.context }
         return context
     }
 }
