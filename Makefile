@@ -8,15 +8,16 @@ VENV     := .build/venv
 RELEASE  := .build/release/broadside
 DEBUG    := .build/debug/broadside
 
-.PHONY: site test deps test-deps swift-test acceptance bench clean
+.PHONY: site test deps test-deps swift-test acceptance test-asan test-tsan fuzz fuzz-build fuzz-smoke fuzz-clean bench clean
 
 ## site: build the example site in content/ into site/
 site: deps
 	$(SWIFT) build -c release --product broadside
 	$(RELEASE) build
 
-## test: run every test (Swift unit and golden tests, then real clients on real output)
-test: deps test-deps swift-test acceptance
+## test: run every test (Swift unit and golden tests, real clients on real output,
+## the tests again under the address and thread sanitizers, 30 s of each fuzz target)
+test: deps test-deps swift-test acceptance test-asan test-tsan fuzz-smoke
 
 deps:
 	@if ! pkg-config --exists libcmark 2>/dev/null; then \
@@ -52,9 +53,40 @@ swift-test:
 acceptance:
 	BROADSIDE_BIN=$(abspath $(DEBUG)) $(VENV)/bin/pytest -q Tests/acceptance
 
+# The sanitized runs build into folders of their own, so they never rebuild .build/.
+# Swift's backtracer would catch the crash signal before the sanitizer's report.
+SANITIZED := SWIFT_BACKTRACE=enable=no
+
+## test-asan, test-tsan: the Swift tests under the address and the thread sanitizer
+test-asan: deps
+	$(SANITIZED) $(SWIFT) test --disable-xctest --sanitize=address --scratch-path .build-asan
+
+test-tsan: deps
+	$(SANITIZED) $(SWIFT) test --disable-xctest --sanitize=thread --scratch-path .build-tsan
+
+# libFuzzer targets (Fuzz/, a package of its own). lld links them: gold stops with an internal
+# error on ASan's debug info. -enable-testing lets the targets reach the library's internals.
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS := -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing \
+	-Xcc -fsanitize=fuzzer-no-link,address -Xswiftc -use-ld=lld
+
+fuzz-build: deps
+	$(SWIFT) build --package-path Fuzz --scratch-path .build-fuzz $(FUZZ_FLAGS)
+
+## fuzz: each fuzz target for FUZZ_SECONDS (60), one after another; crashes go to Fuzz/crashes/
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run-fuzzers.sh
+
+fuzz-smoke: fuzz-build
+	FUZZ_SECONDS=30 Fuzz/run-fuzzers.sh
+
+## fuzz-clean: forget the grown corpus and the crash inputs (keep what matters in Fuzz/regressions/ first)
+fuzz-clean:
+	rm -rf .build-fuzz/corpus .build-fuzz/logs Fuzz/crashes
+
 ## bench: Broadside beside Hugo on the shared benchmark corpus (see docs/performance.md)
 bench:
 	TOOLS="hugo broadside" NS="1000 10000" ../shared/bench/run_all.sh
 
 clean:
-	rm -rf .build site
+	rm -rf .build .build-fuzz .build-asan .build-tsan site Fuzz/crashes
