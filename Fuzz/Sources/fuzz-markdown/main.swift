@@ -1,6 +1,7 @@
 // The Markdown step. The first byte picks `unsafe` and the site's root path; the rest is the body.
 // Without `unsafe`, nothing an editor (or whoever sent them the text) writes may add markup
 // of its own: every tag in the output is one cmark makes, and no link runs script.
+import Foundation
 import FuzzSupport
 
 @testable import Broadside
@@ -20,6 +21,11 @@ runFuzzer { bytes in
     let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
     let rendered = Markdown.render(text, unsafe: unsafe, rootPath: rootPath)
     require(!rendered.firstParagraph.hasPrefix(" ") && !rendered.firstParagraph.hasSuffix(" "), "summary is not trimmed")
+    // CommonMark reads NUL as U+FFFD; text after one must never be lost.
+    if text.utf8.contains(0) {
+        let replaced = Markdown.render(text.replacingOccurrences(of: "\0", with: "\u{FFFD}"), unsafe: unsafe, rootPath: rootPath)
+        require(rendered == replaced, "a NUL byte cut the text short:\n\(rendered.html)\ninstead of\n\(replaced.html)")
+    }
     guard !unsafe else { return }
     for (name, attributes) in tags(in: rendered.html) {
         require(cmarkTags.contains(name), "unsafe off, but the output has a <\(name)> tag:\n\(rendered.html)")
