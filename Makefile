@@ -7,6 +7,10 @@ APT      := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 VENV     := .build/venv
 RELEASE  := .build/release/broadside
 DEBUG    := .build/debug/broadside
+# SwiftPM leaves a TemporaryDirectory.XXXXXX in the temporary folder at every run:
+# the test runs keep them, and the tests' own folders, under .build/tmp instead of /tmp.
+SWIFT_TMP := $(CURDIR)/.build/tmp
+SWIFTPM  := mkdir -p $(SWIFT_TMP) && TMPDIR=$(SWIFT_TMP)
 
 .PHONY: site test deps test-deps swift-test acceptance test-asan test-tsan fuzz fuzz-build fuzz-smoke fuzz-clean bench clean
 
@@ -47,8 +51,8 @@ test-deps:
 		cp Tests/acceptance/requirements.txt $(VENV)/requirements.txt; }
 
 swift-test:
-	$(SWIFT) build --product broadside
-	$(SWIFT) test --disable-xctest
+	$(SWIFTPM) $(SWIFT) build --product broadside
+	$(SWIFTPM) $(SWIFT) test --disable-xctest
 
 acceptance:
 	BROADSIDE_BIN=$(abspath $(DEBUG)) $(VENV)/bin/pytest -q Tests/acceptance
@@ -59,10 +63,10 @@ SANITIZED := SWIFT_BACKTRACE=enable=no
 
 ## test-asan, test-tsan: the Swift tests under the address and the thread sanitizer
 test-asan: deps
-	$(SANITIZED) $(SWIFT) test --disable-xctest --sanitize=address --scratch-path .build-asan
+	$(SWIFTPM) $(SANITIZED) $(SWIFT) test --disable-xctest --sanitize=address --scratch-path .build-asan
 
 test-tsan: deps
-	$(SANITIZED) $(SWIFT) test --disable-xctest --sanitize=thread --scratch-path .build-tsan
+	$(SWIFTPM) $(SANITIZED) $(SWIFT) test --disable-xctest --sanitize=thread --scratch-path .build-tsan
 
 # libFuzzer targets (Fuzz/, a package of its own). lld links them: gold stops with an internal
 # error on ASan's debug info. -enable-testing lets the targets reach the library's internals.
@@ -71,7 +75,7 @@ FUZZ_FLAGS := -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-test
 	-Xcc -fsanitize=fuzzer-no-link,address -Xswiftc -use-ld=lld
 
 fuzz-build: deps
-	$(SWIFT) build --package-path Fuzz --scratch-path .build-fuzz $(FUZZ_FLAGS)
+	$(SWIFTPM) $(SWIFT) build --package-path Fuzz --scratch-path .build-fuzz $(FUZZ_FLAGS)
 
 ## fuzz: each fuzz target for FUZZ_SECONDS (60), one after another; crashes go to Fuzz/crashes/
 fuzz: fuzz-build
