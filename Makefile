@@ -58,21 +58,23 @@ acceptance:
 	BROADSIDE_BIN=$(abspath $(DEBUG)) $(VENV)/bin/pytest -q Tests/acceptance
 
 # The sanitized runs build into folders of their own, so they never rebuild .build/.
-# Swift's backtracer would catch the crash signal before the sanitizer's report.
+# Swift's backtracer would catch the crash signal before the sanitizer's report. lld links
+# them: gold warns on every ASan symbol, and stops with an internal error on the fuzz targets.
 SANITIZED := SWIFT_BACKTRACE=enable=no
+LLD       := -Xswiftc -use-ld=lld
 
 ## test-asan, test-tsan: the Swift tests under the address and the thread sanitizer
 test-asan: deps
-	$(SWIFTPM) $(SANITIZED) $(SWIFT) test --disable-xctest --sanitize=address --scratch-path .build-asan
+	$(SWIFTPM) $(SANITIZED) $(SWIFT) test --disable-xctest --sanitize=address --scratch-path .build-asan $(LLD)
 
 test-tsan: deps
-	$(SWIFTPM) $(SANITIZED) $(SWIFT) test --disable-xctest --sanitize=thread --scratch-path .build-tsan
+	$(SWIFTPM) $(SANITIZED) $(SWIFT) test --disable-xctest --sanitize=thread --scratch-path .build-tsan $(LLD)
 
-# libFuzzer targets (Fuzz/, a package of its own). lld links them: gold stops with an internal
-# error on ASan's debug info. -enable-testing lets the targets reach the library's internals.
+# libFuzzer targets (Fuzz/, a package of its own), optimised as they would ship; -enable-testing
+# lets them reach the library's internals. See docs/reliability.md, section 6.
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS := -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing \
-	-Xcc -fsanitize=fuzzer-no-link,address -Xswiftc -use-ld=lld
+	-Xcc -fsanitize=fuzzer-no-link,address $(LLD)
 
 fuzz-build: deps
 	$(SWIFTPM) $(SWIFT) build --package-path Fuzz --scratch-path .build-fuzz $(FUZZ_FLAGS)
