@@ -94,5 +94,6 @@ fuzz-clean:
 bench:
 	TOOLS="hugo broadside" NS="1000 10000" ../shared/bench/run_all.sh
 
+## clean: remove every build folder and site/ (not Fuzz/crashes/: see fuzz-clean)
 clean:
-	rm -rf .build .build-fuzz .build-asan .build-tsan site Fuzz/crashes
+	rm -rf .build .build-fuzz .build-asan .build-tsan site
