@@ -14,7 +14,6 @@ CRASHES=Fuzz/crashes
 TARGETS=${FUZZ_TARGETS:-front-matter slugs markdown post}
 # ASan reports the bad access itself; Swift's backtracer would catch the signal first.
 export SWIFT_BACKTRACE=enable=no
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 
 # Seeds beyond Fuzz/seeds/<target>: the example site's and the fixtures' posts, and site.yml.
 seeds() {
@@ -31,7 +30,10 @@ for target in $TARGETS; do
     binary="$BIN/fuzz-$target"
     log="$LOGS/$target.log"
     mkdir -p "$CORPUS/$target"
-    [ "$target" = front-matter ] && cp site.yml Tests/BroadsideTests/Fixtures/basic/site.yml -t "$CORPUS/$target" 2>/dev/null
+    if [ "$target" = front-matter ]; then
+        cp site.yml "$CORPUS/$target/example-site.yml"
+        cp Tests/BroadsideTests/Fixtures/basic/site.yml "$CORPUS/$target/fixture-site.yml"
+    fi
     : >"$log"
 
     # Every kept regression input must pass before fuzzing starts.
