@@ -5,7 +5,12 @@ public struct BuildReport: Sendable {
     public var posts: Int
     public var pages: Int
     public var feeds: Int
+    /// `.ics` files, one per event.
+    public var calendars: Int
     public var assets: Int
+    /// Posts not published: drafts without `--drafts`, posts dated after "now" without `--future`.
+    public var draftsLeftOut: Int
+    public var futureLeftOut: Int
     public var warnings: [Diagnostic]
     /// Seconds spent in each stage, for `--timings`; never part of the output.
     public var timings: [(stage: String, seconds: Double)]
@@ -33,12 +38,12 @@ public enum Build {
         let (output, outputDiagnostics) = OutputFolder.inspect(options, assets: theme.map { Set($0.assets.keys) })
         diagnostics += outputDiagnostics + themeDiagnostics
         let now = options.now.timeIntervalSince1970
-        let future = FuturePosts(now: now)
-        let parser = PostParser(config: config, rootPath: urls.rootPath, strings: theme?.strings) { [options] draft, date in
-            (options.includeDrafts || !draft) && (options.includeFuture || future.admit(date))
+        let leftOut = LeftOutPosts(now: now, includeDrafts: options.includeDrafts, includeFuture: options.includeFuture)
+        let parser = PostParser(config: config, rootPath: urls.rootPath, strings: theme?.strings) { draft, date in
+            leftOut.admit(draft: draft, date: date)
         }
         let content = ContentLoader(source: options.source, parser: parser).load()
-        diagnostics += content.diagnostics + future.diagnostics
+        diagnostics += content.diagnostics + leftOut.diagnostics
         measure("load")
 
         // Resolve
@@ -72,9 +77,10 @@ public enum Build {
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
         measure("render and write")
 
-        let feeds = pages.filter(\.isFeed).count
+        let count = { (format: OutputFormat) in pages.filter { $0.format == format }.count }
         return BuildReport(
-            posts: site.posts.count, pages: pages.count - feeds, feeds: feeds, assets: theme.assets.count,
+            posts: site.posts.count, pages: count(.html), feeds: count(.rss), calendars: count(.ics),
+            assets: theme.assets.count, draftsLeftOut: leftOut.counts.drafts, futureLeftOut: leftOut.counts.future,
             warnings: diagnostics, timings: timings)
     }
 

@@ -67,10 +67,10 @@ struct BuildCommand: ParsableCommand {
                 let lines = report.timings.map { "  \($0.stage): \(String(format: "%.3f", $0.seconds)) s\n" }.joined()
                 FileHandle.standardError.write(Data(lines.utf8))
             }
-            let seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18
-                + Double((ContinuousClock.now - started).components.seconds)
-            let feeds = report.feeds == 1 ? "1 feed" : "\(grouped(report.feeds)) feeds"
-            print("Built \(grouped(report.pages)) pages and \(feeds) in \(String(format: "%.2f", seconds)) s")
+            // One reading of the clock: two would mix a whole second of one with the fraction of the other.
+            let elapsed = ContinuousClock.now - started
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            print(summary(report, seconds: seconds))
         } catch {
             printToStandardError(error.diagnostics)
             let count = error.errors.count
@@ -105,6 +105,29 @@ struct BuildCommand: ParsableCommand {
         guard !diagnostics.isEmpty else { return }
         let text = diagnostics.map(\.description).joined(separator: "\n") + "\n"
         FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// `Built 63 pages, 2 feeds and 3 calendars in 0.12 s; left out 2 drafts (--drafts) and 1 future post (--future)`:
+    /// what was made, and what was not and the flag that includes it, so a post that did not
+    /// appear is never a mystery.
+    private func summary(_ report: BuildReport, seconds: Double) -> String {
+        func counted(_ count: Int, _ one: String, _ many: String) -> String {
+            count == 1 ? "1 \(one)" : "\(grouped(count)) \(many)"
+        }
+        var made = [counted(report.pages, "page", "pages"), counted(report.feeds, "feed", "feeds")]
+        if report.calendars > 0 { made.append(counted(report.calendars, "calendar", "calendars")) }
+        var line = "Built \(joined(made)) in \(String(format: "%.2f", seconds)) s"
+        var leftOut: [String] = []
+        if report.draftsLeftOut > 0 { leftOut.append(counted(report.draftsLeftOut, "draft", "drafts") + " (--drafts)") }
+        if report.futureLeftOut > 0 {
+            leftOut.append(counted(report.futureLeftOut, "post dated after now", "posts dated after now") + " (--future)")
+        }
+        if !leftOut.isEmpty { line += "; left out \(joined(leftOut))" }
+        return line
+    }
+
+    private func joined(_ items: [String]) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 
     /// 1691 → `1,691`, the same on every machine whatever its locale.

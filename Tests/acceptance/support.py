@@ -21,7 +21,10 @@ NOW = "2026-11-23T12:00:00Z"
 BASE_URL = "https://puentes.example.org/"
 
 BUILD_TIMEOUT = 180  # seconds; a debug build of the example site takes well under 1 s
-SUMMARY_RE = re.compile(r"^Built \d+ pages? and \d+ feeds? in \d+(\.\d+)? m?s$")
+SUMMARY_RE = re.compile(
+    r"^Built [\d,]+ pages?(, [\d,]+ feeds? and [\d,]+ calendars?| and [\d,]+ feeds?) in \d+(\.\d+)? s"
+    r"(; left out [\d,]+ drafts? \(--drafts\)( and [\d,]+ posts? dated after now \(--future\))?"
+    r"|; left out [\d,]+ posts? dated after now \(--future\))?$")
 
 
 def utf8_env() -> dict[str, str]:
@@ -82,7 +85,7 @@ def build_ok(source: Path, output: Path, *extra: str, **kw) -> subprocess.Comple
     assert proc.returncode == 0, "build failed\n" + describe(proc)
     lines = proc.stdout.strip().splitlines()
     assert len(lines) == 1 and SUMMARY_RE.match(lines[0]), (
-        "stdout should be one line like `Built 63 pages and 1 feed in 0.12 s`\n" + describe(proc))
+        "stdout should be one line like `Built 63 pages, 2 feeds and 3 calendars in 0.12 s`\n" + describe(proc))
     errors = [l for l in proc.stderr.splitlines() if l.startswith("error:")]
     assert not errors, "exit 0 but errors on stderr\n" + describe(proc)
     assert output.is_dir(), f"build exited 0 but wrote no {output}"

@@ -158,3 +158,19 @@ def test_now_future_and_drafts_decide_which_posts_are_built(source, tmp_path):
         if not present(title, everything):
             wrong.append(f"--future --drafts: {title!r} ({date:%Y-%m-%d}, draft={draft}) missing")
     assert not wrong, "\n".join(wrong)
+
+
+def test_the_closing_line_says_what_was_left_out_and_how_to_include_it(tmp_path):
+    src = tmp_path / "src"
+    (src / "content" / "posts").mkdir(parents=True)
+    (src / "themes").symlink_to(support.REPO / "themes")
+    (src / "site.yml").write_text("base_url: \"https://example.org/\"\n", encoding="utf-8")
+    for name, extra in (("a", ""), ("b", "draft: true\n"), ("c", "draft: true\n"), ("d", "")):
+        date = "2027-01-01" if name == "d" else "2026-10-01"
+        (src / "content" / "posts" / f"{name}.md").write_text(
+            f"---\ntitle: \"{name}\"\ndate: {date}\n{extra}---\nBody.\n", encoding="utf-8")
+    proc = support.build_ok(src, src / "site")
+    line = proc.stdout.strip()
+    # a, the home page, /categories/, /tags/, /kinds/ and /kinds/dispatch/
+    assert line.startswith("Built 6 pages and 1 feed in "), support.describe(proc)
+    assert line.endswith(" s; left out 2 drafts (--drafts) and 1 post dated after now (--future)"), support.describe(proc)

@@ -37,7 +37,6 @@ struct Page: Sendable, Hashable {
     var kind: PageKind
     var format: OutputFormat
 
-    var isFeed: Bool { format == .rss }
 }
 
 /// Every (page, format) pair of the site, enumerated up front and rendered lazily; the writer

@@ -1,23 +1,45 @@
 import Foundation
 
-/// Counts the posts left out for being dated after the build's "now". A wrong "now" (a typo in
+/// Decides which posts a build publishes, and counts those it leaves out: drafts, so the closing
+/// line can say so, and posts dated after the build's "now", since a wrong "now" (a typo in
 /// `--now`, a stale `SOURCE_DATE_EPOCH`) would otherwise publish an empty site over a full one.
-final class FuturePosts: @unchecked Sendable {
+final class LeftOutPosts: @unchecked Sendable {
     let now: Double
+    let includeDrafts: Bool
+    let includeFuture: Bool
     private let lock = NSLock()
     private var considered = 0
     private var future = 0
+    private var drafts = 0
 
-    init(now: Double) { self.now = now }
+    init(now: Double, includeDrafts: Bool, includeFuture: Bool) {
+        self.now = now
+        self.includeDrafts = includeDrafts
+        self.includeFuture = includeFuture
+    }
 
-    /// Whether a post dated `date` is published; called for every post that is not a draft left out.
-    func admit(_ date: PostDate) -> Bool {
-        let published = date.secondsSince1970 <= now
+    /// Whether a post is published; called once for every post whose front matter is valid, on any core.
+    func admit(draft: Bool, date: PostDate) -> Bool {
         lock.lock()
+        defer { lock.unlock() }
+        if draft && !includeDrafts {
+            drafts += 1
+            return false
+        }
+        guard !includeFuture else { return true }
         considered += 1
-        if !published { future += 1 }
-        lock.unlock()
-        return published
+        if date.secondsSince1970 > now {
+            future += 1
+            return false
+        }
+        return true
+    }
+
+    /// How many drafts and future posts were left out.
+    var counts: (drafts: Int, future: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (drafts, future)
     }
 
     /// An error when every post is left out, a warning when most are.
