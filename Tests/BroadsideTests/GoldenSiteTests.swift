@@ -127,11 +127,11 @@ import Testing
     @Test func draftsAndFuturePostsAreLeftOut() throws {
         #expect(!site.exists("posts/a-draft/index.html"))
         #expect(!site.exists("posts/from-the-future/index.html"))
-        #expect(report.posts == 3)
+        #expect(report.posts == 4)
         let all = try TemporarySite(copying: "basic")
         defer { all.remove() }
         let everything = try all.build(drafts: true, future: true)
-        #expect(everything.posts == 5)
+        #expect(everything.posts == 6)
         #expect(all.exists("posts/a-draft/index.html") && all.exists("posts/from-the-future/index.html"))
     }
 

@@ -30,14 +30,15 @@ struct ContentLoader {
             skip: { $0.hasPrefix(".") }, keep: { $0.hasSuffix(".md") })
         let results = parallelMap(files) { found -> (Post?, [Diagnostic]) in
             let file = "\(Self.postsFolder)/\(found.path)"
+            if let problem = PostFolder.problem(withPostAt: found.path) { return (nil, [problem]) }
             guard let data = FileManager.default.contents(atPath: found.real) else {
                 return (nil, [.error(file, "this file cannot be read", hint: SiteFolder.permissionHint)])
             }
             guard let text = String(validatingUTF8: data) else {
                 return (nil, [.error(file, "the file is not UTF-8 text", hint: "save it as UTF-8 in your editor")])
             }
-            let stem = (found.path as NSString).lastPathComponent.replacingOccurrences(of: ".md", with: "", options: .anchored.union(.backwards))
-            return parser.parse(text, file: file, fileStem: stem)
+            return parser.parse(text, file: file, fileStem: PostFolder.stem(ofPostAt: found.path),
+                finder: ResourceFinder(site: folder, postFolder: PostFolder.folder(ofPostAt: found.path)))
         }
         var diagnostics = listing + results.flatMap(\.1)
         let posts = results.compactMap(\.0)

@@ -37,4 +37,6 @@ public struct Post: Sendable, Equatable {
     public var params: [String: FrontMatterValue]
     /// Where `slug:` was written, if it was, for messages about duplicates.
     public var slugLine: Int?
+    /// Attachments, featured image and the files beside a post folder's `index.md`.
+    public var resources = PostResources()
 }

@@ -10,7 +10,8 @@ struct PostParser: Sendable {
     /// bodies of posts left out are never converted.
     var include: @Sendable (_ draft: Bool, _ date: PostDate) -> Bool
 
-    func parse(_ contents: String, file: String, fileStem: String) -> (Post?, [Diagnostic]) {
+    /// `finder` looks up the files the post names; nil only where no site folder is at hand.
+    func parse(_ contents: String, file: String, fileStem: String, finder: ResourceFinder? = nil) -> (Post?, [Diagnostic]) {
         guard let parts = FrontMatter.split(contents) else {
             if contents.drop(while: { $0 == "\u{FEFF}" }).hasPrefix("---") {
                 return (nil, [.error(file, line: 1, column: 1, "the front matter that starts here never ends",
@@ -167,8 +168,14 @@ struct PostParser: Sendable {
             diagnostics += ExtraKeys.check(key: key, value: value, file: file)
         }
 
+        let (resourceFields, resourceDiagnostics) = ResourceFields.read(fields, keys: keys, file: file)
+        diagnostics += resourceDiagnostics
+
         guard !diagnostics.hasErrors, let title, let date else { return (nil, diagnostics) }
         guard include(draft, date) else { return (nil, diagnostics) }
+        let (resources, resourceProblems) = resourceFields.resolve(with: finder, slug: slug, file: file)
+        diagnostics += resourceProblems
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
 
         var params: [String: FrontMatterValue] = [:]
         for key in keyOrder where !Self.knownKeys.contains(key) {
@@ -179,12 +186,13 @@ struct PostParser: Sendable {
             diagnostics.append(.warning(file, line: note.line > 0 ? note.line + parts.bodyLineOffset : nil,
                 column: note.line > 0 && note.column > 0 ? note.column : nil, note.message, hint: note.hint))
         }
-        let post = Post(
+        var post = Post(
             source: file, slug: slug, title: title, date: date, kind: kind ?? .dispatch,
             authors: authors, categories: categories, tags: tags,
             summary: summaryField ?? Self.shortened(body.firstParagraph),
             lang: lang ?? config.language, series: series, seriesDay: seriesDay, translationKey: translationKey,
             draft: draft, html: body.html, params: params, slugLine: fields["slug"]?.line.map { $0 + 1 })
+        post.resources = resources
         return (post, diagnostics)
     }
 
@@ -206,8 +214,8 @@ struct PostParser: Sendable {
 
     static let maximumTerms = 100
 
-    static let knownKeys: Set<String> = [
+    static let knownKeys: Set<String> = Set<String>([
         "title", "date", "kind", "categories", "tags", "summary", "lang", "series", "series_day",
         "translation_key", "draft", "slug", "author",
-    ]
+    ]).union(ResourceFields.keys)
 }

@@ -16,9 +16,12 @@ enum TemplateContract {
         ("post", [
             "title", "url", "date", "date_iso", "kind", "kind_label", "lang", "authors", "byline", "series", "series_day",
             "summary", "categories", "tags", "has_terms", "params", "content", "rendered_item",
+            "has_attachments", "attachments", "image",
         ]),
         ("post.categories[]", ["name", "url"]),
         ("post.tags[]", ["name", "url"]),
+        ("post.attachments[]", ["label", "url", "media_type", "type", "size", "text"]),
+        ("post.image", ["url", "alt", "credit"]),
         ("list", ["url", "count", "feed_url"]),
         ("pager", ["page", "pages", "label", "has_pages", "newer_url", "older_url"]),
         ("term", ["name", "url", "count", "taxonomy"]),

@@ -17,6 +17,7 @@ struct PostView: Sendable {
     var categories: [TermLink]
     var tags: [TermLink]
     var params: [String: FrontMatterValue]
+    var resources: ResourceViews
 
     /// Words and dates in the post's own language, from the theme's strings.
     init(_ post: Post, in site: Site, index: Int, strings: ThemeStrings) {
@@ -36,6 +37,7 @@ struct PostView: Sendable {
         categories = site.categories.termsOfPost[index].map { TermLink(site.categories.terms[$0], .categories, site.urls) }
         tags = site.tags.termsOfPost[index].map { TermLink(site.tags.terms[$0], .tags, site.urls) }
         params = post.params
+        resources = ResourceViews(post.resources, lang: post.lang, urls: site.urls, strings: strings)
     }
 
     /// Without the body: what a list page shows of a post.
@@ -50,6 +52,7 @@ struct PostView: Sendable {
         if let byline { context["byline"] = byline }
         if let series { context["series"] = series }
         if let seriesDay { context["series_day"] = seriesDay }
+        resources.add(to: &context)
         return context
     }
 }
