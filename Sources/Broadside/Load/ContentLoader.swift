@@ -40,7 +40,8 @@ struct ContentLoader {
             return parser.parse(text, file: file, fileStem: PostFolder.stem(ofPostAt: found.path),
                 finder: ResourceFinder(site: folder, postFolder: PostFolder.folder(ofPostAt: found.path)))
         }
-        var diagnostics = listing + results.flatMap(\.1)
+        // A link beside a post folder's index.md is judged by both listings: say it once.
+        var diagnostics = listing + results.flatMap(\.1).filter { !listing.contains($0) }
         let posts = results.compactMap(\.0)
         if files.isEmpty && listing.isEmpty {
             diagnostics.append(.warning(Self.postsFolder, "there are no Markdown posts yet",
