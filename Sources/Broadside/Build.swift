@@ -34,7 +34,7 @@ public enum Build {
         diagnostics += outputDiagnostics + themeDiagnostics
         let now = options.now.timeIntervalSince1970
         let future = FuturePosts(now: now)
-        let parser = PostParser(config: config, rootPath: urls.rootPath) { [options] draft, date in
+        let parser = PostParser(config: config, rootPath: urls.rootPath, strings: theme?.strings) { [options] draft, date in
             (options.includeDrafts || !draft) && (options.includeFuture || future.admit(date))
         }
         let content = ContentLoader(source: options.source, parser: parser).load()
@@ -42,8 +42,9 @@ public enum Build {
         measure("load")
 
         // Resolve
-        let (site, siteDiagnostics) = SiteResolver.resolve(content, config: config, urls: urls)
+        let (site, siteDiagnostics) = SiteResolver.resolve(content, config: config, urls: urls, now: now)
         diagnostics += siteDiagnostics
+        if let theme { diagnostics += BlockRenderer.missingPartials(in: site.posts, theme: theme) }
         guard !diagnostics.hasErrors, let theme, let output else { throw BuildFailure(diagnostics) }
         measure("resolve")
 

@@ -34,7 +34,7 @@ import Testing
         let (theme, _) = Theme.load(source: options.source, name: config.theme, language: config.language)
         let parser = PostParser(config: config, rootPath: urls.rootPath) { draft, date in !draft && date.date <= options.now }
         let content = ContentLoader(source: options.source, parser: parser).load()
-        let (resolved, _) = SiteResolver.resolve(content, config: config, urls: urls)
+        let (resolved, _) = SiteResolver.resolve(content, config: config, urls: urls, now: options.now.timeIntervalSince1970)
         let renderer = PageRenderer(site: resolved, theme: try #require(theme))
 
         var seen: [String: Set<String>] = [:]
@@ -42,7 +42,7 @@ import Testing
         func record(_ name: String, _ context: TemplateContext) {
             seen[name, default: []].formUnion(context.values.keys)
             for (key, value) in context.values {
-                let child = name.hasSuffix(" page") ? (key == "posts" ? "post" : key) : "\(name).\(key)"
+                let child = name.hasSuffix(" page") ? (["posts", "upcoming", "past"].contains(key) ? "post" : key) : "\(name).\(key)"
                 if let inner = value as? TemplateContext, Self.contract[child] != nil {
                     record(child, inner)
                 } else if let items = value as? [TemplateContext] {
@@ -56,11 +56,13 @@ import Testing
             let name: String
             switch page.kind {
             case .post: name = "post page"
-            case .list: name = "list page"
+            case .list(let index, _): name = resolved.lists[index].scope == .events ? "events page" : "list page"
             case .terms, .kinds: name = "index page"
             }
             record(name, context)
         }
+        // The fixture site has no blocks: theirs come from a post with every field of each.
+        for (name, context) in try BlockFixture.contexts() { record(name, context) }
         for (name, keys) in seen {
             let allowed = Self.contract[name] ?? []
             #expect(keys.subtracting(allowed).isEmpty, "\(name) gets keys the contract does not name: \(keys.subtracting(allowed).sorted())")

@@ -5,6 +5,8 @@ public struct LoadedContent: Sendable {
     /// Posts to build, in source path order.
     public var posts: [Post]
     public var diagnostics: [Diagnostic]
+    /// Series days left out for their date, in source path order (see `ScheduledDay`).
+    public var scheduled: [ScheduledDay] = []
 }
 
 /// Finds `content/posts/**/*.md`, reads each file once and parses it on every core.
@@ -28,26 +30,26 @@ struct ContentLoader {
         // Hidden files and folders are an editor's or a tool's, never posts.
         let (files, listing) = folder.files(in: Self.postsFolder, within: folder.bounds,
             skip: { $0.hasPrefix(".") }, keep: { $0.hasSuffix(".md") })
-        let results = parallelMap(files) { found -> (Post?, [Diagnostic]) in
+        let results = parallelMap(files) { found -> (Post?, ScheduledDay?, [Diagnostic]) in
             let file = "\(Self.postsFolder)/\(found.path)"
-            if let problem = PostFolder.problem(withPostAt: found.path) { return (nil, [problem]) }
+            if let problem = PostFolder.problem(withPostAt: found.path) { return (nil, nil, [problem]) }
             guard let data = FileManager.default.contents(atPath: found.real) else {
-                return (nil, [.error(file, "this file cannot be read", hint: SiteFolder.permissionHint)])
+                return (nil, nil, [.error(file, "this file cannot be read", hint: SiteFolder.permissionHint)])
             }
             guard let text = String(validatingUTF8: data) else {
-                return (nil, [.error(file, "the file is not UTF-8 text", hint: "save it as UTF-8 in your editor")])
+                return (nil, nil, [.error(file, "the file is not UTF-8 text", hint: "save it as UTF-8 in your editor")])
             }
-            return parser.parse(text, file: file, fileStem: PostFolder.stem(ofPostAt: found.path),
+            return parser.read(text, file: file, fileStem: PostFolder.stem(ofPostAt: found.path),
                 finder: ResourceFinder(site: folder, postFolder: PostFolder.folder(ofPostAt: found.path)))
         }
         // A link beside a post folder's index.md is judged by both listings: say it once.
-        var diagnostics = listing + results.flatMap(\.1).filter { !listing.contains($0) }
+        var diagnostics = listing + results.flatMap(\.2).filter { !listing.contains($0) }
         let posts = results.compactMap(\.0)
         if files.isEmpty && listing.isEmpty {
             diagnostics.append(.warning(Self.postsFolder, "there are no Markdown posts yet",
                 hint: "add a file such as \(Self.postsFolder)/first-post.md"))
         }
-        return LoadedContent(posts: posts, diagnostics: diagnostics)
+        return LoadedContent(posts: posts, diagnostics: diagnostics, scheduled: results.compactMap(\.1))
     }
 }
 

@@ -14,6 +14,9 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var firstParagraph: String
     /// What the conversion changed that the editor should hear about, by line of the body.
     public var notes: [Note] = []
+    /// Fenced blocks that name a Broadside block (```` ```stat ````), in order; each stands in `html`
+    /// as `BlockMarker.marker(index)` until the theme renders it (see `BlockSource`).
+    public var blocks: [BlockSource] = []
 
     public struct Note: Sendable, Equatable {
         /// 1-based, within the body; 0 when cmark does not know.
@@ -30,7 +33,9 @@ public enum Markdown {
     /// - Parameters:
     ///   - unsafe: keep raw HTML and `javascript:` links (off unless the site opts in).
     ///   - rootPath: the base URL's path (`/` or `/news/`), put before root-relative links.
-    public static func render(_ text: String, unsafe: Bool = false, rootPath: String = "/") -> RenderedMarkdown {
+    ///   - nested: Markdown inside a block (a callout's text): no blocks of its own and no heading
+    ///     anchors, whose ids could repeat the post's.
+    public static func render(_ text: String, unsafe: Bool = false, rootPath: String = "/", nested: Bool = false) -> RenderedMarkdown {
         let options = CMARK_OPT_SMART | (unsafe ? CMARK_OPT_UNSAFE : 0)
         var notes: [RenderedMarkdown.Note] = []
         // The length, not a C string: a NUL byte would end the post there. cmark replaces it
@@ -51,6 +56,7 @@ public enum Markdown {
         var headings: [OpaquePointer] = []
         var links: [OpaquePointer] = []
         var firstParagraph: OpaquePointer?
+        var blockNodes: [OpaquePointer] = []
         // Collect first, change after: cmark's iterator must not see the tree change under it.
         let iterator = cmark_iter_new(document)
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
@@ -59,6 +65,7 @@ public enum Markdown {
             case CMARK_NODE_HEADING: headings.append(node)
             case CMARK_NODE_PARAGRAPH where firstParagraph == nil: firstParagraph = node
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
+            case CMARK_NODE_CODE_BLOCK where !nested && BlockSource.name(ofFence: node) != nil: blockNodes.append(node)
             default: break
             }
         }
@@ -75,8 +82,13 @@ public enum Markdown {
             }
         }
         let summary = firstParagraph.map(plainText) ?? ""
+        var blocks: [BlockSource] = []
+        if !blockNodes.isEmpty {
+            let marker = BlockMarker(source: text)
+            blocks = blockNodes.enumerated().map { BlockSource.replace($0.element, with: marker.marker($0.offset)) }
+        }
         var anchors = AnchorNames()
-        for heading in headings {
+        for heading in headings where !nested {
             addAnchor(to: heading, id: anchors.unique(for: plainText(heading)), options: options)
         }
 
@@ -84,7 +96,7 @@ public enum Markdown {
             return RenderedMarkdown(html: "", firstParagraph: summary, notes: notes)
         }
         defer { free(rendered) }
-        return RenderedMarkdown(html: String(cString: rendered), firstParagraph: summary, notes: notes)
+        return RenderedMarkdown(html: String(cString: rendered), firstParagraph: summary, notes: notes, blocks: blocks)
     }
 
     /// `/posts/a/` → `posts/a/`; nil unless the URL is root-relative (`//host/` is another host).

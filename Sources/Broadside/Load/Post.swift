@@ -37,6 +37,13 @@ public struct Post: Sendable, Equatable {
     public var params: [String: FrontMatterValue]
     /// Where `slug:` was written, if it was, for messages about duplicates.
     public var slugLine: Int?
+    /// The body's action, stat and callout blocks, in order; `html` holds their markers.
+    public var blocks: [Block] = []
+    /// Where `series_day:` and `translation_key:` were written, for messages about duplicates.
+    public var seriesDayLine: Int? = nil
+    public var translationKeyLine: Int? = nil
+    /// What the post announces under `event:`, if anything.
+    public var event: Event? = nil
     /// Attachments, featured image and the files beside a post folder's `index.md`.
     public var resources = PostResources()
 }

@@ -5,6 +5,8 @@ import Yams
 struct PostParser: Sendable {
     var config: SiteConfig
     var rootPath: String
+    /// The theme's strings, when the theme loaded: a post's `lang` must be one they have.
+    var strings: ThemeStrings? = nil
 
     /// Whether a post whose front matter is valid should be built at all (drafts, future posts);
     /// bodies of posts left out are never converted.
@@ -12,18 +14,24 @@ struct PostParser: Sendable {
 
     /// `finder` looks up the files the post names; nil only where no site folder is at hand.
     func parse(_ contents: String, file: String, fileStem: String, finder: ResourceFinder? = nil) -> (Post?, [Diagnostic]) {
+        let (post, _, diagnostics) = read(contents, file: file, fileStem: fileStem, finder: finder)
+        return (post, diagnostics)
+    }
+
+    /// The post, or what series need of it when it is left out for its date (see `ScheduledDay`).
+    func read(_ contents: String, file: String, fileStem: String, finder: ResourceFinder? = nil) -> (Post?, ScheduledDay?, [Diagnostic]) {
         guard let parts = FrontMatter.split(contents) else {
             if contents.drop(while: { $0 == "\u{FEFF}" }).hasPrefix("---") {
-                return (nil, [.error(file, line: 1, column: 1, "the front matter that starts here never ends",
+                return (nil, nil, [.error(file, line: 1, column: 1, "the front matter that starts here never ends",
                     hint: "add a line with only `---` after the last front-matter line, before the text of the post")])
             }
-            return (nil, [.error(file, line: 1, column: 1, "the file does not start with front matter",
+            return (nil, nil, [.error(file, line: 1, column: 1, "the file does not start with front matter",
                 hint: "begin the file with a `---` line, then title: and date:, then another `---` line")])
         }
         var diagnostics: [Diagnostic] = []
         let root: Node?
         switch YAMLDocument.parse(String(parts.yaml), file: file, lineOffset: 1) {
-        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .failure(let diagnostic): return (nil, nil, [diagnostic])
         case .success(let node): root = node
         }
         var fields: [String: Node] = [:]
@@ -31,7 +39,7 @@ struct PostParser: Sendable {
         var keyOrder: [String] = []
         if let root {
             guard let mapping = root.mapping else {
-                return (nil, [.error(file, line: (root.line ?? 0) + 1, column: root.column,
+                return (nil, nil, [.error(file, line: (root.line ?? 0) + 1, column: root.column,
                     "the front matter must be `key: value` lines", hint: "for example title: \"Day 1: Pack the court\"")])
             }
             // Yams has already refused a key set twice (see YAMLDocument).
@@ -144,6 +152,9 @@ struct PostParser: Sendable {
             if SiteConfig.isLanguageTag(value) { lang = value } else {
                 fail(node, "`lang` is not a language code: \"\(value)\"", hint: "use a code such as en, es or pt-BR")
             }
+            if lang != nil, let problem = strings?.languageProblem(value, file: file, line: node.line.map { $0 + 1 }, column: node.column) {
+                diagnostics.append(problem)
+            }
         }
 
         var slug = Slug.make(fileStem)
@@ -163,6 +174,14 @@ struct PostParser: Sendable {
         let summaryField = text("summary", hint: "summary: \"One sentence.\"")
         let series = text("series", hint: "series: \"Week of Action\"")
         let translationKey = text("translation_key", hint: "translation_key: \"qa-clinic\"")
+        let seriesKey = keys["series_day"] ?? keys["series"]
+        // A `series_day` that is not a number already has its error.
+        if fields["series_day"] == nil || seriesDay != nil, let problem = SeriesFrontMatter.pairing(seriesWritten: fields["series"] != nil, dayWritten: fields["series_day"] != nil,
+            file: file, line: seriesKey?.line.map { $0 + 1 }, column: seriesKey?.column)
+        {
+            diagnostics.append(problem)
+        }
+        let event = EventFrontMatter.read(fields: fields, keys: keys, kind: kind, timeZone: config.timeZone, file: file, diagnostics: &diagnostics)
 
         for (key, value) in root?.mapping.map(Array.init) ?? [] where !Self.knownKeys.contains(key.text ?? "") {
             diagnostics += ExtraKeys.check(key: key, value: value, file: file)
@@ -171,11 +190,18 @@ struct PostParser: Sendable {
         let (resourceFields, resourceDiagnostics) = ResourceFields.read(fields, keys: keys, file: file)
         diagnostics += resourceDiagnostics
 
-        guard !diagnostics.hasErrors, let title, let date else { return (nil, diagnostics) }
-        guard include(draft, date) else { return (nil, diagnostics) }
+        guard !diagnostics.hasErrors, let title, let date else { return (nil, nil, diagnostics) }
+        guard include(draft, date) else {
+            // A future day of a series still counts in "Day 2 of 5"; a draft is not yet planned.
+            let scheduled = draft ? nil : series.flatMap { series in seriesDay.map { day in
+                ScheduledDay(source: file, title: title, date: date, lang: lang ?? config.language, series: series, day: day,
+                    dayLine: fields["series_day"]?.line.map { $0 + 1 })
+            } }
+            return (nil, scheduled, diagnostics)
+        }
         let (resources, resourceProblems) = resourceFields.resolve(with: finder, slug: slug, file: file)
         diagnostics += resourceProblems
-        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        guard !diagnostics.hasErrors else { return (nil, nil, diagnostics) }
 
         var params: [String: FrontMatterValue] = [:]
         for key in keyOrder where !Self.knownKeys.contains(key) {
@@ -186,14 +212,20 @@ struct PostParser: Sendable {
             diagnostics.append(.warning(file, line: note.line > 0 ? note.line + parts.bodyLineOffset : nil,
                 column: note.line > 0 && note.column > 0 ? note.column : nil, note.message, hint: note.hint))
         }
+        let (blocks, blockDiagnostics) = BlockParser(file: file, bodyLineOffset: parts.bodyLineOffset, unsafe: config.unsafe,
+            rootPath: rootPath, timeZone: config.timeZone).parse(body.blocks)
+        diagnostics += blockDiagnostics
+        guard !blockDiagnostics.hasErrors else { return (nil, nil, diagnostics) }
         var post = Post(
             source: file, slug: slug, title: title, date: date, kind: kind ?? .dispatch,
             authors: authors, categories: categories, tags: tags,
             summary: summaryField ?? Self.shortened(body.firstParagraph),
             lang: lang ?? config.language, series: series, seriesDay: seriesDay, translationKey: translationKey,
-            draft: draft, html: body.html, params: params, slugLine: fields["slug"]?.line.map { $0 + 1 })
+            draft: draft, html: body.html, params: params, slugLine: fields["slug"]?.line.map { $0 + 1 },
+            blocks: blocks, seriesDayLine: fields["series_day"]?.line.map { $0 + 1 },
+            translationKeyLine: fields["translation_key"]?.line.map { $0 + 1 }, event: event)
         post.resources = resources
-        return (post, diagnostics)
+        return (post, nil, diagnostics)
     }
 
     /// A first paragraph used as the summary stops after `words` words, as Hugo's does,
@@ -216,6 +248,6 @@ struct PostParser: Sendable {
 
     static let knownKeys: Set<String> = Set<String>([
         "title", "date", "kind", "categories", "tags", "summary", "lang", "series", "series_day",
-        "translation_key", "draft", "slug", "author",
+        "translation_key", "draft", "slug", "author", "event",
     ]).union(ResourceFields.keys)
 }

@@ -4,6 +4,8 @@
 struct FeedWriter {
     var site: Site
     var list: PostList
+    /// Each post's final HTML (blocks rendered), by index in the site.
+    var bodies: [String]
 
     func rss() -> String {
         let urls = site.urls
@@ -35,7 +37,7 @@ struct FeedWriter {
             // Readers take `description` as HTML: the plain summary is escaped as HTML, then as XML,
             // so a summary quoting `<img onerror=…>` reaches the reader as text.
             xml += "<description>\(text(Escaping.markup(post.summary)))</description>\n"
-            xml += "<content:encoded>\(text(absoluteLinks(post.html)))</content:encoded>\n</item>\n"
+            xml += "<content:encoded>\(text(absoluteLinks(bodies[index])))</content:encoded>\n</item>\n"
         }
         xml += "</channel>\n</rss>\n"
         return xml

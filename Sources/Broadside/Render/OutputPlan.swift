@@ -28,6 +28,8 @@ enum PageKind: Sendable, Hashable {
 enum OutputFormat: Sendable, Hashable {
     case html
     case rss
+    /// iCalendar, `posts/<slug>/event.ics`, for a post with an event.
+    case ics
 }
 
 /// One file the site has: a kind of page in a format.
@@ -43,6 +45,7 @@ struct Page: Sendable, Hashable {
 enum OutputPlan {
     static func pages(for site: Site) -> [Page] {
         var pages: [Page] = site.posts.indices.map { Page(kind: .post($0), format: .html) }
+        pages += site.posts.indices.filter { site.posts[$0].event != nil }.map { Page(kind: .post($0), format: .ics) }
         for (index, list) in site.lists.enumerated() {
             pages += (1...site.pageCount(listing: list.posts.count)).map { Page(kind: .list(index, page: $0), format: .html) }
             if list.hasFeed { pages.append(Page(kind: .list(index, page: 1), format: .rss)) }
@@ -55,9 +58,10 @@ enum OutputPlan {
     /// Where a page is written, relative to the output folder.
     static func path(of page: Page, in site: Site) -> String {
         switch (page.kind, page.format) {
+        case (.post(let index), .ics): SiteURLs.calendarFile(site.posts[index].slug)
         case (.post(let index), _): SiteURLs.postFile(site.posts[index].slug)
         case (.list(let index, _), .rss): SiteURLs.listFeedFile(site.lists[index].folder)
-        case (.list(let index, let number), .html): SiteURLs.listFile(site.lists[index].folder, page: number)
+        case (.list(let index, let number), _): SiteURLs.listFile(site.lists[index].folder, page: number)
         case (.terms(let kind), _): SiteURLs.taxonomyFile(kind)
         case (.kinds, _): SiteURLs.kindsFile
         }

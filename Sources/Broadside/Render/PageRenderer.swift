@@ -14,6 +14,9 @@ struct PageRenderer: Sendable {
     var postViews: [PostView]
     /// Each post's rendered list entry, when the theme has `partials/post-item`.
     var renderedItems: [String]?
+    /// Each post's HTML with its blocks rendered, for its page and the feeds.
+    var bodies: [String]
+
     init(site: Site, theme: Theme) {
         self.site = site
         self.theme = theme
@@ -21,10 +24,12 @@ struct PageRenderer: Sendable {
             PostView(site.posts[$0], in: site, index: $0, strings: theme.strings)
         }
         postViews = views
+        let blocks = BlockRenderer(theme: theme)
+        bodies = parallelMap(Array(site.posts.indices)) { [site] in blocks.html(of: site.posts[$0]) }
         if theme.templateNames.contains(Self.itemPartial) {
             renderedItems = parallelMap(views) { [theme, site] view in
                 var context = view.context
-                context["site"] = Self.siteContext(site)
+                context["site"] = Self.siteContext(site, lang: view.lang)
                 context["t"] = theme.strings.templateValues(lang: view.lang)
                 // Without its last line break: `{{{rendered_item}}}` stands on a line of its own,
                 // where a partial's tag would have been removed with its line.
@@ -40,7 +45,10 @@ struct PageRenderer: Sendable {
         switch page.format {
         case .rss:
             guard case .list(let index, _) = page.kind else { preconditionFailure("only lists have feeds") }
-            return OutputFile(path: path, contents: .text(FeedWriter(site: site, list: site.lists[index]).rss()))
+            return OutputFile(path: path, contents: .text(FeedWriter(site: site, list: site.lists[index], bodies: bodies).rss()))
+        case .ics:
+            guard case .post(let index) = page.kind else { preconditionFailure("only posts have calendars") }
+            return OutputFile(path: path, contents: .text(CalendarWriter(site: site).ics(post: index)))
         case .html:
             // Every template chosen here was checked to exist when the theme was loaded.
             let (template, context) = html(page.kind)
@@ -66,9 +74,10 @@ struct PageRenderer: Sendable {
     private func post(_ index: Int) -> (String, TemplateContext) {
         let post = site.posts[index]
         var view = postViews[index].context
-        view["content"] = post.html
+        view["content"] = bodies[index]
         var context = base(title: post.title, url: postViews[index].url, lang: post.lang, kind: "post")
         context["post"] = view
+        context["alternates"] = TranslationView.alternates(of: index, in: site)
         return (template("post-\(post.kind.rawValue)", "post"), context)
     }
 
@@ -85,8 +94,10 @@ struct PageRenderer: Sendable {
             (heading, kind, name) = (words(key, list.lang, ["name": term.name]), taxonomy.singular, "list")
         case .kind(let postKind):
             (heading, kind, name) = (words("kind_plural.\(postKind.rawValue)", list.lang), "kind", "list")
-        case .series, .events:
-            (heading, kind, name) = ("", "list", "list")
+        case .series(let index):
+            (heading, kind, name) = (site.series[index].name, "series", "series")
+        case .events:
+            (heading, kind, name) = (words("events", list.lang), "events", "events")
         }
         let url = site.urls.list(list.folder, page: number)
         let title = number == 1 ? heading : heading + words("page_title_suffix", list.lang, ["page": "\(number)"])
@@ -103,11 +114,14 @@ struct PageRenderer: Sendable {
             context["term"] = TemplateContext(["name": term.name, "url": site.urls.list(list.folder), "count": term.posts.count, "taxonomy": taxonomy.rawValue])
         case .kind(let postKind):
             context["kind"] = TemplateContext(["name": postKind.rawValue, "label": heading, "url": site.urls.list(list.folder), "count": list.posts.count])
-        case .series, .events:
-            break
+        case .series(let index):
+            context["series"] = SeriesView(site.series[index], in: site, strings: theme.strings).context
+        case .events:
+            eventSections(list, page: number, into: &context)
         }
         entries(list.posts, page: number, lang: list.lang, url: { site.urls.list(list.folder, page: $0) }, into: &context)
-        return (name == "home" ? template("home", "list") : template("list"), context)
+        // A list may have a template of its own (`home`, `series`, `events`), else `list`.
+        return (template(name, "list"), context)
     }
 
     private func terms(_ kind: TaxonomyKind) -> (String, TemplateContext) {
@@ -149,7 +163,7 @@ struct PageRenderer: Sendable {
         let urls = site.urls
         let lang = lang ?? site.config.language
         return [
-            "site": Self.siteContext(site),
+            "site": Self.siteContext(site, lang: lang),
             // Made per page: a context holds `Any` and cannot be shared across the cores.
             "t": theme.strings.templateValues(lang: lang),
             "page": TemplateContext([
@@ -158,14 +172,21 @@ struct PageRenderer: Sendable {
         ]
     }
 
-    private static func siteContext(_ site: Site) -> TemplateContext {
+    /// The site as a page in `lang` sees it: its home page and feed are the language's own
+    /// (`/es/`, `/es/feed.xml`) when the site has posts in that language.
+    private static func siteContext(_ site: Site, lang: String) -> TemplateContext {
         let urls = site.urls
-        return [
+        let home = site.list(.home(lang: lang)) ?? site.list(.home(lang: site.config.language))
+        let homeURL = home.map { urls.list($0.folder) } ?? urls.home(page: 1)
+        let feedURL = home.map { urls.listFeed($0.folder) } ?? urls.feed
+        var context: TemplateContext = [
             "title": site.config.title, "description": site.config.description, "language": site.config.language,
-            "root": urls.rootPath, "home_url": urls.home(page: 1), "categories_url": urls.taxonomy(.categories),
-            "tags_url": urls.taxonomy(.tags), "kinds_url": urls.kinds(), "feed_url": urls.feed,
-            "feed_absolute_url": urls.absolute(urls.feed), "generator": "Broadside",
+            "root": urls.rootPath, "home_url": homeURL, "categories_url": urls.taxonomy(.categories),
+            "tags_url": urls.taxonomy(.tags), "kinds_url": urls.kinds(), "feed_url": feedURL,
+            "feed_absolute_url": urls.absolute(feedURL), "generator": "Broadside",
         ]
+        if let events = site.list(.events) { context["events_url"] = urls.list(events.folder) }
+        return context
     }
 
     /// One page of a list of posts (indices, in the list's order) with its pager.

@@ -36,6 +36,8 @@ enum StringKeys {
             "attachment_label_without_size": Rule(placeholders: ["label", "type"], required: false),
             "image_credit": Rule(placeholders: ["credit"], required: false),
             "read_in": Rule(placeholders: ["language"], required: false),
+            "take_action": Rule(placeholders: [], required: true),
+            "stat_as_of": Rule(placeholders: ["date"], required: true),
         ]
         // A kind added to Broadside needs its labels in every theme, so they come from the enum.
         for kind in Kind.allCases {

@@ -5,19 +5,21 @@ enum TemplateContract {
     /// Context name → its keys. The names are those the README uses: a page kind ("post page"),
     /// a key of a page (`site`, `pager`), or each item of a list (`terms[]`, `post.tags[]`).
     static let contexts: [(name: String, keys: [String])] = [
-        ("post page", ["site", "t", "page", "post"]),
-        ("list page", ["site", "t", "page", "heading", "list", "posts", "has_posts", "pager", "is_home", "term", "kind"]),
+        ("post page", ["site", "t", "page", "post", "alternates"]),
+        ("list page", ["site", "t", "page", "heading", "list", "posts", "has_posts", "pager", "is_home", "term", "kind", "series"]),
+        ("events page", ["site", "t", "page", "heading", "list", "posts", "has_posts", "pager", "upcoming", "has_upcoming", "past", "has_past"]),
         ("index page", ["site", "t", "page", "heading", "taxonomy", "terms", "has_terms"]),
         ("site", [
             "title", "description", "language", "root", "home_url", "categories_url", "tags_url", "kinds_url",
-            "feed_url", "feed_absolute_url", "generator",
+            "feed_url", "feed_absolute_url", "generator", "events_url",
         ]),
         ("page", ["title", "document_title", "url", "absolute_url", "lang", "kind"]),
         ("post", [
             "title", "url", "date", "date_iso", "kind", "kind_label", "lang", "authors", "byline", "series", "series_day",
-            "summary", "categories", "tags", "has_terms", "params", "content", "rendered_item",
-            "has_attachments", "attachments", "image",
+            "summary", "categories", "tags", "has_terms", "params", "content", "rendered_item", "event",
+            "translations", "has_translations", "has_attachments", "attachments", "image",
         ]),
+        ("post.event", ["start", "start_iso", "end", "end_iso", "location", "online_url", "rsvp_url", "calendar_url"]),
         ("post.categories[]", ["name", "url"]),
         ("post.tags[]", ["name", "url"]),
         ("post.attachments[]", ["label", "url", "media_type", "type", "size", "text"]),
@@ -28,5 +30,16 @@ enum TemplateContract {
         ("kind", ["name", "label", "url", "count"]),
         ("taxonomy", ["name", "title", "singular"]),
         ("terms[]", ["name", "url", "count"]),
+        ("block action", ["lang", "t", "title", "text", "url", "phone", "phone_url", "href", "button"]),
+        ("block stat", ["lang", "t", "figure", "label", "as_of", "as_of_iso", "source", "source_url"]),
+        ("block callout", ["lang", "t", "title", "content"]),
+        ("alternates[]", ["lang", "url"]),
+        ("post.translations[]", ["lang", "language_name", "label", "url"]),
+        ("post.series", ["name", "url", "total", "all_days_label", "days", "day", "label", "previous", "next"]),
+        ("post.series.days[]", ["number", "title", "url", "label", "date", "date_iso", "is_published", "is_current"]),
+        ("post.series.previous", ["url", "title", "label"]),
+        ("post.series.next", ["url", "title", "label"]),
+        ("series", ["name", "url", "total", "all_days_label", "days"]),
+        ("series.days[]", ["number", "title", "url", "label", "date", "date_iso", "is_published", "is_current"]),
     ]
 }

@@ -17,6 +17,10 @@ struct PostView: Sendable {
     var categories: [TermLink]
     var tags: [TermLink]
     var params: [String: FrontMatterValue]
+    /// The post's place in its series, with every day of it.
+    var seriesView: SeriesView?
+    var translations: [TranslationLink]
+    var event: EventView?
     var resources: ResourceViews
 
     /// Words and dates in the post's own language, from the theme's strings.
@@ -37,6 +41,9 @@ struct PostView: Sendable {
         categories = site.categories.termsOfPost[index].map { TermLink(site.categories.terms[$0], .categories, site.urls) }
         tags = site.tags.termsOfPost[index].map { TermLink(site.tags.terms[$0], .tags, site.urls) }
         params = post.params
+        seriesView = site.seriesIndex(of: post).map { SeriesView(site.series[$0], in: site, strings: strings, current: index) }
+        translations = TranslationView.links(of: index, in: site, strings: strings)
+        event = post.event.map { EventView($0, post: post, urls: site.urls, strings: strings) }
         resources = ResourceViews(post.resources, lang: post.lang, urls: site.urls, strings: strings)
     }
 
@@ -50,8 +57,11 @@ struct PostView: Sendable {
             "params": FrontMatterValue.map(params.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }).templateValue,
         ]
         if let byline { context["byline"] = byline }
-        if let series { context["series"] = series }
+        if let seriesView { context["series"] = seriesView.context }
         if let seriesDay { context["series_day"] = seriesDay }
+        context["translations"] = translations.map(\.context)
+        context["has_translations"] = !translations.isEmpty
+        if let event { context["event"] = event.context }
         resources.add(to: &context)
         return context
     }

@@ -1,6 +1,6 @@
 /// Every `PostList` of the site, from the resolved posts and taxonomies.
 enum Lists {
-    static func build(posts: [Post], categories: Taxonomy, tags: Taxonomy, config: SiteConfig) -> ([PostList], [String]) {
+    static func build(posts: [Post], categories: Taxonomy, tags: Taxonomy, config: SiteConfig, series: [Series] = []) -> ([PostList], [String]) {
         let site = config.language
         let languages = [site] + Set(posts.map(\.lang)).subtracting([site]).sorted()
         var lists: [PostList] = []
@@ -28,6 +28,10 @@ enum Lists {
             let members = posts.indices.filter { posts[$0].kind == kind }
             guard !members.isEmpty else { continue }
             lists.append(PostList(scope: .kind(kind), lang: site, posts: members, folder: ["kinds", kind.rawValue], hasFeed: false))
+        }
+        for (index, one) in series.enumerated() {
+            lists.append(PostList(scope: .series(index: index), lang: one.lang, posts: one.published.compactMap(\.post),
+                folder: one.folder, hasFeed: false))
         }
         return (lists, languages)
     }

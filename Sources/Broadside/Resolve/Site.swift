@@ -11,6 +11,12 @@ public struct Site: Sendable {
     public var lists: [PostList]
     /// The site's language first, then the others posts are written in, by code.
     public var languages: [String]
+    /// Every series, the site's language first (see `Series`); lists `.series(index:)` index it.
+    public var series: [Series] = []
+    /// For each post, every version of its text, itself included (see `Translations`).
+    public var translations: [[Int]] = []
+    /// How many of the first posts of the `.events` list are upcoming at the build's now (see `Events`).
+    public var upcomingEvents = 0
 
     public func taxonomy(_ kind: TaxonomyKind) -> Taxonomy {
         kind == .categories ? categories : tags
@@ -29,7 +35,8 @@ public struct Site: Sendable {
 
 /// Loaded posts → `Site`: order, slugs checked, taxonomies built.
 enum SiteResolver {
-    static func resolve(_ content: LoadedContent, config: SiteConfig, urls: SiteURLs) -> (Site, [Diagnostic]) {
+    /// `now` is the build's (seconds since 1970): it decides which events are upcoming.
+    static func resolve(_ content: LoadedContent, config: SiteConfig, urls: SiteURLs, now: Double) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         // By instant: `PostDate`'s `==` also compares the written offset, so two posts at one
         // instant written with different offsets would be neither equal-by-instant nor ordered.
@@ -50,9 +57,16 @@ enum SiteResolver {
         }
         let categories = Taxonomy.build(.categories, posts: posts, names: \.categories, diagnostics: &diagnostics)
         let tags = Taxonomy.build(.tags, posts: posts, names: \.tags, diagnostics: &diagnostics)
-        let (lists, languages) = Lists.build(posts: posts, categories: categories, tags: tags, config: config)
-        let site = Site(
-            config: config, urls: urls, posts: posts, categories: categories, tags: tags, lists: lists, languages: languages)
+        let (series, seriesDiagnostics) = Series.build(posts: posts, scheduled: content.scheduled, config: config)
+        let (translations, translationDiagnostics) = Translations.build(posts: posts, config: config)
+        diagnostics += seriesDiagnostics + translationDiagnostics
+        var (lists, languages) = Lists.build(posts: posts, categories: categories, tags: tags, config: config, series: series)
+        let events = Events.list(posts: posts, now: now, lang: config.language)
+        if let events { lists.append(events.list) }
+        var site = Site(
+            config: config, urls: urls, posts: posts, categories: categories, tags: tags, lists: lists, languages: languages,
+            series: series, translations: translations)
+        site.upcomingEvents = events?.upcoming ?? 0
         return (site, diagnostics)
     }
 }

@@ -1,0 +1,80 @@
+import Foundation
+
+/// An action, stat or callout an editor writes as a fenced block of YAML fields
+/// (```` ```action ````), shown through the theme's `blocks/<name>` partial.
+public struct Block: Sendable, Equatable {
+    public enum Name: String, CaseIterable, Sendable {
+        case action, stat, callout
+
+        /// The fields a block of this name may have, in the order the README gives them.
+        var fields: [String] {
+            switch self {
+            case .action: ["title", "url", "phone", "button", "text"]
+            case .stat: ["figure", "label", "as_of", "source", "source_url"]
+            case .callout: ["title", "text"]
+            }
+        }
+
+        var required: [String] {
+            switch self {
+            case .action: ["title"]
+            case .stat: ["figure", "label"]
+            case .callout: ["text"]
+            }
+        }
+    }
+
+    /// "Take action": a button to a page or form, or a number to call.
+    public struct Action: Sendable, Equatable {
+        public var title: String
+        /// Checked by `URLPolicy`; a root-relative path has the site's root path before it.
+        public var url: String?
+        /// As written, for readers: `(202) 555-0143`.
+        public var phone: String?
+        /// The link's text; nil for the theme's `take_action` string.
+        public var button: String?
+        /// A short paragraph of plain text.
+        public var text: String?
+
+        /// `tel:+12025550143`: the digits and a leading `+` of `phone`.
+        var phoneURL: String? {
+            phone.map { "tel:" + $0.filter { $0.isASCII && ($0.isNumber || $0 == "+") } }
+        }
+    }
+
+    /// A headline figure: "23,753 people detained in ICE custody, as of July 11, 2022".
+    public struct Stat: Sendable, Equatable {
+        public var figure: String
+        public var label: String
+        public var asOf: PostDate?
+        public var source: String?
+        public var sourceURL: String?
+    }
+
+    /// A note set apart from the text, its Markdown already HTML.
+    public struct Callout: Sendable, Equatable {
+        public var title: String?
+        public var html: String
+    }
+
+    public enum Fields: Sendable, Equatable {
+        case action(Action)
+        case stat(Stat)
+        case callout(Callout)
+    }
+
+    public var fields: Fields
+    /// What stands in the post's HTML where the block goes (see `BlockMarker`).
+    public var marker: String
+    /// Where the opening fence is in the post's file, for messages.
+    public var line: Int
+    public var column: Int
+
+    public var name: Name {
+        switch fields {
+        case .action: .action
+        case .stat: .stat
+        case .callout: .callout
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import CCmark
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A fenced block whose info string names a `Block` (```` ```stat ````), as cmark found it:
+/// its YAML not yet read, since the Markdown step knows nothing of files and lines of front matter.
+public struct BlockSource: Sendable, Equatable {
+    public var name: Block.Name
+    /// The text between the fences.
+    public var yaml: String
+    /// Where the opening fence is, 1-based, within the body.
+    public var line: Int
+    public var column: Int
+    /// What stands in the HTML instead of the block.
+    public var marker: String
+
+    /// The block a fenced code block names by the first word of its info string; nil for
+    /// any other code block (` ```swift `), which stays code.
+    static func name(ofFence node: OpaquePointer) -> Block.Name? {
+        // An indented code block has no info string.
+        guard let info = cmark_node_get_fence_info(node) else { return nil }
+        let word = String(cString: info).split(whereSeparator: { $0 == " " || $0 == "\t" }).first
+        return word.flatMap { Block.Name(rawValue: String($0)) }
+    }
+
+    /// Puts `marker` in the tree instead of `node`, as a custom block cmark copies verbatim.
+    static func replace(_ node: OpaquePointer, with marker: String) -> BlockSource {
+        let source = BlockSource(
+            name: name(ofFence: node) ?? .callout,
+            yaml: cmark_node_get_literal(node).map { String(cString: $0) } ?? "",
+            line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)), marker: marker)
+        if let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) {
+            cmark_node_set_on_enter(block, marker)
+            cmark_node_set_on_exit(block, "")
+            cmark_node_replace(node, block)
+            cmark_node_free(node)
+        }
+        return source
+    }
+}
+
+/// The placeholders a post's blocks stand as until the theme renders them.
+///
+/// An editor can never write one. In safe mode cmark escapes `<` in text and drops raw HTML, so
+/// no `<!--` reaches the output from the body. In unsafe mode raw HTML is copied verbatim, so the
+/// marker carries a number chosen so that `broadside-block-N:` appears nowhere in the body:
+/// an editor's comment copied from a built page names another number, and stays a comment.
+struct BlockMarker {
+    let prefix: String
+
+    init(source: String) {
+        var number = 1
+        while source.contains("broadside-block-\(number):") { number += 1 }
+        prefix = "<!--broadside-block-\(number):"
+    }
+
+    func marker(_ index: Int) -> String { "\(prefix)\(index)-->" }
+
+    /// `html` with each block's marker replaced by `rendered` of the same index, each marker
+    /// looked for after the one before it; nothing rendered is searched again.
+    static func splice(_ html: String, blocks: [Block], rendered: [String]) -> String {
+        var out = ""
+        var rest = html[...]
+        for (block, text) in zip(blocks, rendered) {
+            guard let found = rest.range(of: block.marker) else { continue }
+            out += rest[..<found.lowerBound]
+            out += text
+            rest = rest[found.upperBound...]
+        }
+        out += rest
+        return out
+    }
+}

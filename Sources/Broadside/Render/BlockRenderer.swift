@@ -1,0 +1,72 @@
+/// Renders a post's action, stat and callout blocks through the theme's `blocks/<name>`
+/// partials, once each, and puts them where their markers stand: the post's final HTML, which
+/// the post page and the feed's `content:encoded` share.
+struct BlockRenderer: Sendable {
+    var theme: Theme
+
+    static func partial(_ name: Block.Name) -> String { "blocks/\(name.rawValue)" }
+
+    /// The post's HTML with its blocks in place; the HTML as it is when it has none.
+    func html(of post: Post) -> String {
+        guard !post.blocks.isEmpty else { return post.html }
+        // Made once per post rather than per block: only posts with blocks pay for it.
+        let t = theme.strings.templateValues(lang: post.lang)
+        let rendered = post.blocks.map { block in
+            // Without its last line break: the marker it replaces stood on a line of its own.
+            var html = theme.library.render(context(of: block, lang: post.lang, t: t), withTemplate: Self.partial(block.name)) ?? ""
+            if html.hasSuffix("\n") { html.removeLast() }
+            return html
+        }
+        return BlockMarker.splice(post.html, blocks: post.blocks, rendered: rendered)
+    }
+
+    /// What `blocks/<name>` receives (see `TemplateContract`): the block's fields as written,
+    /// and the values Broadside makes of them in the post's language.
+    func context(of block: Block, lang: String, t: TemplateContext) -> TemplateContext {
+        let strings = theme.strings
+        var context: TemplateContext = ["lang": lang, "t": t]
+        switch block.fields {
+        case .action(let action):
+            context["title"] = action.title
+            context["button"] = action.button ?? strings.text("take_action", lang: lang)
+            if let text = action.text { context["text"] = text }
+            if let url = action.url { context["url"] = url }
+            if let phone = action.phone, let phoneURL = action.phoneURL {
+                context["phone"] = phone
+                context["phone_url"] = phoneURL
+            }
+            context["href"] = action.url ?? action.phoneURL
+        case .stat(let stat):
+            context["figure"] = stat.figure
+            context["label"] = stat.label
+            if let asOf = stat.asOf {
+                context["as_of"] = strings.text("stat_as_of", lang: lang, ["date": strings.date(asOf, lang: lang)])
+                context["as_of_iso"] = Self.day(asOf)
+            }
+            if let source = stat.source { context["source"] = source }
+            if let sourceURL = stat.sourceURL { context["source_url"] = sourceURL }
+        case .callout(let callout):
+            if let title = callout.title { context["title"] = title }
+            context["content"] = callout.html
+        }
+        return context
+    }
+
+    /// `2022-07-11`: a `<time datetime>` of the day the editor wrote, in its own offset.
+    private static func day(_ date: PostDate) -> String {
+        let civil = date.civil
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(civil.year)-\(two(civil.month))-\(two(civil.day))"
+    }
+
+    /// An error at each block whose partial the theme lacks: the block would vanish from the page.
+    static func missingPartials(in posts: [Post], theme: Theme) -> [Diagnostic] {
+        posts.flatMap { post in
+            post.blocks.filter { !theme.templateNames.contains(partial($0.name)) }.map { block in
+                Diagnostic.error(post.source, line: block.line, column: block.column,
+                    "the theme \"\(theme.name)\" has no \(partial(block.name)) template, so this \(block.name.rawValue) block cannot be shown",
+                    hint: "add themes/\(theme.name)/templates/\(partial(block.name)).mustache or templates/\(partial(block.name)).mustache; themes/default has one to copy")
+            }
+        }
+    }
+}

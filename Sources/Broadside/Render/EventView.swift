@@ -1,0 +1,36 @@
+/// What templates see of a post's event (`post.event`): when and where, in the post's language.
+struct EventView: Sendable {
+    var start: String
+    var startISO: String
+    /// Only the time when the event ends on the day it starts: "November 30, 2026, 6:00 pm – 8:00 pm".
+    var end: String?
+    var endISO: String?
+    var location: String?
+    var onlineURL: String?
+    var rsvpURL: String?
+    var calendarURL: String
+
+    init(_ event: Event, post: Post, urls: SiteURLs, strings: ThemeStrings) {
+        start = strings.dateTime(event.start, lang: post.lang)
+        startISO = DateText.iso8601(event.start)
+        if let end = event.end {
+            let (first, last) = (event.start.civil, end.civil)
+            let sameDay = first.year == last.year && first.month == last.month && first.day == last.day && first.offset == last.offset
+            self.end = sameDay ? strings.time(end, lang: post.lang) : strings.dateTime(end, lang: post.lang)
+            endISO = DateText.iso8601(end)
+        }
+        location = event.location
+        onlineURL = event.onlineURL
+        rsvpURL = event.rsvpURL
+        calendarURL = urls.calendar(post.slug)
+    }
+
+    var context: TemplateContext {
+        var context: TemplateContext = ["start": start, "start_iso": startISO, "calendar_url": calendarURL]
+        if let end, let endISO { (context["end"], context["end_iso"]) = (end, endISO) }
+        if let location { context["location"] = location }
+        if let onlineURL { context["online_url"] = onlineURL }
+        if let rsvpURL { context["rsvp_url"] = rsvpURL }
+        return context
+    }
+}

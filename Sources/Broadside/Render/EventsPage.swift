@@ -1,0 +1,20 @@
+extension PageRenderer {
+    /// `/events/` in two parts, upcoming and past. The list is paged as one (upcoming first), and
+    /// each page shows a heading over each part it holds, so a page that starts in the past
+    /// events still says so.
+    func eventSections(_ list: PostList, page number: Int, into context: inout TemplateContext) {
+        let perPage = site.config.postsPerPage
+        let first = min(list.posts.count, (number - 1) * perPage)
+        let last = min(list.posts.count, first + perPage)
+        let split = min(max(site.upcomingEvents, first), last)
+        let item = { (index: Int) -> TemplateContext in
+            var item = postViews[index].context
+            if let renderedItems { item["rendered_item"] = renderedItems[index] }
+            return item
+        }
+        context["upcoming"] = list.posts[first..<split].map(item)
+        context["has_upcoming"] = split > first
+        context["past"] = list.posts[split..<last].map(item)
+        context["has_past"] = last > split
+    }
+}

@@ -1,0 +1,76 @@
+/// A series as templates see it: on each of its days (`post.series`) and on its own page
+/// (`series`). Words come from the theme's strings in the series' language.
+struct SeriesView: Sendable {
+    struct DayLink: Sendable {
+        var number: Int
+        var title: String
+        /// Nil for a scheduled day: it has no page yet.
+        var url: String?
+        var label: String
+        var date: String
+        var dateISO: String
+        var isCurrent: Bool
+
+        // `is_published` and `is_current` are always given: inside `{{#days}}`, a missing `url`
+        // would be looked up in the series around it and link a scheduled day to the series page.
+        var context: TemplateContext {
+            var context: TemplateContext = [
+                "number": number, "title": title, "label": label, "date": date, "date_iso": dateISO,
+                "is_published": url != nil, "is_current": isCurrent,
+            ]
+            if let url { context["url"] = url }
+            return context
+        }
+    }
+
+    var name: String
+    var url: String
+    var total: Int
+    var allDaysLabel: String
+    var days: [DayLink]
+    /// The day of the post page this view is for, with its "Day 3 of 5" and neighbours.
+    var current: (number: Int, label: String, previous: DayLink?, next: DayLink?)?
+
+    /// `series` seen from the post `index` (nil: from the series page).
+    init(_ series: Series, in site: Site, strings: ThemeStrings, current index: Int? = nil) {
+        let lang = series.lang
+        name = series.name
+        url = site.urls.list(series.folder)
+        total = series.total
+        allDaysLabel = strings.text("series_all_days", lang: lang, ["series": series.name])
+        let links = series.days.map { day in
+            DayLink(number: day.number, title: day.title, url: day.post.map { site.urls.post(site.posts[$0].slug) },
+                label: strings.text("series_day", lang: lang, ["day": "\(day.number)", "total": "\(series.total)"]),
+                date: strings.date(day.date, lang: lang), dateISO: DateText.iso8601(day.date),
+                isCurrent: index != nil && day.post == index)
+        }
+        days = links
+        if let position = links.firstIndex(where: \.isCurrent) {
+            // Neighbours are published days: a scheduled day has no page to go to.
+            let previous = links[..<position].last { $0.url != nil }
+            let next = links[(position + 1)...].first { $0.url != nil }
+            current = (links[position].number, links[position].label, previous, next)
+        }
+    }
+
+    var context: TemplateContext {
+        var context: TemplateContext = [
+            "name": name, "url": url, "total": total, "all_days_label": allDaysLabel, "days": days.map(\.context),
+        ]
+        if let current {
+            context["day"] = current.number
+            context["label"] = current.label
+            if let previous = current.previous { context["previous"] = TemplateContext(["url": previous.url!, "title": previous.title, "label": previous.label]) }
+            if let next = current.next { context["next"] = TemplateContext(["url": next.url!, "title": next.title, "label": next.label]) }
+        }
+        return context
+    }
+}
+
+extension Site {
+    /// The index of the series `post` is a day of.
+    func seriesIndex(of post: Post) -> Int? {
+        guard let name = post.series else { return nil }
+        return series.firstIndex { $0.name == name && $0.lang == post.lang }
+    }
+}

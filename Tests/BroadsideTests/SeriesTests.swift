@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+@testable import Broadside
+
+/// A week of action: days 1 to 3 published, day 4 scheduled after the build's "now" (testNow,
+/// 2026-11-23), so it counts in "of 4" and is never linked.
+@Suite struct SeriesTests {
+    static func day(_ number: Int, date: String, extra: String = "") -> String {
+        post("title: \"Day \(number)\"\ndate: \(date)\nkind: action-day\nseries: \"Week of Action\"\nseries_day: \(number)\(extra)")
+    }
+
+    static let files: [String: String] = [
+        "content/posts/day-1.md": day(1, date: "2026-10-05"),
+        "content/posts/day-2.md": day(2, date: "2026-10-06"),
+        "content/posts/day-3.md": day(3, date: "2026-10-07"),
+        "content/posts/day-4.md": day(4, date: "2027-10-08"),
+        "content/posts/other.md": post("title: \"Other\"\ndate: 2026-10-01"),
+    ]
+
+    let site: TemporarySite
+
+    init() throws {
+        site = try TemporarySite(files: Self.files)
+        try site.build()
+    }
+
+    @Test func firstDayLinksOnlyForward() throws {
+        let page = try site.read("posts/day-1/index.html")
+        #expect(page.contains("<p class=\"meta\"><time datetime=\"2026-10-05T00:00:00+00:00\">October 5, 2026</time> · Action day · <a href=\"/series/week-of-action/\">Week of Action</a>, Day 1 of 4</p>"))
+        #expect(!page.contains("rel=\"prev\""))
+        #expect(page.contains("<a rel=\"next\" href=\"/posts/day-2/\">Next day: Day 2 →</a>"))
+        #expect(page.contains("""
+            <h2><a href="/series/week-of-action/">All days of Week of Action</a></h2>
+            <ol class="series-days">
+            <li value="1"><span aria-current="page">Day 1</span> · <time datetime="2026-10-05T00:00:00+00:00">October 5, 2026</time></li>
+            <li value="2"><a href="/posts/day-2/">Day 2</a> · <time datetime="2026-10-06T00:00:00+00:00">October 6, 2026</time></li>
+            <li value="3"><a href="/posts/day-3/">Day 3</a> · <time datetime="2026-10-07T00:00:00+00:00">October 7, 2026</time></li>
+            <li value="4"><span class="scheduled">Day 4</span> · <time datetime="2027-10-08T00:00:00+00:00">October 8, 2027</time></li>
+            </ol>
+            """))
+    }
+
+    @Test func middleDayLinksBothWays() throws {
+        let page = try site.read("posts/day-2/index.html")
+        #expect(page.contains("Week of Action</a>, Day 2 of 4</p>"))
+        #expect(page.contains("<a rel=\"prev\" href=\"/posts/day-1/\">← Previous day: Day 1</a>\n<a rel=\"next\" href=\"/posts/day-3/\">Next day: Day 3 →</a>"))
+        #expect(page.contains("<li value=\"2\"><span aria-current=\"page\">Day 2</span>"))
+    }
+
+    /// Day 3 is the last published day: day 4 is scheduled, so there is no next day to go to.
+    @Test func lastPublishedDayHasNoNextAndTheScheduledDayIsNotLinked() throws {
+        let page = try site.read("posts/day-3/index.html")
+        #expect(page.contains("Week of Action</a>, Day 3 of 4</p>"))
+        #expect(page.contains("<a rel=\"prev\" href=\"/posts/day-2/\">← Previous day: Day 2</a>"))
+        #expect(!page.contains("rel=\"next\""))
+        #expect(!page.contains("/posts/day-4/"))
+        #expect(!site.exists("posts/day-4/index.html"))
+    }
+
+    @Test func seriesPageListsTheDaysInDayOrder() throws {
+        let page = try site.read("series/week-of-action/index.html")
+        #expect(page.contains("<h1>Week of Action</h1>"))
+        #expect(page.contains("""
+            <li value="1"><a href="/posts/day-1/">Day 1</a> · <time datetime="2026-10-05T00:00:00+00:00">October 5, 2026</time></li>
+            <li value="2"><a href="/posts/day-2/">Day 2</a> · <time datetime="2026-10-06T00:00:00+00:00">October 6, 2026</time></li>
+            <li value="3"><a href="/posts/day-3/">Day 3</a> · <time datetime="2026-10-07T00:00:00+00:00">October 7, 2026</time></li>
+            <li value="4"><span class="scheduled">Day 4</span> · <time datetime="2027-10-08T00:00:00+00:00">October 8, 2027</time></li>
+            """))
+        #expect(page.contains("<html lang=\"en\">"))
+    }
+
+    @Test func listEntriesNameTheDay() throws {
+        let home = try site.read("index.html")
+        #expect(home.contains("<p class=\"meta\"><time datetime=\"2026-10-07T00:00:00+00:00\">October 7, 2026</time> · Action day · <a href=\"/series/week-of-action/\">Week of Action</a>, Day 3 of 4</p>"))
+    }
+
+    /// With --future the scheduled day is a page like the others, and linked.
+    @Test func futureBuildsLinkEveryDay() throws {
+        let all = try TemporarySite(files: Self.files)
+        defer { all.remove() }
+        try all.build(future: true)
+        let page = try all.read("posts/day-3/index.html")
+        #expect(page.contains("<a rel=\"next\" href=\"/posts/day-4/\">Next day: Day 4 →</a>"))
+    }
+
+    /// A Spanish series is its own, below /es/, in Spanish words and dates.
+    @Test func aSpanishSeriesIsItsOwn() throws {
+        let spanish = try TemporarySite(files: [
+            "content/posts/day-1.md": Self.day(1, date: "2026-10-05"),
+            "content/posts/dia-1.md": post("title: \"Día 1\"\ndate: 2026-10-05\nlang: es\nseries: \"Week of Action\"\nseries_day: 1"),
+            "content/posts/dia-2.md": post("title: \"Día 2\"\ndate: 2026-10-06\nlang: es\nseries: \"Week of Action\"\nseries_day: 2"),
+        ])
+        defer { spanish.remove() }
+        try spanish.build()
+        let page = try spanish.read("posts/dia-1/index.html")
+        #expect(page.contains("<html lang=\"es\">"))
+        #expect(page.contains("<time datetime=\"2026-10-05T00:00:00+00:00\">5 de octubre de 2026</time> · Boletín · <a href=\"/es/series/week-of-action/\">Week of Action</a>, Día 1 de 2</p>"))
+        #expect(page.contains("<a rel=\"next\" href=\"/posts/dia-2/\">Día siguiente: Día 2 →</a>"))
+        #expect(try spanish.read("posts/day-1/index.html").contains("Week of Action</a>, Day 1 of 1</p>"))
+        #expect(try spanish.read("es/series/week-of-action/index.html").contains("<html lang=\"es\">"))
+    }
+}

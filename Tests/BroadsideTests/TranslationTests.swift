@@ -1,0 +1,98 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+@testable import Broadside
+
+/// A Q&A in English and Spanish, linked by `translation_key`, and a Spanish post with no English version.
+@Suite struct TranslationTests {
+    let site: TemporarySite
+
+    init() throws {
+        site = try TemporarySite(files: [
+            "content/posts/qa-clinic.md": post("title: \"Q&A: The clinic\"\ndate: 2026-10-08T18:00:00-05:00\nkind: qa\ntranslation_key: \"clinic\""),
+            "content/posts/preguntas-clinica.md": post(
+                "title: \"Preguntas: la clínica\"\ndate: 2026-10-08T18:30:00-05:00\nkind: qa\nlang: es\ntranslation_key: \"clinic\""),
+            "content/posts/solo-es.md": post("title: \"Solo en español\"\ndate: 2026-10-02\nlang: es"),
+        ])
+        try site.build()
+    }
+
+    @Test func hreflangLinksBothWaysIncludingItself() throws {
+        let alternates = """
+            <link rel="alternate" hreflang="en" href="https://example.org/posts/qa-clinic/">
+            <link rel="alternate" hreflang="es" href="https://example.org/posts/preguntas-clinica/">
+            """
+        #expect(try site.read("posts/qa-clinic/index.html").contains(alternates))
+        #expect(try site.read("posts/preguntas-clinica/index.html").contains(alternates))
+        #expect(!(try site.read("posts/solo-es/index.html")).contains("hreflang"))
+    }
+
+    @Test func eachVersionLinksToTheOthersInTheirLanguage() throws {
+        let english = try site.read("posts/qa-clinic/index.html")
+        #expect(english.contains("""
+            <nav class="translations" aria-label="Also in">
+            <ul>
+            <li><a rel="alternate" href="/posts/preguntas-clinica/" hreflang="es" lang="es">Leer en español</a></li>
+            </ul>
+            </nav>
+            """))
+        let spanish = try site.read("posts/preguntas-clinica/index.html")
+        #expect(spanish.contains("""
+            <nav class="translations" aria-label="También en">
+            <ul>
+            <li><a rel="alternate" href="/posts/qa-clinic/" hreflang="en" lang="en">Read in English</a></li>
+            </ul>
+            </nav>
+            """))
+    }
+
+    @Test func theSpanishPageIsInSpanish() throws {
+        let spanish = try site.read("posts/preguntas-clinica/index.html")
+        #expect(spanish.hasPrefix("<!DOCTYPE html>\n<html lang=\"es\">"))
+        #expect(spanish.contains("<p class=\"meta\"><time datetime=\"2026-10-08T18:30:00-05:00\">8 de octubre de 2026</time> · Preguntas y respuestas</p>"))
+        #expect(spanish.contains("<a class=\"skip-link\" href=\"#main-content\">Saltar al contenido</a>"))
+        #expect(try site.read("posts/qa-clinic/index.html").hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+        #expect(try site.read("es/index.html").hasPrefix("<!DOCTYPE html>\n<html lang=\"es\">"))
+    }
+
+    /// An English subscriber gets the Q&A once; a Spanish one gets the Spanish version.
+    @Test func eachFeedHoldsATextOnce() throws {
+        let english = try FeedItems(site.read("feed.xml"))
+        #expect(english.links == ["https://example.org/posts/qa-clinic/", "https://example.org/posts/solo-es/"])
+        let spanish = try FeedItems(site.read("es/feed.xml"))
+        #expect(spanish.links == ["https://example.org/posts/preguntas-clinica/", "https://example.org/posts/solo-es/"])
+        let home = try site.read("index.html")
+        #expect(home.contains("href=\"/posts/qa-clinic/\"") && !home.contains("href=\"/posts/preguntas-clinica/\""))
+        #expect(try site.read("es/index.html").contains("href=\"/posts/preguntas-clinica/\""))
+    }
+}
+
+/// The `<link>` of each `<item>` of an RSS feed, read with Foundation's XML parser.
+final class FeedItems: NSObject, XMLParserDelegate {
+    private(set) var links: [String] = []
+    private var inItem = false
+    private var text: String?
+
+    init(_ xml: String) throws {
+        super.init()
+        let parser = XMLParser(data: Data(xml.utf8))
+        parser.delegate = self
+        guard parser.parse() else { throw parser.parserError ?? CocoaError(.fileReadCorruptFile) }
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        if name == "item" { inItem = true }
+        if name == "link" && inItem { text = "" }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { text? += string }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "item" { inItem = false }
+        if name == "link", let found = text { links.append(found) }
+        text = nil
+    }
+}
