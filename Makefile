@@ -7,16 +7,21 @@ APT      := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 VENV     := .build/venv
 RELEASE  := .build/release/broadside
 DEBUG    := .build/debug/broadside
+# SwiftPM leaves a TemporaryDirectory.XXXXXX in the temporary folder at every run:
+# the test runs keep them, and the tests' own folders, under .build/tmp instead of /tmp.
+SWIFT_TMP := $(CURDIR)/.build/tmp
+SWIFTPM  := mkdir -p $(SWIFT_TMP) && TMPDIR=$(SWIFT_TMP)
 
-.PHONY: site test deps test-deps swift-test acceptance bench clean
+.PHONY: site test deps test-deps swift-test acceptance test-asan test-tsan fuzz fuzz-build fuzz-smoke fuzz-clean bench clean
 
 ## site: build the example site in content/ into site/
 site: deps
 	$(SWIFT) build -c release --product broadside
 	$(RELEASE) build
 
-## test: run every test (Swift unit and golden tests, then real clients on real output)
-test: deps test-deps swift-test acceptance
+## test: run every test (Swift unit and golden tests, real clients on real output,
+## the tests again under the address and thread sanitizers, 30 s of each fuzz target)
+test: deps test-deps swift-test acceptance test-asan test-tsan fuzz-smoke
 
 deps:
 	@if ! pkg-config --exists libcmark 2>/dev/null; then \
@@ -46,15 +51,49 @@ test-deps:
 		cp Tests/acceptance/requirements.txt $(VENV)/requirements.txt; }
 
 swift-test:
-	$(SWIFT) build --product broadside
-	$(SWIFT) test --disable-xctest
+	$(SWIFTPM) $(SWIFT) build --product broadside
+	$(SWIFTPM) $(SWIFT) test --disable-xctest
 
 acceptance:
 	BROADSIDE_BIN=$(abspath $(DEBUG)) $(VENV)/bin/pytest -q Tests/acceptance
+
+# The sanitized runs build into folders of their own, so they never rebuild .build/.
+# Swift's backtracer would catch the crash signal before the sanitizer's report. lld links
+# them: gold warns on every ASan symbol, and stops with an internal error on the fuzz targets.
+SANITIZED := SWIFT_BACKTRACE=enable=no
+LLD       := -Xswiftc -use-ld=lld
+
+## test-asan, test-tsan: the Swift tests under the address and the thread sanitizer
+test-asan: deps
+	$(SWIFTPM) $(SANITIZED) $(SWIFT) test --disable-xctest --sanitize=address --scratch-path .build-asan $(LLD)
+
+test-tsan: deps
+	$(SWIFTPM) $(SANITIZED) $(SWIFT) test --disable-xctest --sanitize=thread --scratch-path .build-tsan $(LLD)
+
+# libFuzzer targets (Fuzz/, a package of its own), optimised as they would ship; -enable-testing
+# lets them reach the library's internals. See docs/reliability.md, section 6.
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS := -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing \
+	-Xcc -fsanitize=fuzzer-no-link,address $(LLD)
+
+fuzz-build: deps
+	$(SWIFTPM) $(SWIFT) build --package-path Fuzz --scratch-path .build-fuzz $(FUZZ_FLAGS)
+
+## fuzz: each fuzz target for FUZZ_SECONDS (60), one after another; crashes go to Fuzz/crashes/
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run-fuzzers.sh
+
+fuzz-smoke: fuzz-build
+	FUZZ_SECONDS=30 Fuzz/run-fuzzers.sh
+
+## fuzz-clean: forget the grown corpus and the crash inputs (keep what matters in Fuzz/regressions/ first)
+fuzz-clean:
+	rm -rf .build-fuzz/corpus .build-fuzz/logs Fuzz/crashes
 
 ## bench: Broadside beside Hugo on the shared benchmark corpus (see docs/performance.md)
 bench:
 	TOOLS="hugo broadside" NS="1000 10000" ../shared/bench/run_all.sh
 
+## clean: remove every build folder and site/ (not Fuzz/crashes/: see fuzz-clean)
 clean:
-	rm -rf .build site
+	rm -rf .build .build-fuzz .build-asan .build-tsan site

@@ -36,14 +36,23 @@ import Testing
 }
 
 /// What a reader or feed reader sees, fragment by fragment, in the fixture site.
-@Suite struct FixtureSiteTests {
+/// A class, so that `deinit` removes the site each test built, as `defer` does elsewhere.
+@Suite final class FixtureSiteTests {
     let site: TemporarySite
     let report: BuildReport
 
     init() throws {
-        site = try TemporarySite(copying: "basic")
-        report = try site.build()
+        let site = try TemporarySite(copying: "basic")
+        do {
+            report = try site.build()
+        } catch {
+            site.remove()
+            throw error
+        }
+        self.site = site
     }
+
+    deinit { site.remove() }
 
     @Test func frontMatterIsEscapedEverywhere() throws {
         let page = try site.read("posts/first-dispatch/index.html")

@@ -17,6 +17,14 @@ struct TemporarySite {
 
     init(copying fixture: String? = nil, files: [String: String] = [:]) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("broadside-test-\(UUID().uuidString)")
+        // The caller's `defer { site.remove() }` only starts once this returns.
+        do { try fill(copying: fixture, files: files) } catch {
+            remove()
+            throw error
+        }
+    }
+
+    private func fill(copying fixture: String?, files: [String: String]) throws {
         let fm = FileManager.default
         if let fixture {
             try fm.copyItem(at: fixturesRoot.appendingPathComponent(fixture), to: root)

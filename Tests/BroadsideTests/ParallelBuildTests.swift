@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+@testable import Broadside
+
+/// A site big enough that loading, rendering and writing run on every core at once
+/// (`parallelMap` makes 16 chunks a core), so the thread-sanitized run (`make test-tsan`)
+/// sees the parallel stages really share work.
+@Suite struct ParallelBuildTests {
+    static let postCount = 300
+
+    static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+
+    /// Post n: an hour after post n-1, in one of 5 categories, with one of 12 tags and one of 7 more.
+    static func files() -> [String: String] {
+        var files: [String: String] = [:]
+        for n in 0..<postCount {
+            let date = "2026-01-\(twoDigits(1 + n / 24))T\(twoDigits(n % 24)):00:00Z"
+            files["content/posts/\(n % 10)/post-\(n).md"] = post(
+                "title: \"Post \(n)\"\ndate: \(date)\ncategories: [\"Category \(n % 5)\"]\ntags: [\"Tag \(n % 12)\", \"Día \(n % 7)\"]",
+                body: "## Section\n\nThe text of post \(n), with a [link](/posts/post-0/).\n")
+        }
+        return files
+    }
+
+    @Test func aBigSiteIsBuiltWholeOnEveryCore() throws {
+        let site = try TemporarySite(files: Self.files())
+        defer { site.remove() }
+        let report = try site.build()
+        #expect(report.posts == Self.postCount)
+
+        let built = try tree(site.output)
+        // 300 posts, 30 home pages, categories (index + 5 × 6 pages), tags (index + 12 × 3 + 7 × 5 pages),
+        // kinds (index + 30 pages of dispatches), the feed, the theme's stylesheet and the manifest.
+        #expect(built.count == 300 + 30 + (1 + 5 * 6) + (1 + 12 * 3 + 7 * 5) + (1 + 30) + 1 + 1 + 1)
+        for n in 0..<Self.postCount {
+            let page = built["posts/post-\(n)/index.html"].map { String(decoding: $0, as: UTF8.self) } ?? ""
+            #expect(page.contains("<h1>Post \(n)</h1>"), "posts/post-\(n)/index.html is missing or lacks its title")
+        }
+        #expect(built["categories/category-4/page/6/index.html"] != nil && built["categories/category-4/page/7/index.html"] == nil)
+        #expect(built["tags/tag-11/page/3/index.html"] != nil && built["tags/día-6/page/5/index.html"] != nil)
+
+        // Newest first: the home page starts with post 299, and page 30 ends with post 0.
+        let home = String(decoding: built["index.html"] ?? Data(), as: UTF8.self)
+        let newest = home.range(of: "href=\"/posts/post-299/\"")?.lowerBound
+        let next = home.range(of: "href=\"/posts/post-298/\"")?.lowerBound
+        #expect(newest != nil && next != nil && newest! < next!)
+        #expect(String(decoding: built["page/30/index.html"] ?? Data(), as: UTF8.self).contains("href=\"/posts/post-0/\""))
+
+        let feed = String(decoding: built["feed.xml"] ?? Data(), as: UTF8.self)
+        #expect(feed.components(separatedBy: "<item>").count - 1 == 20)
+        #expect(feed.contains("<link>https://example.org/posts/post-299/</link>"))
+    }
+}
