@@ -67,6 +67,14 @@ public enum Build {
             assets.append(OutputFile(path: path, contents: .copy(source)))
             plan.append(PlannedFile(path: path, origin: .staticFile(relative(source, to: options.source))))
         }
+        for (file, planned) in ResourceFiles.planned(for: site) {
+            guard taken.insert(file.path).inserted else {
+                diagnostics.append(ResourceFiles.clash(planned, with: plan.first { $0.path == file.path }))
+                continue
+            }
+            assets.append(file)
+            plan.append(planned)
+        }
         diagnostics += output.check(writing: plan, clean: options.clean) + WritePlan.problems(in: plan, output: output.path)
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
         let renderer = PageRenderer(site: site, theme: theme)

@@ -32,16 +32,18 @@ struct ContentLoader {
             skip: { $0.hasPrefix(".") }, keep: { $0.hasSuffix(".md") })
         let results = parallelMap(files) { found -> (Post?, ScheduledDay?, [Diagnostic]) in
             let file = "\(Self.postsFolder)/\(found.path)"
+            if let problem = PostFolder.problem(withPostAt: found.path) { return (nil, nil, [problem]) }
             guard let data = FileManager.default.contents(atPath: found.real) else {
                 return (nil, nil, [.error(file, "this file cannot be read", hint: SiteFolder.permissionHint)])
             }
             guard let text = String(validatingUTF8: data) else {
                 return (nil, nil, [.error(file, "the file is not UTF-8 text", hint: "save it as UTF-8 in your editor")])
             }
-            let stem = (found.path as NSString).lastPathComponent.replacingOccurrences(of: ".md", with: "", options: .anchored.union(.backwards))
-            return parser.read(text, file: file, fileStem: stem)
+            return parser.read(text, file: file, fileStem: PostFolder.stem(ofPostAt: found.path),
+                finder: ResourceFinder(site: folder, postFolder: PostFolder.folder(ofPostAt: found.path)))
         }
-        var diagnostics = listing + results.flatMap(\.2)
+        // A link beside a post folder's index.md is judged by both listings: say it once.
+        var diagnostics = listing + results.flatMap(\.2).filter { !listing.contains($0) }
         let posts = results.compactMap(\.0)
         if files.isEmpty && listing.isEmpty {
             diagnostics.append(.warning(Self.postsFolder, "there are no Markdown posts yet",

@@ -44,4 +44,6 @@ public struct Post: Sendable, Equatable {
     public var translationKeyLine: Int? = nil
     /// What the post announces under `event:`, if anything.
     public var event: Event? = nil
+    /// Attachments, featured image and the files beside a post folder's `index.md`.
+    public var resources = PostResources()
 }

@@ -12,13 +12,14 @@ struct PostParser: Sendable {
     /// bodies of posts left out are never converted.
     var include: @Sendable (_ draft: Bool, _ date: PostDate) -> Bool
 
-    func parse(_ contents: String, file: String, fileStem: String) -> (Post?, [Diagnostic]) {
-        let (post, _, diagnostics) = read(contents, file: file, fileStem: fileStem)
+    /// `finder` looks up the files the post names; nil only where no site folder is at hand.
+    func parse(_ contents: String, file: String, fileStem: String, finder: ResourceFinder? = nil) -> (Post?, [Diagnostic]) {
+        let (post, _, diagnostics) = read(contents, file: file, fileStem: fileStem, finder: finder)
         return (post, diagnostics)
     }
 
     /// The post, or what series need of it when it is left out for its date (see `ScheduledDay`).
-    func read(_ contents: String, file: String, fileStem: String) -> (Post?, ScheduledDay?, [Diagnostic]) {
+    func read(_ contents: String, file: String, fileStem: String, finder: ResourceFinder? = nil) -> (Post?, ScheduledDay?, [Diagnostic]) {
         guard let parts = FrontMatter.split(contents) else {
             if contents.drop(while: { $0 == "\u{FEFF}" }).hasPrefix("---") {
                 return (nil, nil, [.error(file, line: 1, column: 1, "the front matter that starts here never ends",
@@ -186,6 +187,9 @@ struct PostParser: Sendable {
             diagnostics += ExtraKeys.check(key: key, value: value, file: file)
         }
 
+        let (resourceFields, resourceDiagnostics) = ResourceFields.read(fields, keys: keys, file: file)
+        diagnostics += resourceDiagnostics
+
         guard !diagnostics.hasErrors, let title, let date else { return (nil, nil, diagnostics) }
         guard include(draft, date) else {
             // A future day of a series still counts in "Day 2 of 5"; a draft is not yet planned.
@@ -195,6 +199,9 @@ struct PostParser: Sendable {
             } }
             return (nil, scheduled, diagnostics)
         }
+        let (resources, resourceProblems) = resourceFields.resolve(with: finder, slug: slug, file: file)
+        diagnostics += resourceProblems
+        guard !diagnostics.hasErrors else { return (nil, nil, diagnostics) }
 
         var params: [String: FrontMatterValue] = [:]
         for key in keyOrder where !Self.knownKeys.contains(key) {
@@ -209,7 +216,7 @@ struct PostParser: Sendable {
             rootPath: rootPath, timeZone: config.timeZone).parse(body.blocks)
         diagnostics += blockDiagnostics
         guard !blockDiagnostics.hasErrors else { return (nil, nil, diagnostics) }
-        let post = Post(
+        var post = Post(
             source: file, slug: slug, title: title, date: date, kind: kind ?? .dispatch,
             authors: authors, categories: categories, tags: tags,
             summary: summaryField ?? Self.shortened(body.firstParagraph),
@@ -217,6 +224,7 @@ struct PostParser: Sendable {
             draft: draft, html: body.html, params: params, slugLine: fields["slug"]?.line.map { $0 + 1 },
             blocks: blocks, seriesDayLine: fields["series_day"]?.line.map { $0 + 1 },
             translationKeyLine: fields["translation_key"]?.line.map { $0 + 1 }, event: event)
+        post.resources = resources
         return (post, nil, diagnostics)
     }
 
@@ -238,8 +246,8 @@ struct PostParser: Sendable {
 
     static let maximumTerms = 100
 
-    static let knownKeys: Set<String> = [
+    static let knownKeys: Set<String> = Set<String>([
         "title", "date", "kind", "categories", "tags", "summary", "lang", "series", "series_day",
         "translation_key", "draft", "slug", "author", "event",
-    ]
+    ]).union(ResourceFields.keys)
 }

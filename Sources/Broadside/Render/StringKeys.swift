@@ -33,6 +33,7 @@ enum StringKeys {
             "series_day": Rule(placeholders: ["day", "total"], required: false),
             "series_all_days": Rule(placeholders: ["series"], required: false),
             "attachment_label": Rule(placeholders: ["label", "type", "size"], required: false),
+            "attachment_label_without_size": Rule(placeholders: ["label", "type"], required: false),
             "image_credit": Rule(placeholders: ["credit"], required: false),
             "read_in": Rule(placeholders: ["language"], required: false),
             "take_action": Rule(placeholders: [], required: true),

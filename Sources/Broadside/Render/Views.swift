@@ -21,6 +21,7 @@ struct PostView: Sendable {
     var seriesView: SeriesView?
     var translations: [TranslationLink]
     var event: EventView?
+    var resources: ResourceViews
 
     /// Words and dates in the post's own language, from the theme's strings.
     init(_ post: Post, in site: Site, index: Int, strings: ThemeStrings) {
@@ -43,6 +44,7 @@ struct PostView: Sendable {
         seriesView = site.seriesIndex(of: post).map { SeriesView(site.series[$0], in: site, strings: strings, current: index) }
         translations = TranslationView.links(of: index, in: site, strings: strings)
         event = post.event.map { EventView($0, post: post, urls: site.urls, strings: strings) }
+        resources = ResourceViews(post.resources, lang: post.lang, urls: site.urls, strings: strings)
     }
 
     /// Without the body: what a list page shows of a post.
@@ -60,6 +62,7 @@ struct PostView: Sendable {
         context["translations"] = translations.map(\.context)
         context["has_translations"] = !translations.isEmpty
         if let event { context["event"] = event.context }
+        resources.add(to: &context)
         return context
     }
 }

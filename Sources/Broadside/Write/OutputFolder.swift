@@ -81,11 +81,13 @@ struct OutputFolder: Sendable {
             hint: "move them into static/, so that every build copies them, or pass --clean to drop them")
     }
 
-    /// `feed.xml`, `posts/<x>/index.html`, `page/N/index.html`, the lists below `categories/`,
+    /// `feed.xml`, `posts/<x>/index.html` and any file beside it, `page/N/index.html`, the lists below `categories/`,
     /// `tags/`, `kinds/` and `series/` (and their `page/N/`), a language's home (`es/`, its pages
     /// and feed): what an earlier build wrote for a post, term or language since deleted.
     static func hasPageShape(_ path: String) -> Bool {
         var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        // A file beside a post's page: one of the post's own files (see `ResourceFiles`).
+        if parts.count == 3 && parts[0] == "posts" { return true }
         if let first = parts.first, parts.count > 1, SiteConfig.isLanguageTag(first) { parts.removeFirst() }
         guard parts.last == "index.html" else { return parts == [SiteURLs.feedFile] }
         let folders = Array(parts.dropLast())

@@ -18,6 +18,8 @@ struct PlannedFile: Sendable {
         case staticFile(String)
         /// Home pages, term indexes, the feed: made from the whole site.
         case site
+        /// A file beside a post folder's `index.md`: `post` is the post's file, `resource` this one.
+        case postResource(post: String, resource: String)
     }
 
     var path: String
@@ -25,7 +27,7 @@ struct PlannedFile: Sendable {
 
     var file: String? {
         switch origin {
-        case .post(let source), .term(_, _, let source), .staticFile(let source): source
+        case .post(let source), .term(_, _, let source), .staticFile(let source), .postResource(let source, _): source
         case .site: nil
         }
     }
@@ -68,6 +70,10 @@ enum WritePlan {
         case ENOSPC, EDQUOT: reason = "the disk is full"
         default: reason = String(cString: strerror(code)).lowercased()
         }
+        if reading, case .postResource(_, let resource) = file.origin {
+            return .error(resource, "this file of the post cannot be read: \(reason)",
+                hint: code == EACCES ? "make it readable (chmod a+r), or remove it" : "check the file, or remove it")
+        }
         if reading {
             return .error(file.file, "this static file cannot be read: \(reason)",
                 hint: code == EACCES ? "make it readable (chmod a+r), or remove it" : "check the file, or remove it")
@@ -97,6 +103,7 @@ enum WritePlan {
         case .term(let kind, let name, _): "the page of the \(kind.singular) \"\(name)\""
         case .staticFile(let source): "the static file \(source)"
         case .site: "the page"
+        case .postResource(_, let resource): "the post's file \(resource)"
         }
     }
 
@@ -106,6 +113,7 @@ enum WritePlan {
         case .term(let kind, _, _): "give the \(kind.singular) a shorter name (its slug may be at most \(limit))"
         case .staticFile: "give the file a shorter name, or put it in a folder nearer static/"
         case .site: "write the site to a folder with a shorter path (--output)"
+        case .postResource: "give the file a shorter name, or the post a shorter slug:"
         }
     }
 
