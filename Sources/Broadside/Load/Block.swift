@@ -70,11 +70,15 @@ public struct Block: Sendable, Equatable {
     public var line: Int
     public var column: Int
 
+    // Never inlined: Swift 6.3.1's optimizer crashes in release builds (CopyPropagation, "Found
+    // outside of lifetime use") when this switch is inlined into a closure over `[Block]`.
     public var name: Name {
-        switch fields {
-        case .action: .action
-        case .stat: .stat
-        case .callout: .callout
+        @inline(never) get {
+            switch fields {
+            case .action: .action
+            case .stat: .stat
+            case .callout: .callout
+            }
         }
     }
 }
