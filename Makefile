@@ -76,7 +76,10 @@ FUZZ_SECONDS ?= 60
 FUZZ_FLAGS := -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing \
 	-Xcc -fsanitize=fuzzer-no-link,address $(LLD)
 
+# SwiftPM does not notice a file added to the library (a path dependency of Fuzz/) and would
+# compile the old file list: its build plan is dropped so that it is made anew every time.
 fuzz-build: deps
+	rm -f .build-fuzz/release.yaml
 	$(SWIFTPM) $(SWIFT) build --package-path Fuzz --scratch-path .build-fuzz $(FUZZ_FLAGS)
 
 ## fuzz: each fuzz target for FUZZ_SECONDS (60), one after another; crashes go to Fuzz/crashes/

@@ -13,7 +13,7 @@ var config = SiteConfig()
 config.baseURL = "https://example.org/news/"
 config.title = "Fuzz <&> \"site\""
 let urls = SiteURLs(baseURL: config.baseURL)
-let (loadedTheme, themeDiagnostics) = Theme.load(source: repository, name: "default")
+let (loadedTheme, themeDiagnostics) = Theme.load(source: repository, name: "default", language: config.language)
 guard let theme = loadedTheme else { fatalError("themes/default does not load: \(themeDiagnostics)") }
 let parser = PostParser(config: config, rootPath: urls.rootPath) { _, _ in true }
 
@@ -22,7 +22,8 @@ let pageTags: Set<String> = {
     var names: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "img", "em", "strong", "code", "pre",
         "blockquote", "ul", "ol", "li", "hr", "br", "!--"]
     let templates = repository.appendingPathComponent("themes/default/templates")
-    for name in Theme.files(in: templates, withExtension: ".mustache") {
+    let files = (FileManager.default.enumerator(atPath: templates.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".mustache") }
+    for name in files.sorted() {
         let text = (try? String(contentsOf: templates.appendingPathComponent(name), encoding: .utf8)) ?? ""
         // `{{<base}}` is Mustache, not a tag.
         let html = text.split(separator: "{{").map { $0.split(separator: "}}", maxSplits: 1).last ?? "" }.joined()
@@ -46,7 +47,8 @@ runFuzzer { bytes in
     require((post == nil) == diagnostics.hasErrors, "a post came with errors, or none came without: \(diagnostics)")
     guard let post else { return }
 
-    let (site, siteDiagnostics) = SiteResolver.resolve(LoadedContent(posts: [post], diagnostics: []), config: config, urls: urls)
+    let (site, siteDiagnostics) = SiteResolver.resolve(LoadedContent(posts: [post], diagnostics: []), config: config, urls: urls,
+        now: post.date.secondsSince1970)
     guard !siteDiagnostics.hasErrors else { return }
     let renderer = PageRenderer(site: site, theme: theme)
     for page in OutputPlan.pages(for: site) {
@@ -56,11 +58,16 @@ runFuzzer { bytes in
         guard case .text(let markup) = output.contents, !markup.isEmpty else {
             fatalError("the page \(output.path) is empty")
         }
-        let allowed = page.isFeed ? feedTags : pageTags
+        if page.format == .ics {
+            require(markup.hasPrefix("BEGIN:VCALENDAR\r\n") && markup.hasSuffix("END:VCALENDAR\r\n"), "\(output.path) is not a calendar")
+            continue
+        }
+        let isFeed = page.format == .rss
+        let allowed = isFeed ? feedTags : pageTags
         for tag in tags(in: markup) where !allowed.contains(tag.name) {
             fatalError("\(output.path) has a <\(tag.name)> tag nobody wrote on purpose:\n\(markup)")
         }
-        if page.isFeed {
+        if isFeed {
             require(!markup.unicodeScalars.contains(where: isForbiddenInXML), "feed.xml holds a character XML forbids")
             require(markup.components(separatedBy: "<item>").count == 2, "feed.xml does not hold the post once")
         }

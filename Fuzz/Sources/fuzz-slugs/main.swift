@@ -7,8 +7,8 @@ import FuzzSupport
 
 func post(_ index: Int, categories: [String], tags: [String]) -> Post {
     Post(source: "content/posts/p\(index).md", slug: "p\(index)",
-        title: "P", date: PostDate(secondsSince1970: Double(1_000_000 - index), offset: 0), kind: nil,
-        categories: categories, tags: tags, summary: "", lang: nil, series: nil, seriesDay: nil,
+        title: "P", date: PostDate(secondsSince1970: Double(1_000_000 - index), offset: 0), kind: .dispatch, authors: [],
+        categories: categories, tags: tags, summary: "", lang: "en", series: nil, seriesDay: nil,
         translationKey: nil, draft: false, html: "", params: [:], slugLine: nil)
 }
 
