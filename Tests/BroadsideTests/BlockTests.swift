@@ -47,7 +47,7 @@ enum BlockFixture {
         let (parsed, _) = parser.parse(post("title: \"A\"\ndate: 2026-10-01", body: body), file: "a.md", fileStem: "a")
         let post = try #require(parsed)
         let renderer = BlockRenderer(theme: try #require(theme))
-        return post.blocks.map { ("block \($0.name.rawValue)", renderer.context(of: $0, lang: post.lang, t: [:])) }
+        return post.blocks.map { ("block \($0.name.rawValue)", renderer.context(of: $0, lang: post.lang, t: TemplateWords(values: [:]))) }
     }
 }
 

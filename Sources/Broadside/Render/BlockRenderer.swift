@@ -3,6 +3,8 @@
 /// the post page and the feed's `content:encoded` share.
 struct BlockRenderer: Sendable {
     var theme: Theme
+    /// The theme's strings per language, made once (see `PageRenderer.words`).
+    var words: [String: TemplateWords] = [:]
 
     static func partial(_ name: Block.Name) -> String { "blocks/\(name.rawValue)" }
 
@@ -10,7 +12,7 @@ struct BlockRenderer: Sendable {
     func html(of post: Post) -> String {
         guard !post.blocks.isEmpty else { return post.html }
         // Made once per post rather than per block: only posts with blocks pay for it.
-        let t = theme.strings.templateValues(lang: post.lang)
+        let t = words[post.lang] ?? theme.strings.templateValues(lang: post.lang)
         let rendered = post.blocks.map { block in
             // Without its last line break: the marker it replaces stood on a line of its own.
             var html = theme.library.render(context(of: block, lang: post.lang, t: t), withTemplate: Self.partial(block.name)) ?? ""
@@ -22,7 +24,7 @@ struct BlockRenderer: Sendable {
 
     /// What `blocks/<name>` receives (see `TemplateContract`): the block's fields as written,
     /// and the values Broadside makes of them in the post's language.
-    func context(of block: Block, lang: String, t: TemplateContext) -> TemplateContext {
+    func context(of block: Block, lang: String, t: TemplateWords) -> TemplateContext {
         let strings = theme.strings
         var context: TemplateContext = ["lang": lang, "t": t]
         switch block.fields {

@@ -16,21 +16,25 @@ struct PageRenderer: Sendable {
     var renderedItems: [String]?
     /// Each post's HTML with its blocks rendered, for its page and the feeds.
     var bodies: [String]
+    /// The theme's strings (`t`) in each language of the site, made once.
+    var words: [String: TemplateWords]
 
     init(site: Site, theme: Theme) {
         self.site = site
         self.theme = theme
+        let words = Dictionary(uniqueKeysWithValues: site.languages.map { ($0, theme.strings.templateValues(lang: $0)) })
+        self.words = words
         let views = parallelMap(Array(site.posts.indices)) { [site] in
             PostView(site.posts[$0], in: site, index: $0, strings: theme.strings)
         }
         postViews = views
-        let blocks = BlockRenderer(theme: theme)
+        let blocks = BlockRenderer(theme: theme, words: words)
         bodies = parallelMap(Array(site.posts.indices)) { [site] in blocks.html(of: site.posts[$0]) }
         if theme.templateNames.contains(Self.itemPartial) {
             renderedItems = parallelMap(views) { [theme, site] view in
                 var context = view.context
                 context["site"] = Self.siteContext(site, lang: view.lang)
-                context["t"] = theme.strings.templateValues(lang: view.lang)
+                context["t"] = words[view.lang] ?? theme.strings.templateValues(lang: view.lang)
                 // Without its last line break: `{{{rendered_item}}}` stands on a line of its own,
                 // where a partial's tag would have been removed with its line.
                 var html = theme.library.render(context, withTemplate: Self.itemPartial) ?? ""
@@ -164,8 +168,7 @@ struct PageRenderer: Sendable {
         let lang = lang ?? site.config.language
         return [
             "site": Self.siteContext(site, lang: lang),
-            // Made per page: a context holds `Any` and cannot be shared across the cores.
-            "t": theme.strings.templateValues(lang: lang),
+            "t": words[lang] ?? theme.strings.templateValues(lang: lang),
             "page": TemplateContext([
                 "title": title, "document_title": title == site.config.title ? title : "\(title) | \(site.config.title)",
                 "url": url, "absolute_url": urls.absolute(url), "lang": lang, "kind": kind]),

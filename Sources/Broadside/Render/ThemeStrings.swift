@@ -107,29 +107,29 @@ extension ThemeStrings {
     /// `{{t.read_more}}`, `{{t.kind.action-day}}`, `{{#t.months}}{{.}}{{/t.months}}`: the strings of `lang`
     /// as nested maps, since Mustache reads a dot as a step into a group. Keys `lang` lacks come from
     /// the site's language. Placeholders are left as written: only Broadside fills them.
-    func templateValues(lang: String) -> TemplateContext {
+    func templateValues(lang: String) -> TemplateWords {
         var texts = languages[siteLanguage]?.texts ?? [:]
         texts.merge(languages[lang]?.texts ?? [:]) { _, own in own }
-        var context = Self.nest(texts.map { (path: $0.key.split(separator: ".")[...], text: $0.value) })
-        context[StringKeys.months] = languages[lang]?.months ?? languages[siteLanguage]?.months ?? []
-        return context
+        var words = Self.nest(texts.map { (path: $0.key.split(separator: ".")[...], text: $0.value) })
+        words.values[StringKeys.months] = .list(languages[lang]?.months ?? languages[siteLanguage]?.months ?? [])
+        return words
     }
 
-    private static func nest(_ entries: [(path: ArraySlice<Substring>, text: String)]) -> TemplateContext {
-        var values: [String: Any] = [:]
+    private static func nest(_ entries: [(path: ArraySlice<Substring>, text: String)]) -> TemplateWords {
+        var values: [String: TemplateWords.Value] = [:]
         var groups: [String: [(path: ArraySlice<Substring>, text: String)]] = [:]
         for (path, text) in entries {
             guard let head = path.first else { continue }
             if path.count == 1 {
-                values[String(head)] = text
+                values[String(head)] = .text(text)
             } else {
                 groups[String(head), default: []].append((path.dropFirst(), text))
             }
         }
         // Loading refuses a key that is both text and a group; text would win here.
         for (name, members) in groups where values[name] == nil {
-            values[name] = nest(members)
+            values[name] = .group(nest(members))
         }
-        return TemplateContext(values)
+        return TemplateWords(values: values)
     }
 }

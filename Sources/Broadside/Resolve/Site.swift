@@ -22,9 +22,13 @@ public struct Site: Sendable {
         kind == .categories ? categories : tags
     }
 
+    /// Where each list's scope is in `lists`, so every page finds its language's home in one step.
+    var listOfScope: [PostList.Scope: Int] = [:]
+
     /// The list of `scope`; every scope a page or view refers to was made by `Lists.build`.
     public func list(_ scope: PostList.Scope) -> PostList? {
-        lists.first { $0.scope == scope }
+        if let index = listOfScope[scope] { return lists[index] }
+        return listOfScope.isEmpty ? lists.first { $0.scope == scope } : nil
     }
 
     /// Pages needed to list `count` posts, `postsPerPage` a page; an empty list still has one page.
@@ -67,6 +71,7 @@ enum SiteResolver {
             config: config, urls: urls, posts: posts, categories: categories, tags: tags, lists: lists, languages: languages,
             series: series, translations: translations)
         site.upcomingEvents = events?.upcoming ?? 0
+        site.listOfScope = Dictionary(site.lists.enumerated().map { ($1.scope, $0) }, uniquingKeysWith: { first, _ in first })
         return (site, diagnostics)
     }
 }
