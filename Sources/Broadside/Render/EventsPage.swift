@@ -7,11 +7,7 @@ extension PageRenderer {
         let first = min(list.posts.count, (number - 1) * perPage)
         let last = min(list.posts.count, first + perPage)
         let split = min(max(site.upcomingEvents, first), last)
-        let item = { (index: Int) -> TemplateContext in
-            var item = postViews[index].context
-            if let renderedItems { item["rendered_item"] = renderedItems[index] }
-            return item
-        }
+        let item = { (index: Int) in entries[index] }
         context["upcoming"] = list.posts[first..<split].map(item)
         context["has_upcoming"] = split > first
         context["past"] = list.posts[split..<last].map(item)

@@ -12,12 +12,15 @@ struct PageRenderer: Sendable {
     var site: Site
     var theme: Theme
     var postViews: [PostView]
-    /// Each post's rendered list entry, when the theme has `partials/post-item`.
-    var renderedItems: [String]?
+    /// Each post as list pages hand it to templates: its view's context, with `rendered_item`
+    /// when the theme has `partials/post-item`. Made once; a post is on about eight lists.
+    var entries: [TemplateContext]
     /// Each post's HTML with its blocks rendered, for its page and the feeds.
     var bodies: [String]
     /// The theme's strings (`t`) in each language of the site, made once.
     var words: [String: TemplateWords]
+    /// `site` as pages in each language see it, made once.
+    var siteContexts: [String: TemplateContext]
 
     init(site: Site, theme: Theme) {
         self.site = site
@@ -28,19 +31,23 @@ struct PageRenderer: Sendable {
             PostView(site.posts[$0], in: site, index: $0, strings: theme.strings)
         }
         postViews = views
+        let siteContexts = Dictionary(uniqueKeysWithValues: site.languages.map { ($0, Self.siteContext(site, lang: $0)) })
+        self.siteContexts = siteContexts
         let blocks = BlockRenderer(theme: theme, words: words)
         bodies = parallelMap(Array(site.posts.indices)) { [site] in blocks.html(of: site.posts[$0]) }
-        if theme.templateNames.contains(Self.itemPartial) {
-            renderedItems = parallelMap(views) { [theme, site] view in
-                var context = view.context
-                context["site"] = Self.siteContext(site, lang: view.lang)
-                context["t"] = words[view.lang] ?? theme.strings.templateValues(lang: view.lang)
-                // Without its last line break: `{{{rendered_item}}}` stands on a line of its own,
-                // where a partial's tag would have been removed with its line.
-                var html = theme.library.render(context, withTemplate: Self.itemPartial) ?? ""
-                if html.hasSuffix("\n") { html.removeLast() }
-                return html
-            }
+        let hasItem = theme.templateNames.contains(Self.itemPartial)
+        entries = parallelMap(views) { [theme, site] view in
+            var entry = view.context
+            guard hasItem else { return entry }
+            var context = entry
+            context["site"] = siteContexts[view.lang] ?? Self.siteContext(site, lang: view.lang)
+            context["t"] = words[view.lang] ?? theme.strings.templateValues(lang: view.lang)
+            // Without its last line break: `{{{rendered_item}}}` stands on a line of its own,
+            // where a partial's tag would have been removed with its line.
+            var html = theme.library.render(context, withTemplate: Self.itemPartial) ?? ""
+            if html.hasSuffix("\n") { html.removeLast() }
+            entry["rendered_item"] = html
+            return entry
         }
     }
 
@@ -123,7 +130,7 @@ struct PageRenderer: Sendable {
         case .events:
             eventSections(list, page: number, into: &context)
         }
-        entries(list.posts, page: number, lang: list.lang, url: { site.urls.list(list.folder, page: $0) }, into: &context)
+        page(of: list.posts, page: number, lang: list.lang, url: { site.urls.list(list.folder, page: $0) }, into: &context)
         // A list may have a template of its own (`home`, `series`, `events`), else `list`.
         return (template(name, "list"), context)
     }
@@ -167,7 +174,7 @@ struct PageRenderer: Sendable {
         let urls = site.urls
         let lang = lang ?? site.config.language
         return [
-            "site": Self.siteContext(site, lang: lang),
+            "site": siteContexts[lang] ?? Self.siteContext(site, lang: lang),
             "t": words[lang] ?? theme.strings.templateValues(lang: lang),
             "page": TemplateContext([
                 "title": title, "document_title": title == site.config.title ? title : "\(title) | \(site.config.title)",
@@ -193,16 +200,12 @@ struct PageRenderer: Sendable {
     }
 
     /// One page of a list of posts (indices, in the list's order) with its pager.
-    private func entries(_ indices: [Int], page: Int, lang: String, url: (Int) -> String, into context: inout TemplateContext) {
+    private func page(of indices: [Int], page: Int, lang: String, url: (Int) -> String, into context: inout TemplateContext) {
         let perPage = site.config.postsPerPage
         let pages = site.pageCount(listing: indices.count)
         let start = min(indices.count, (page - 1) * perPage)
         let slice = indices[start..<min(indices.count, start + perPage)]
-        context["posts"] = slice.map { index -> TemplateContext in
-            var item = postViews[index].context
-            if let renderedItems { item["rendered_item"] = renderedItems[index] }
-            return item
-        }
+        context["posts"] = slice.map { entries[$0] }
         context["has_posts"] = !slice.isEmpty
         var pager: TemplateContext = [
             "page": page, "pages": pages, "has_pages": pages > 1,

@@ -83,7 +83,7 @@ extension FrontMatterValue {
     /// An editor's map never offers the names of Broadside's HTML values, so `{{{content}}}`
     /// inside `{{#params}}` finds the post's HTML rather than text from front matter
     /// (the loader warns about such keys). Control characters are dropped, as from known keys.
-    var templateValue: Any {
+    var templateValue: any Sendable {
         switch self {
         case .text(let text): Escaping.xmlSafe(text)
         case .list(let items): items.map(\.templateValue)
