@@ -197,9 +197,7 @@ struct AnchorNames {
         for scalar in text.nfc.lowercased().unicodeScalars {
             if scalar == " " || scalar == "-" {
                 out.append("-")
-            } else if scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                || scalar.properties.generalCategory == .nonspacingMark
-            {
+            } else if Slug.isWordScalar(scalar) {
                 out.append(scalar)
             }
         }

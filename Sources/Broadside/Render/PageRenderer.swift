@@ -27,8 +27,9 @@ struct PageRenderer: Sendable {
         self.theme = theme
         let words = Dictionary(uniqueKeysWithValues: site.languages.map { ($0, theme.strings.templateValues(lang: $0)) })
         self.words = words
+        let seriesDays = site.seriesDays(strings: theme.strings)
         let views = parallelMap(Array(site.posts.indices)) { [site] in
-            PostView(site.posts[$0], in: site, index: $0, strings: theme.strings)
+            PostView(site.posts[$0], in: site, index: $0, strings: theme.strings, seriesDays: seriesDays)
         }
         postViews = views
         let siteContexts = Dictionary(uniqueKeysWithValues: site.languages.map { ($0, Self.siteContext(site, lang: $0)) })

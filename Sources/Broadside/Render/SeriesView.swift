@@ -31,18 +31,21 @@ struct SeriesView: Sendable {
     /// The day of the post page this view is for, with its "Day 3 of 5" and neighbours.
     var current: (number: Int, label: String, previous: DayLink?, next: DayLink?)?
 
-    /// `series` seen from the post `index` (nil: from the series page).
-    init(_ series: Series, in site: Site, strings: ThemeStrings, current index: Int? = nil) {
+    /// `series` seen from the post `index` (nil: from the series page). `days` are the series'
+    /// `SeriesView.days` made before, so that each day of a long series does not make them all again.
+    init(_ series: Series, in site: Site, strings: ThemeStrings, current index: Int? = nil, days made: [DayLink]? = nil) {
         let lang = series.lang
         name = series.name
         url = site.urls.list(series.folder)
         total = series.total
         allDaysLabel = strings.text("series_all_days", lang: lang, ["series": series.name])
-        let links = series.days.map { day in
+        var links = made ?? series.days.map { day in
             DayLink(number: day.number, title: day.title, url: day.post.map { site.urls.post(site.posts[$0].slug) },
                 label: strings.text("series_day", lang: lang, ["day": "\(day.number)", "total": "\(series.total)"]),
-                date: strings.date(day.date, lang: lang), dateISO: DateText.iso8601(day.date),
-                isCurrent: index != nil && day.post == index)
+                date: strings.date(day.date, lang: lang), dateISO: DateText.iso8601(day.date), isCurrent: false)
+        }
+        if let index, let position = series.days.firstIndex(where: { $0.post == index }) {
+            links[position].isCurrent = true
         }
         days = links
         if let position = links.firstIndex(where: \.isCurrent) {
@@ -72,5 +75,10 @@ extension Site {
     func seriesIndex(of post: Post) -> Int? {
         guard let name = post.series else { return nil }
         return series.firstIndex { $0.name == name && $0.lang == post.lang }
+    }
+
+    /// Each series' days as templates see them, made once for all the series' day pages.
+    func seriesDays(strings: ThemeStrings) -> [[SeriesView.DayLink]] {
+        parallelMap(Array(series.indices)) { [self] in SeriesView(series[$0], in: self, strings: strings).days }
     }
 }

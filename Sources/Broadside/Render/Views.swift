@@ -24,7 +24,7 @@ struct PostView: Sendable {
     var resources: ResourceViews
 
     /// Words and dates in the post's own language, from the theme's strings.
-    init(_ post: Post, in site: Site, index: Int, strings: ThemeStrings) {
+    init(_ post: Post, in site: Site, index: Int, strings: ThemeStrings, seriesDays: [[SeriesView.DayLink]]? = nil) {
         title = post.title
         url = site.urls.post(post.slug)
         dateISO = DateText.iso8601(post.date)
@@ -41,7 +41,9 @@ struct PostView: Sendable {
         categories = site.categories.termsOfPost[index].map { TermLink(site.categories.terms[$0], .categories, site.urls) }
         tags = site.tags.termsOfPost[index].map { TermLink(site.tags.terms[$0], .tags, site.urls) }
         params = post.params
-        seriesView = site.seriesIndex(of: post).map { SeriesView(site.series[$0], in: site, strings: strings, current: index) }
+        seriesView = site.seriesIndex(of: post).map {
+            SeriesView(site.series[$0], in: site, strings: strings, current: index, days: seriesDays?[$0])
+        }
         translations = TranslationView.links(of: index, in: site, strings: strings)
         event = post.event.map { EventView($0, post: post, urls: site.urls, strings: strings) }
         resources = ResourceViews(post.resources, lang: post.lang, urls: site.urls, strings: strings)

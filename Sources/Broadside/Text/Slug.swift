@@ -8,10 +8,7 @@ public enum Slug {
         var out = String.UnicodeScalarView()
         var pendingHyphen = false
         for scalar in text.nfc.lowercased().nfc.unicodeScalars {
-            let properties = scalar.properties
-            if properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
-                || scalar == "_"
-            {
+            if isWordScalar(scalar) {
                 if pendingHyphen && !out.isEmpty { out.append("-") }
                 pendingHyphen = false
                 out.append(scalar)
@@ -20,6 +17,18 @@ public enum Slug {
             }
         }
         return String(out)
+    }
+
+    /// A letter, digit, combining mark or `_`: what slugs and heading ids keep. ASCII is decided
+    /// without Unicode's property tables, which cost as much as the rest of a slug.
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+                || value == 0x5F
+        }
+        let properties = scalar.properties
+        return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
     }
 
     /// A folder name that stays inside its parent: no separators, no dot segments.
