@@ -85,7 +85,9 @@ struct PageRenderer: Sendable {
 
     private func post(_ index: Int) -> (String, TemplateContext) {
         let post = site.posts[index]
-        var view = postViews[index].context
+        // The entry made once for lists, less what only lists use: not made again per page.
+        var view = entries[index]
+        view["rendered_item"] = nil
         view["content"] = bodies[index]
         var context = base(title: post.title, url: postViews[index].url, lang: post.lang, kind: "post")
         context["post"] = view
