@@ -29,12 +29,12 @@ struct ContentLoader {
         }
         // Hidden files and folders are an editor's or a tool's, never posts.
         let (files, listing) = folder.files(in: Self.postsFolder, within: folder.bounds,
-            skip: { $0.hasPrefix(".") }, keep: { $0.hasSuffix(".md") })
+            skip: { $0.hasPrefix(".") }, keep: { $0.hasSuffix(".md") }, checkReadable: false)
         let results = parallelMap(files) { found -> (Post?, ScheduledDay?, [Diagnostic]) in
             let file = "\(Self.postsFolder)/\(found.path)"
             if let problem = PostFolder.problem(withPostAt: found.path) { return (nil, nil, [problem]) }
             guard let data = FileManager.default.contents(atPath: found.real) else {
-                return (nil, nil, [.error(file, "this file cannot be read", hint: SiteFolder.permissionHint)])
+                return (nil, nil, [SiteFolder.unreadableFile(file, SiteFolder.openError(found.real) ?? EIO)])
             }
             guard let text = String(validatingUTF8: data) else {
                 return (nil, nil, [.error(file, "the file is not UTF-8 text", hint: "save it as UTF-8 in your editor")])

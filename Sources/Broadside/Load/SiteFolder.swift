@@ -96,8 +96,11 @@ struct SiteFolder {
     /// Every file below the folder `relative` whose name `keep` accepts, sorted by the bytes of their
     /// paths (never the file system's order). `skip` sees each name first: skipped files and folders
     /// are never looked at. Links are checked whatever their name, since one may lead to a folder.
+    /// `checkReadable`: open each file once to report one that cannot be read now; a caller that
+    /// reads every file right away (posts, on every core) says why itself and skips the extra open.
     func files(
-        in relative: String, within bounds: Bounds, skip: (String) -> Bool, keep: (String) -> Bool = { _ in true }
+        in relative: String, within bounds: Bounds, skip: (String) -> Bool, keep: (String) -> Bool = { _ in true },
+        checkReadable: Bool = true
     ) -> (files: [File], diagnostics: [Diagnostic]) {
         var found: [File] = []
         var diagnostics: [Diagnostic] = []
@@ -108,7 +111,7 @@ struct SiteFolder {
             return ([], [.error(relative, "this is a file, not a folder", hint: "make \(relative) a folder, or remove the file")])
         case .success(.folder(let real)):
             walk(real: real, shown: relative, below: "", ancestors: [real], bounds: bounds, skip: skip, keep: keep,
-                found: &found, diagnostics: &diagnostics)
+                checkReadable: checkReadable, found: &found, diagnostics: &diagnostics)
         }
         found.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         diagnostics.sort { ($0.file ?? "").utf8.lexicographicallyPrecedes(($1.file ?? "").utf8) }
@@ -117,7 +120,7 @@ struct SiteFolder {
 
     private func walk(
         real folder: String, shown: String, below prefix: String, ancestors: Set<String>, bounds: Bounds,
-        skip: (String) -> Bool, keep: (String) -> Bool, found: inout [File], diagnostics: inout [Diagnostic]
+        skip: (String) -> Bool, keep: (String) -> Bool, checkReadable: Bool, found: inout [File], diagnostics: inout [Diagnostic]
     ) {
         guard let names = Self.entries(of: folder) else {
             diagnostics.append(.error(shown, "this folder cannot be read (\(Self.reason(errno)))", hint: Self.permissionHint))
@@ -156,11 +159,11 @@ struct SiteFolder {
                     continue
                 }
                 walk(real: real, shown: display, below: relative + "/", ancestors: ancestors.union([real]), bounds: bounds,
-                    skip: skip, keep: keep, found: &found, diagnostics: &diagnostics)
+                    skip: skip, keep: keep, checkReadable: checkReadable, found: &found, diagnostics: &diagnostics)
             case _ where !keep(name):
                 continue
             case S_IFREG:
-                if let code = Self.openError(real) {
+                if checkReadable, let code = Self.openError(real) {
                     diagnostics.append(Self.unreadableFile(display, code))
                     continue
                 }
