@@ -45,7 +45,7 @@ enum EventFrontMatter {
         for (key, item) in mapping {
             let name = key.text ?? ""
             guard Self.keys.contains(name) else {
-                error(key, "`event` has no key `\(name)`", hint: "the keys of event: are \(list(Self.keys))")
+                error(key, "`event` has no key `\(name)`", hint: KeySuggestions.hint("the keys of event: are \(list(Self.keys))", near: name, in: Self.keys))
                 continue
             }
             entries[name] = item

@@ -57,10 +57,12 @@ public enum Markdown {
         var links: [OpaquePointer] = []
         var firstParagraph: OpaquePointer?
         var blockNodes: [OpaquePointer] = []
+        var droppedHTML = DroppedHTML()
         // Collect first, change after: cmark's iterator must not see the tree change under it.
         let iterator = cmark_iter_new(document)
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            if !unsafe { droppedHTML.visit(node) }
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HEADING: headings.append(node)
             case CMARK_NODE_PARAGRAPH where firstParagraph == nil: firstParagraph = node
@@ -70,6 +72,7 @@ public enum Markdown {
             }
         }
         cmark_iter_free(iterator)
+        notes += droppedHTML.notes
 
         // Innermost first: an image inside a link (or a link inside an image's text) is
         // handled before the node around it, which may be freed.

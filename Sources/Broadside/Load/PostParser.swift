@@ -127,7 +127,8 @@ struct PostParser: Sendable {
             kind = Kind(rawValue: value.lowercased())
             if kind == nil, let node = fields["kind"] {
                 fail(node, "unknown kind \"\(value)\"",
-                    hint: "use one of \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    hint: KeySuggestions.hint("use one of \(Kind.allCases.map(\.rawValue).joined(separator: ", "))",
+                        near: value.lowercased(), in: Kind.allCases.map(\.rawValue)))
             }
         }
 
@@ -184,6 +185,9 @@ struct PostParser: Sendable {
         let event = EventFrontMatter.read(fields: fields, keys: keys, kind: kind, timeZone: config.timeZone, file: file, diagnostics: &diagnostics)
 
         for (key, value) in root?.mapping.map(Array.init) ?? [] where !Self.knownKeys.contains(key.text ?? "") {
+            if let typo = KeySuggestions.warning(for: key, known: Self.knownKeys, written: Set(keyOrder), file: file) {
+                diagnostics.append(typo)
+            }
             diagnostics += ExtraKeys.check(key: key, value: value, file: file)
         }
 

@@ -108,7 +108,7 @@ struct ResourceFields {
         for (key, value) in mapping {
             let name = key.text ?? ""
             guard attachmentKeys.contains(name) else {
-                fail(key, "attachment \(number) has an unknown key `\(name)`", "an attachment has only file: and label:")
+                fail(key, "attachment \(number) has an unknown key `\(name)`", KeySuggestions.hint("an attachment has only file: and label:", near: name, in: attachmentKeys))
                 complete = false
                 continue
             }

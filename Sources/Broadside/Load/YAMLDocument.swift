@@ -35,7 +35,10 @@ enum YAMLDocument {
         let problem: String
         let mark: Mark?
         switch error {
-        case let .scanner(context, text, m, _), let .parser(context, text, m, _), let .composer(context, text, m, _):
+        case let .scanner(context, text, m, yaml), let .parser(context, text, m, yaml), let .composer(context, text, m, yaml):
+            if let found = YAMLMistakes.explain(problem: text, context: context, mark: m, in: yaml) {
+                return .error(file, line: found.line + lineOffset, column: found.column, found.message, hint: found.hint)
+            }
             problem = [context?.text, text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
             mark = m
         case let .reader(text, _, _, _):

@@ -73,7 +73,8 @@ struct Theme: Sendable {
                 let what = reference.isParent ? "layout" : "partial"
                 diagnostics.append(.error(source.file, line: reference.line, column: reference.column,
                     "the \(what) \"\(reference.name)\" does not exist",
-                    hint: "add \(themeFolder)/templates/\(reference.name).mustache, or fix the name; templates are named by their path below templates/ without .mustache"))
+                    hint: KeySuggestions.hint("add \(themeFolder)/templates/\(reference.name).mustache, or fix the name; templates are named by their path below templates/ without .mustache",
+                        near: reference.name, in: names.sorted(), paths: true)))
             }
         }
         for cycle in TemplateReferences.cycles(in: references) {
