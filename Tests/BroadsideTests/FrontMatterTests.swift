@@ -23,9 +23,10 @@ import Testing
         #expect(PostParser.shortened("Short and sweet.") == "Short and sweet.")
     }
 
-    @Test func aCommentInAnUnquotedTitleIsAWarning() throws {
+    @Test(arguments: ["\n", "\r\n"])
+    func aCommentInAnUnquotedTitleIsAWarning(_ newline: String) throws {
         let site = try TemporarySite(files: [
-            "content/posts/a.md": post("title: Vigil tonight #FreeThemAll\ndate: 2026-10-01")
+            "content/posts/a.md": post("title: Vigil tonight #FreeThemAll\ndate: 2026-10-01").replacingOccurrences(of: "\n", with: newline)
         ])
         defer { site.remove() }
         let report = try site.build()

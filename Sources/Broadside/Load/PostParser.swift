@@ -93,7 +93,8 @@ struct PostParser: Sendable {
         }
 
         // `title: Vigil tonight #FreeThemAll` is valid YAML whose title is "Vigil tonight".
-        let yamlLines = parts.yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        // `\r\n` is one Character: splitting on "\n" would leave a CRLF file one long line.
+        let yamlLines = parts.yaml.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         for key in ["title", "summary"] {
             guard let node = fields[key], node.isPlainScalar, let line = node.line, let column = node.column,
                 line <= yamlLines.count
