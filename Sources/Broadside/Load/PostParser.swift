@@ -51,16 +51,12 @@ struct PostParser: Sendable {
             }
         }
 
+        let errors = FieldErrors(file: file)
         func fail(_ node: Node, _ message: String, hint: String) {
-            diagnostics.append(.error(file, line: node.line.map { $0 + 1 }, column: node.column, message, hint: hint))
+            diagnostics.append(errors.error(at: node, message, hint: hint))
         }
         func text(_ key: String, hint: String) -> String? {
-            guard let node = fields[key] else { return nil }
-            guard let value = node.text else {
-                fail(node, "`\(key)` must be a single value, not a list or map", hint: hint)
-                return nil
-            }
-            return value
+            errors.text(key, in: fields, hint: hint, diagnostics: &diagnostics)
         }
         func list(_ key: String) -> [String] {
             guard let node = fields[key] else { return [] }

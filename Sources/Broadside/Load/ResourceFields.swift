@@ -31,17 +31,13 @@ struct ResourceFields {
     static func read(_ fields: [String: Node], keys: [String: Node], file: String) -> (ResourceFields, [Diagnostic]) {
         var result = ResourceFields()
         var diagnostics: [Diagnostic] = []
+        let errors = FieldErrors(file: file)
         func at(_ node: Node) -> (line: Int?, column: Int?) { (node.line.map { $0 + 1 }, node.column) }
         func fail(_ node: Node, _ message: String, hint: String) {
-            diagnostics.append(.error(file, line: at(node).line, column: at(node).column, message, hint: hint))
+            diagnostics.append(errors.error(at: node, message, hint: hint))
         }
         func text(_ key: String, hint: String) -> String? {
-            guard let node = fields[key] else { return nil }
-            guard let value = node.text else {
-                fail(node, "`\(key)` must be a single value, not a list or map", hint: hint)
-                return nil
-            }
-            return value
+            errors.text(key, in: fields, hint: hint, diagnostics: &diagnostics)
         }
 
         if let node = fields["attachments"] {
