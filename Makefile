@@ -65,7 +65,8 @@ LLD       := -Xswiftc -use-ld=lld
 
 ## test-asan, test-tsan: the Swift tests under the address and the thread sanitizer
 test-asan: deps
-	$(SWIFTPM) $(SANITIZED) $(SWIFT) test --disable-xctest --sanitize=address --scratch-path .build-asan $(LLD)
+	$(SWIFTPM) $(SANITIZED) LSAN_OPTIONS=suppressions=$(abspath Tests/sanitizers/lsan.supp) \
+		$(SWIFT) test --disable-xctest --sanitize=address --scratch-path .build-asan $(LLD)
 
 test-tsan: deps
 	$(SWIFTPM) $(SANITIZED) $(SWIFT) test --disable-xctest --sanitize=thread --scratch-path .build-tsan $(LLD)

@@ -21,6 +21,9 @@ struct PageRenderer: Sendable {
     var words: [String: TemplateWords]
     /// `site` as pages in each language see it, made once.
     var siteContexts: [String: TemplateContext]
+    /// The theme's templates per language, with its site-constant partials (header, footer)
+    /// rendered once for that language.
+    var libraries: [String: MustacheLibrary]
 
     init(site: Site, theme: Theme) {
         self.site = site
@@ -34,6 +37,18 @@ struct PageRenderer: Sendable {
         postViews = views
         let siteContexts = Dictionary(uniqueKeysWithValues: site.languages.map { ($0, Self.siteContext(site, lang: $0)) })
         self.siteContexts = siteContexts
+        libraries = Dictionary(uniqueKeysWithValues: site.languages.map { lang in
+            var library = theme.library
+            let context: TemplateContext = ["site": siteContexts[lang], "t": words[lang]]
+            for name in theme.siteConstantPartials.sorted() {
+                guard let html = theme.library.render(context, withTemplate: name),
+                    !html.unicodeScalars.contains(where: { $0 == "\u{1}" || $0 == "\u{2}" }),
+                    let literal = try? MustacheTemplate(string: SiteConstantPartials.literal(html))
+                else { continue }
+                library.register(literal, named: name)
+            }
+            return (lang, library)
+        })
         let blocks = BlockRenderer(theme: theme, words: words)
         bodies = parallelMap(Array(site.posts.indices)) { [site] in blocks.html(of: site.posts[$0]) }
         let hasItem = theme.templateNames.contains(Self.itemPartial)
@@ -64,7 +79,17 @@ struct PageRenderer: Sendable {
         case .html:
             // Every template chosen here was checked to exist when the theme was loaded.
             let (template, context) = html(page.kind)
-            return OutputFile(path: path, contents: .text(theme.library.render(context, withTemplate: template) ?? ""))
+            let library = libraries[language(of: page.kind)] ?? theme.library
+            return OutputFile(path: path, contents: .text(library.render(context, withTemplate: template) ?? ""))
+        }
+    }
+
+    /// The language a page is written in, as `base(title:url:lang:kind:)` gets it.
+    private func language(of kind: PageKind) -> String {
+        switch kind {
+        case .post(let index): site.posts[index].lang
+        case .list(let index, _): site.lists[index].lang
+        case .terms, .kinds: site.config.language
         }
     }
 

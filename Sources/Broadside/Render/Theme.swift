@@ -11,6 +11,8 @@ struct Theme: Sendable {
     var assets: [String: URL]
     /// Words and date patterns per language, from `i18n/` (the theme's, then the site's).
     var strings: ThemeStrings
+    /// Partials the same on every page of a language (see `SiteConstantPartials`).
+    var siteConstantPartials: Set<String> = []
 
     /// Templates every theme must have.
     static let requiredTemplates = ["post", "list", "terms"]
@@ -86,7 +88,8 @@ struct Theme: Sendable {
         diagnostics += staticDiagnostics
         let (strings, stringDiagnostics) = ThemeStrings.load(source: source, themeFolder: themeFolder, siteLanguage: language)
         diagnostics += stringDiagnostics
-        let theme = Theme(name: name, library: library, templateNames: names, assets: assets, strings: strings)
+        var theme = Theme(name: name, library: library, templateNames: names, assets: assets, strings: strings)
+        theme.siteConstantPartials = SiteConstantPartials.find(in: sources.mapValues(\.text))
         return (diagnostics.hasErrors ? nil : theme, diagnostics)
     }
 

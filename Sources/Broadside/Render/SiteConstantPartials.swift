@@ -1,0 +1,79 @@
+/// Partials whose output is the same on every page of a language, such as the header and footer:
+/// Broadside renders them once per language instead of once per page.
+///
+/// A partial qualifies when every tag in it names `site.…` or `t.…` (or is a comment), and every
+/// include of it stands outside any section in a layout that only page templates use, at their
+/// top: there the context is the page's own, whose `site` and `t` depend on the language alone.
+/// Decided from the templates' text, not from their names, so a theme's own partials are judged
+/// the same way and a partial that reads anything else is always rendered in place.
+enum SiteConstantPartials {
+    /// The templates Broadside renders as whole pages, each with the page's context.
+    static func isPage(_ name: String) -> Bool {
+        ["post", "home", "list", "terms", "kinds", "series", "events"].contains(name) || name.hasPrefix("post-")
+    }
+
+    struct Tag: Equatable {
+        /// `#`, `^`, `/`, `>`, `<`, `$`, `!`, `{`, `&`, or nil for a variable.
+        var sigil: Character?
+        var name: String
+        /// Sections, layouts and blocks open around the tag.
+        var depth: Int
+    }
+
+    /// The tags of a template (Broadside's themes cannot change the delimiters: `TemplateRules`).
+    static func tags(of text: String) -> [Tag] {
+        var found: [Tag] = []
+        var depth = 0
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            let triple = rest[open.upperBound...].first == "{"
+            guard let close = rest[open.upperBound...].range(of: triple ? "}}}" : "}}") else { break }
+            var inside = rest[open.upperBound..<close.lowerBound]
+            var sigil: Character?
+            if let first = inside.first, "#^/><$!{&".contains(first) {
+                sigil = first
+                inside = inside.dropFirst()
+            }
+            let name = inside.trimmed
+            if sigil == "/" { depth = max(0, depth - 1) }
+            found.append(Tag(sigil: sigil, name: name, depth: depth))
+            if sigil == "#" || sigil == "^" || sigil == "<" || sigil == "$" { depth += 1 }
+            rest = rest[close.upperBound...]
+        }
+        return found
+    }
+
+    /// The names of the templates of `sources` (name → text) to render once per language.
+    static func find(in sources: [String: String]) -> Set<String> {
+        let tags = sources.mapValues(tags(of:))
+        let candidates = Set(tags.filter { $0.value.allSatisfy(readsOnlySiteAndWords) }.keys)
+        var includes: [String: [(by: String, depth: Int, asLayout: Bool)]] = [:]
+        for (name, list) in tags {
+            for tag in list where tag.sigil == ">" || tag.sigil == "<" {
+                includes[tag.name, default: []].append((name, tag.depth, tag.sigil == "<"))
+            }
+        }
+        // A layout every use of which is `{{<layout}}` at the top of a page template.
+        func isPageLayout(_ name: String) -> Bool {
+            guard let uses = includes[name], !uses.isEmpty else { return false }
+            return uses.allSatisfy { $0.asLayout && $0.depth == 0 && isPage($0.by) }
+        }
+        return candidates.filter { name in
+            guard !isPage(name), let uses = includes[name], !uses.isEmpty else { return false }
+            return uses.allSatisfy { !$0.asLayout && $0.depth == 0 && isPageLayout($0.by) }
+        }
+    }
+
+    private static func readsOnlySiteAndWords(_ tag: Tag) -> Bool {
+        switch tag.sigil {
+        case "!": true
+        case nil, "#", "^", "/": tag.name.hasPrefix("site.") || tag.name.hasPrefix("t.")
+        default: false
+        }
+    }
+
+    /// A template whose output is `html` whatever it is rendered with. Its delimiters are control
+    /// characters, which no text of `site` or `t` holds (front matter and theme strings drop them),
+    /// so nothing in `html` reads as a tag.
+    static func literal(_ html: String) -> String { "{{=\u{1} \u{2}=}}" + html }
+}
