@@ -1,16 +1,22 @@
 import Foundation
+import Synchronization
 
 /// Decides which posts a build publishes, and counts those it leaves out: drafts, so the closing
 /// line can say so, and posts dated after the build's "now", since a wrong "now" (a typo in
 /// `--now`, a stale `SOURCE_DATE_EPOCH`) would otherwise publish an empty site over a full one.
-final class LeftOutPosts: @unchecked Sendable {
+final class LeftOutPosts: Sendable {
     let now: Double
     let includeDrafts: Bool
     let includeFuture: Bool
-    private let lock = NSLock()
-    private var considered = 0
-    private var future = 0
-    private var drafts = 0
+
+    private struct Counts {
+        var considered = 0
+        var future = 0
+        var drafts = 0
+    }
+
+    /// Posts are parsed on every core, so the counts are kept behind a lock.
+    private let tally = Mutex(Counts())
 
     init(now: Double, includeDrafts: Bool, includeFuture: Bool) {
         self.now = now
@@ -20,32 +26,29 @@ final class LeftOutPosts: @unchecked Sendable {
 
     /// Whether a post is published; called once for every post whose front matter is valid, on any core.
     func admit(draft: Bool, date: PostDate) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        if draft && !includeDrafts {
-            drafts += 1
-            return false
+        tally.withLock { counts in
+            if draft && !includeDrafts {
+                counts.drafts += 1
+                return false
+            }
+            guard !includeFuture else { return true }
+            counts.considered += 1
+            if date.secondsSince1970 > now {
+                counts.future += 1
+                return false
+            }
+            return true
         }
-        guard !includeFuture else { return true }
-        considered += 1
-        if date.secondsSince1970 > now {
-            future += 1
-            return false
-        }
-        return true
     }
 
     /// How many drafts and future posts were left out.
     var counts: (drafts: Int, future: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        return (drafts, future)
+        tally.withLock { ($0.drafts, $0.future) }
     }
 
     /// An error when every post is left out, a warning when most are.
     var diagnostics: [Diagnostic] {
-        lock.lock()
-        defer { lock.unlock() }
+        let (considered, future) = tally.withLock { ($0.considered, $0.future) }
         let when = "the build's now, \(Self.format(now)),"
         let hint = "pass --future to publish them anyway; otherwise check --now, SOURCE_DATE_EPOCH and the posts' dates"
         if future > 0 && future == considered {
