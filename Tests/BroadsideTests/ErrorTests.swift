@@ -292,7 +292,7 @@ import Testing
         var options = site.options()
         options.baseURL = "ftp://example.org"
         do {
-            try Build.run(options)
+            _ = try Build.run(options)
             Issue.record("the build should have failed")
         } catch {
             #expect(error.errors == [
