@@ -115,7 +115,7 @@ import Testing
             "3:3 `title` must be a single value, not a list or map",
             "5:7 unknown kind \"newsletter\"",
             "9:8 `draft` must be true or false",
-            "8:13 `series_day` must be a whole number from 1",
+            "8:13 `series_day` must be a whole number from 1 to 1000",
             "7:3 `tags` must be a list of names",
         ])
     }

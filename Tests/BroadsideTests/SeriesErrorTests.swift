@@ -55,6 +55,30 @@ import Testing
         #expect(try site.read("posts/day-3/index.html").contains("Week</a>, Day 3 of 3</p>"))
     }
 
+    /// A gap is one mistake and one warning, however many days it spans.
+    @Test func aGapOfManyDaysIsOneWarning() throws {
+        let site = try TemporarySite(files: Self.good.merging([
+            "content/posts/day-900.md": post("title: \"Day 900\"\ndate: 2026-10-07\nseries: \"Week\"\nseries_day: 900")
+        ]) { a, _ in a })
+        defer { site.remove() }
+        let report = try site.build()
+        #expect(report.warnings == [
+            .warning("content/posts/day-900.md", line: 5, "the series \"Week\" has no days 2 to 899",
+                hint: "write days 2 to 899, or number the days of the series 1, 2, 3 … without a gap")
+        ])
+    }
+
+    /// `series_day: 30000000` made 30 million warnings and 15 GB of memory before it was bounded.
+    @Test func aSeriesDayBeyondAThousandIsAnError() throws {
+        let found = try Self.failure(adding: [
+            "content/posts/far.md": post("title: \"Far\"\ndate: 2026-10-06\nseries: \"Week\"\nseries_day: 30000000")
+        ])
+        #expect(found == [
+            .error("content/posts/far.md", line: 5, column: 13, "`series_day` must be a whole number from 1 to 1000",
+                hint: "series_day: 3")
+        ])
+    }
+
     @Test func seriesDayWithoutSeries() throws {
         let found = try Self.failure(adding: [
             "content/posts/lone.md": post("title: \"Lone\"\ndate: 2026-10-06\nseries_day: 2")

@@ -139,9 +139,10 @@ struct PostParser: Sendable {
         var seriesDay: Int?
         if let value = text("series_day", hint: "series_day: 3"), let node = fields["series_day"] {
             seriesDay = Int(value)
-            if seriesDay == nil || seriesDay! < 1 {
+            // Bounded, as every input: a series' page and each day's list hold every day up to it.
+            if seriesDay == nil || !(1...Self.maximumSeriesDay).contains(seriesDay!) {
                 seriesDay = nil
-                fail(node, "`series_day` must be a whole number from 1", hint: "series_day: 3")
+                fail(node, "`series_day` must be a whole number from 1 to \(Self.maximumSeriesDay)", hint: "series_day: 3")
             }
         }
 
@@ -246,6 +247,9 @@ struct PostParser: Sendable {
     }
 
     static let maximumTerms = 100
+
+    /// The longest series a site may have: more days than any week, month or year of action.
+    static let maximumSeriesDay = 1000
 
     static let knownKeys: Set<String> = Set<String>([
         "title", "date", "kind", "categories", "tags", "summary", "lang", "series", "series_day",

@@ -82,11 +82,14 @@ extension Series {
                 days.append(entry.day)
             }
             var previous = 0
+            // One warning a gap, not one a missing day: `series_day: 900` after day 1 is one mistake.
             for entry in found where sourceOfDay[entry.day.number] == entry.source && entry.day.number > previous {
-                for missing in (previous + 1)..<entry.day.number {
+                let (first, last) = (previous + 1, entry.day.number - 1)
+                if first <= last {
+                    let which = first == last ? "day \(first)" : "days \(first) to \(last)"
                     diagnostics.append(.warning(entry.source, line: entry.dayLine,
-                        "the series \"\(key.name)\" has no day \(missing)\(key.lang == config.language ? "" : " in `\(key.lang)`")",
-                        hint: "write day \(missing), or number the days of the series 1, 2, 3 … without a gap"))
+                        "the series \"\(key.name)\" has no \(which)\(key.lang == config.language ? "" : " in `\(key.lang)`")",
+                        hint: "write \(which), or number the days of the series 1, 2, 3 … without a gap"))
                 }
                 previous = entry.day.number
             }
