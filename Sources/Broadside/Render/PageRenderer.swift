@@ -11,7 +11,6 @@ struct PageRenderer: Sendable {
 
     var site: Site
     var theme: Theme
-    var postViews: [PostView]
     /// Each post as list pages hand it to templates: its view's context, with `rendered_item`
     /// when the theme has `partials/post-item`. Made once; a post is on about eight lists.
     var entries: [TemplateContext]
@@ -24,6 +23,8 @@ struct PageRenderer: Sendable {
     /// The theme's templates per language, with its site-constant partials (header, footer)
     /// rendered once for that language.
     var libraries: [String: MustacheLibrary]
+    /// Each series' days as templates see them, for its days' pages and its own page.
+    var seriesDays: [[SeriesView.DayLink]]
 
     init(site: Site, theme: Theme) {
         self.site = site
@@ -31,10 +32,10 @@ struct PageRenderer: Sendable {
         let words = Dictionary(uniqueKeysWithValues: site.languages.map { ($0, theme.strings.templateValues(lang: $0)) })
         self.words = words
         let seriesDays = site.seriesDays(strings: theme.strings)
+        self.seriesDays = seriesDays
         let views = parallelMap(Array(site.posts.indices)) { [site] in
             PostView(site.posts[$0], in: site, index: $0, strings: theme.strings, seriesDays: seriesDays)
         }
-        postViews = views
         let siteContexts = Dictionary(uniqueKeysWithValues: site.languages.map { ($0, Self.siteContext(site, lang: $0)) })
         self.siteContexts = siteContexts
         libraries = Dictionary(uniqueKeysWithValues: site.languages.map { lang in
@@ -114,7 +115,7 @@ struct PageRenderer: Sendable {
         var view = entries[index]
         view["rendered_item"] = nil
         view["content"] = bodies[index]
-        var context = base(title: post.title, url: postViews[index].url, lang: post.lang, kind: "post")
+        var context = base(title: post.title, url: site.urls.post(post.slug), lang: post.lang, kind: "post")
         context["post"] = view
         context["alternates"] = TranslationView.alternates(of: index, in: site)
         return (template("post-\(post.kind.rawValue)", "post"), context)
@@ -154,7 +155,7 @@ struct PageRenderer: Sendable {
         case .kind(let postKind):
             context["kind"] = TemplateContext(["name": postKind.rawValue, "label": heading, "url": site.urls.list(list.folder), "count": list.posts.count])
         case .series(let index):
-            context["series"] = SeriesView(site.series[index], in: site, strings: theme.strings).context
+            context["series"] = SeriesView(site.series[index], in: site, strings: theme.strings, days: seriesDays[index]).context
         case .events:
             eventSections(list, page: number, into: &context)
         }

@@ -7,7 +7,6 @@ struct PostView: Sendable {
     var dateText: String
     var kind: String
     var kindLabel: String
-    var series: String?
     var seriesDay: Int?
     var summary: String
     var authors: [String]
@@ -33,7 +32,6 @@ struct PostView: Sendable {
         kindLabel = strings.text("kind.\(post.kind.rawValue)", lang: post.lang)
         byline = post.authors.isEmpty ? nil : strings.text("by_authors", lang: post.lang,
             ["kind": kindLabel, "authors": strings.list(post.authors, lang: post.lang)])
-        series = post.series
         seriesDay = post.seriesDay
         summary = post.summary
         authors = post.authors
