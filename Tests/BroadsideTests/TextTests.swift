@@ -35,7 +35,9 @@ import Testing
         #expect(date.secondsSince1970 == 1_559_615_394)
         #expect(DateText.iso8601(date) == "2019-06-03T22:29:54-04:00")
         #expect(DateText.rfc822(date) == "Mon, 03 Jun 2019 22:29:54 -0400")
-        #expect(DateText.display(date) == "June 3, 2019")
+        #expect(DateText.day(date) == "2019-06-03")
+        #expect(DateText.icalendarUTC(date) == "20190604T022954Z")
+        #expect(DateText.utc(date.secondsSince1970) == "2019-06-04T02:29:54Z")
     }
 
     @Test func bareDatesAreMidnightInTheSiteTimeZone() throws {

@@ -44,7 +44,7 @@ final class LeftOutPosts: Sendable {
     /// An error when every post is left out, a warning when most are.
     var diagnostics: [Diagnostic] {
         let (considered, future) = (considered.load(ordering: .relaxed), future.load(ordering: .relaxed))
-        let when = "the build's now, \(Self.format(now)),"
+        let when = "the build's now, \(DateText.utc(now)),"
         let hint = "pass --future to publish them anyway; otherwise check --now, SOURCE_DATE_EPOCH and the posts' dates"
         if future > 0 && future == considered {
             let which = future == 1 ? "the only post is" : "all \(future) posts are"
@@ -54,13 +54,5 @@ final class LeftOutPosts: Sendable {
             return [.warning(nil, "\(future) of \(considered) posts are dated after \(when) and are left out", hint: hint)]
         }
         return []
-    }
-
-    /// `2026-11-23T12:00:00Z`, the same on every machine.
-    static func format(_ seconds: Double) -> String {
-        let time = PostDate(secondsSince1970: seconds, offset: 0).civil
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let year = String(repeating: "0", count: max(0, 4 - String(time.year).count)) + String(time.year)
-        return "\(year)-\(two(time.month))-\(two(time.day))T\(two(time.hour)):\(two(time.minute)):\(two(time.second))Z"
     }
 }

@@ -43,7 +43,7 @@ struct BlockRenderer: Sendable {
             context["label"] = stat.label
             if let asOf = stat.asOf {
                 context["as_of"] = strings.text("stat_as_of", lang: lang, ["date": strings.date(asOf, lang: lang)])
-                context["as_of_iso"] = Self.day(asOf)
+                context["as_of_iso"] = DateText.day(asOf)
             }
             if let source = stat.source { context["source"] = source }
             if let sourceURL = stat.sourceURL { context["source_url"] = sourceURL }
@@ -52,13 +52,6 @@ struct BlockRenderer: Sendable {
             context["content"] = callout.html
         }
         return context
-    }
-
-    /// `2022-07-11`: a `<time datetime>` of the day the editor wrote, in its own offset.
-    private static func day(_ date: PostDate) -> String {
-        let civil = date.civil
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(civil.year)-\(two(civil.month))-\(two(civil.day))"
     }
 
     /// An error at each block whose partial the theme lacks: the block would vanish from the page.

@@ -16,10 +16,10 @@ struct CalendarWriter {
             "METHOD:PUBLISH",
             "BEGIN:VEVENT",
             "UID:" + Self.text(post.slug + "@" + Self.host(of: urls.absoluteRoot)),
-            "DTSTAMP:" + Self.utc(post.date),
-            "DTSTART:" + Self.utc(event.start),
+            "DTSTAMP:" + DateText.icalendarUTC(post.date),
+            "DTSTART:" + DateText.icalendarUTC(event.start),
         ]
-        if let end = event.end { lines.append("DTEND:" + Self.utc(end)) }
+        if let end = event.end { lines.append("DTEND:" + DateText.icalendarUTC(end)) }
         lines.append("SUMMARY:" + Self.text(post.title))
         if !post.summary.isEmpty { lines.append("DESCRIPTION:" + Self.text(post.summary)) }
         // A calendar app shows LOCATION where the event is; for an online event that is its link.
@@ -27,16 +27,6 @@ struct CalendarWriter {
         lines.append("URL:" + urls.absolute(urls.post(post.slug)))
         lines += ["END:VEVENT", "END:VCALENDAR"]
         return lines.map(Self.folded).joined(separator: "\r\n") + "\r\n"
-    }
-
-    /// `20261201T000000Z`: a DATE-TIME in UTC, which every calendar app reads without time-zone data.
-    static func utc(_ date: PostDate) -> String {
-        let c = PostDate(secondsSince1970: date.secondsSince1970, offset: 0).civil
-        func pad(_ value: Int, _ width: Int = 2) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(pad(c.year, 4))\(pad(c.month))\(pad(c.day))T\(pad(c.hour))\(pad(c.minute))\(pad(c.second))Z"
     }
 
     /// A TEXT value: backslash, semicolon and comma escaped, line breaks as `\n`; other control
