@@ -245,6 +245,7 @@ extension RootPathTests {
     @Test func theBaseURLsPathIsReadByBytes() {
         #expect(SiteURLs(baseURL: "https://x.org/\u{301}news/").rootPath == "/\u{301}news/")
         #expect(SiteURLs(baseURL: "https://x.org/news/").rootPath == "/news/")
+        #expect(SiteURLs(baseURL: "https://News.Example.org:8080/news/").host == "news.example.org:8080")
         #expect(SiteURLs(baseURL: "https://x.org").rootPath == "/")
         #expect(SiteURLs(baseURL: nil).rootPath == "/")
     }

@@ -15,7 +15,7 @@ struct CalendarWriter {
             "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH",
             "BEGIN:VEVENT",
-            "UID:" + Self.text(post.slug + "@" + Self.host(of: urls.absoluteRoot)),
+            "UID:" + Self.text(post.slug + "@" + urls.host),
             "DTSTAMP:" + DateText.icalendarUTC(post.date),
             "DTSTART:" + DateText.icalendarUTC(event.start),
         ]
@@ -65,12 +65,6 @@ struct CalendarWriter {
             octets += width
         }
         return out
-    }
-
-    /// `puentes.example.org` of `https://puentes.example.org/news/`: what makes the UID the site's own.
-    static func host(of url: String) -> String {
-        let afterScheme = url.range(of: "://").map { url[$0.upperBound...] } ?? url[...]
-        return String(afterScheme.prefix { $0 != "/" }).lowercased()
     }
 }
 

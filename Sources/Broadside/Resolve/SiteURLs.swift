@@ -5,6 +5,8 @@ public struct SiteURLs: Sendable, Equatable {
     public let rootPath: String
     /// `https://example.org/news/`; `http://localhost/` when the site has no base URL.
     public let absoluteRoot: String
+    /// `example.org`, lower-cased: what makes an identifier (a calendar UID) the site's own.
+    public let host: String
 
     public init(baseURL: String?) {
         let base = baseURL ?? "http://localhost/"
@@ -16,6 +18,7 @@ public struct SiteURLs: Sendable, Equatable {
         let hostStart = (0..<max(0, bytes.count - 2)).first { bytes[$0] == UInt8(ascii: ":") && bytes[$0 + 1] == slash && bytes[$0 + 2] == slash }
             .map { $0 + 3 } ?? 0
         let pathStart = bytes[hostStart...].firstIndex(of: slash)
+        host = String(decoding: bytes[hostStart..<(pathStart ?? bytes.endIndex)], as: UTF8.self).lowercased()
         let path = pathStart.map { String(decoding: bytes[$0...], as: UTF8.self) } ?? "/"
         rootPath = path.utf8.last == slash ? path : path + "/"
     }
