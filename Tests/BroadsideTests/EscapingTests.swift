@@ -76,8 +76,9 @@ import Testing
             "templates/post.mustache": """
                 {{%CONTENT_TYPE:TEXT}}
                 <h1>{{{post.title}}}</h1>{{& post.summary }}
-                {{=<% %>=}}
                 {{! a comment may say {{{title}}} }}{{{post.content}}}{{>*name}}
+                {{=<% %>=}}
+                <%{post.title}%>
                 """,
         ])
         defer { site.remove() }
@@ -89,11 +90,25 @@ import Testing
                 hint: "write {{post.title}}: only content and rendered_item hold HTML that Broadside made, and only they may use {{{ }}}"),
             .error(file, line: 2, column: 26, "{{&post.summary}} would insert `post.summary` without escaping",
                 hint: "write {{post.summary}}: only content and rendered_item hold HTML that Broadside made, and only they may use {{{ }}}"),
-            .error(file, line: 3, column: 1, "a theme cannot change Mustache's {{ }} delimiters",
-                hint: "remove the {{=…=}} tag and write tags with {{ }}"),
-            .error(file, line: 4, column: 55, "a theme cannot choose a partial by a value ({{>*name}})",
+            .error(file, line: 3, column: 55, "a theme cannot choose a partial by a value ({{>*name}})",
                 hint: "include the partial by its name, such as {{> partials/post-item}}"),
+            .error(file, line: 4, column: 1, "a theme cannot change Mustache's {{ }} delimiters",
+                hint: "remove the {{=…=}} tag and write tags with {{ }}"),
+            // Read with the new delimiters, as Mustache reads them: a changed delimiter hides nothing.
+            .error(file, line: 5, column: 1, "{{{post.title}}} would insert `post.title` without escaping",
+                hint: "write {{post.title}}: only content and rendered_item hold HTML that Broadside made, and only they may use {{{ }}}"),
         ])
+    }
+
+    /// Lines are counted alike whatever ends them: `\r\n` is one Swift Character, not `\n`.
+    @Test func templateLinesWithWindowsLineEnds() throws {
+        let site = try TemporarySite(files: [
+            "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01"),
+            "templates/post.mustache": "<main>\r\n  {{{post.title}}}\r\n  {{> partials/nowhere}}\r\n</main>\r\n",
+        ])
+        defer { site.remove() }
+        let file = "templates/post.mustache"
+        #expect(site.failure().map(\.location) == ["\(file):2:3", "\(file):3:3"])
     }
 
     /// `{{{content}}}` inside `{{#params}}` must find the post's HTML, never text from front matter.

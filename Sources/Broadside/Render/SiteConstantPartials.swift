@@ -12,40 +12,9 @@ enum SiteConstantPartials {
         ["post", "home", "list", "terms", "kinds", "series", "events"].contains(name) || name.hasPrefix("post-")
     }
 
-    struct Tag: Equatable {
-        /// `#`, `^`, `/`, `>`, `<`, `$`, `!`, `{`, `&`, or nil for a variable.
-        var sigil: Character?
-        var name: String
-        /// Sections, layouts and blocks open around the tag.
-        var depth: Int
-    }
-
-    /// The tags of a template (Broadside's themes cannot change the delimiters: `TemplateRules`).
-    static func tags(of text: String) -> [Tag] {
-        var found: [Tag] = []
-        var depth = 0
-        var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            let triple = rest[open.upperBound...].first == "{"
-            guard let close = rest[open.upperBound...].range(of: triple ? "}}}" : "}}") else { break }
-            var inside = rest[open.upperBound..<close.lowerBound]
-            var sigil: Character?
-            if let first = inside.first, "#^/><$!{&".contains(first) {
-                sigil = first
-                inside = inside.dropFirst()
-            }
-            let name = inside.trimmed
-            if sigil == "/" { depth = max(0, depth - 1) }
-            found.append(Tag(sigil: sigil, name: name, depth: depth))
-            if sigil == "#" || sigil == "^" || sigil == "<" || sigil == "$" { depth += 1 }
-            rest = rest[close.upperBound...]
-        }
-        return found
-    }
-
     /// The names of the templates of `sources` (name → text) to render once per language.
     static func find(in sources: [String: String]) -> Set<String> {
-        let tags = sources.mapValues(tags(of:))
+        let tags = sources.mapValues(MustacheTags.scan)
         let candidates = Set(tags.filter { $0.value.allSatisfy(readsOnlySiteAndWords) }.keys)
         var includes: [String: [(by: String, depth: Int, asLayout: Bool)]] = [:]
         for (name, list) in tags {
@@ -64,7 +33,7 @@ enum SiteConstantPartials {
         }
     }
 
-    private static func readsOnlySiteAndWords(_ tag: Tag) -> Bool {
+    private static func readsOnlySiteAndWords(_ tag: MustacheTags.Tag) -> Bool {
         switch tag.sigil {
         case "!": true
         case nil, "#", "^", "/": tag.name.hasPrefix("site.") || tag.name.hasPrefix("t.")

@@ -25,44 +25,29 @@ enum TemplateRules {
 
     /// The tags of `text` that would take escaping away from Broadside, as errors of `file`.
     static func check(_ text: String, file: String) -> [Diagnostic] {
-        var found: [Diagnostic] = []
-        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                let afterOpen = rest[open.upperBound...]
-                guard let sigil = afterOpen.first else { break }
-                func fail(_ message: String, _ hint: String) {
-                    found.append(.error(file, line: lineIndex + 1, column: column, message, hint: hint))
-                }
-                let close = afterOpen.range(of: sigil == "{" ? "}}}" : "}}")
-                let inside = close.map { afterOpen[afterOpen.index(after: afterOpen.startIndex)..<$0.lowerBound] }
-                switch sigil {
-                case "%":
-                    fail("a theme cannot set Mustache pragmas such as {{%CONTENT_TYPE}}",
-                        "remove the tag: Broadside escapes every value for HTML itself")
-                case "=":
-                    fail("a theme cannot change Mustache's {{ }} delimiters",
-                        "remove the {{=…=}} tag and write tags with {{ }}")
-                case ">" where inside.map({ $0.trimmed.hasPrefix("*") }) ?? false:
-                    fail("a theme cannot choose a partial by a value ({{>*name}})",
-                        "include the partial by its name, such as {{> partials/post-item}}")
-                case "{", "&":
-                    let name = inside.map(\.trimmed) ?? ""
-                    if !isHTMLValue(name) {
-                        fail("{{\(sigil == "{" ? "{\(name)}" : "&\(name)")}} would insert \(name.isEmpty ? "a value" : "`\(name)`") without escaping",
-                            "write {{\(name)}}: only \(htmlValues.sorted().joined(separator: " and ")) hold HTML that Broadside made, and only they may use {{{ }}}")
-                    }
-                case "!":
-                    // A comment runs to its `}}`; tags inside it are not tags.
-                    break
-                default: break
-                }
-                guard let close else { break }
-                rest = afterOpen[close.upperBound...]
+        MustacheTags.scan(text).compactMap { tag in
+            func fail(_ message: String, _ hint: String) -> Diagnostic {
+                .error(file, line: tag.line, column: tag.column, message, hint: hint)
+            }
+            switch tag.sigil {
+            case "%":
+                return fail("a theme cannot set Mustache pragmas such as {{%CONTENT_TYPE}}",
+                    "remove the tag: Broadside escapes every value for HTML itself")
+            case "=":
+                return fail("a theme cannot change Mustache's {{ }} delimiters",
+                    "remove the {{=…=}} tag and write tags with {{ }}")
+            case ">" where tag.name.hasPrefix("*"):
+                return fail("a theme cannot choose a partial by a value ({{>*name}})",
+                    "include the partial by its name, such as {{> partials/post-item}}")
+            case "{", "&":
+                guard !isHTMLValue(tag.name) else { return nil }
+                let written = tag.sigil == "{" ? "{{{\(tag.name)}}}" : "{{&\(tag.name)}}"
+                return fail("\(written) would insert \(tag.name.isEmpty ? "a value" : "`\(tag.name)`") without escaping",
+                    "write {{\(tag.name)}}: only \(htmlValues.sorted().joined(separator: " and ")) hold HTML that Broadside made, and only they may use {{{ }}}")
+            default:
+                return nil
             }
         }
-        return found
     }
 
     /// `content`, `post.content`: a name whose last part is one of `htmlValues`.

@@ -117,44 +117,12 @@ enum TemplateReferences {
         var column: Int
     }
 
-    /// Follows `{{=<% %>=}}` as Mustache does, so a changed delimiter cannot hide an include.
+    /// The includes and layouts of a template (`MustacheTags` follows delimiter changes, so none hides).
     static func scan(_ text: String) -> [Reference] {
-        var found: [Reference] = []
-        var opening = "{{", closing = "}}"
-        var line = 1
-        var lineStart = text.startIndex
-        var cursor = text.startIndex
-        func advance(to index: String.Index) {
-            for position in text[cursor..<index].indices where text[position] == "\n" {
-                line += 1
-                lineStart = text.index(after: position)
-            }
-            cursor = index
+        MustacheTags.scan(text).compactMap { tag in
+            guard tag.sigil == ">" || tag.sigil == "<" else { return nil }
+            return Reference(name: tag.name, isParent: tag.sigil == "<", line: tag.line, column: tag.column)
         }
-        while let open = text[cursor...].range(of: opening) {
-            advance(to: open.lowerBound)
-            var start = open.upperBound
-            while start < text.endIndex, text[start] == " " { start = text.index(after: start) }
-            guard start < text.endIndex else { break }
-            let sigil = text[start]
-            let end = sigil == "=" ? "=" + closing : closing
-            guard let close = text[text.index(after: start)...].range(of: end) else { break }
-            let inside = text[text.index(after: start)..<close.lowerBound]
-            switch sigil {
-            case ">", "<":
-                found.append(Reference(name: inside.trimmed, isParent: sigil == "<", line: line,
-                    column: text.distance(from: lineStart, to: open.lowerBound) + 1))
-            case "=":
-                let delimiters = inside.split(whereSeparator: \.isWhitespace)
-                if delimiters.count == 2 {
-                    opening = String(delimiters[0])
-                    closing = String(delimiters[1])
-                }
-            default: break
-            }
-            advance(to: close.upperBound)
-        }
-        return found
     }
 
     /// Templates that include themselves, directly or through others. Even inside a section the
