@@ -23,12 +23,16 @@ public enum Build {
         var diagnostics: [Diagnostic] = []
         var timings: [(stage: String, seconds: Double)] = []
         var lap = ContinuousClock.now
-        func measure(_ stage: String) {
+        func measure(_ stage: String, _ counts: String = "") {
             let now = ContinuousClock.now
             let elapsed = now - lap
-            timings.append((stage, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            timings.append((stage, seconds))
+            options.progress?(BuildProgress(stage: stage, counts: counts, seconds: seconds))
             lap = now
         }
+        // With --strict a warning stops the build before anything is written, as an error does.
+        func stops() -> Bool { diagnostics.hasErrors || (options.strict && !diagnostics.isEmpty) }
 
         // Load
         let (config, configDiagnostics) = SiteConfig.load(from: options.source, baseURLOverride: options.baseURL)
@@ -44,14 +48,14 @@ public enum Build {
         }
         let content = ContentLoader(source: options.source, parser: parser).load()
         diagnostics += content.diagnostics + leftOut.diagnostics
-        measure("load")
+        measure("load", plural(content.posts.count, "post"))
 
         // Resolve
         let (site, siteDiagnostics) = SiteResolver.resolve(content, config: config, urls: urls, now: now)
         diagnostics += siteDiagnostics
         if let theme { diagnostics += BlockRenderer.missingPartials(in: site.posts, theme: theme) }
-        guard !diagnostics.hasErrors, let theme, let output else { throw BuildFailure(diagnostics) }
-        measure("resolve")
+        guard !stops(), let theme, let output else { throw BuildFailure(diagnostics) }
+        measure("resolve", plural(site.posts.count, "published post"))
 
         // Render and write: each page is rendered on a core right before it is written.
         let pages = OutputPlan.pages(for: site)
@@ -76,20 +80,24 @@ public enum Build {
             plan.append(planned)
         }
         diagnostics += output.check(writing: plan, clean: options.clean) + WritePlan.problems(in: plan, output: output.path)
-        guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
+        guard !stops() else { throw BuildFailure(diagnostics) }
         let renderer = PageRenderer(site: site, theme: theme)
-        measure("prepare")
+        measure("prepare", plural(pages.count, "page") + " to render")
         diagnostics += SiteWriter(folder: output).write(plan) { [assets] index in
             index < pages.count ? renderer.render(pages[index]) : assets[index - pages.count]
         }
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
-        measure("render and write")
+        measure("render and write", plural(plan.count, "file"))
 
         let count = { (format: OutputFormat) in pages.filter { $0.format == format }.count }
         return BuildReport(
             posts: site.posts.count, pages: count(.html), feeds: count(.rss), calendars: count(.ics),
             assets: theme.assets.count, draftsLeftOut: leftOut.counts.drafts, futureLeftOut: leftOut.counts.future,
             warnings: diagnostics, timings: timings)
+    }
+
+    private static func plural(_ count: Int, _ word: String) -> String {
+        "\(count) \(word)\(count == 1 ? "" : "s")"
     }
 
     private static func relative(_ url: URL, to source: URL) -> String {

@@ -24,7 +24,8 @@ BUILD_TIMEOUT = 180  # seconds; a debug build of the example site takes well und
 SUMMARY_RE = re.compile(
     r"^Built [\d,]+ pages?(, [\d,]+ feeds? and [\d,]+ calendars?| and [\d,]+ feeds?) in \d+(\.\d+)? s"
     r"(; left out [\d,]+ drafts? \(--drafts\)( and [\d,]+ posts? dated after now \(--future\))?"
-    r"|; left out [\d,]+ posts? dated after now \(--future\))?$")
+    r"|; left out [\d,]+ posts? dated after now \(--future\))?"
+    r"(; [\d,]+ warnings?)?$")
 
 
 def utf8_env() -> dict[str, str]:

@@ -75,7 +75,9 @@ def test_error_contract(source, tmp_path):
         m = ERROR_RE.match(lines[i])
         if not m:
             problems.append(f"not `error: <file>:<line>:<column>: <message>`: {lines[i]!r}")
-        if i + 1 >= len(lines) or not lines[i + 1].startswith("  hint: "):
+        # The quoted line and its caret (`  |`, ` 2 | …`) may stand between the error and its hint.
+        rest = [l for l in lines[i + 1:] if not l.lstrip().startswith("|") and not re.match(r"^ \d+ \| ", l)]
+        if not rest or not rest[0].startswith("  hint: "):
             problems.append(f"no indented `  hint: ` line after {lines[i]!r}")
     assert not problems, "\n".join(problems) + "\n" + support.describe(proc)
     files = [ERROR_RE.match(lines[i]).group("file") for i in errors]

@@ -13,26 +13,41 @@ CASES = {
     "yaml": (
         {"content/posts/cuts.md": "---\ntitle: Cuts: What's next\ndate: 2026-10-01\n---\nBody.\n"},
         "error: content/posts/cuts.md:2:12: this is not valid YAML: mapping values are not allowed in this context\n"
+        "  |\n"
+        " 2 | title: Cuts: What's next\n"
+        "  |            ^\n"
         "  hint: a value that contains `: ` must be quoted, for example title: \"Budget cuts: what comes next\"\n",
     ),
     "missing-title": (
         {"content/posts/untitled.md": "---\ndate: 2026-10-01\n---\nBody.\n"},
         "error: content/posts/untitled.md:1:1: the post has no title\n"
+        "  |\n"
+        " 1 | ---\n"
+        "  | ^\n"
         "  hint: add a line such as title: \"Day 1: Pack the courtroom\" to the front matter\n",
     ),
     "bad-date": (
         {"content/posts/when.md": "---\ntitle: \"When\"\ndate: 2026-02-30\n---\nBody.\n"},
         "error: content/posts/when.md:3:7: `date` is not a date: \"2026-02-30\"\n"
+        "  |\n"
+        " 3 | date: 2026-02-30\n"
+        "  |       ^\n"
         "  hint: write the date as 2026-05-01, or with a time and UTC offset as 2026-05-01T09:30:00-05:00\n",
     ),
     "duplicate-slug": (
         {"content/posts/zz.md": "---\ntitle: \"Again\"\ndate: 2026-10-02\nslug: fine\n---\nBody.\n"},
         "error: content/posts/zz.md:4: the slug \"fine\" is already used by content/posts/fine.md\n"
+        "  |\n"
+        " 4 | slug: fine\n"
+        "  |\n"
         "  hint: both would be written to /posts/fine/; rename one file or give it another slug: in its front matter\n",
     ),
     "missing-partial": (
         {"templates/list.mustache": "{{<base}}{{$main}}{{>partials/missing}}{{/main}}{{/base}}\n"},
         "error: templates/list.mustache:1:19: the partial \"partials/missing\" does not exist\n"
+        "  |\n"
+        " 1 | {{<base}}{{$main}}{{>partials/missing}}{{/main}}{{/base}}\n"
+        "  |                   ^\n"
         "  hint: add themes/default/templates/partials/missing.mustache, or fix the name; "
         "templates are named by their path below templates/ without .mustache\n",
     ),

@@ -16,10 +16,15 @@ public struct BuildOptions: Sendable {
     /// Drop the files in Broadside's own output folder that it did not write, instead of
     /// stopping the build; a folder Broadside did not make is still never replaced.
     public var clean: Bool
+    /// Warnings stop the build as errors do (for CI): nothing is written.
+    public var strict: Bool
+    /// Told of each stage as it ends, for a terminal's progress lines; never changes the output.
+    public var progress: (@Sendable (BuildProgress) -> Void)?
 
     public init(
         source: URL, output: URL? = nil, baseURL: String? = nil,
-        includeDrafts: Bool = false, includeFuture: Bool = false, now: Date, clean: Bool = false
+        includeDrafts: Bool = false, includeFuture: Bool = false, now: Date, clean: Bool = false,
+        strict: Bool = false, progress: (@Sendable (BuildProgress) -> Void)? = nil
     ) {
         self.source = source.standardizedFileURL
         self.output = (output ?? source.appendingPathComponent("site")).standardizedFileURL
@@ -28,5 +33,15 @@ public struct BuildOptions: Sendable {
         self.includeFuture = includeFuture
         self.now = now
         self.clean = clean
+        self.strict = strict
+        self.progress = progress
     }
+}
+
+/// A stage of the build that has just ended: `loaded 1,204 posts`.
+public struct BuildProgress: Sendable {
+    public var stage: String
+    /// What the stage made, in words: `1,204 posts`.
+    public var counts: String
+    public var seconds: Double
 }
