@@ -46,4 +46,6 @@ public struct Post: Sendable, Equatable {
     public var event: Event? = nil
     /// Attachments, featured image and the files beside a post folder's `index.md`.
     public var resources = PostResources()
+    /// The links and images of the text and its blocks, where they were written (see `LinkCheck`).
+    public var links: [PostLink] = []
 }
