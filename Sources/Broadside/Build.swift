@@ -136,7 +136,7 @@ public enum Build {
             assets.append(file)
             plan.append(planned)
         }
-        diagnostics += LinkCheck.brokenLinks(in: site, paths: taken)
+        diagnostics += LinkCheck.brokenLinks(in: site, paths: taken, limit: writing ? LinkCheck.buildLimit : .max)
         return PreparedBuild(site: site, theme: theme, output: output, pages: pages, assets: assets, plan: plan, leftOut: leftOut)
     }
 

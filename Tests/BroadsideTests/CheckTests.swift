@@ -30,6 +30,19 @@ import Testing
         #expect(site.exists("posts/court-watch/index.html"))
     }
 
+    /// A site imported with thousands of missing images: the build names 20 and counts the rest; check lists all.
+    @Test func aBuildNamesTwentyBrokenLinksAndCountsTheRest() throws {
+        let body = (1...23).map { "[\($0)](/posts/gone-\($0)/)" }.joined(separator: "\n\n")
+        let site = try TemporarySite(files: ["content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01", body: body)])
+        defer { site.remove() }
+        let warnings = try site.build().warnings
+        #expect(warnings.count == 21)
+        #expect(warnings[19].message == "the link /posts/gone-20/ goes to a page the site does not have")
+        #expect(warnings[20] == .warning(nil, "3 more links or images lead to no page or file of the site",
+            hint: "run broadside check to list every one with its file and line"))
+        #expect(check(site).diagnostics.count == 23)
+    }
+
     @Test func aBrokenRelativeLinkSaysWhereItLeads() throws {
         let site = try TemporarySite(files: [
             "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01", body: "Go [back](../b/) or [on](../day-2/#top)."),

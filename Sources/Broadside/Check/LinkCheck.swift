@@ -1,24 +1,56 @@
+import Foundation
+
 /// Links and images in posts that lead to no page or file of the site: a warning at the line of
 /// the Markdown link, from every build. `LinkTargets` says how a link is read.
 enum LinkCheck {
-    /// `paths`: every file the site will have, relative to the output folder.
-    static func brokenLinks(in site: Site, paths: Set<String>) -> [Diagnostic] {
+    /// A build names this many broken links at most, then counts the rest: a site imported with
+    /// thousands of missing images would bury every other message (`broadside check` lists all).
+    static let buildLimit = 20
+
+    /// `paths`: every file the site will have, relative to the output folder. Past `limit`
+    /// broken links, one warning counts the others.
+    static func brokenLinks(in site: Site, paths: Set<String>, limit: Int = .max) -> [Diagnostic] {
         let targets = LinkTargets(paths: paths)
-        var suggestions: NearestAddress?
-        var found: [(source: String, diagnostic: Diagnostic)] = []
-        for post in site.posts {
-            for link in post.links {
-                let resolution = targets.resolve(link.url, fromPost: post.slug)
-                guard resolution != .found, resolution != .elsewhere else { continue }
-                if suggestions == nil { suggestions = NearestAddress(targets.addresses) }
-                found.append((post.source, diagnostic(link, resolution, in: post, rootPath: site.urls.rootPath,
-                    targets: targets, suggestions: suggestions!)))
+        let posts = site.posts
+        // Each post's broken links, in the order written; on every core, as posts were loaded.
+        let brokenOfPost = parallelMap(Array(posts.indices)) { index in
+            posts[index].links.compactMap { link -> (PostLink, LinkTargets.Resolution)? in
+                let resolution = targets.resolve(link.url, fromPost: posts[index].slug)
+                return resolution == .found || resolution == .elsewhere ? nil : (link, resolution)
             }
         }
-        // By file, then as written in it: the order an editor goes through them.
-        return found.enumerated().sorted {
-            ($0.element.source, $0.offset) < ($1.element.source, $1.offset)
-        }.map(\.element.diagnostic)
+        // By file: the order an editor goes through them.
+        let withBroken = posts.indices.filter { !brokenOfPost[$0].isEmpty }.sorted { bytesPrecede(posts[$0].source, posts[$1].source) }
+        guard !withBroken.isEmpty else { return [] }
+        let suggestions = NearestAddress(paths)
+        var diagnostics: [Diagnostic] = []
+        var more = 0
+        for index in withBroken {
+            for (link, resolution) in brokenOfPost[index] {
+                guard diagnostics.count < limit else {
+                    more += 1
+                    continue
+                }
+                diagnostics.append(diagnostic(link, resolution, in: posts[index], rootPath: site.urls.rootPath,
+                    targets: targets, suggestions: suggestions))
+            }
+        }
+        if more > 0 {
+            diagnostics.append(.warning(nil, more == 1 ? "1 more link or image leads to no page or file of the site"
+                : "\(more) more links or images lead to no page or file of the site",
+                hint: "run broadside check to list every one with its file and line"))
+        }
+        return diagnostics
+    }
+
+    /// Byte order, as files are listed; ASCII paths (nearly all) compared without decoding.
+    private static func bytesPrecede(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in
+            let common = min(x.count, y.count)
+            let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+            return order != 0 ? order < 0 : x.count < y.count
+        } }
     }
 
     private static func diagnostic(
@@ -56,16 +88,26 @@ enum LinkCheck {
 }
 
 /// The site's address nearest a broken one, among those with the same first folder and depth
-/// (`/posts/x/` is compared with posts, not with 16,000 files of every kind).
-struct NearestAddress {
+/// (`/posts/x/` is compared with posts, not with 16,000 files of every kind). Each group is
+/// gathered the first time a broken link needs it.
+final class NearestAddress {
+    private let paths: Set<String>
     private var groups: [String: [String]] = [:]
 
-    init(_ addresses: [String]) {
-        for address in addresses { groups[Self.group(address), default: []].append(address) }
-    }
+    init(_ paths: Set<String>) { self.paths = paths }
 
     func nearest(to address: String) -> String? {
-        NearestName.nearest(to: address, in: groups[Self.group(address)] ?? [])
+        let key = Self.group(address)
+        if groups[key] == nil {
+            groups[key] = paths.map(Self.address).filter { Self.group($0) == key }.sorted()
+        }
+        return NearestName.nearest(to: address, in: groups[key]!)
+    }
+
+    /// What a reader sees for a file: `posts/a/index.html` is `/posts/a/`.
+    static func address(_ path: String) -> String {
+        if path == "index.html" { return "/" }
+        return path.hasSuffix("/index.html") ? "/" + path.dropLast("index.html".count) : "/" + path
     }
 
     private static func group(_ address: String) -> String {

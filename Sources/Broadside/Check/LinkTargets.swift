@@ -21,30 +21,51 @@ struct LinkTargets {
         case outside
     }
 
-    /// Where `url`, written in the post `slug`, leads.
+    /// Where `url`, written in the post `slug`, leads. By bytes: a build resolves every link of
+    /// every post, and a `Character` walk (grapheme breaking) cost more than the rest together.
     func resolve(_ url: String, fromPost slug: String) -> Resolution {
-        let written = url.trimmed
-        if URLPolicy.scheme(of: written) != nil || written.hasPrefix("//") { return .elsewhere }
-        let path = written.prefix { $0 != "?" && $0 != "#" }
+        var bytes = Substring(url).utf8[...]
+        while let first = bytes.first, Self.isSpace(first) { bytes = bytes.dropFirst() }
+        while let last = bytes.last, Self.isSpace(last) { bytes = bytes.dropLast() }
+        let slash = UInt8(ascii: "/")
+        if bytes.starts(with: [slash, slash]) || Self.hasScheme(bytes) { return .elsewhere }
+        let path = bytes.prefix { $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
         guard !path.isEmpty else { return .elsewhere }
-        let decoded = Self.percentDecoded(path).nfc
-        let joined = decoded.hasPrefix("/") ? String(decoded.dropFirst()) : "posts/\(slug)/" + decoded
-        guard let site = Self.removingDotSegments(joined) else { return .outside }
+        var decoded = Self.percentDecoded(Substring(path))
+        if !decoded.utf8.allSatisfy({ $0 < 0x80 }) { decoded = decoded.nfc }
+        let joined = decoded.utf8.first == slash ? String(decoded.dropFirst()) : "posts/\(slug)/" + decoded
+        guard let site = Self.hasDotSegment(joined) ? Self.removingDotSegments(joined) : joined else { return .outside }
         return has(site) ? .found : .missing(path: "/" + site)
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+
+    /// `https:`, `mailto:`: letters, then letters, digits, `+`, `-` or `.`, then `:` (as `URLPolicy.scheme`).
+    private static func hasScheme(_ bytes: Substring.UTF8View.SubSequence) -> Bool {
+        for (offset, byte) in bytes.enumerated() {
+            let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            if byte == UInt8(ascii: ":") { return offset > 0 }
+            let ok = isLetter || (offset > 0 && ((UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "+")
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")))
+            guard ok else { return false }
+        }
+        return false
+    }
+
+    /// Whether a segment of `path` is `.` or `..`.
+    private static func hasDotSegment(_ path: String) -> Bool {
+        var previous = UInt8(ascii: "/")
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: ".") && previous == UInt8(ascii: "/") { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// `site` is a path from the site's root, without the leading `/`.
     func has(_ site: String) -> Bool {
         if site.isEmpty || site.hasSuffix("/") { return paths.contains(site + "index.html") }
         return paths.contains(site) || paths.contains(site + "/index.html")
-    }
-
-    /// The path a reader would see for each file: `posts/a/index.html` is `/posts/a/`.
-    var addresses: [String] {
-        paths.map { path in
-            if path == "index.html" { return "/" }
-            return path.hasSuffix("/index.html") ? "/" + path.dropLast("index.html".count) : "/" + path
-        }.sorted()
     }
 
     /// `a/./b/../c/` → `a/c/`; nil when `..` climbs above the start.
