@@ -12,12 +12,27 @@ DEBUG    := .build/debug/broadside
 SWIFT_TMP := $(CURDIR)/.build/tmp
 SWIFTPM  := mkdir -p $(SWIFT_TMP) && TMPDIR=$(SWIFT_TMP)
 
-.PHONY: site test deps test-deps swift-test acceptance test-asan test-tsan fuzz fuzz-build fuzz-smoke fuzz-clean bench clean
+.PHONY: site install install-check test deps test-deps swift-test acceptance test-asan test-tsan fuzz fuzz-build fuzz-smoke fuzz-clean bench clean
 
 ## site: build the example site in content/ into site/
 site: deps
 	$(SWIFT) build -c release --product broadside
 	$(RELEASE) build
+
+## install: put broadside in $(PREFIX)/bin (default /usr/local/bin). The Swift runtime and
+## Foundation are linked into the binary, so it runs without the toolchain; it needs only
+## Debian's libcmark (libcmark0.30.2, installed with libcmark-dev) and the C library.
+PREFIX  ?= /usr/local
+INSTALL_BUILD := .build-install
+install: deps
+	$(SWIFTPM) $(SWIFT) build -c release --static-swift-stdlib --product broadside --scratch-path $(INSTALL_BUILD)
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 755 -s $(INSTALL_BUILD)/release/broadside "$(DESTDIR)$(PREFIX)/bin/broadside"
+	@echo "Installed $(DESTDIR)$(PREFIX)/bin/broadside. In your site's folder, run: broadside serve"
+
+## install-check: make install into a temporary PREFIX, then init, new and build with it alone
+install-check: deps
+	MAKE="$(MAKE)" Tests/install/check.sh
 
 ## test: run every test (Swift unit and golden tests, real clients on real output,
 ## the tests again under the address and thread sanitizers, 30 s of each fuzz target)
@@ -100,4 +115,4 @@ bench:
 
 ## clean: remove every build folder and site/ (not Fuzz/crashes/: see fuzz-clean)
 clean:
-	rm -rf .build .build-fuzz .build-asan .build-tsan site
+	rm -rf .build .build-fuzz .build-asan .build-tsan .build-install site
