@@ -59,7 +59,8 @@ public enum Build {
 
         // Render and write: each page is rendered on a core right before it is written.
         let pages = OutputPlan.pages(for: site)
-        var taken = Set(pages.map { OutputPlan.path(of: $0, in: site) })
+        // Redirect pages take no address from another file: their clashes are errors of their own, below.
+        var taken = Set(pages.filter { $0.format != .redirect && $0.format != .text }.map { OutputPlan.path(of: $0, in: site) })
         var assets: [OutputFile] = []
         var plan = pages.map { PlannedFile(path: OutputPlan.path(of: $0, in: site), origin: OutputPlan.origin(of: $0, in: site)) }
         for (path, source) in theme.assets.sorted(by: { $0.key < $1.key }) {
@@ -79,6 +80,7 @@ public enum Build {
             assets.append(file)
             plan.append(planned)
         }
+        diagnostics += RedirectPage.clashes(pages: pages, plan: plan, in: site)
         diagnostics += output.check(writing: plan, clean: options.clean) + WritePlan.problems(in: plan, output: output.path)
         guard !stops() else { throw BuildFailure(diagnostics) }
         let renderer = PageRenderer(site: site, theme: theme)

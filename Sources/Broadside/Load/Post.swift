@@ -46,4 +46,6 @@ public struct Post: Sendable, Equatable {
     public var event: Event? = nil
     /// Attachments, featured image and the files beside a post folder's `index.md`.
     public var resources = PostResources()
+    /// Old addresses of the post (`aliases:`), each a redirect page to it.
+    public var aliases: [Alias] = []
 }

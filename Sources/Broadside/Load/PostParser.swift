@@ -215,6 +215,8 @@ struct PostParser: Sendable {
 
         let (resourceFields, resourceDiagnostics) = ResourceFields.read(fields, keys: keys, file: file)
         diagnostics += resourceDiagnostics
+        let (aliases, aliasDiagnostics) = AliasField.read(fields["aliases"], key: keys["aliases"], file: file, baseURL: config.baseURL)
+        diagnostics += aliasDiagnostics
 
         guard !diagnostics.hasErrors, let title, let date else { return (nil, nil, diagnostics) }
         guard include(draft, date) else {
@@ -251,6 +253,7 @@ struct PostParser: Sendable {
             blocks: blocks, seriesDayLine: fields["series_day"]?.line.map { $0 + 1 },
             translationKeyLine: fields["translation_key"]?.line.map { $0 + 1 }, event: event)
         post.resources = resources
+        post.aliases = aliases
         return (post, nil, diagnostics)
     }
 
@@ -277,6 +280,6 @@ struct PostParser: Sendable {
 
     static let knownKeys: Set<String> = Set<String>([
         "title", "date", "kind", "categories", "tags", "summary", "lang", "series", "series_day",
-        "translation_key", "draft", "slug", "author", "event",
+        "translation_key", "draft", "slug", "author", "event", "aliases",
     ]).union(ResourceFields.keys)
 }
