@@ -7,10 +7,12 @@ import Testing
 @Suite struct BuiltInThemeTests {
     /// A temporary site with only `files` (no `themes/` link, and no site.yml unless given).
     private func bareSite(_ files: [String: String]) throws -> TemporarySite {
-        let site = try TemporarySite(files: files)
+        let site = try TemporarySite()
         let fm = FileManager.default
+        // Before writing: TemporarySite's `themes` links to the repository's.
         try fm.removeItem(at: site.root.appendingPathComponent("themes"))
-        if files["site.yml"] == nil { try fm.removeItem(at: site.root.appendingPathComponent("site.yml")) }
+        try fm.removeItem(at: site.root.appendingPathComponent("site.yml"))
+        for (path, text) in files { try site.write(path, text) }
         return site
     }
 
@@ -85,6 +87,14 @@ import Testing
         #expect(site.failure() == [.error("themes/fancy", "the theme \"fancy\" is missing: there is no themes/fancy/ folder",
             hint: "remove theme: from site.yml to use the built-in theme, or run `broadside theme eject` and rename "
                 + "themes/default/ to themes/fancy/ to start a theme of your own from it")])
+    }
+
+    @Test func aMissingThemeAmongOthersListsThemAndTheBuiltInTheme() throws {
+        let site = try bareSite(["content/posts/vigil.md": post, "site.yml": "base_url: \"https://example.org/\"\ntheme: fancy\n",
+                                 "themes/plain/templates/post.mustache": "{{post.title}}\n"])
+        defer { site.remove() }
+        #expect(site.failure() == [.error("themes/fancy", "the theme \"fancy\" is missing: there is no themes/fancy/ folder",
+            hint: "themes here: plain; set theme: in site.yml to one of them, or remove theme: to use the built-in theme")])
     }
 
     @Test func aMissingPartialInTheSitesTemplateNamesWhereToAddIt() throws {

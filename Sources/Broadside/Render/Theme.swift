@@ -96,7 +96,9 @@ struct Theme: Sendable {
         let hint = known.isEmpty
             ? "remove theme: from site.yml to use the built-in theme, or run `broadside theme eject` and rename "
                 + "\(BuiltInTheme.folder)/ to \(folder)/ to start a theme of your own from it"
-            : "themes here: \(known.joined(separator: ", ")); set theme: in site.yml to one of them, or remove theme: to use the built-in theme"
+            : "themes here: \(known.joined(separator: ", ")); set theme: in site.yml to one of them"
+                // Without theme: the site uses its themes/default/ when it has one, else the built-in theme.
+                + (known.contains(BuiltInTheme.name) ? "" : ", or remove theme: to use the built-in theme")
         return .error(folder, "the theme \"\(name)\" is missing: there is no \(folder)/ folder", hint: hint)
     }
 
