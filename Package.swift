@@ -26,8 +26,11 @@ let package = Package(
                 "CCmark",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            plugins: ["EmbedTheme"]
         ),
+        // themes/default/ as Swift source in the library (see Plugins/EmbedTheme).
+        .plugin(name: "EmbedTheme", capability: .buildTool()),
         .executableTarget(
             name: "BroadsideCLI",
             dependencies: [

@@ -65,12 +65,12 @@ public enum Build {
         var plan = pages.map { PlannedFile(path: OutputPlan.path(of: $0, in: site), origin: OutputPlan.origin(of: $0, in: site)) }
         for (path, source) in theme.assets.sorted(by: { $0.key < $1.key }) {
             guard taken.insert(path).inserted else {
-                diagnostics.append(.error(relative(source, to: options.source),
+                diagnostics.append(.error(source.shown,
                     "this static file would replace the generated page /\(path)", hint: "rename or remove the file"))
                 continue
             }
-            assets.append(OutputFile(path: path, contents: .copy(source)))
-            plan.append(PlannedFile(path: path, origin: .staticFile(relative(source, to: options.source))))
+            assets.append(OutputFile(path: path, contents: source.outputContents))
+            plan.append(PlannedFile(path: path, origin: .staticFile(source.shown)))
         }
         for (file, planned) in ResourceFiles.planned(for: site) {
             guard taken.insert(file.path).inserted else {
@@ -100,11 +100,5 @@ public enum Build {
 
     private static func plural(_ count: Int, _ word: String) -> String {
         "\(count) \(word)\(count == 1 ? "" : "s")"
-    }
-
-    private static func relative(_ url: URL, to source: URL) -> String {
-        let path = url.path
-        let root = source.path + "/"
-        return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
     }
 }

@@ -6,17 +6,11 @@ import Testing
 /// `broadside init` and `broadside new` as an editor meets them: the files written, word for
 /// word where an editor reads them, the refusals, and that what they write builds.
 @Suite struct ScaffoldTests {
-    /// An empty temporary folder; `themes/` is linked in by `linkTheme` once the site exists.
+    /// An empty temporary folder. A new site has no `themes/`: it builds with the built-in theme.
     static func emptyFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("broadside-scaffold-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
-    }
-
-    // Until the theme is built into Broadside, a new site borrows the repository's.
-    static func linkTheme(_ root: URL) throws {
-        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("themes"),
-            withDestinationURL: repositoryRoot.appendingPathComponent("themes"))
     }
 
     static func read(_ root: URL, _ path: String) throws -> String {
@@ -48,7 +42,6 @@ import Testing
         #expect(sample.contains("\n## The top of the file\n"))
         #expect(try Self.read(folder, ".gitignore") == "# Made by broadside build: upload it, do not commit it.\n/site/\n/.broadside-cache/\n# Editors' leftovers\n.DS_Store\n*~\n*.swp\n.#*\n")
 
-        try Self.linkTheme(folder)
         let report = try Build.run(BuildOptions(source: folder, now: testNow))
         #expect(report.warnings.isEmpty, "\(report.warnings)")
         #expect(report.posts == 1)

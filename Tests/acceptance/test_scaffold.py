@@ -26,8 +26,6 @@ def init_site(tmp_path: Path) -> Path:
     proc = run("init", "puentes", "--now", support.NOW, cwd=tmp_path)
     assert proc.returncode == 0, support.describe(proc)
     site = tmp_path / "puentes"
-    # Until the theme is built into the binary, the new site borrows the repository's.
-    (site / "themes").symlink_to(support.REPO / "themes")
     return site
 
 
@@ -49,7 +47,6 @@ def test_init_makes_a_site_and_says_what_to_do_next(tmp_path):
     assert "# posts_per_page: 10" in settings
     assert (site / ".gitignore").read_text(encoding="utf-8").splitlines()[1:3] == ["/site/", "/.broadside-cache/"]
 
-    (site / "themes").symlink_to(support.REPO / "themes")
     built = run("build", "--now", support.NOW, cwd=site)
     assert built.returncode == 0 and built.stderr == "", support.describe(built)
     assert (site / "site" / "posts" / "how-to-write-a-post" / "index.html").is_file()

@@ -5,6 +5,8 @@ public struct OutputFile: Sendable {
     public enum Contents: Sendable {
         case text(String)
         case copy(URL)
+        /// Bytes Broadside carries itself: the built-in theme's static files.
+        case data(Data)
     }
 
     /// Relative to the output folder, `/`-separated: `posts/a/index.html`.
