@@ -35,8 +35,9 @@ install-check: deps
 	MAKE="$(MAKE)" Tests/install/check.sh
 
 ## test: run every test (Swift unit and golden tests, real clients on real output,
-## the tests again under the address and thread sanitizers, 30 s of each fuzz target)
-test: deps test-deps swift-test acceptance test-asan test-tsan fuzz-smoke
+## make install into a temporary folder and a first site made with it alone, the tests again
+## under the address and thread sanitizers, 30 s of each fuzz target)
+test: deps test-deps swift-test acceptance install-check test-asan test-tsan fuzz-smoke
 
 deps:
 	@if ! pkg-config --exists libcmark 2>/dev/null; then \
