@@ -12,7 +12,7 @@ DEBUG    := .build/debug/broadside
 SWIFT_TMP := $(CURDIR)/.build/tmp
 SWIFTPM  := mkdir -p $(SWIFT_TMP) && TMPDIR=$(SWIFT_TMP)
 
-.PHONY: site install install-check test deps test-deps swift-test acceptance test-asan test-tsan fuzz fuzz-build fuzz-smoke fuzz-clean bench clean
+.PHONY: site install install-deps install-check test deps test-deps swift-test acceptance test-asan test-tsan fuzz fuzz-build fuzz-smoke fuzz-clean bench clean
 
 ## site: build the example site in content/ into site/
 site: deps
@@ -21,10 +21,17 @@ site: deps
 
 ## install: put broadside in $(PREFIX)/bin (default /usr/local/bin). The Swift runtime and
 ## Foundation are linked into the binary, so it runs without the toolchain; it needs only
-## Debian's libcmark (libcmark0.30.2, installed with libcmark-dev) and the C library.
+## Debian's libcmark (libcmark0.30.2, installed with libcmark-dev), libcurl4 and the C library.
 PREFIX  ?= /usr/local
 INSTALL_BUILD := .build-install
-install: deps
+# FlyingFox (the preview server) imports FoundationNetworking, whose static library links libcurl.
+install-deps: deps
+	@if ! pkg-config --exists libcurl 2>/dev/null; then \
+		echo "Installing libcurl4-openssl-dev (to link Foundation's networking into the binary)"; \
+		$(APT) update -qq && $(APT) install -y -qq libcurl4-openssl-dev; \
+	fi
+
+install: install-deps
 	$(SWIFTPM) $(SWIFT) build -c release --static-swift-stdlib --product broadside --scratch-path $(INSTALL_BUILD)
 	install -d "$(DESTDIR)$(PREFIX)/bin"
 	install -m 755 -s $(INSTALL_BUILD)/release/broadside "$(DESTDIR)$(PREFIX)/bin/broadside"
@@ -37,7 +44,7 @@ install-check: deps
 ## test: run every test (Swift unit and golden tests, real clients on real output,
 ## make install into a temporary folder and a first site made with it alone, the tests again
 ## under the address and thread sanitizers, 30 s of each fuzz target)
-test: deps test-deps swift-test acceptance install-check test-asan test-tsan fuzz-smoke
+test: deps test-deps swift-test install-check acceptance test-asan test-tsan fuzz-smoke
 
 deps:
 	@if ! pkg-config --exists libcmark 2>/dev/null; then \
@@ -74,7 +81,8 @@ swift-test:
 	$(SWIFTPM) $(SWIFT) test --disable-xctest
 
 acceptance:
-	BROADSIDE_BIN=$(abspath $(DEBUG)) $(VENV)/bin/pytest -q Tests/acceptance
+	BROADSIDE_BIN=$(abspath $(DEBUG)) BROADSIDE_RELEASE_BIN=$(abspath $(INSTALL_BUILD)/release/broadside) \
+		$(VENV)/bin/pytest -q Tests/acceptance
 
 # The sanitized runs build into folders of their own, so they never rebuild .build/.
 # Swift's backtracer would catch the crash signal before the sanitizer's report. lld links

@@ -58,7 +58,8 @@ struct ServeCommand: AsyncParsableCommand {
         let events = PreviewEvents()
         let handler = PreviewHandler(state: state, events: events, limits: RequestLimits(port: port), rootPath: rootPath)
         let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: UInt16(port))
-        let server = HTTPServer(config: .init(address: address, timeout: 15, logger: .disabled), handler: handler)
+        let pool = NoDelaySocketPool(base: HTTPServer.defaultPool())
+        let server = HTTPServer(config: .init(address: address, timeout: 15, pool: pool, logger: .disabled), handler: handler)
         let failure = ServerFailure()
         let serving = Task {
             do { try await server.run() } catch {
