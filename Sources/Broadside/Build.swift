@@ -116,17 +116,18 @@ public enum Build {
 
         // Plan: every file the site will have, pages rendered later.
         let pages = OutputPlan.pages(for: site)
-        var taken = Set(pages.map { OutputPlan.path(of: $0, in: site) })
+        // Redirect pages take no address from another file: their clashes are errors of their own, below.
+        var taken = Set(pages.filter { $0.format != .redirect && $0.format != .text }.map { OutputPlan.path(of: $0, in: site) })
         var assets: [OutputFile] = []
         var plan = pages.map { PlannedFile(path: OutputPlan.path(of: $0, in: site), origin: OutputPlan.origin(of: $0, in: site)) }
         for (path, source) in theme.assets.sorted(by: { $0.key < $1.key }) {
             guard taken.insert(path).inserted else {
-                diagnostics.append(.error(relative(source, to: options.source),
+                diagnostics.append(.error(source.shown,
                     "this static file would replace the generated page /\(path)", hint: "rename or remove the file"))
                 continue
             }
-            assets.append(OutputFile(path: path, contents: .copy(source)))
-            plan.append(PlannedFile(path: path, origin: .staticFile(relative(source, to: options.source))))
+            assets.append(OutputFile(path: path, contents: source.outputContents))
+            plan.append(PlannedFile(path: path, origin: .staticFile(source.shown)))
         }
         for (file, planned) in ResourceFiles.planned(for: site) {
             guard taken.insert(file.path).inserted else {
@@ -136,17 +137,13 @@ public enum Build {
             assets.append(file)
             plan.append(planned)
         }
-        diagnostics += LinkCheck.brokenLinks(in: site, paths: taken, limit: writing ? LinkCheck.buildLimit : .max)
+        diagnostics += RedirectPage.clashes(pages: pages, plan: plan, in: site)
+        // Every address the site will have, redirect pages of old addresses (`aliases:`) too.
+        diagnostics += LinkCheck.brokenLinks(in: site, paths: Set(plan.map(\.path)), limit: writing ? LinkCheck.buildLimit : .max)
         return PreparedBuild(site: site, theme: theme, output: output, pages: pages, assets: assets, plan: plan, leftOut: leftOut)
     }
 
     static func plural(_ count: Int, _ word: String) -> String {
         "\(count) \(word)\(count == 1 ? "" : "s")"
-    }
-
-    private static func relative(_ url: URL, to source: URL) -> String {
-        let path = url.path
-        let root = source.path + "/"
-        return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
     }
 }

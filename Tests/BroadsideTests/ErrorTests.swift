@@ -252,7 +252,8 @@ import Testing
             .error("content/posts/b.md", line: 3, column: 1, "`title` is set twice", hint: "keep one `title:` line"),
             .error("content/posts/c.md", line: 2, column: 1, "the front matter must be `key: value` lines",
                 hint: "for example title: \"Day 1: Pack the court\""),
-            .error("content/posts/e.md", "the file is not UTF-8 text", hint: "save it as UTF-8 in your editor"),
+            .error("content/posts/e.md", line: 2, column: 1, "the file is not UTF-8 text: the byte 0xFF here is not UTF-8",
+                hint: "save the file as UTF-8 in your editor (in the Save As dialogue, choose the encoding UTF-8), then check the letters with accents on this line"),
         ])
     }
 

@@ -39,10 +39,26 @@ import Testing
         let site = try TemporarySite(files: ["content/posts/a.md": "---\r\nTitle: \"A\"\r\ndate: 2026-10-01\r\n---\r\nBody.\r\n"])
         defer { site.remove() }
         #expect(site.failure() == [
-            .error("content/posts/a.md", line: 1, column: 1, "the post has no title",
-                hint: "add a line such as title: \"Day 1: Pack the courtroom\" to the front matter"),
-            .warning("content/posts/a.md", line: 2, column: 1, "the key `Title` is not one Broadside knows, so its value is not used as `title`",
-                hint: "did you mean `title`? Correct the key; \(Self.known) `title`"),
+            .error("content/posts/a.md", line: 2, column: 1, "the post has no title: this key is written `Title`",
+                hint: "correct it to `title`, as in title: \"Day 1: Pack the courtroom\""),
+        ])
+    }
+
+    @Test func aMisspeltDateIsTheMissingDatesError() throws {
+        let site = try TemporarySite(files: ["content/posts/a.md": post("title: \"A\"\ndaet: 2026-10-01")])
+        defer { site.remove() }
+        #expect(site.failure() == [
+            .error("content/posts/a.md", line: 3, column: 1, "the post has no date: this key is written `daet`",
+                hint: "correct it to `date`, as in date: 2026-05-01 or date: 2026-05-01T09:30:00-05:00"),
+        ])
+    }
+
+    @Test func aListWrittenWithCommasIsNamed() throws {
+        let site = try TemporarySite(files: ["content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01\ncategories: Detention, Legal aid\ntags: \"One, quoted\"")])
+        defer { site.remove() }
+        #expect(try site.build().warnings == [
+            .warning("content/posts/a.md", line: 4, column: 13, "`categories` is one name with a comma in it: \"Detention, Legal aid\"",
+                hint: "for several categories, write a list: categories: [\"Detention\", \"Legal aid\"]; to keep one name with a comma, write categories: [\"Detention, Legal aid\"]"),
         ])
     }
 

@@ -223,7 +223,8 @@ let runningAsRoot = geteuid() == 0
             try Data("base_url: \"https://example.org/\"\ntitle: Caf".utf8 + [0xE9, 0x0A])
                 .write(to: site.root.appendingPathComponent("site.yml"))
         }
-        #expect(diagnostics == [.error("site.yml", "site.yml is not UTF-8 text", hint: "save it as UTF-8 in your editor")])
+        #expect(diagnostics == [.error("site.yml", line: 2, column: 11, "the file is not UTF-8 text: the byte 0xE9 here is not UTF-8",
+            hint: "save the file as UTF-8 in your editor (in the Save As dialogue, choose the encoding UTF-8), then check the letters with accents on this line")])
     }
 
     @Test func aSiteYmlLinkedFromOutsideIsNotRead() throws {

@@ -75,7 +75,7 @@ import Testing
         ])
         #expect(found == [
             .error("content/posts/far.md", line: 5, column: 13, "`series_day` must be a whole number from 1 to 1000",
-                hint: "series_day: 3")
+                hint: "write which day of the series this post is, such as series_day: 3 for its third day")
         ])
     }
 

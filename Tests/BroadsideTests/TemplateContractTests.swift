@@ -58,6 +58,7 @@ import Testing
             case .post: name = "post page"
             case .list(let index, _): name = resolved.lists[index].scope == .events ? "events page" : "list page"
             case .terms, .kinds: name = "index page"
+            case .alias, .redirects: continue
             }
             record(name, context)
         }

@@ -75,3 +75,34 @@ def test_a_bad_value_is_a_usage_error(tmp_path, case):
     assert proc.stderr == expected, support.describe(proc)
     assert "9" * 61 not in proc.stderr, "the long value was echoed beyond the cut"
     assert support.tree(out) == before, "the refused build changed the previous site"
+
+
+@pytest.mark.parametrize("args", [["biuld"], ["build", "--bogus"], ["build", "--quiet", "--verbose"], ["build", "--now"]])
+def test_every_usage_error_exits_with_2_not_the_parsers_64(tmp_path, args):
+    proc = subprocess.run([str(support.broadside_bin()), *args], capture_output=True, text=True, encoding="utf-8",
+                          timeout=60, stdin=subprocess.DEVNULL, cwd=str(tmp_path))
+    assert proc.returncode == 2, support.describe(proc)
+    assert proc.stdout == "", support.describe(proc)
+    assert proc.stderr.startswith("Error: "), support.describe(proc)
+    assert not (tmp_path / "site").exists()
+
+
+def test_help_lists_the_commands_and_the_exit_statuses():
+    proc = subprocess.run([str(support.broadside_bin()), "--help"], capture_output=True, text=True, encoding="utf-8",
+                          timeout=60, stdin=subprocess.DEVNULL)
+    assert proc.returncode == 0, support.describe(proc)
+    assert "  build                   Build the site into a folder ready to upload.\n" in proc.stdout
+    assert ("Exit status: 0 when all went well, 1 when the site has errors (each one is\n"
+            "listed with its file and line), 2 when the command itself is wrong.\n") in proc.stdout
+
+
+def test_quiet_prints_nothing_on_success_and_verbose_prints_each_stage(tmp_path):
+    src = tmp_path / "src"
+    make_site(src)
+    quiet = support.run_build(src, tmp_path / "out", "--quiet")
+    assert quiet.returncode == 0 and quiet.stdout == "" and quiet.stderr == "", support.describe(quiet)
+    verbose = support.run_build(src, tmp_path / "out", "--verbose")
+    assert verbose.returncode == 0, support.describe(verbose)
+    stages = [line.split(":")[0].strip() for line in verbose.stderr.splitlines() if line.startswith("  ")]
+    assert stages == ["load", "resolve", "prepare", "render and write"], support.describe(verbose)
+    assert verbose.stdout.startswith("Built "), support.describe(verbose)

@@ -46,7 +46,7 @@ public struct SiteConfig: Sendable, Equatable {
                     baseURLGiven = baseURLGiven || root?.mapping?.keys.contains { $0.text == "base_url" } == true
                 }
             } else {
-                diagnostics.append(.error(file, "site.yml is not UTF-8 text", hint: "save it as UTF-8 in your editor"))
+                diagnostics.append(UTF8Text.problem(in: data, file: file))
                 settingsRead = false
             }
         case .success(nil):

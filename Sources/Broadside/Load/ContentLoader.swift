@@ -37,7 +37,7 @@ struct ContentLoader {
                 return (nil, nil, [SiteFolder.unreadableFile(file, SiteFolder.openError(found.real) ?? EIO)])
             }
             guard let text = String(validatingUTF8: data) else {
-                return (nil, nil, [.error(file, "the file is not UTF-8 text", hint: "save it as UTF-8 in your editor")])
+                return (nil, nil, [UTF8Text.problem(in: data, file: file)])
             }
             return parser.read(text, file: file, fileStem: PostFolder.stem(ofPostAt: found.path),
                 finder: ResourceFinder(site: folder, postFolder: PostFolder.folder(ofPostAt: found.path)))

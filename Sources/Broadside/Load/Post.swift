@@ -46,6 +46,8 @@ public struct Post: Sendable, Equatable {
     public var event: Event? = nil
     /// Attachments, featured image and the files beside a post folder's `index.md`.
     public var resources = PostResources()
+    /// Old addresses of the post (`aliases:`), each a redirect page to it.
+    public var aliases: [Alias] = []
     /// The links and images of the text and its blocks, where they were written (see `LinkCheck`).
     public var links: [PostLink] = []
 }

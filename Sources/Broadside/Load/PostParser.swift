@@ -60,7 +60,16 @@ struct PostParser: Sendable {
         }
         func list(_ key: String) -> [String] {
             guard let node = fields[key] else { return [] }
-            if let single = node.text { return single.isEmpty ? [] : [single] }
+            if let single = node.text {
+                // `categories: Detention, Legal aid` is one category named with a comma.
+                if node.isPlainScalar, single.contains(", ") {
+                    let names = single.split(separator: ",").map { "\"\($0.trimmed)\"" }.joined(separator: ", ")
+                    diagnostics.append(.warning(file, line: node.line.map { $0 + 1 }, column: node.column,
+                        "`\(key)` is one name with a comma in it: \"\(single)\"",
+                        hint: "for several \(key), write a list: \(key): [\(names)]; to keep one name with a comma, write \(key): [\"\(single)\"]"))
+                }
+                return single.isEmpty ? [] : [single]
+            }
             guard let items = node.sequence else {
                 fail(node, "`\(key)` must be a list of names", hint: "write \(key): [\"Detention\", \"Legal Aid\"] or one `- name` per line")
                 return []
@@ -82,10 +91,26 @@ struct PostParser: Sendable {
             }
         }
 
+        // A required key that is missing because it was misspelt: its error points at the
+        // misspelling, and the misspelling gets no second message of its own.
+        var misspellings: Set<String> = []
+        func missing(_ key: String, hint: String) -> Diagnostic {
+            let known = Self.knownKeys.sorted()
+            guard let typo = keyOrder.first(where: { !Self.knownKeys.contains($0) && NearestName.nearest(to: $0, in: known) == key }),
+                  let node = keys[typo] else {
+                return .error(file, line: 1, column: 1, "the post has no \(key)", hint: "add a line such as \(hint) to the front matter")
+            }
+            misspellings.insert(typo)
+            return .error(file, line: node.line.map { $0 + 1 }, column: node.column,
+                "the post has no \(key): this key is written `\(typo)`", hint: "correct it to `\(key)`, as in \(hint)")
+        }
+
         let title = text("title", hint: "title: \"Your title\"")
-        if fields["title"] == nil || title?.trimmed.isEmpty == true {
-            diagnostics.append(.error(file, line: fields["title"]?.line.map { $0 + 1 } ?? 1, column: fields["title"]?.column ?? 1,
+        if let node = fields["title"], title?.trimmed.isEmpty == true {
+            diagnostics.append(.error(file, line: node.line.map { $0 + 1 }, column: node.column,
                 "the post has no title", hint: "add a line such as title: \"Day 1: Pack the courtroom\" to the front matter"))
+        } else if fields["title"] == nil {
+            diagnostics.append(missing("title", hint: "title: \"Day 1: Pack the courtroom\""))
         }
 
         // `title: Vigil tonight #FreeThemAll` is valid YAML whose title is "Vigil tonight".
@@ -115,8 +140,7 @@ struct PostParser: Sendable {
                 fail(node, "`date` must be a single date", hint: "date: 2026-05-01")
             }
         } else {
-            diagnostics.append(.error(file, line: 1, column: 1, "the post has no date",
-                hint: "add a line such as date: 2026-05-01 or date: 2026-05-01T09:30:00-05:00 to the front matter"))
+            diagnostics.append(missing("date", hint: "date: 2026-05-01 or date: 2026-05-01T09:30:00-05:00"))
         }
 
         var kind: Kind?
@@ -132,7 +156,7 @@ struct PostParser: Sendable {
         var draft = false
         if let value = text("draft", hint: "draft: true"), let node = fields["draft"] {
             if let flag = SiteConfig.bool(value) { draft = flag } else {
-                fail(node, "`draft` must be true or false", hint: "draft: true")
+                fail(node, "`draft` must be true or false", hint: "write draft: true to keep the post off the site for now, or draft: false to publish it")
             }
         }
 
@@ -142,7 +166,7 @@ struct PostParser: Sendable {
             // Bounded, as every input: a series' page and each day's list hold every day up to it.
             if seriesDay == nil || !(1...Self.maximumSeriesDay).contains(seriesDay!) {
                 seriesDay = nil
-                fail(node, "`series_day` must be a whole number from 1 to \(Self.maximumSeriesDay)", hint: "series_day: 3")
+                fail(node, "`series_day` must be a whole number from 1 to \(Self.maximumSeriesDay)", hint: "write which day of the series this post is, such as series_day: 3 for its third day")
             }
         }
 
@@ -183,7 +207,7 @@ struct PostParser: Sendable {
         let event = EventFrontMatter.read(fields: fields, keys: keys, kind: kind, timeZone: config.timeZone, file: file, diagnostics: &diagnostics)
 
         for (key, value) in root?.mapping.map(Array.init) ?? [] where !Self.knownKeys.contains(key.text ?? "") {
-            if let typo = KeySuggestions.warning(for: key, known: Self.knownKeys, written: Set(keyOrder), file: file) {
+            if !misspellings.contains(key.text ?? ""), let typo = KeySuggestions.warning(for: key, known: Self.knownKeys, written: Set(keyOrder), file: file) {
                 diagnostics.append(typo)
             }
             diagnostics += ExtraKeys.check(key: key, value: value, file: file)
@@ -191,6 +215,8 @@ struct PostParser: Sendable {
 
         let (resourceFields, resourceDiagnostics) = ResourceFields.read(fields, keys: keys, file: file)
         diagnostics += resourceDiagnostics
+        let (aliases, aliasDiagnostics) = AliasField.read(fields["aliases"], key: keys["aliases"], file: file, baseURL: config.baseURL)
+        diagnostics += aliasDiagnostics
 
         guard !diagnostics.hasErrors, let title, let date else { return (nil, nil, diagnostics) }
         guard include(draft, date) else {
@@ -227,6 +253,7 @@ struct PostParser: Sendable {
             blocks: blocks, seriesDayLine: fields["series_day"]?.line.map { $0 + 1 },
             translationKeyLine: fields["translation_key"]?.line.map { $0 + 1 }, event: event)
         post.resources = resources
+        post.aliases = aliases
         post.links = body.links.map { $0.down(parts.bodyLineOffset) }
         if !blockLinks.isEmpty { post.links = (post.links + blockLinks).sorted { ($0.line, $0.column) < ($1.line, $1.column) } }
         return (post, nil, diagnostics)
@@ -255,6 +282,6 @@ struct PostParser: Sendable {
 
     static let knownKeys: Set<String> = Set<String>([
         "title", "date", "kind", "categories", "tags", "summary", "lang", "series", "series_day",
-        "translation_key", "draft", "slug", "author", "event",
+        "translation_key", "draft", "slug", "author", "event", "aliases",
     ]).union(ResourceFields.keys)
 }

@@ -2,16 +2,14 @@ import Foundation
 
 /// The files copied to the site as they are: the theme's `static/`, then the site's `static/`, which wins.
 enum StaticFiles {
-    /// Output path → file to copy (through the site folder, so messages can name it), and what is wrong with any of them.
-    static func list(source: URL, themeFolder: String) -> (assets: [String: URL], diagnostics: [Diagnostic]) {
+    /// Output path → file to copy (named as messages name it), and what is wrong with any of them.
+    static func list(source: URL, theme: ThemeLocation) -> (assets: [String: ThemeFile], diagnostics: [Diagnostic]) {
         let site = SiteFolder(source)
-        let theme = site.themeBounds(themeFolder)
-        var assets: [String: URL] = [:]
+        var assets: [String: ThemeFile] = [:]
         var diagnostics: [Diagnostic] = []
-        for (folder, bounds) in [("\(themeFolder)/static", theme), ("static", site.bounds)] {
-            let (files, problems) = site.files(in: folder, within: bounds, skip: isLeftover)
-            let url = source.appendingPathComponent(folder)
-            for file in files { assets[file.path] = url.appendingPathComponent(file.path) }
+        for (files, problems) in [theme.files(in: "static", of: site, skip: isLeftover),
+                                  ThemeFile.list("static", of: site, within: site.bounds, skip: isLeftover)] {
+            for file in files { assets[file.path] = file }
             diagnostics += problems
         }
         return (assets, diagnostics)

@@ -5,6 +5,8 @@ public struct OutputFile: Sendable {
     public enum Contents: Sendable {
         case text(String)
         case copy(URL)
+        /// Bytes Broadside carries itself: the built-in theme's static files.
+        case data(Data)
     }
 
     /// Relative to the output folder, `/`-separated: `posts/a/index.html`.
@@ -21,6 +23,10 @@ enum PageKind: Sendable, Hashable {
     case terms(TaxonomyKind)
     /// `/kinds/`: every kind that has posts.
     case kinds
+    /// The redirect page at alias `alias` of post `post` (see `RedirectPage`).
+    case alias(Int, alias: Int)
+    /// `_redirects`: every alias, for hosts that read the file.
+    case redirects
 }
 
 /// How a page is written. A new feed or calendar format is one more case here and one more
@@ -30,6 +36,10 @@ enum OutputFormat: Sendable, Hashable {
     case rss
     /// iCalendar, `posts/<slug>/event.ics`, for a post with an event.
     case ics
+    /// A page that sends the browser elsewhere, written by code, never through the theme.
+    case redirect
+    /// Plain text for a web host (`_redirects`).
+    case text
 }
 
 /// One file the site has: a kind of page in a format.
@@ -51,6 +61,10 @@ enum OutputPlan {
         }
         pages += TaxonomyKind.allCases.map { Page(kind: .terms($0), format: .html) }
         pages.append(Page(kind: .kinds, format: .html))
+        for (index, post) in site.posts.enumerated() {
+            pages += post.aliases.indices.map { Page(kind: .alias(index, alias: $0), format: .redirect) }
+        }
+        if site.posts.contains(where: { !$0.aliases.isEmpty }) { pages.append(Page(kind: .redirects, format: .text)) }
         return pages
     }
 
@@ -63,18 +77,20 @@ enum OutputPlan {
         case (.list(let index, let number), _): SiteURLs.listFile(site.lists[index].folder, page: number)
         case (.terms(let kind), _): SiteURLs.taxonomyFile(kind)
         case (.kinds, _): SiteURLs.kindsFile
+        case (.alias(let index, let alias), _): site.posts[index].aliases[alias].file
+        case (.redirects, _): RedirectPage.listFile
         }
     }
 
     /// What a page is made from, for messages when it cannot be written.
     static func origin(of page: Page, in site: Site) -> PlannedFile.Origin {
         switch page.kind {
-        case .post(let index): return .post(source: site.posts[index].source)
+        case .post(let index), .alias(let index, _): return .post(source: site.posts[index].source)
         case .list(let index, _):
             guard case .term(let kind, let term) = site.lists[index].scope else { return .site }
             let found = site.taxonomy(kind).terms[term]
             return .term(kind, name: found.name, source: found.posts.first.map { site.posts[$0].source } ?? "")
-        case .terms, .kinds: return .site
+        case .terms, .kinds, .redirects: return .site
         }
     }
 }

@@ -77,6 +77,11 @@ struct PageRenderer: Sendable {
         case .ics:
             guard case .post(let index) = page.kind else { preconditionFailure("only posts have calendars") }
             return OutputFile(path: path, contents: .text(CalendarWriter(site: site).ics(post: index)))
+        case .redirect:
+            guard case .alias(let index, let alias) = page.kind else { preconditionFailure("only aliases redirect") }
+            return OutputFile(path: path, contents: .text(RedirectPage.html(post: index, alias: site.posts[index].aliases[alias], in: site)))
+        case .text:
+            return OutputFile(path: path, contents: .text(RedirectPage.list(in: site)))
         case .html:
             // Every template chosen here was checked to exist when the theme was loaded.
             let (template, context) = html(page.kind)
@@ -88,9 +93,9 @@ struct PageRenderer: Sendable {
     /// The language a page is written in, as `base(title:url:lang:kind:)` gets it.
     private func language(of kind: PageKind) -> String {
         switch kind {
-        case .post(let index): site.posts[index].lang
+        case .post(let index), .alias(let index, _): site.posts[index].lang
         case .list(let index, _): site.lists[index].lang
-        case .terms, .kinds: site.config.language
+        case .terms, .kinds, .redirects: site.config.language
         }
     }
 
@@ -101,6 +106,7 @@ struct PageRenderer: Sendable {
         case .list(let index, let number): list(site.lists[index], page: number)
         case .terms(let taxonomy): terms(taxonomy)
         case .kinds: kinds()
+        case .alias, .redirects: preconditionFailure("redirects are not rendered through the theme")
         }
     }
 

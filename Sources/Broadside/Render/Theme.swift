@@ -1,14 +1,15 @@
 import Foundation
 import Mustache
 
-/// A theme read from disk at build time, so designers edit templates without recompiling.
-/// Templates are looked up in the site's `templates/` first, then in `themes/NAME/templates/`.
+/// A theme read at build time, so designers edit templates without recompiling: the site's
+/// `themes/NAME/`, or for `default` without such a folder the theme built into Broadside.
+/// Templates are looked up in the site's `templates/` first, then in the theme's.
 struct Theme: Sendable {
     var name: String
     var library: MustacheLibrary
     var templateNames: Set<String>
     /// Output path → file to copy, from the theme's `static/` and then the site's `static/` (which wins).
-    var assets: [String: URL]
+    var assets: [String: ThemeFile]
     /// Words and date patterns per language, from `i18n/` (the theme's, then the site's).
     var strings: ThemeStrings
     /// Partials the same on every page of a language (see `SiteConstantPartials`).
@@ -18,31 +19,25 @@ struct Theme: Sendable {
     static let requiredTemplates = ["post", "list", "terms"]
 
     static func load(source: URL, name: String, language: String) -> (Theme?, [Diagnostic]) {
-        let themeFolder = "themes/\(name)"
-        let themeURL = source.appendingPathComponent(themeFolder)
-        var diagnostics: [Diagnostic] = []
-        guard isDirectory(themeURL) else {
-            let known = (try? FileManager.default.contentsOfDirectory(atPath: source.appendingPathComponent("themes").path))?
-                .filter { !$0.hasPrefix(".") }.sorted() ?? []
-            let hint = known.isEmpty
-                ? "create \(themeFolder)/templates/ with post, list and terms templates, or copy themes/default from Broadside"
-                : "themes here: \(known.joined(separator: ", ")); set theme: in site.yml to one of them"
-            return (nil, [.error(themeFolder, "the theme \"\(name)\" is missing: there is no \(themeFolder)/ folder", hint: hint)])
+        guard let location = ThemeLocation.find(name, in: source) else {
+            return (nil, [missing(name, in: source)])
         }
+        var diagnostics: [Diagnostic] = []
         // name → (file for messages, text); the site's own templates replace the theme's.
         var sources: [String: (file: String, text: String)] = [:]
         // Through SiteFolder, as static files: a template linked to a file outside the site is not read.
         let site = SiteFolder(source)
-        for (folder, bounds) in [("\(themeFolder)/templates", site.themeBounds(themeFolder)), ("templates", site.bounds)] {
-            let (files, problems) = site.files(in: folder, within: bounds, skip: { $0.hasPrefix(".") }, keep: { $0.hasSuffix(".mustache") })
+        let keep = { (name: String) in name.hasSuffix(".mustache") }
+        let skip = { (name: String) in name.hasPrefix(".") }
+        for (files, problems) in [location.files(in: "templates", of: site, skip: skip, keep: keep),
+                                  ThemeFile.list("templates", of: site, within: site.bounds, skip: skip, keep: keep)] {
             diagnostics += problems
             for template in files {
-                let file = "\(folder)/\(template.path)"
-                guard let data = FileManager.default.contents(atPath: template.real), let text = String(validatingUTF8: data) else {
-                    diagnostics.append(.error(file, "the template cannot be read as UTF-8 text", hint: "save it as UTF-8"))
+                guard let data = template.read(), let text = String(validatingUTF8: data) else {
+                    diagnostics.append(.error(template.shown, "the template cannot be read as UTF-8 text", hint: "save it as UTF-8"))
                     continue
                 }
-                sources[String(template.path.dropLast(".mustache".count))] = (file, text)
+                sources[String(template.path.dropLast(".mustache".count))] = (template.shown, text)
             }
         }
         TemplateRules.registered
@@ -64,8 +59,8 @@ struct Theme: Sendable {
         }
         let names = Set(sources.keys)
         for required in requiredTemplates where !names.contains(required) {
-            diagnostics.append(.error("\(themeFolder)/templates", "the theme \"\(name)\" has no \(required) template",
-                hint: "add \(themeFolder)/templates/\(required).mustache"))
+            diagnostics.append(.error("\(location.shown)/templates", "the theme \"\(name)\" has no \(required) template",
+                hint: "add \(location.place("templates/\(required).mustache"))"))
         }
         // swift-mustache renders a missing partial as empty text: name it instead.
         let references = sources.mapValues { TemplateReferences.scan($0.text) }
@@ -75,7 +70,7 @@ struct Theme: Sendable {
                 let what = reference.isParent ? "layout" : "partial"
                 diagnostics.append(.error(source.file, line: reference.line, column: reference.column,
                     "the \(what) \"\(reference.name)\" does not exist",
-                    hint: KeySuggestions.hint("add \(themeFolder)/templates/\(reference.name).mustache, or fix the name; templates are named by their path below templates/ without .mustache",
+                    hint: KeySuggestions.hint("add \(location.place("templates/\(reference.name).mustache")), or fix the name; templates are named by their path below templates/ without .mustache",
                         near: reference.name, in: names.sorted(), paths: true)))
             }
         }
@@ -84,13 +79,27 @@ struct Theme: Sendable {
                 "the templates include each other in a circle: \(cycle.path.joined(separator: " → "))",
                 hint: "remove this include: a template may not include itself, directly or through others, even inside a {{#section}}"))
         }
-        let (assets, staticDiagnostics) = StaticFiles.list(source: source, themeFolder: themeFolder)
+        let (assets, staticDiagnostics) = StaticFiles.list(source: source, theme: location)
         diagnostics += staticDiagnostics
-        let (strings, stringDiagnostics) = ThemeStrings.load(source: source, themeFolder: themeFolder, siteLanguage: language)
+        let (strings, stringDiagnostics) = ThemeStrings.load(source: source, theme: location, siteLanguage: language)
         diagnostics += stringDiagnostics
         var theme = Theme(name: name, library: library, templateNames: names, assets: assets, strings: strings)
         theme.siteConstantPartials = SiteConstantPartials.find(in: sources.mapValues(\.text))
         return (diagnostics.hasErrors ? nil : theme, diagnostics)
+    }
+
+    /// The error for a `theme:` that names no folder of the site (and is not the built-in `default`).
+    private static func missing(_ name: String, in source: URL) -> Diagnostic {
+        let folder = "themes/\(name)"
+        let known = (try? FileManager.default.contentsOfDirectory(atPath: source.appendingPathComponent("themes").path))?
+            .filter { !$0.hasPrefix(".") }.sorted() ?? []
+        let hint = known.isEmpty
+            ? "remove theme: from site.yml to use the built-in theme, or run `broadside theme eject` and rename "
+                + "\(BuiltInTheme.folder)/ to \(folder)/ to start a theme of your own from it"
+            : "themes here: \(known.joined(separator: ", ")); set theme: in site.yml to one of them"
+                // Without theme: the site uses its themes/default/ when it has one, else the built-in theme.
+                + (known.contains(BuiltInTheme.name) ? "" : ", or remove theme: to use the built-in theme")
+        return .error(folder, "the theme \"\(name)\" is missing: there is no \(folder)/ folder", hint: hint)
     }
 
     private static func describe(_ error: Error) -> String {

@@ -13,8 +13,8 @@ struct ThemeStrings: Sendable, Equatable {
     var languages: [String: Language]
     /// Asked for when a page's language has no strings, and for missing keys.
     var siteLanguage: String
-    /// `themes/NAME`, for messages.
-    var themeFolder: String
+    /// Where the theme is, for messages.
+    var theme: ThemeLocation
 
     /// The languages pages may be written in, sorted.
     var codes: [String] { languages.keys.sorted() }
@@ -24,8 +24,8 @@ struct ThemeStrings: Sendable, Equatable {
     func languageProblem(_ lang: String, file: String, line: Int?, column: Int?) -> Diagnostic? {
         guard languages[lang] == nil else { return nil }
         return .error(file, line: line, column: column, "the theme has no strings in `\(lang)`, so no page can be written in it",
-            hint: "add \(themeFolder)/i18n/\(lang).yml or the site's own i18n/\(lang).yml, translated from "
-                + "\(themeFolder)/i18n/\(siteLanguage).yml, or use one of \(codes.joined(separator: ", "))")
+            hint: "add \(theme.place("i18n/\(lang).yml"))\(theme == .builtIn ? "" : " or the site's own i18n/\(lang).yml"), translated from "
+                + "\(theme.copySource("i18n/\(siteLanguage).yml")), or use one of \(codes.joined(separator: ", "))")
     }
 
     /// The text of `key` with its `{placeholders}` filled from `values`; the key itself if no

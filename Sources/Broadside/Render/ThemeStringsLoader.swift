@@ -4,17 +4,18 @@ extension ThemeStrings {
     /// Reads `THEME/i18n/*.yml`, then the site's own `i18n/*.yml`, whose keys replace the theme's
     /// in the language of the same name. Every language must have the keys of the theme's file in
     /// the site's language (else its `en.yml`) and those Broadside reads itself (`StringKeys`).
-    static func load(source: URL, themeFolder: String, siteLanguage: String) -> (ThemeStrings, [Diagnostic]) {
+    static func load(source: URL, theme: ThemeLocation, siteLanguage: String) -> (ThemeStrings, [Diagnostic]) {
         let site = SiteFolder(source)
         var diagnostics: [Diagnostic] = []
         var themeFiles: [String: StringsFile] = [:]
         var siteFiles: [String: StringsFile] = [:]
-        for (folder, bounds, isTheme) in [("\(themeFolder)/i18n", site.themeBounds(themeFolder), true), ("i18n", site.bounds, false)] {
-            let (files, problems) = site.files(in: folder, within: bounds, skip: { $0.hasPrefix(".") },
-                keep: { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") })
-            diagnostics += problems
-            for found in files {
-                let (code, strings, problems) = read(found, shown: "\(folder)/\(found.path)")
+        let skip = { (name: String) in name.hasPrefix(".") }
+        let keep = { (name: String) in name.hasSuffix(".yml") || name.hasSuffix(".yaml") }
+        for (listed, isTheme) in [(theme.files(in: "i18n", of: site, skip: skip, keep: keep), true),
+                                  (ThemeFile.list("i18n", of: site, within: site.bounds, skip: skip, keep: keep), false)] {
+            diagnostics += listed.diagnostics
+            for found in listed.files {
+                let (code, strings, problems) = read(found)
                 diagnostics += problems
                 if let code, let strings {
                     if isTheme { themeFiles[code] = strings } else { siteFiles[code] = strings }
@@ -22,14 +23,14 @@ extension ThemeStrings {
             }
         }
 
-        let wanted = "\(themeFolder)/i18n/\(siteLanguage).yml"
+        let wanted = theme.place("i18n/\(siteLanguage).yml")
         if themeFiles[siteLanguage] == nil && siteFiles[siteLanguage] == nil {
             let known = themeFiles.keys.sorted()
             diagnostics.append(.error(wanted,
                 "the theme has no strings in the site's language (\(siteLanguage)): there is no \(wanted)",
                 hint: known.isEmpty
                     ? "add \(wanted), copied from Broadside's themes/default/i18n/\(defaultLanguages.contains(siteLanguage) ? "\(siteLanguage).yml" : "en.yml and translated")"
-                    : "add \(wanted), translated from \(themeFolder)/i18n/\(known.contains("en") ? "en" : known[0]).yml, or set language: in site.yml to one the theme has: \(known.joined(separator: ", "))"))
+                    : "add \(wanted), translated from \(theme.copySource("i18n/\(known.contains("en") ? "en" : known[0]).yml")), or set language: in site.yml to one the theme has: \(known.joined(separator: ", "))"))
         }
         let reference = themeFiles[siteLanguage] ?? themeFiles["en"]
         let expected = (reference?.keys ?? []).union(StringKeys.required)
@@ -51,20 +52,21 @@ extension ThemeStrings {
             languages[code] = language
             if files.allSatisfy(\.isWhole) {
                 let missing = expected.subtracting(files.reduce(into: Set<String>()) { $0.formUnion($1.keys) })
-                diagnostics += missingKeys(missing.sorted(), in: files[0], reference: reference)
+                diagnostics += missingKeys(missing.sorted(), in: files[0], reference: reference, theme: theme)
             }
             for file in files where reference != nil && file.file != reference?.file {
                 diagnostics += unknownKeys(of: file, expected: expected.union(clashing), reference: reference!)
             }
         }
-        return (ThemeStrings(languages: languages, siteLanguage: siteLanguage, themeFolder: themeFolder), diagnostics)
+        return (ThemeStrings(languages: languages, siteLanguage: siteLanguage, theme: theme), diagnostics)
     }
 
     /// The languages of Broadside's own default theme, to copy from.
     private static let defaultLanguages = ["en", "es"]
 
     /// The language code a file is named after and what it holds.
-    private static func read(_ found: SiteFolder.File, shown: String) -> (String?, StringsFile?, [Diagnostic]) {
+    private static func read(_ found: ThemeFile) -> (String?, StringsFile?, [Diagnostic]) {
+        let shown = found.shown
         if found.path.hasSuffix(".yaml") {
             let renamed = String(shown.dropLast(".yaml".count)) + ".yml"
             return (nil, nil, [.warning(shown, "Broadside reads i18n files named .yml; this file is ignored",
@@ -75,19 +77,22 @@ extension ThemeStrings {
             return (nil, nil, [.error(shown, "`\(Excerpt.short(code))` is not a language code, so the language of this file is unknown",
                 hint: "name the file after its language code, such as en.yml, es.yml or pt-BR.yml, directly in i18n/")])
         }
-        guard let data = FileManager.default.contents(atPath: found.real), let text = String(validatingUTF8: data) else {
+        guard let data = found.read(), let text = String(validatingUTF8: data) else {
             return (nil, nil, [.error(shown, "this file cannot be read as UTF-8 text", hint: "save it as UTF-8")])
         }
         let (strings, problems) = StringsFile.parse(text, file: shown)
         return (code, strings, problems)
     }
 
-    private static func missingKeys(_ missing: [String], in file: StringsFile, reference: StringsFile?) -> [Diagnostic] {
+    private static func missingKeys(_ missing: [String], in file: StringsFile, reference: StringsFile?, theme: ThemeLocation) -> [Diagnostic] {
         guard !missing.isEmpty else { return [] }
         let fromReference = reference.map { reference in file.file != reference.file && missing.allSatisfy(reference.keys.contains) } ?? false
         let source = fromReference ? "that \(reference!.file) has" : "that Broadside needs"
+        // The reference is the theme's file (when it is the site's own, it has the same name here).
+        let builtInPrefix = "\(ThemeLocation.builtIn.shown)/"
+        let copyFrom = reference.map { $0.file.hasPrefix(builtInPrefix) ? theme.copySource(String($0.file.dropFirst(builtInPrefix.count))) : $0.file }
         let hint = fromReference
-            ? "copy them from \(reference!.file) and translate them"
+            ? "copy them from \(copyFrom!) and translate them"
             : "copy them from Broadside's themes/default/i18n/en.yml and translate them"
         let what = missing.count == 1 ? "the key \(missing[0])" : "\(missing.count) keys"
         return [.error(file.file, line: file.line, column: file.column,
@@ -122,5 +127,12 @@ extension ThemeStrings {
             }
         }
         return found
+    }
+}
+
+extension ThemeStrings {
+    /// The strings of the theme in the site's folder `themeFolder` (`themes/NAME`) and of the site.
+    static func load(source: URL, themeFolder: String, siteLanguage: String) -> (ThemeStrings, [Diagnostic]) {
+        load(source: source, theme: .folder(themeFolder), siteLanguage: siteLanguage)
     }
 }

@@ -59,6 +59,7 @@ enum SiteResolver {
                 firstWithSlug[post.slug] = post
             }
         }
+        diagnostics += Aliases.problems(in: content.posts, urls: urls)
         let categories = Taxonomy.build(.categories, posts: posts, names: \.categories, diagnostics: &diagnostics)
         let tags = Taxonomy.build(.tags, posts: posts, names: \.tags, diagnostics: &diagnostics)
         let (series, seriesDiagnostics) = Series.build(posts: posts, scheduled: content.scheduled, config: config)

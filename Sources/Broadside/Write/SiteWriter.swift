@@ -44,6 +44,9 @@ struct SiteWriter {
                 }
                 return [UInt8](data).withUnsafeBufferPointer { Self.writeFile(path, $0) }
                     ? nil : WritePlan.failure(plan[index], code: errno, reading: false)
+            case .data(let data):
+                return [UInt8](data).withUnsafeBufferPointer { Self.writeFile(path, $0) }
+                    ? nil : WritePlan.failure(plan[index], code: errno, reading: false)
             }
         }.compactMap { $0 }
         // One error for each cause (a term's pages all fail alike), and not thousands when the disk is full.

@@ -1,0 +1,88 @@
+/// A request's path as the preview reads it: from the raw request target, as the client sent
+/// it, percent-decoded once into UTF-8 segments.
+///
+/// Every check runs on the decoded segments, so no encoding can hide a dot segment: a server
+/// that removes `..` and then decodes (FlyingFox 0.27.1's `DirectoryHTTPHandler`) serves
+/// `/..%2f..%2fetc/hostname`. Whatever could name something other than a file below the
+/// output folder is refused, not repaired: a browser never sends it for a link the site has.
+public struct RequestPath: Sendable, Equatable {
+    /// Decoded segments, without the empty one a trailing slash leaves.
+    public var segments: [String]
+    /// The path ended with `/`: a folder is asked for.
+    public var isFolder: Bool
+    /// The path as sent, still percent-encoded: safe to send back in a `Location` header,
+    /// since only the characters allowed below are in it.
+    public var raw: String
+
+    /// Longer targets are refused with 414 before anything is decoded.
+    public static let maximumLength = 8 * 1024
+
+    public static func parse(target: String) -> Result<RequestPath, PreviewStatus> {
+        let bytes = Array(target.utf8)
+        guard bytes.count <= maximumLength else { return .failure(.uriTooLong) }
+        // Origin form only (`/a/b?q`); a proxy's absolute form or `*` is not for a preview.
+        guard bytes.first == UInt8(ascii: "/") else { return .failure(.badRequest) }
+        let pathBytes = bytes.prefix { $0 != UInt8(ascii: "?") }
+        guard pathBytes.allSatisfy(isAllowedRaw) else { return .failure(.notFound) }
+
+        var rawSegments = pathBytes.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        let isFolder = rawSegments.last?.isEmpty ?? true
+        if isFolder { rawSegments.removeLast() }
+        var segments: [String] = []
+        for raw in rawSegments {
+            guard let segment = decode(raw) else { return .failure(.notFound) }
+            segments.append(segment)
+        }
+        return .success(RequestPath(segments: segments, isFolder: isFolder, raw: String(decoding: pathBytes, as: UTF8.self)))
+    }
+
+    /// One segment, decoded once: `%252e` is the three characters `%2e`, which name no file
+    /// Broadside writes, so double encoding leads nowhere. Refused: an empty segment (`//`),
+    /// `.` and `..`, a slash or backslash however written, a control character (NUL
+    /// included), a bad escape and bytes that are not UTF-8.
+    static func decode(_ raw: ArraySlice<UInt8>) -> String? {
+        guard !raw.isEmpty else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(raw.count)
+        var index = raw.startIndex
+        while index < raw.endIndex {
+            var byte = raw[index]
+            if byte == UInt8(ascii: "%") {
+                guard index + 2 < raw.endIndex, let high = hexValue(raw[index + 1]), let low = hexValue(raw[index + 2]) else {
+                    return nil
+                }
+                byte = high << 4 | low
+                index += 3
+            } else {
+                index += 1
+            }
+            guard byte >= 0x20, byte != 0x7F, byte != UInt8(ascii: "/"), byte != UInt8(ascii: "\\") else { return nil }
+            bytes.append(byte)
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+        // C1 controls (U+0080–U+009F) are control characters too, however valid their UTF-8.
+        guard !text.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) else { return nil }
+        guard text != ".", text != ".." else { return nil }
+        return text
+    }
+
+    /// RFC 3986's `pchar` and `/`: unreserved, sub-delims, `:`, `@` and `%` escapes. A raw
+    /// backslash, space, quote, `#`, control byte or non-ASCII byte is never in a good URL.
+    private static func isAllowedRaw(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        default:
+            Array("-._~!$&'()*+,;=:@%/".utf8).contains(byte)
+        }
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}

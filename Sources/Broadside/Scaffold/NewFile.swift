@@ -1,0 +1,56 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Files `init` and `new` write for the editor. They never replace one: the file is created
+/// with `O_EXCL`, so even a file that appears between the check and the write is kept.
+enum NewFile {
+    enum Outcome: Equatable {
+        case written
+        case exists
+        case failed(String)
+    }
+
+    static func create(_ path: String, _ text: String) -> Outcome {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            return errno == EEXIST ? .exists : .failed(SiteFolder.reason(errno))
+        }
+        defer { close(descriptor) }
+        let bytes = Array(text.utf8)
+        var done = 0
+        while done < bytes.count {
+            let written = bytes[done...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return .failed(SiteFolder.reason(errno))
+            }
+            done += written
+        }
+        return .written
+    }
+
+    /// Whether anything is at `path`, a broken link included.
+    static func exists(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0
+    }
+
+    /// `text` as a YAML double-quoted scalar, on one line.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: out += " "
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,261 @@
+import Foundation
+import Yams
+
+/// `broadside new <kind> "Title"`: a post file with the front matter its kind needs, dated
+/// now in the site's time zone and marked as a draft, so it builds at once and is published
+/// only when the editor removes `draft: true`.
+public enum NewPost {
+    public struct Request: Sendable {
+        public var kind: Kind
+        public var title: String
+        /// The file's name instead of the title's slug.
+        public var slug: String?
+        /// For an action day: the series it is a day of (else the newest action day's).
+        public var series: String?
+        public var lang: String?
+        public var now: Date
+
+        public init(kind: Kind, title: String, slug: String? = nil, series: String? = nil, lang: String? = nil, now: Date) {
+            (self.kind, self.title, self.slug, self.series, self.lang, self.now) = (kind, title, slug, series, lang, now)
+        }
+    }
+
+    /// Why no post was written: `usage` when the command was wrong (exit status 2), else the site.
+    public struct Failure: Error, Sendable {
+        public var diagnostics: [Diagnostic]
+        public var usage: Bool
+    }
+
+    /// The kind named `name`, or a usage error that suggests the nearest.
+    public static func kind(named name: String) -> Result<Kind, Diagnostic> {
+        if let kind = Kind(rawValue: name.lowercased()) { return .success(kind) }
+        let names = Kind.allCases.map(\.rawValue)
+        return .failure(.error(nil, "unknown kind \"\(Excerpt.short(name))\"",
+            hint: KeySuggestions.hint("use one of \(names.joined(separator: ", "))", near: name.lowercased(), in: names)))
+    }
+
+    /// Writes the post into `source`'s `content/posts/`; its path relative to `source`.
+    public static func write(_ request: Request, source: URL) -> Result<String, Failure> {
+        func usage(_ message: String, hint: String) -> Result<String, Failure> {
+            .failure(Failure(diagnostics: [.error(nil, message, hint: hint)], usage: true))
+        }
+        let title = request.title.trimmed
+        guard !title.isEmpty else {
+            return usage("the title is empty", hint: "give the post's title in quotes: broadside new dispatch \"Vigil Tonight\"")
+        }
+        let slug = Slug.make(request.slug ?? title)
+        guard !slug.isEmpty else {
+            if let written = request.slug {
+                return usage("--slug \"\(Excerpt.short(written))\" has no letters or digits", hint: "for example --slug vigil-tonight")
+            }
+            return usage("the title \"\(Excerpt.short(title))\" has no letters or digits to make the file's name from",
+                hint: "write a title with letters or digits, or pass the file's name with --slug vigil-tonight")
+        }
+        if let lang = request.lang, !SiteConfig.isLanguageTag(lang) {
+            return usage("--lang \"\(Excerpt.short(lang))\" is not a language code", hint: "use a code such as en, es or pt-BR")
+        }
+        if request.series != nil && request.kind != .actionDay {
+            return usage("--series is for posts of kind action-day", hint: "leave out --series, or write: broadside new action-day \"\(Excerpt.short(title))\" --series \"…\"")
+        }
+        if let series = request.series, series.trimmed.isEmpty {
+            return usage("--series is empty", hint: "give the series' name: --series \"Week of Action for Due Process\"")
+        }
+
+        let (config, configDiagnostics) = SiteConfig.load(from: source, baseURLOverride: nil)
+        if configDiagnostics.hasErrors {
+            return .failure(Failure(diagnostics: configDiagnostics.filter { $0.severity == .error }, usage: false))
+        }
+        let folder = SiteFolder(source)
+        let posts = ContentLoader.postsFolder
+        switch folder.look(at: posts, within: folder.bounds) {
+        case .success(.folder): break
+        case .failure(let problem): return .failure(Failure(diagnostics: [problem], usage: false))
+        case .success(.missing), .success(.file):
+            return .failure(Failure(diagnostics: [.error(nil, "there is no \(posts)/ folder in \(source.path)",
+                hint: "run broadside new in your site's folder or pass --source; to start a site, run broadside init")], usage: false))
+        }
+        let path = "\(posts)/\(slug).md"
+        let existing = ExistingPosts.read(folder, timeZone: config.timeZone)
+        if NewFile.exists(source.path + "/" + path) {
+            return .failure(Failure(diagnostics: [.error(path, "this file already exists, and Broadside never replaces a post",
+                hint: "choose another title, or give the new file another name with --slug")], usage: false))
+        }
+        if let other = existing.first(where: { $0.slug == slug }) {
+            return .failure(Failure(diagnostics: [.error(path, "the slug \"\(slug)\" is already used by \(other.source)",
+                hint: "choose another title, or give the new file another name with --slug")], usage: false))
+        }
+        let lang = request.lang ?? config.language
+        var seriesDay: (name: String, day: Int)?
+        if request.kind == .actionDay {
+            // The newest action day in the post's language: a Spanish week is a series of its own.
+            let newest = existing.filter { $0.kind == .actionDay && $0.series != nil && ($0.lang ?? config.language) == lang }
+                .max { ($0.date, $0.source) < ($1.date, $1.source) }
+            guard let name = request.series?.trimmed ?? newest?.series else {
+                return usage("there is no week of action yet to add this day to",
+                    hint: "name its series: broadside new action-day \"\(Excerpt.short(title))\" --series \"Week of Action for Due Process\"")
+            }
+            let taken = existing.filter { $0.series == name && ($0.lang ?? config.language) == lang }.compactMap(\.seriesDay)
+            let day = (taken.max() ?? 0) + 1
+            guard day <= PostParser.maximumSeriesDay else {
+                return usage("the series \"\(Excerpt.short(name))\" already has day \(PostParser.maximumSeriesDay), its last possible day",
+                    hint: "start a new series with --series")
+            }
+            seriesDay = (name, day)
+        }
+        let text = Self.text(request, title: title, slug: slug, lang: lang == config.language ? nil : lang,
+            series: seriesDay, timeZone: config.timeZone)
+        switch NewFile.create(source.path + "/" + path, text) {
+        case .written: return .success(path)
+        case .exists:
+            return .failure(Failure(diagnostics: [.error(path, "this file already exists, and Broadside never replaces a post",
+                hint: "choose another title, or give the new file another name with --slug")], usage: false))
+        case .failed(let reason):
+            return .failure(Failure(diagnostics: [.error(path, "the post cannot be written: \(reason)",
+                hint: "check that you may write in \(posts)/")], usage: false))
+        }
+    }
+
+    /// The post's text: front matter, then a placeholder saying what to write.
+    static func text(_ request: Request, title: String, slug: String, lang: String?, series: (name: String, day: Int)?,
+        timeZone: TimeZone) -> String
+    {
+        let seconds = request.now.timeIntervalSince1970.rounded(.down)
+        let now = PostDate(secondsSince1970: seconds, offset: timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: seconds)))
+        var lines = ["---", "title: \(NewFile.quoted(title))", "date: \(DateText.iso8601(now))", "kind: \(request.kind.rawValue)"]
+        if let lang { lines.append("lang: \(lang)") }
+        switch request.kind {
+        case .actionDay:
+            if let series {
+                lines += ["series: \(NewFile.quoted(series.name))", "series_day: \(series.day)"]
+            }
+        case .perspective:
+            lines += ["# The name readers see: \"Perspective by …\".", "author: \"Your Name\""]
+        case .event:
+            lines += [
+                "event:",
+                "  # Change the start (date, time and UTC offset) and the location; add end: and rsvp_url: if there are any.",
+                "  start: \(DateText.iso8601(eventStart(after: now, timeZone: timeZone)))",
+                "  location: \"The place and its street address\"",
+            ]
+        case .report:
+            lines += [
+                "# A file to download: put it in static/files/, then remove the # in front of these three lines.",
+                "# attachments:",
+                "#   - file: /files/\(slug).pdf",
+                "#     label: \"The full report (PDF)\"",
+            ]
+        case .dispatch, .qa, .letter:
+            break
+        }
+        lines += ["# Remove the next line when the post is ready to publish.", "draft: true", "---"]
+        return lines.joined(separator: "\n") + "\n" + body(request.kind)
+    }
+
+    /// 18:00 in the site's time zone, a week after `now`'s day there, with the offset in force then.
+    static func eventStart(after now: PostDate, timeZone: TimeZone) -> PostDate {
+        let today = now.civil
+        let (year, month, day) = PostDate.civilFromDays(PostDate.daysFromCivil(year: today.year, month: today.month, day: today.day) + 7)
+        func pad(_ value: Int, _ width: Int = 2) -> String {
+            String(repeating: "0", count: max(0, width - String(value).count)) + String(value)
+        }
+        return PostDate.parse("\(pad(year, 4))-\(pad(month))-\(pad(day))T18:00:00", timeZone: timeZone)!
+    }
+
+    private static func body(_ kind: Kind) -> String {
+        switch kind {
+        case .dispatch:
+            """
+            Write the news here: what happened, why it matters, and what readers can do about it.
+            This first paragraph is the post's summary in lists and in the feed, so make it count.
+
+            """
+        case .actionDay:
+            """
+            Say what to do today, how long it takes, and why it matters today. Give the phone number,
+            the address or the link readers need to act, and end with what comes tomorrow.
+
+            """
+        case .qa:
+            """
+            Say in a sentence or two who these questions come from and who answers them.
+
+            ## Write the first question here?
+
+            Answer it in plain words, as you would to a neighbour.
+
+            ## Write the next question here?
+
+            Answer it. Add a heading and an answer for each question.
+
+            """
+        case .perspective:
+            """
+            Write in your own voice: what you saw or lived, what it taught you, and what you ask
+            of readers. Change the author above to the name that signs the piece.
+
+            """
+        case .report:
+            """
+            Give the main findings in two or three sentences: what was studied, what was found,
+            and what should change. Then explain each finding under a heading of its own.
+
+            ## First finding
+
+            The figures and what they mean.
+
+            """
+        case .letter:
+            """
+            Dear …,
+
+            Say on whose behalf you write, what you ask for, and by when.
+
+            Sincerely,
+
+            The names of the people and organisations who sign.
+
+            """
+        case .event:
+            """
+            Say what happens at the event, who it is for, and what to bring. Mention whether there
+            is interpretation, childcare or a ride, and who to ask about access.
+
+            """
+        }
+    }
+}
+
+/// What `new` needs of the posts already written: their slugs, and the series and days of
+/// action days. Read with the front-matter parser, even from a post whose other fields have errors.
+struct ExistingPosts {
+    var source: String
+    var slug: String
+    var kind: Kind?
+    var date: PostDate
+    var lang: String?
+    var series: String?
+    var seriesDay: Int?
+
+    static func read(_ folder: SiteFolder, timeZone: TimeZone) -> [ExistingPosts] {
+        let posts = ContentLoader.postsFolder
+        let (files, _) = folder.files(in: posts, within: folder.bounds, skip: { $0.hasPrefix(".") }, keep: { $0.hasSuffix(".md") },
+            checkReadable: false)
+        return files.compactMap { found in
+            let source = "\(posts)/\(found.path)"
+            let stem = PostFolder.stem(ofPostAt: found.path)
+            guard let data = FileManager.default.contents(atPath: found.real), let text = String(validatingUTF8: data),
+                let parts = FrontMatter.split(text),
+                case .success(let root) = YAMLDocument.parse(String(parts.yaml), file: source, lineOffset: 1),
+                let mapping = root?.mapping
+            else {
+                return ExistingPosts(source: source, slug: Slug.make(stem), date: PostDate(secondsSince1970: 0, offset: 0))
+            }
+            var fields: [String: String] = [:]
+            for (key, value) in mapping { if let name = key.text, let text = value.text { fields[name] = text.trimmed } }
+            return ExistingPosts(
+                source: source, slug: Slug.make(fields["slug"] ?? stem), kind: fields["kind"].flatMap { Kind(rawValue: $0.lowercased()) },
+                date: fields["date"].flatMap { PostDate.parse($0, timeZone: timeZone) } ?? PostDate(secondsSince1970: 0, offset: 0),
+                lang: fields["lang"], series: fields["series"], seriesDay: fields["series_day"].flatMap { Int($0) })
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Broadside
+import Foundation
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Start a post: content/posts/<slug>.md, with the front matter its kind needs.",
+        discussion: """
+            Kinds: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")). The post is dated now in the
+            site's time zone and marked draft: true, so it is left out of the site until you remove
+            that line (broadside build --drafts shows it). An event gets a start a week from now
+            and a location to change; an action day gets the series of the newest action day (or
+            --series) and the next day's number. An existing file is never replaced.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("What the post is: dispatch, action-day, qa, perspective, report, letter or event.", valueName: "kind"))
+    var kind: String
+
+    @Argument(help: ArgumentHelp("The post's title, in quotes.", valueName: "title"))
+    var title: String
+
+    @OptionGroup var site: SiteOption
+
+    @Option(name: .long, help: ArgumentHelp("The file's name instead of one made from the title.", valueName: "name"))
+    var slug: String?
+
+    @Option(name: .long, help: ArgumentHelp("For an action day: the series (week of action) it belongs to.", valueName: "name"))
+    var series: String?
+
+    @Option(name: .long, help: ArgumentHelp("The post's language, when it is not the site's (es, fr …).", valueName: "code"))
+    var lang: String?
+
+    @Option(name: .long, help: ArgumentHelp("Date the post as if it were this moment (default: SOURCE_DATE_EPOCH, else the clock).", valueName: "time"))
+    var now: String?
+
+    func run() throws {
+        let postKind: Kind
+        switch NewPost.kind(named: kind) {
+        case .success(let found): postKind = found
+        case .failure(let problem): throw usageError(problem)
+        }
+        let request = NewPost.Request(kind: postKind, title: title, slug: slug, series: series, lang: lang, now: try buildTime(now: now))
+        switch NewPost.write(request, source: site.url) {
+        case .success(let path):
+            let shown = site.source == "." ? path : (site.source.hasSuffix("/") ? site.source : site.source + "/") + path
+            Console().say("Wrote \(shown) (a draft: remove draft: true to publish it)")
+        case .failure(let failure):
+            Console().report(failure.diagnostics, source: site.url)
+            throw failure.usage ? ExitCode(2) : ExitCode.failure
+        }
+    }
+}

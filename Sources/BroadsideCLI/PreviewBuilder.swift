@@ -1,0 +1,100 @@
+import Broadside
+import Foundation
+
+/// Builds the site into the preview's folder, then again each time what the build reads
+/// changes, on a thread of its own: a build keeps its cores busy for a moment, and the
+/// server's tasks go on answering meanwhile, from the last site that built.
+final class PreviewBuilder: @unchecked Sendable {
+    let source: URL
+    let output: URL
+    let drafts: Bool
+    let future: Bool
+    /// `--now`; nil: the clock at each build.
+    let fixedNow: Date?
+    let rootPath: String
+    let console: Console
+    let state: PreviewState
+    let events: PreviewEvents
+    /// Held during a build, so that stopping never deletes a folder a build is writing.
+    let building: NSLock
+
+    /// How often the sources are looked at, and how long they must stay unchanged before a
+    /// build starts: saving from an editor touches a file more than once.
+    static let pollInterval: useconds_t = 250_000
+    static let settleInterval: useconds_t = 150_000
+
+    init(source: URL, output: URL, drafts: Bool, future: Bool, fixedNow: Date?, rootPath: String, console: Console,
+         state: PreviewState, events: PreviewEvents, building: NSLock) {
+        self.source = source
+        self.output = output
+        self.drafts = drafts
+        self.future = future
+        self.fixedNow = fixedNow
+        self.rootPath = rootPath
+        self.console = console
+        self.state = state
+        self.events = events
+        self.building = building
+    }
+
+    /// One build; true when it worked.
+    @discardableResult
+    func build(because reason: String? = nil) -> Bool {
+        building.lock()
+        defer { building.unlock() }
+        if let reason { console.error("\(reason) changed: building again") }
+        let started = ContinuousClock.now
+        let options = BuildOptions(
+            source: source, output: output, includeDrafts: drafts, includeFuture: future,
+            now: fixedNow ?? Date(), clean: true)
+        let number: Int
+        let worked: Bool
+        do {
+            let report = try Build.run(options)
+            console.report(report.warnings, source: source)
+            number = state.finished(folder: PreviewFolder(folder: output, rootPath: rootPath), errors: nil)
+            let warnings = DiagnosticText.count(report.warnings).map { "; \($0)" } ?? ""
+            console.say("Built \(counted(report.pages, "page", "pages")) in \(String(format: "%.2f", seconds(since: started))) s\(warnings)")
+            worked = true
+        } catch {
+            console.report(error.diagnostics, source: source)
+            let count = DiagnosticText.count(error.diagnostics) ?? "errors"
+            console.error("Build failed with \(count); the preview shows the last site that built, and the messages.")
+            var text = DiagnosticText(source: source, colour: false)
+            number = state.finished(folder: nil, errors: PreviewPages.BuildErrors(count: count, text: text.render(error.diagnostics)))
+            worked = false
+        }
+        events.announce(build: number)
+        return worked
+    }
+
+    /// Watches and builds until the process ends.
+    func watch() {
+        let thread = Thread { [self] in
+            var seen = SourceSnapshot.take(of: source)
+            var sinceKeepAlive = 0
+            while true {
+                usleep(Self.pollInterval)
+                sinceKeepAlive += 1
+                if sinceKeepAlive >= 60 {
+                    events.keepAlive()
+                    sinceKeepAlive = 0
+                }
+                var now = SourceSnapshot.take(of: source)
+                guard now != seen else { continue }
+                // Wait for a burst of saves to end.
+                while true {
+                    usleep(Self.settleInterval)
+                    let later = SourceSnapshot.take(of: source)
+                    if later == now { break }
+                    now = later
+                }
+                let reason = now.changes(since: seen)
+                seen = now
+                build(because: reason)
+            }
+        }
+        thread.name = "broadside-preview-watch"
+        thread.start()
+    }
+}

@@ -1,0 +1,127 @@
+import ArgumentParser
+import Broadside
+import FlyingFox
+import FlyingSocks
+import Foundation
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Preview the site in your browser, rebuilt and reloaded as you save.",
+        discussion: """
+            Builds the site, drafts and future posts included, into a temporary folder
+            (never into site/, so nothing of the preview can be uploaded), and serves it at
+            http://127.0.0.1:4000/ to this computer only. Each time a file in content/,
+            themes/, templates/, static/, i18n/ or site.yml changes, the site is built again
+            and open pages reload. When a build fails, its messages are printed here and
+            shown over the page in the browser, and the last site that built stays served.
+            Press Ctrl-C to stop; the temporary folder is removed.
+
+            Exit status 2 when the port is taken (choose another with --port).
+            """
+    )
+
+    @OptionGroup var site: SiteOption
+
+    @Option(name: .long, help: ArgumentHelp("The port to serve on, on 127.0.0.1.", valueName: "number"))
+    var port: Int = 4000
+
+    @Flag(name: .long, help: "Leave out posts marked draft: true, as a build does.")
+    var noDrafts = false
+
+    @Flag(name: .long, help: "Leave out posts dated in the future, as a build does.")
+    var noFuture = false
+
+    @Option(name: .long, help: ArgumentHelp("Build as if it were this moment (2026-05-01T09:00:00Z). Default: the clock at each build.", valueName: "time"))
+    var now: String?
+
+    @OptionGroup var report: ReportOptions
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be a number from 1 to 65535, such as 4000") }
+    }
+
+    func run() async throws {
+        let console = Console(report)
+        let fixedNow = try now.map { try buildTime(now: $0) }
+        let source = site.url.standardizedFileURL
+        guard FileManager.default.fileExists(atPath: source.path) else {
+            throw usageError(.error(nil, "the site folder \(source.path) does not exist", hint: "pass the folder that holds content/ with --source"))
+        }
+        let (config, _) = SiteConfig.load(from: source, baseURLOverride: nil)
+        let rootPath = SiteURLs(baseURL: config.baseURL).rootPath
+        let folder = try PreviewTemporaryFolder.make()
+        let building = NSLock()
+        PreviewTemporaryFolder.removeOnSignal(folder, waitingFor: building)
+
+        let state = PreviewState()
+        let events = PreviewEvents()
+        let handler = PreviewHandler(state: state, events: events, limits: RequestLimits(port: port), rootPath: rootPath)
+        let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: UInt16(port))
+        let pool = NoDelaySocketPool(base: HTTPServer.defaultPool())
+        let server = HTTPServer(config: .init(address: address, timeout: 15, pool: pool, logger: .disabled), handler: handler)
+        let failure = ServerFailure()
+        let serving = Task {
+            do { try await server.run() } catch {
+                failure.error = error
+                throw error
+            }
+        }
+        do {
+            try await waitUntilListening(server, failure)
+        } catch {
+            PreviewTemporaryFolder.remove(folder)
+            console.error(portProblem(error))
+            throw ExitCode(2)
+        }
+
+        OversizedRequests.watch(port: port)
+        let builder = PreviewBuilder(
+            source: source, output: folder.appendingPathComponent("site"), drafts: !noDrafts, future: !noFuture,
+            fixedNow: fixedNow, rootPath: rootPath, console: console, state: state, events: events, building: building)
+        builder.build()
+        let shown = [noDrafts ? nil : "drafts", noFuture ? nil : "future posts"].compactMap { $0 }
+        let including = shown.isEmpty ? "" : " (with \(joined(shown)))"
+        console.say("Serving the preview\(including) at http://127.0.0.1:\(port)\(rootPath)")
+        console.say("It rebuilds when you save; press Ctrl-C to stop.")
+        builder.watch()
+        do {
+            try await serving.value
+        } catch {
+            console.error("the preview server stopped: \(error.localizedDescription)")
+            PreviewTemporaryFolder.remove(folder)
+            throw ExitCode.failure
+        }
+    }
+
+    /// Waits for the socket to listen, or for the server to fail: a port taken fails at bind.
+    private func waitUntilListening(_ server: HTTPServer, _ failure: ServerFailure) async throws {
+        for _ in 0..<400 {
+            if await server.isListening { return }
+            if let error = failure.error { throw error }
+            try await Task.sleep(for: .milliseconds(25))
+        }
+        throw SocketError.timeout(message: "the server did not start listening")
+    }
+
+    private func portProblem(_ error: any Error) -> String {
+        if case SocketError.failed(_, let number, _) = error, number == EADDRINUSE {
+            return "error: port \(port) on 127.0.0.1 is already in use (another preview, or another program, serves there)\n  hint: stop the other program, or choose another port: broadside serve --port \(port + 1)"
+        }
+        if case SocketError.failed(_, let number, _) = error, number == EACCES {
+            return "error: this user may not serve on port \(port)\n  hint: choose a port above 1023: broadside serve --port 4000"
+        }
+        return "error: cannot serve on 127.0.0.1:\(port): \(error.localizedDescription)\n  hint: choose another port with --port"
+    }
+}
+
+/// The error the server's task ended with, read while waiting for it to listen.
+final class ServerFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: (any Error)?
+
+    var error: (any Error)? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+}

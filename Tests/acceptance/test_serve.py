@@ -1,0 +1,268 @@
+"""`broadside serve`, the live preview, with real clients: an HTTP client that edits and
+breaks a post, raw request lines that try to leave the output folder (sent over a socket,
+since clients such as curl remove `..` before sending), headless Chromium driven by
+Selenium that sees the page reload, and wrk under load while the site is rebuilt."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+import support
+
+START_TIMEOUT = 60   # the first build of a debug binary on a loaded machine
+CHANGE_TIMEOUT = 5   # a timeout for a rebuild to show, not a speed measure
+
+POST = """---
+title: "{title}"
+date: 2026-05-01
+---
+{body}
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def release_binary() -> Path:
+    """wrk measures the server as editors run it: the release binary, when `make test` has built
+    one (install-check does, before the acceptance tests); else the binary under test."""
+    release = os.environ.get("BROADSIDE_RELEASE_BIN")
+    return Path(release) if release and Path(release).is_file() else support.broadside_bin()
+
+
+class Preview:
+    def __init__(self, root: Path, base_url: str = "https://example.org/", binary: Path | None = None):
+        self.source = root / "site-source"
+        (self.source / "content/posts").mkdir(parents=True)
+        shutil.copytree(support.REPO / "themes", self.source / "themes")
+        (self.source / "site.yml").write_text(f'title: "Preview test"\nbase_url: "{base_url}"\n', encoding="utf-8")
+        self.write_post("First words of the post.")
+        self.tmp = root / "tmp"   # the preview's temporary folder goes here, to check it is removed
+        self.tmp.mkdir()
+        self.port = free_port()
+        env = support.utf8_env()
+        env["TMPDIR"] = str(self.tmp)
+        self.proc = subprocess.Popen(
+            [str(binary or support.broadside_bin()), "serve", "--source", str(self.source), "--port", str(self.port)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env, text=True)
+        deadline = time.monotonic() + START_TIMEOUT
+        while True:
+            try:
+                if self.get("/")[0] in (200, 302):
+                    break
+            except OSError:
+                pass
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                pytest.fail(f"broadside serve did not start\n{self.output}", pytrace=False)
+            time.sleep(0.1)
+
+    def write_post(self, body: str, title: str = "Hello Preview") -> None:
+        (self.source / "content/posts/hello.md").write_text(POST.format(title=title, body=body), encoding="utf-8")
+
+    def get(self, path: str, host: str | None = None) -> tuple[int, dict[str, str], str]:
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        try:
+            conn.request("GET", path, headers={"Host": host or f"127.0.0.1:{self.port}"})
+            response = conn.getresponse()
+            body = response.read().decode("utf-8", "replace")
+            return response.status, {k.lower(): v for k, v in response.getheaders()}, body
+        finally:
+            conn.close()
+
+    def wait_for(self, path: str, needle: str, absent: str | None = None) -> str:
+        """The page once it shows `needle` (and not `absent`): the files of a build are in
+        place a moment before the server has taken in the build's outcome."""
+        deadline = time.monotonic() + CHANGE_TIMEOUT
+        while True:
+            status, _, body = self.get(path)
+            if needle in body and (absent is None or absent not in body):
+                return body
+            if time.monotonic() > deadline:
+                pytest.fail(f"{path} did not show {needle!r} within {CHANGE_TIMEOUT} s (status {status}):\n{body[-2000:]}",
+                            pytrace=False)
+            time.sleep(0.1)
+
+    def raw(self, request: bytes, timeout: float = 20) -> bytes:
+        with socket.create_connection(("127.0.0.1", self.port), timeout=timeout) as s:
+            s.sendall(request)
+            data = b""
+            try:
+                while chunk := s.recv(65536):
+                    data += chunk
+            except ConnectionResetError:
+                pass
+            return data
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        out, err = self.proc.communicate()
+        self.output = f"exit code {self.proc.returncode}\n--- stdout ---\n{out}\n--- stderr ---\n{err}"
+
+    output = ""
+
+
+@pytest.fixture
+def preview(tmp_path):
+    p = Preview(tmp_path)
+    yield p
+    p.stop()
+
+
+def test_preview_serves_rebuilds_shows_errors_and_refuses_traversal(preview):
+    status, headers, body = preview.get("/posts/hello/")
+    assert status == 200 and headers["content-type"] == "text/html; charset=utf-8", body
+    assert "First words of the post." in body
+    assert f'<script src="/__broadside/reload.js" data-build="1"></script>\n</body>' in body
+    status, headers, _ = preview.get("/posts/hello")
+    assert (status, headers["location"]) == (302, "/posts/hello/")
+    status, headers, _ = preview.get("/css/style.css")
+    assert (status, headers["content-type"]) == (200, "text/css; charset=utf-8")
+    status, headers, body = preview.get("/feed.xml")
+    assert status == 200 and "<script" not in body and headers["content-type"] == "application/xml; charset=utf-8"
+    assert preview.get("/", host="evil.example:%d" % preview.port)[0] == 403
+
+    # An edit shows up; then a mistake shows the build's messages over the last good page.
+    preview.write_post("Edited words, after saving.")
+    preview.wait_for("/posts/hello/", "Edited words, after saving.")
+    (preview.source / "content/posts/hello.md").write_text(
+        '---\ntitle: "Hello Preview"\ndate: 2026-05-01\nkind: dispach\n---\nBroken now.\n', encoding="utf-8")
+    body = preview.wait_for("/posts/hello/", 'id="broadside-build-errors"')
+    assert "Edited words, after saving." in body, "the last good page stays served under the overlay"
+    assert ('<pre>error: content/posts/hello.md:4:7: unknown kind &quot;dispach&quot;\n  |\n 4 | kind: dispach\n'
+            '  |       ^\n  hint: did you mean `dispatch`?') in body, body
+    preview.write_post("Fixed again.")
+    preview.wait_for("/posts/hello/", "Fixed again.", absent="broadside-build-errors")
+
+    # Raw request lines: nothing outside the output folder, whatever the encoding.
+    host = f"Host: 127.0.0.1:{preview.port}\r\n".encode()
+    outside = [b"root:x:0:0", socket.gethostname().encode() + b"\n"]
+    for target, allowed in [
+        (b"/..%2f..%2f..%2fetc/hostname", {404}), (b"/..%2f..%2f..%2f..%2f..%2f..%2fetc/passwd", {404}),
+        (b"/%2e%2e/%2e%2e/%2e%2e/etc/passwd", {404}), (b"/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd", {404}),
+        (b"/%252e%252e%252f%252e%252e%252fetc/passwd", {404}), (b"/..\\..\\..\\etc\\passwd", {404}),
+        (b"/%5c..%5c..%5cetc%5cpasswd", {404}), (b"/index.html%00.css", {404}), (b"/%00", {404}),
+        (b"/../../../etc/passwd", {404}), (b"/posts/../../../../etc/passwd", {404}), (b"/./../etc/passwd", {404}),
+        (b"/%c0%ae%c0%ae/etc/passwd", {404}), (b"http://127.0.0.1/etc/passwd", {400}),
+        (b"/" + b"a" * 100_000, {414}),
+    ]:
+        response = preview.raw(b"GET " + target + b" HTTP/1.1\r\n" + host + b"Connection: close\r\n\r\n")
+        status = int(response.split(b" ", 2)[1]) if response.startswith(b"HTTP/1.1 ") else None
+        assert status in allowed, f"GET {target[:60]!r}: {response[:300]!r}"
+        assert not any(secret in response for secret in outside), f"GET {target[:60]!r} leaked a file: {response[:300]!r}"
+    response = preview.raw(b"GET / HTTP/1.1\r\n" + host + b"X-Big: " + b"a" * 100_000 + b"\r\nConnection: close\r\n\r\n")
+    assert response.startswith(b"HTTP/1.1 431 "), response[:300]
+
+    # A client that sends half a request and stalls does not hold up the others.
+    with socket.create_connection(("127.0.0.1", preview.port), timeout=10) as slow:
+        slow.sendall(b"GET /posts/hello/ HTTP/1.1\r\n" + host[: len(host) // 2])
+        started = time.monotonic()
+        for _ in range(20):
+            assert preview.get("/posts/hello/")[0] == 200
+        assert time.monotonic() - started < 10
+    assert preview.get("/")[0] == 200, "still serving after every refusal"
+
+    preview.stop()
+    assert preview.proc.returncode == 0, preview.output
+    assert list(preview.tmp.iterdir()) == [], "the preview's temporary folder is removed on Ctrl-C"
+    assert "error: content/posts/hello.md:4:7:" in preview.output, "the terminal shows the build's errors too"
+    assert not (preview.source / "site").exists(), "the preview never writes into site/"
+
+
+def test_site_under_a_path_is_previewed_there(tmp_path):
+    p = Preview(tmp_path, base_url="https://example.org/news/")
+    try:
+        status, headers, _ = p.get("/")
+        assert (status, headers["location"]) == (302, "/news/")
+        status, _, body = p.get("/news/posts/hello/")
+        assert status == 200 and "First words of the post." in body
+        assert p.get("/posts/hello/")[0] == 404
+    finally:
+        p.stop()
+
+
+def test_port_in_use_is_a_usage_error(preview):
+    proc = support.run([support.broadside_bin(), "serve", "--source", preview.source, "--port", preview.port], timeout=60)
+    assert proc.returncode == 2, support.describe(proc)
+    assert f"error: port {preview.port} on 127.0.0.1 is already in use" in proc.stderr
+
+
+def test_open_page_reloads_in_chromium_after_an_edit(preview, tmp_path):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp_path / 'profile'}",
+                 "--no-first-run", "--disable-extensions", "--disable-background-networking",
+                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]:
+        options.add_argument(flag)
+    service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    driver = webdriver.Chrome(options=options, service=service)
+    try:
+        driver.get(f"http://127.0.0.1:{preview.port}/posts/hello/")
+        assert driver.find_element(By.TAG_NAME, "h1").text == "Hello Preview"
+        driver.execute_script("window.notReloaded = true")
+        preview.write_post("First words of the post.", title="Hello Again")
+        WebDriverWait(driver, 15).until(lambda d: d.find_element(By.TAG_NAME, "h1").text == "Hello Again")
+        assert driver.execute_script("return window.notReloaded === undefined"), "the page itself reloaded"
+        # The site has no favicon.ico; the browser asks for one anyway.
+        errors = [e for e in driver.get_log("browser") if e.get("level") == "SEVERE" and "favicon.ico" not in e["message"]]
+        assert not errors, errors
+    finally:
+        driver.quit()
+
+
+def test_wrk_under_load_while_rebuilding(tmp_path):
+    preview = Preview(tmp_path, binary=release_binary())
+    try:
+        wrk_while_rebuilding(preview)
+    finally:
+        preview.stop()
+
+
+def wrk_while_rebuilding(preview):
+    stop = threading.Event()
+
+    def edit():
+        n = 0
+        while not stop.wait(1.0):
+            n += 1
+            preview.write_post(f"Rebuild number {n}.")
+
+    editor = threading.Thread(target=edit)
+    editor.start()
+    try:
+        proc = support.run(["wrk", "-t", "2", "-c", "64", "-d", "10s", "--timeout", "5s",
+                            f"http://127.0.0.1:{preview.port}/posts/hello/"], timeout=60)
+    finally:
+        stop.set()
+        editor.join()
+    assert proc.returncode == 0, support.describe(proc)
+    requests = int(re.search(r"(\d+) requests in", proc.stdout).group(1))
+    assert requests >= 10_000, proc.stdout
+    assert "Socket errors" not in proc.stdout, proc.stdout
+    assert "Non-2xx or 3xx responses" not in proc.stdout, proc.stdout
+    preview.wait_for("/posts/hello/", "Rebuild number")
