@@ -85,6 +85,20 @@ import Testing
         #expect(warnings == [])
     }
 
+    /// A post's old address (`aliases:`) is a redirect page of the site: a link to it works.
+    @Test func aLinkToAnOldAddressOfAPostWorks() throws {
+        let site = try TemporarySite(files: [
+            "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01", body: "[b](/2024/old-name/) [c](/2024/old-nme/)"),
+            "content/posts/b.md": post("title: \"B\"\ndate: 2026-09-01\naliases: [/2024/old-name/]"),
+        ])
+        defer { site.remove() }
+        let warnings = try site.build().warnings
+        #expect(warnings == [
+            .warning("content/posts/a.md", line: 5, column: 22, "the link /2024/old-nme/ goes to a page the site does not have",
+                hint: "did you mean /2024/old-name/? L" + Self.linkHint.dropFirst()),
+        ])
+    }
+
     @Test func aSiteUnderAPathResolvesLinksFromItsRoot() throws {
         let site = try TemporarySite(files: [
             "site.yml": "base_url: \"https://example.org/news/\"\n",
