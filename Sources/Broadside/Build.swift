@@ -16,21 +16,73 @@ public struct BuildReport: Sendable {
     public var timings: [(stage: String, seconds: Double)]
 }
 
+/// Everything a build knows before it writes: the resolved site and every file it will have.
+/// `broadside check` stops here; `Build.run` goes on to write.
+struct PreparedBuild {
+    var site: Site
+    var theme: Theme
+    /// The folder to write into; nil when nothing will be written.
+    var output: OutputFolder?
+    var pages: [Page]
+    var assets: [OutputFile]
+    var plan: [PlannedFile]
+    var leftOut: LeftOutPosts
+}
+
+/// Seconds spent in each stage, told to `BuildOptions.progress` as each ends.
+struct StageClock {
+    var progress: (@Sendable (BuildProgress) -> Void)?
+    var timings: [(stage: String, seconds: Double)] = []
+    private var lap = ContinuousClock.now
+
+    init(progress: (@Sendable (BuildProgress) -> Void)?) { self.progress = progress }
+
+    mutating func measure(_ stage: String, _ counts: String = "") {
+        let now = ContinuousClock.now
+        let elapsed = now - lap
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        timings.append((stage, seconds))
+        progress?(BuildProgress(stage: stage, counts: counts, seconds: seconds))
+        lap = now
+    }
+}
+
 /// The pipeline: load → resolve → render → write. Each stage hands the next a plain value;
 /// errors of every stage are collected, and nothing is written unless there are none.
 public enum Build {
     public static func run(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         var diagnostics: [Diagnostic] = []
-        var timings: [(stage: String, seconds: Double)] = []
-        var lap = ContinuousClock.now
-        func measure(_ stage: String, _ counts: String = "") {
-            let now = ContinuousClock.now
-            let elapsed = now - lap
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            timings.append((stage, seconds))
-            options.progress?(BuildProgress(stage: stage, counts: counts, seconds: seconds))
-            lap = now
+        var clock = StageClock(progress: options.progress)
+        // With --strict a warning stops the build before anything is written, as an error does.
+        func stops() -> Bool { diagnostics.hasErrors || (options.strict && !diagnostics.isEmpty) }
+
+        guard let prepared = prepare(options, writing: true, diagnostics: &diagnostics, clock: &clock),
+            let output = prepared.output
+        else { throw BuildFailure(diagnostics) }
+        let (site, pages, assets, plan) = (prepared.site, prepared.pages, prepared.assets, prepared.plan)
+        diagnostics += output.check(writing: plan, clean: options.clean) + WritePlan.problems(in: plan, output: output.path)
+        guard !stops() else { throw BuildFailure(diagnostics) }
+        let renderer = PageRenderer(site: site, theme: prepared.theme)
+        clock.measure("prepare", plural(pages.count, "page") + " to render")
+        diagnostics += SiteWriter(folder: output).write(plan) { [assets] index in
+            index < pages.count ? renderer.render(pages[index]) : assets[index - pages.count]
         }
+        guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
+        clock.measure("render and write", plural(plan.count, "file"))
+
+        let count = { (format: OutputFormat) in pages.filter { $0.format == format }.count }
+        let leftOut = prepared.leftOut.counts
+        return BuildReport(
+            posts: site.posts.count, pages: count(.html), feeds: count(.rss), calendars: count(.ics),
+            assets: prepared.theme.assets.count, draftsLeftOut: leftOut.drafts, futureLeftOut: leftOut.future,
+            warnings: diagnostics, timings: clock.timings)
+    }
+
+    /// Load, resolve and plan every file, adding what is wrong to `diagnostics`; nil when the
+    /// build cannot go on. `writing: false` leaves the output folder alone (not even looked at).
+    static func prepare(
+        _ options: BuildOptions, writing: Bool, diagnostics: inout [Diagnostic], clock: inout StageClock
+    ) -> PreparedBuild? {
         // With --strict a warning stops the build before anything is written, as an error does.
         func stops() -> Bool { diagnostics.hasErrors || (options.strict && !diagnostics.isEmpty) }
 
@@ -39,8 +91,13 @@ public enum Build {
         diagnostics += configDiagnostics
         let urls = SiteURLs(baseURL: config.baseURL)
         let (theme, themeDiagnostics) = Theme.load(source: options.source, name: config.theme, language: config.language)
-        let (output, outputDiagnostics) = OutputFolder.inspect(options, assets: theme.map { Set($0.assets.keys) })
-        diagnostics += outputDiagnostics + themeDiagnostics
+        var output: OutputFolder?
+        if writing {
+            let (folder, outputDiagnostics) = OutputFolder.inspect(options, assets: theme.map { Set($0.assets.keys) })
+            output = folder
+            diagnostics += outputDiagnostics
+        }
+        diagnostics += themeDiagnostics
         let now = options.now.timeIntervalSince1970
         let leftOut = LeftOutPosts(now: now, includeDrafts: options.includeDrafts, includeFuture: options.includeFuture)
         let parser = PostParser(config: config, rootPath: urls.rootPath, strings: theme?.strings) { draft, date in
@@ -48,16 +105,16 @@ public enum Build {
         }
         let content = ContentLoader(source: options.source, parser: parser).load()
         diagnostics += content.diagnostics + leftOut.diagnostics
-        measure("load", plural(content.posts.count, "post"))
+        clock.measure("load", plural(content.posts.count, "post"))
 
         // Resolve
         let (site, siteDiagnostics) = SiteResolver.resolve(content, config: config, urls: urls, now: now)
         diagnostics += siteDiagnostics
         if let theme { diagnostics += BlockRenderer.missingPartials(in: site.posts, theme: theme) }
-        guard !stops(), let theme, let output else { throw BuildFailure(diagnostics) }
-        measure("resolve", plural(site.posts.count, "published post"))
+        guard !stops(), let theme, output != nil || !writing else { return nil }
+        clock.measure("resolve", plural(site.posts.count, "published post"))
 
-        // Render and write: each page is rendered on a core right before it is written.
+        // Plan: every file the site will have, pages rendered later.
         let pages = OutputPlan.pages(for: site)
         // Redirect pages take no address from another file: their clashes are errors of their own, below.
         var taken = Set(pages.filter { $0.format != .redirect && $0.format != .text }.map { OutputPlan.path(of: $0, in: site) })
@@ -81,24 +138,12 @@ public enum Build {
             plan.append(planned)
         }
         diagnostics += RedirectPage.clashes(pages: pages, plan: plan, in: site)
-        diagnostics += output.check(writing: plan, clean: options.clean) + WritePlan.problems(in: plan, output: output.path)
-        guard !stops() else { throw BuildFailure(diagnostics) }
-        let renderer = PageRenderer(site: site, theme: theme)
-        measure("prepare", plural(pages.count, "page") + " to render")
-        diagnostics += SiteWriter(folder: output).write(plan) { [assets] index in
-            index < pages.count ? renderer.render(pages[index]) : assets[index - pages.count]
-        }
-        guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
-        measure("render and write", plural(plan.count, "file"))
-
-        let count = { (format: OutputFormat) in pages.filter { $0.format == format }.count }
-        return BuildReport(
-            posts: site.posts.count, pages: count(.html), feeds: count(.rss), calendars: count(.ics),
-            assets: theme.assets.count, draftsLeftOut: leftOut.counts.drafts, futureLeftOut: leftOut.counts.future,
-            warnings: diagnostics, timings: timings)
+        // Every address the site will have, redirect pages of old addresses (`aliases:`) too.
+        diagnostics += LinkCheck.brokenLinks(in: site, paths: Set(plan.map(\.path)), limit: writing ? LinkCheck.buildLimit : .max)
+        return PreparedBuild(site: site, theme: theme, output: output, pages: pages, assets: assets, plan: plan, leftOut: leftOut)
     }
 
-    private static func plural(_ count: Int, _ word: String) -> String {
+    static func plural(_ count: Int, _ word: String) -> String {
         "\(count) \(word)\(count == 1 ? "" : "s")"
     }
 }

@@ -11,18 +11,20 @@ struct BlockParser {
     var rootPath: String
     var timeZone: TimeZone
 
-    func parse(_ sources: [BlockSource]) -> ([Block], [Diagnostic]) {
+    /// The blocks, the links in them (at the line of their field, for the link check) and what is wrong.
+    func parse(_ sources: [BlockSource]) -> ([Block], [PostLink], [Diagnostic]) {
         var blocks: [Block] = []
+        var links: [PostLink] = []
         var diagnostics: [Diagnostic] = []
         for source in sources {
-            let (block, found) = parse(source)
+            let (block, found) = parse(source, links: &links)
             diagnostics += found
             if let block { blocks.append(block) }
         }
-        return (blocks, diagnostics)
+        return (blocks, links, diagnostics)
     }
 
-    private func parse(_ source: BlockSource) -> (Block?, [Diagnostic]) {
+    private func parse(_ source: BlockSource, links: inout [PostLink]) -> (Block?, [Diagnostic]) {
         let name = source.name
         let fenceLine = bodyLineOffset + source.line
         // A fence indented in a list or quote has its lines' indentation taken away by cmark.
@@ -72,6 +74,8 @@ struct BlockParser {
                 fail(node, "`\(field)` cannot be a link: \(problem)", hint: "use an http or https URL, or a path on this site such as /posts/day-2/")
                 return nil
             }
+            links.append(PostLink(url: text, kind: .link, line: node.line.map { $0 + fenceLine } ?? fenceLine,
+                column: node.column.map { $0 + indent } ?? source.column))
             if rootPath != "/", let rest = Markdown.rootRelativePath(text) { return rootPath + rest }
             return text
         }
@@ -111,6 +115,13 @@ struct BlockParser {
             var html = ""
             if let (text, node) = values["text"] {
                 let rendered = Markdown.render(text, unsafe: unsafe, rootPath: rootPath, nested: true)
+                // YAML may have folded the text's lines: each link is placed at the field.
+                links += rendered.links.map { link in
+                    var link = link
+                    link.line = node.line.map { $0 + fenceLine } ?? fenceLine
+                    link.column = node.column.map { $0 + indent } ?? source.column
+                    return link
+                }
                 html = rendered.html
                 if html.hasSuffix("\n") { html.removeLast() }
                 // The note's line is within the text, which YAML may have folded: name the field.

@@ -17,6 +17,8 @@ public struct RenderedMarkdown: Sendable, Equatable {
     /// Fenced blocks that name a Broadside block (```` ```stat ````), in order; each stands in `html`
     /// as `BlockMarker.marker(index)` until the theme renders it (see `BlockSource`).
     public var blocks: [BlockSource] = []
+    /// Every link and image left in the page, in the order written, at its line of the body.
+    public var links: [PostLink] = []
 
     public struct Note: Sendable, Equatable {
         /// 1-based, within the body; 0 when cmark does not know.
@@ -76,11 +78,16 @@ public enum Markdown {
 
         // Innermost first: an image inside a link (or a link inside an image's text) is
         // handled before the node around it, which may be freed.
+        var kept: [PostLink] = []
+        let columns = links.isEmpty ? nil : SourceColumns(text)
         for link in links.reversed() {
             guard let url = cmark_node_get_url(link).map({ String(cString: $0) }) else { continue }
             if !unsafe, let note = removeIfUnsafe(link, url: url) {
                 notes.append(note)
-            } else if rootPath != "/", let rest = rootRelativePath(url) {
+                continue
+            }
+            kept.append(written(link, url: url, columns: columns))
+            if rootPath != "/", let rest = rootRelativePath(url) {
                 cmark_node_set_url(link, rootPath + rest)
             }
         }
@@ -99,7 +106,19 @@ public enum Markdown {
             return RenderedMarkdown(html: "", firstParagraph: summary, notes: notes)
         }
         defer { free(rendered) }
-        return RenderedMarkdown(html: String(cString: rendered), firstParagraph: summary, notes: notes, blocks: blocks)
+        return RenderedMarkdown(html: String(cString: rendered), firstParagraph: summary, notes: notes, blocks: blocks,
+            links: kept.reversed())
+    }
+
+    /// A link or image node as the editor wrote it, for the link check.
+    private static func written(_ node: OpaquePointer, url: String, columns: SourceColumns?) -> PostLink {
+        let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+        let line = Int(cmark_node_get_start_line(node))
+        let byteColumn = Int(cmark_node_get_start_column(node))
+        let openers: [UInt8] = isImage ? [UInt8(ascii: "!")] : [UInt8(ascii: "["), UInt8(ascii: "<")]
+        return PostLink(url: url, kind: isImage ? .image : .link, line: line,
+            column: columns?.column(line: line, byteColumn: byteColumn, openers: openers) ?? byteColumn,
+            missingAlt: isImage && plainText(node).isEmpty)
     }
 
     /// `/posts/a/` → `posts/a/`; nil unless the URL is root-relative (`//host/` is another host).

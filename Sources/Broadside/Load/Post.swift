@@ -48,4 +48,6 @@ public struct Post: Sendable, Equatable {
     public var resources = PostResources()
     /// Old addresses of the post (`aliases:`), each a redirect page to it.
     public var aliases: [Alias] = []
+    /// The links and images of the text and its blocks, where they were written (see `LinkCheck`).
+    public var links: [PostLink] = []
 }

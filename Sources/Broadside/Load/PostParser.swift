@@ -240,7 +240,7 @@ struct PostParser: Sendable {
             diagnostics.append(.warning(file, line: note.line > 0 ? note.line + parts.bodyLineOffset : nil,
                 column: note.line > 0 && note.column > 0 ? note.column : nil, note.message, hint: note.hint))
         }
-        let (blocks, blockDiagnostics) = BlockParser(file: file, bodyLineOffset: parts.bodyLineOffset, unsafe: config.unsafe,
+        let (blocks, blockLinks, blockDiagnostics) = BlockParser(file: file, bodyLineOffset: parts.bodyLineOffset, unsafe: config.unsafe,
             rootPath: rootPath, timeZone: config.timeZone).parse(body.blocks)
         diagnostics += blockDiagnostics
         guard !blockDiagnostics.hasErrors else { return (nil, nil, diagnostics) }
@@ -254,6 +254,8 @@ struct PostParser: Sendable {
             translationKeyLine: fields["translation_key"]?.line.map { $0 + 1 }, event: event)
         post.resources = resources
         post.aliases = aliases
+        post.links = body.links.map { $0.down(parts.bodyLineOffset) }
+        if !blockLinks.isEmpty { post.links = (post.links + blockLinks).sorted { ($0.line, $0.column) < ($1.line, $1.column) } }
         return (post, nil, diagnostics)
     }
 

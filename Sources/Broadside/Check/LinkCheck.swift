@@ -1,0 +1,117 @@
+import Foundation
+
+/// Links and images in posts that lead to no page or file of the site: a warning at the line of
+/// the Markdown link, from every build. `LinkTargets` says how a link is read.
+enum LinkCheck {
+    /// A build names this many broken links at most, then counts the rest: a site imported with
+    /// thousands of missing images would bury every other message (`broadside check` lists all).
+    static let buildLimit = 20
+
+    /// `paths`: every file the site will have, relative to the output folder. Past `limit`
+    /// broken links, one warning counts the others.
+    static func brokenLinks(in site: Site, paths: Set<String>, limit: Int = .max) -> [Diagnostic] {
+        let targets = LinkTargets(paths: paths)
+        let posts = site.posts
+        // Each post's broken links, in the order written; on every core, as posts were loaded.
+        let brokenOfPost = parallelMap(Array(posts.indices)) { index in
+            posts[index].links.compactMap { link -> (PostLink, LinkTargets.Resolution)? in
+                let resolution = targets.resolve(link.url, fromPost: posts[index].slug)
+                return resolution == .found || resolution == .elsewhere ? nil : (link, resolution)
+            }
+        }
+        // By file: the order an editor goes through them.
+        let withBroken = posts.indices.filter { !brokenOfPost[$0].isEmpty }.sorted { bytesPrecede(posts[$0].source, posts[$1].source) }
+        guard !withBroken.isEmpty else { return [] }
+        let suggestions = NearestAddress(paths)
+        var diagnostics: [Diagnostic] = []
+        var more = 0
+        for index in withBroken {
+            for (link, resolution) in brokenOfPost[index] {
+                guard diagnostics.count < limit else {
+                    more += 1
+                    continue
+                }
+                diagnostics.append(diagnostic(link, resolution, in: posts[index], rootPath: site.urls.rootPath,
+                    targets: targets, suggestions: suggestions))
+            }
+        }
+        if more > 0 {
+            diagnostics.append(.warning(nil, more == 1 ? "1 more link or image leads to no page or file of the site"
+                : "\(more) more links or images lead to no page or file of the site",
+                hint: "run broadside check to list every one with its file and line"))
+        }
+        return diagnostics
+    }
+
+    /// Byte order, as files are listed; ASCII paths (nearly all) compared without decoding.
+    private static func bytesPrecede(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in
+            let common = min(x.count, y.count)
+            let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+            return order != 0 ? order < 0 : x.count < y.count
+        } }
+    }
+
+    private static func diagnostic(
+        _ link: PostLink, _ resolution: LinkTargets.Resolution, in post: Post, rootPath: String,
+        targets: LinkTargets, suggestions: NearestAddress
+    ) -> Diagnostic {
+        let written = link.url.trimmed
+        let what = link.kind == .image ? "image" : "link"
+        guard case .missing(let path) = resolution else {
+            return .warning(post.source, line: link.line, column: link.column,
+                "the \(what) \(written) climbs above the site's root with `..`, so it leads out of the site",
+                hint: "write the address from the site's root instead, such as /posts/a-post/")
+        }
+        let shown = written.prefix { $0 != "?" && $0 != "#" }
+        let leads = shown == path ? "" : ", at \(path),"
+        let message: String
+        if link.kind == .image {
+            message = "the image \(written)\(leads) is not a file of the site"
+        } else {
+            let thing = path.hasSuffix("/") || !(path.split(separator: "/").last ?? "").contains(".") ? "page" : "file"
+            message = "the link \(written) goes to \(shown == path ? "" : path + ", ")a \(thing) the site does not have"
+        }
+        var hint = link.kind == .image
+            ? "put the image in static/ and write its path below static/ (/images/rally.jpg), or put it beside the post's index.md and write its name"
+            : "link a post as /posts/ and its file name without .md, such as /posts/vigil-tonight/, and a file of static/ by its path below static/, such as /files/report.pdf; a draft or a post dated later has no page until it is published"
+        // A site at https://example.org/news/: Broadside puts /news/ before links that start with /.
+        if rootPath != "/", path.hasPrefix(rootPath), targets.has(String(path.dropFirst(rootPath.count))) {
+            let meant = "/" + path.dropFirst(rootPath.count)
+            hint = "Broadside puts \(rootPath) in front of every link that starts with /, as the site is published there: write \(meant)"
+        } else if let meant = suggestions.nearest(to: path) {
+            hint = "did you mean \(meant)? " + hint.prefix(1).uppercased() + hint.dropFirst()
+        }
+        return .warning(post.source, line: link.line, column: link.column, message, hint: hint)
+    }
+}
+
+/// The site's address nearest a broken one, among those with the same first folder and depth
+/// (`/posts/x/` is compared with posts, not with 16,000 files of every kind). Each group is
+/// gathered the first time a broken link needs it.
+final class NearestAddress {
+    private let paths: Set<String>
+    private var groups: [String: [String]] = [:]
+
+    init(_ paths: Set<String>) { self.paths = paths }
+
+    func nearest(to address: String) -> String? {
+        let key = Self.group(address)
+        if groups[key] == nil {
+            groups[key] = paths.map(Self.address).filter { Self.group($0) == key }.sorted()
+        }
+        return NearestName.nearest(to: address, in: groups[key]!)
+    }
+
+    /// What a reader sees for a file: `posts/a/index.html` is `/posts/a/`.
+    static func address(_ path: String) -> String {
+        if path == "index.html" { return "/" }
+        return path.hasSuffix("/index.html") ? "/" + path.dropLast("index.html".count) : "/" + path
+    }
+
+    private static func group(_ address: String) -> String {
+        let parts = address.split(separator: "/", omittingEmptySubsequences: false)
+        return "\(parts.count) \(parts.dropFirst().first ?? "")"
+    }
+}
