@@ -12,7 +12,7 @@ import pytest
 
 import support
 
-POSTS = 2000
+POSTS = 12000
 
 
 def make_big_site(root):
