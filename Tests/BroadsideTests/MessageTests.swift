@@ -115,6 +115,15 @@ import Testing
         #expect(DroppedHTML.hint.contains("unsafe: true in site.yml") && DroppedHTML.hint.contains("action block"))
     }
 
+    /// cmark counts bytes; after "Año " the `<` is the fifth character, not the sixth byte.
+    @Test func rawHTMLAfterAccentedLettersIsAtItsCharacterColumn() throws {
+        let site = try TemporarySite(files: ["content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01", body: "Año <b>nuevo</b> y más <i>x</i>.\n")])
+        defer { site.remove() }
+        #expect(try site.build().warnings == [
+            .warning("content/posts/a.md", line: 5, column: 5, "the HTML `<b>` is left out of the page", hint: DroppedHTML.hint),
+        ])
+    }
+
     @Test func rawHTMLIsKeptWithoutAWordWhenTheSiteIsUnsafe() throws {
         let site = try TemporarySite(files: [
             "site.yml": "base_url: \"https://example.org/\"\nunsafe: true\n",

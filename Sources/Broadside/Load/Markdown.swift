@@ -46,7 +46,9 @@ public enum Markdown {
         let document = text.withUTF8 { bytes -> OpaquePointer? in
             if let nul = bytes.firstIndex(of: 0) {
                 let line = bytes[..<nul].reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
-                let column = nul - (bytes[..<nul].lastIndex(of: 10).map { $0 + 1 } ?? 0) + 1
+                // In Unicode scalars, as every message counts columns: bytes that do not continue one.
+                let lineStart = bytes[..<nul].lastIndex(of: 10).map { $0 + 1 } ?? 0
+                let column = bytes[lineStart..<nul].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
                 notes.append(.init(line: line, column: column, message: "the text holds a NUL byte, shown as \u{FFFD}",
                     hint: "delete the invisible character at this place; it often comes from text pasted out of a PDF or a binary file"))
             }
@@ -74,7 +76,7 @@ public enum Markdown {
             }
         }
         cmark_iter_free(iterator)
-        notes += droppedHTML.notes
+        var cmarkNotes = droppedHTML.notes
 
         // Innermost first: an image inside a link (or a link inside an image's text) is
         // handled before the node around it, which may be freed.
@@ -83,13 +85,22 @@ public enum Markdown {
         for link in links.reversed() {
             guard let url = cmark_node_get_url(link).map({ String(cString: $0) }) else { continue }
             if !unsafe, let note = removeIfUnsafe(link, url: url) {
-                notes.append(note)
+                cmarkNotes.append(note)
                 continue
             }
             kept.append(written(link, url: url, columns: columns))
             if rootPath != "/", let rest = rootRelativePath(url) {
                 cmark_node_set_url(link, rootPath + rest)
             }
+        }
+        // cmark counts columns in bytes; messages count Unicode scalars, from the `<`, `[` or `!`.
+        if !cmarkNotes.isEmpty {
+            let source = columns ?? SourceColumns(text)
+            for index in cmarkNotes.indices where cmarkNotes[index].line > 0 && cmarkNotes[index].column > 0 {
+                cmarkNotes[index].column = source.column(line: cmarkNotes[index].line, byteColumn: cmarkNotes[index].column,
+                    openers: [UInt8(ascii: "<"), UInt8(ascii: "["), UInt8(ascii: "!")])
+            }
+            notes += cmarkNotes.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         }
         let summary = firstParagraph.map(plainText) ?? ""
         var blocks: [BlockSource] = []
