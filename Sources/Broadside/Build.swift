@@ -90,7 +90,8 @@ public enum Build {
         let (config, configDiagnostics) = SiteConfig.load(from: options.source, baseURLOverride: options.baseURL)
         diagnostics += configDiagnostics
         let urls = SiteURLs(baseURL: config.baseURL)
-        let (theme, themeDiagnostics) = Theme.load(source: options.source, name: config.theme, language: config.language)
+        let (theme, themeDiagnostics) = Theme.load(source: options.source, name: config.theme, language: config.language,
+            languageAt: config.languageAt)
         var output: OutputFolder?
         if writing {
             let (folder, outputDiagnostics) = OutputFolder.inspect(options, assets: theme.map { Set($0.assets.keys) })

@@ -176,3 +176,18 @@ import Testing
         #expect(NearestName.damerauLevenshtein(Array("kitten"), Array("sitting")) == 3)
     }
 }
+
+@Suite struct SiteLanguageMessageTests {
+    /// The editor chose the language in site.yml: that is where the message points.
+    @Test func aSiteLanguageWithoutWordsIsShownAtItsSiteYmlLine() throws {
+        let site = try TemporarySite(files: [
+            "site.yml": "title: \"X\"\nbase_url: \"https://example.org/\"\nlanguage: fr\n",
+            "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01"),
+        ])
+        defer { site.remove() }
+        let found = site.failure()
+        #expect(found.count == 1)
+        #expect(found.first?.location == "site.yml:3:11")
+        #expect(found.first?.message == "the theme has no strings in the site's language (fr): there is no themes/default/i18n/fr.yml")
+    }
+}

@@ -9,6 +9,13 @@ public struct SiteConfig: Sendable, Equatable {
     /// Absolute, with a trailing slash: `https://example.org/news/`.
     public var baseURL: String?
     public var language = "en"
+    /// Where site.yml sets `language`, so a problem with the language is shown at that line.
+    var languageAt: (line: Int, column: Int)? {
+        get { languageLine.map { ($0, languageColumn ?? 1) } }
+        set { (languageLine, languageColumn) = (newValue?.line, newValue?.column) }
+    }
+    private var languageLine: Int?
+    private var languageColumn: Int?
     public var timeZone = TimeZone(identifier: "UTC")!
     public var theme = "default"
     public var postsPerPage = 10
@@ -95,7 +102,10 @@ public struct SiteConfig: Sendable, Equatable {
                 case .failure(let problem): fail("`base_url` \(problem.rule)", problem.hint)
                 }
             case "language":
-                if let text, Self.isLanguageTag(text) { language = text } else {
+                if let text, Self.isLanguageTag(text) {
+                    language = text
+                    if let line = value.line { languageAt = (line, value.column ?? 1) }
+                } else {
                     fail("`language` must be a language code", "language: en (or es, fr, pt-BR …)")
                 }
             case "time_zone":

@@ -18,7 +18,8 @@ struct Theme: Sendable {
     /// Templates every theme must have.
     static let requiredTemplates = ["post", "list", "terms"]
 
-    static func load(source: URL, name: String, language: String) -> (Theme?, [Diagnostic]) {
+    /// `languageAt`: where site.yml sets the language, for a language the theme has no words for.
+    static func load(source: URL, name: String, language: String, languageAt: (line: Int, column: Int)? = nil) -> (Theme?, [Diagnostic]) {
         guard let location = ThemeLocation.find(name, in: source) else {
             return (nil, [missing(name, in: source)])
         }
@@ -81,7 +82,7 @@ struct Theme: Sendable {
         }
         let (assets, staticDiagnostics) = StaticFiles.list(source: source, theme: location)
         diagnostics += staticDiagnostics
-        let (strings, stringDiagnostics) = ThemeStrings.load(source: source, theme: location, siteLanguage: language)
+        let (strings, stringDiagnostics) = ThemeStrings.load(source: source, theme: location, siteLanguage: language, languageAt: languageAt)
         diagnostics += stringDiagnostics
         var theme = Theme(name: name, library: library, templateNames: names, assets: assets, strings: strings)
         theme.siteConstantPartials = SiteConstantPartials.find(in: sources.mapValues(\.text))

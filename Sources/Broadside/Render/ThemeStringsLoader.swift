@@ -4,7 +4,8 @@ extension ThemeStrings {
     /// Reads `THEME/i18n/*.yml`, then the site's own `i18n/*.yml`, whose keys replace the theme's
     /// in the language of the same name. Every language must have the keys of the theme's file in
     /// the site's language (else its `en.yml`) and those Broadside reads itself (`StringKeys`).
-    static func load(source: URL, theme: ThemeLocation, siteLanguage: String) -> (ThemeStrings, [Diagnostic]) {
+    static func load(source: URL, theme: ThemeLocation, siteLanguage: String,
+                     languageAt: (line: Int, column: Int)? = nil) -> (ThemeStrings, [Diagnostic]) {
         let site = SiteFolder(source)
         var diagnostics: [Diagnostic] = []
         var themeFiles: [String: StringsFile] = [:]
@@ -26,7 +27,8 @@ extension ThemeStrings {
         let wanted = theme.place("i18n/\(siteLanguage).yml")
         if themeFiles[siteLanguage] == nil && siteFiles[siteLanguage] == nil {
             let known = themeFiles.keys.sorted()
-            diagnostics.append(.error(wanted,
+            // Shown where the editor chose the language, when site.yml chose it.
+            diagnostics.append(.error(languageAt == nil ? wanted : SiteConfig.fileName, line: languageAt?.line, column: languageAt?.column,
                 "the theme has no strings in the site's language (\(siteLanguage)): there is no \(wanted)",
                 hint: known.isEmpty
                     ? "add \(wanted), copied from Broadside's themes/default/i18n/\(defaultLanguages.contains(siteLanguage) ? "\(siteLanguage).yml" : "en.yml and translated")"
