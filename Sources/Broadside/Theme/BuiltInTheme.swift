@@ -8,9 +8,16 @@ enum BuiltInTheme {
     static let folder = "themes/default"
 
     /// Path below the theme folder (`templates/post.mustache`) → bytes, sorted by path.
-    static let files: [(path: String, data: Data)] = encodedFiles.map { file in
+    static var files: [(path: String, data: Data)] {
+        decoded.map { ($0.path, Data($0.bytes)) }
+    }
+
+    /// Decoded once. Kept as `[UInt8]`, not `Data`: LeakSanitizer does not recognise the
+    /// pointers inside a `Data` held by a global (its enum stores them with tag bits), and
+    /// reported each file as leaked.
+    private static let decoded: [(path: String, bytes: [UInt8])] = encodedFiles.map { file in
         // The script wrote these from the files themselves: they always decode.
-        (file.path, Data(base64Encoded: file.base64) ?? Data())
+        (file.path, [UInt8](Data(base64Encoded: file.base64) ?? Data()))
     }
 
     /// The files below `subfolder` (`templates`), with paths relative to it, sorted.
