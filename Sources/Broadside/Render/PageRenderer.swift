@@ -225,12 +225,14 @@ struct PageRenderer: Sendable {
         let homeURL = home.map { urls.list($0.folder) } ?? urls.home(page: 1)
         let feedURL = home.map { urls.listFeed($0.folder) } ?? urls.feed
         var context: TemplateContext = [
-            "title": site.config.title, "description": site.config.description, "language": site.config.language,
+            "title": site.config.title, "language": site.config.language,
             "root": urls.rootPath, "home_url": homeURL, "categories_url": urls.taxonomy(.categories),
             "tags_url": urls.taxonomy(.tags), "kinds_url": urls.kinds(), "feed_url": feedURL,
             "feed_absolute_url": urls.absolute(feedURL), "generator": "Broadside",
         ]
         if let events = site.list(.events) { context["events_url"] = urls.list(events.folder) }
+        // Absent, not empty: Mustache's {{#site.description}} holds for "" and gave an empty <meta>.
+        if !site.config.description.isEmpty { context["description"] = site.config.description }
         return context
     }
 
