@@ -45,8 +45,8 @@ final class ReadDeadlines: @unchecked Sendable {
     /// Starts watching a wait to read on `file`; nil for a socket that is not an established
     /// TCP connection (the listening socket, the event queue's descriptor), which has no limit.
     func begin(_ file: Int32) -> Int? {
-        guard let quiet = Quiet(file) else { return nil }
-        let deadline = ContinuousClock.now - quiet.since + (quiet.clientIsMidRequest ? limits.request : limits.idle)
+        guard let activity = TCPActivity(file) else { return nil }
+        let deadline = ContinuousClock.now - activity.quietFor + (activity.clientIsMidRequest ? limits.request : limits.idle)
         return lock.withLock {
             nextWait += 1
             waits[nextWait] = (file, deadline)
@@ -81,12 +81,12 @@ final class ReadDeadlines: @unchecked Sendable {
 }
 
 /// What the kernel knows of a TCP connection's last exchanges (`TCP_INFO`).
-struct Quiet {
+struct TCPActivity {
     /// True when the client has sent data that no response has followed: FlyingFox holds part
     /// of a request. Also true for a connection that has sent nothing yet.
     let clientIsMidRequest: Bool
     /// How long since the last data either way.
-    let since: Duration
+    let quietFor: Duration
 
     /// Nil unless `file` is an established TCP connection.
     init?(_ file: Int32) {
@@ -100,15 +100,17 @@ struct Quiet {
         var buffer = [UInt8](repeating: 0, count: base + 64)
         var length = socklen_t(buffer.count)
         guard getsockopt(file, Int32(IPPROTO_TCP), Int32(TCP_INFO), &buffer, &length) == 0,
-              Int(length) >= dataSegmentsOut + 4 else { return nil }
+              Int(length) >= dataSegmentsOut + 4 else { return nil }   // an older kernel: no limit
         let info = buffer.withUnsafeBytes { $0.loadUnaligned(as: tcp_info.self) }
         guard info.tcpi_state == UInt8(TCP_ESTABLISHED) else { return nil }
         let segmentsIn = buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: dataSegmentsIn, as: UInt32.self) }
         let segmentsOut = buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: dataSegmentsOut, as: UInt32.self) }
         let sentAgo = info.tcpi_last_data_sent, receivedAgo = info.tcpi_last_data_recv
-        // Both are stamped in the same clock ticks (4 ms), so their order is exact but a
-        // response sent in the tick its request arrived ties: a tie counts as answered.
+        // Both are stamped in the kernel's clock ticks (4 ms here), so their order is exact
+        // but a response sent in the tick its request arrived ties them: a tie counts as
+        // answered, the longer limit, as does half a request that follows a response within
+        // the same tick.
         clientIsMidRequest = segmentsIn == 0 || segmentsOut == 0 || receivedAgo < sentAgo
-        since = .milliseconds(min(sentAgo, receivedAgo))
+        quietFor = .milliseconds(min(sentAgo, receivedAgo))
     }
 }
