@@ -37,8 +37,16 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var report: ReportOptions
 
+    // For the tests, which cannot wait 10 s and 75 s for each connection to be ended.
+    @Option(name: .long, help: ArgumentHelp("Seconds a client may pause in the middle of a request.", visibility: .hidden))
+    var requestTimeout: Double = 10
+
+    @Option(name: .long, help: ArgumentHelp("Seconds a connection may stay open between requests.", visibility: .hidden))
+    var idleTimeout: Double = 75
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be a number from 1 to 65535, such as 4000") }
+        guard requestTimeout > 0, idleTimeout > 0 else { throw ValidationError("--request-timeout and --idle-timeout must be a number of seconds above 0") }
     }
 
     func run() async throws {
@@ -58,7 +66,8 @@ struct ServeCommand: AsyncParsableCommand {
         let events = PreviewEvents()
         let handler = PreviewHandler(state: state, events: events, limits: RequestLimits(port: port), rootPath: rootPath)
         let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: UInt16(port))
-        let pool = NoDelaySocketPool(base: HTTPServer.defaultPool())
+        let deadlines = ReadDeadlines(limits: .init(request: .seconds(requestTimeout), idle: .seconds(idleTimeout)))
+        let pool = PreviewSocketPool(base: HTTPServer.defaultPool(), deadlines: deadlines)
         let server = HTTPServer(config: .init(address: address, timeout: 15, pool: pool, logger: .disabled), handler: handler)
         let failure = ServerFailure()
         let serving = Task {
@@ -76,6 +85,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
 
         OversizedRequests.watch(port: port)
+        deadlines.watch()
         let builder = PreviewBuilder(
             source: source, output: folder.appendingPathComponent("site"), drafts: !noDrafts, future: !noFuture,
             fixedNow: fixedNow, rootPath: rootPath, console: console, state: state, events: events, building: building)

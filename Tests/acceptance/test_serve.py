@@ -45,7 +45,8 @@ def release_binary() -> Path:
 
 
 class Preview:
-    def __init__(self, root: Path, base_url: str = "https://example.org/", binary: Path | None = None):
+    def __init__(self, root: Path, base_url: str = "https://example.org/", binary: Path | None = None,
+                 args: tuple[str, ...] = ()):
         self.source = root / "site-source"
         (self.source / "content/posts").mkdir(parents=True)
         shutil.copytree(support.REPO / "themes", self.source / "themes")
@@ -57,7 +58,7 @@ class Preview:
         env = support.utf8_env()
         env["TMPDIR"] = str(self.tmp)
         self.proc = subprocess.Popen(
-            [str(binary or support.broadside_bin()), "serve", "--source", str(self.source), "--port", str(self.port)],
+            [str(binary or support.broadside_bin()), "serve", "--source", str(self.source), "--port", str(self.port), *args],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env, text=True)
         deadline = time.monotonic() + START_TIMEOUT
         while True:
@@ -233,6 +234,81 @@ def test_open_page_reloads_in_chromium_after_an_edit(preview, tmp_path):
         assert not errors, errors
     finally:
         driver.quit()
+
+
+def read_until_closed(sock: socket.socket) -> tuple[bytes, float]:
+    """What the server sent before closing the connection, and how long that took; a socket
+    timeout (the connection kept open) fails the test."""
+    started, data = time.monotonic(), b""
+    try:
+        while chunk := sock.recv(65536):
+            data += chunk
+    except ConnectionResetError:
+        pass
+    except socket.timeout:
+        pytest.fail(f"the connection was still open after {sock.gettimeout()} s", pytrace=False)
+    return data, time.monotonic() - started
+
+
+def read_response(sock: socket.socket) -> bytes:
+    """One response with a Content-Length, from a keep-alive connection."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        data += sock.recv(65536)
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = int(re.search(rb"(?i)\r\ncontent-length: *(\d+)", head).group(1))
+    while len(body) < length:
+        body += sock.recv(65536)
+    return head
+
+
+def test_stalled_and_idle_connections_are_closed_but_reload_events_stay_open(tmp_path):
+    # The limits shortened from 10 s and 75 s; the waits below are generous timeouts.
+    request_limit, idle_limit = 1, 4
+    preview = Preview(tmp_path, args=("--request-timeout", str(request_limit), "--idle-timeout", str(idle_limit)))
+    host = f"Host: 127.0.0.1:{preview.port}\r\n".encode()
+    try:
+        events = socket.create_connection(("127.0.0.1", preview.port), timeout=30)
+        events.sendall(b"GET /__broadside/events HTTP/1.1\r\n" + host + b"\r\n")
+        heard = b""
+        while b"event: build\ndata: 1\n" not in heard:
+            heard += events.recv(65536)
+
+        # Half a request, then nothing: closed without an answer, while another client is served.
+        with socket.create_connection(("127.0.0.1", preview.port), timeout=30) as stalled:
+            stalled.sendall(b"GET / HTTP/1.1\r\n" + host)
+            for _ in range(5):
+                assert preview.get("/posts/hello/")[0] == 200
+            data, _ = read_until_closed(stalled)
+            assert data == b""
+        # A connection that says nothing at all is closed too.
+        with socket.create_connection(("127.0.0.1", preview.port), timeout=30) as silent:
+            assert read_until_closed(silent)[0] == b""
+
+        # Keep-alive browsing: a pause longer than the request's limit between two requests
+        # keeps the connection; a pause of the idle limit ends it.
+        with socket.create_connection(("127.0.0.1", preview.port), timeout=30) as browser:
+            request = b"GET /posts/hello/ HTTP/1.1\r\n" + host + b"\r\n"
+            browser.sendall(request)
+            assert read_response(browser).startswith(b"HTTP/1.1 200 ")
+            time.sleep(request_limit + 1.5)
+            browser.sendall(request)
+            assert read_response(browser).startswith(b"HTTP/1.1 200 ")
+            data, waited = read_until_closed(browser)
+            assert data == b"" and waited > request_limit + 1, f"closed after {waited:.1f} s"
+
+        # The reload events, open all along, still tell the page of the next build.
+        preview.write_post("Edited after the limits passed.")
+        events.settimeout(CHANGE_TIMEOUT + 10)
+        while b"event: build\ndata: 2\n" not in heard:
+            chunk = events.recv(65536)
+            assert chunk, f"the events stream was closed; it had sent {heard!r}"
+            heard += chunk
+        events.close()
+        assert preview.get("/")[0] == 200
+    finally:
+        preview.stop()
+    assert preview.proc.returncode == 0, preview.output
 
 
 def test_wrk_under_load_while_rebuilding(tmp_path):
