@@ -5,7 +5,7 @@ import Foundation
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Find broken links, images without alt text, missing translations and empty categories.",
+        abstract: "Find broken links, missing alt text and translations.",
         discussion: """
             Builds the site in memory, writing nothing, and lists with its file and line:
             every link or image of a post that leads to no page or file of the site (links

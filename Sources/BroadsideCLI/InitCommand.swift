@@ -5,7 +5,7 @@ import Foundation
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Make a new site: settings, a first post and a .gitignore.",
+        abstract: "Start a new site: settings and a first post.",
         discussion: """
             Writes site.yml (every setting, explained), content/posts/ with a first post that
             shows how posts are written, and a .gitignore for the built site. The folder may be

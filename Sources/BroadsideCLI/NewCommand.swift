@@ -5,7 +5,7 @@ import Foundation
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Start a post: content/posts/<slug>.md, with the front matter its kind needs.",
+        abstract: "Start a post of a kind: new event \"Title\".",
         discussion: """
             Kinds: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")). The post is dated now in the
             site's time zone and marked draft: true, so it is left out of the site until you remove

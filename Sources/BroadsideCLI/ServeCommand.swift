@@ -7,7 +7,7 @@ import Foundation
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Preview the site in your browser, rebuilt and reloaded as you save.",
+        abstract: "Preview the site live in your browser as you write.",
         discussion: """
             Builds the site, drafts and future posts included, into a temporary folder
             (never into site/, so nothing of the preview can be uploaded), and serves it at

@@ -6,7 +6,7 @@ import Foundation
 struct ThemeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "theme",
-        abstract: "Copy the built-in theme into the site, to change how it looks.",
+        abstract: "Copy the built-in theme into the site to edit it.",
         subcommands: [Eject.self]
     )
 

@@ -91,7 +91,15 @@ def test_help_lists_the_commands_and_the_exit_statuses():
     proc = subprocess.run([str(support.broadside_bin()), "--help"], capture_output=True, text=True, encoding="utf-8",
                           timeout=60, stdin=subprocess.DEVNULL)
     assert proc.returncode == 0, support.describe(proc)
-    assert "  build                   Build the site into a folder ready to upload.\n" in proc.stdout
+    commands = proc.stdout.split("SUBCOMMANDS:\n")[1].split("\n\n")[0].splitlines()
+    assert commands == [
+        "  init                    Start a new site: settings and a first post.",
+        "  new                     Start a post of a kind: new event \"Title\".",
+        "  serve                   Preview the site live in your browser as you write.",
+        "  check                   Find broken links, missing alt text and translations.",
+        "  build                   Build the site into a folder ready to upload.",
+        "  theme                   Copy the built-in theme into the site to edit it.",
+    ], proc.stdout
     assert ("Exit status: 0 when all went well, 1 when the site has errors (each one is\n"
             "listed with its file and line), 2 when the command itself is wrong.\n") in proc.stdout
 
