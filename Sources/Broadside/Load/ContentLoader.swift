@@ -28,8 +28,11 @@ struct ContentLoader {
             ])
         }
         // Hidden files and folders are an editor's or a tool's, never posts.
-        let (files, listing) = folder.files(in: Self.postsFolder, within: folder.bounds,
-            skip: { $0.hasPrefix(".") }, keep: { $0.hasSuffix(".md") }, checkReadable: false)
+        let (listed, listing) = folder.files(in: Self.postsFolder, within: folder.bounds,
+            skip: { $0.hasPrefix(".") }, keep: { $0.hasSuffix(".md") || UnreadFiles.isMisnamedPost($0) }, checkReadable: false)
+        let files = listed.filter { $0.path.hasSuffix(".md") }
+        let unread = UnreadFiles.misnamed(listed.map(\.path).filter { !$0.hasSuffix(".md") }, posts: files.map(\.path))
+            + UnreadFiles.outsidePosts(in: folder)
         let results = parallelMap(files) { found -> (Post?, ScheduledDay?, [Diagnostic]) in
             let file = "\(Self.postsFolder)/\(found.path)"
             if let problem = PostFolder.problem(withPostAt: found.path) { return (nil, nil, [problem]) }
@@ -43,7 +46,7 @@ struct ContentLoader {
                 finder: ResourceFinder(site: folder, postFolder: PostFolder.folder(ofPostAt: found.path)))
         }
         // A link beside a post folder's index.md is judged by both listings: say it once.
-        var diagnostics = listing + results.flatMap(\.2).filter { !listing.contains($0) }
+        var diagnostics = listing + results.flatMap(\.2).filter { !listing.contains($0) } + unread
         let posts = results.compactMap(\.0)
         if files.isEmpty && listing.isEmpty {
             diagnostics.append(.warning(Self.postsFolder, "there are no Markdown posts yet",
