@@ -49,3 +49,32 @@ import Testing
         ])
     }
 }
+
+@Suite struct SettingsSpellingTests {
+    @Test func aMisspeltSettingSuggestsTheSettingMeant() throws {
+        let site = try TemporarySite(files: [
+            "site.yml": "base_url: \"https://example.org/\"\nposts_per_pag: 5\n",
+            "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01"),
+        ])
+        defer { site.remove() }
+        #expect(try site.build().warnings == [
+            .warning("site.yml", line: 2, column: 1, "unknown setting `posts_per_pag` is ignored",
+                hint: "did you mean `posts_per_page`? The settings are title, description, base_url, language, time_zone, theme, posts_per_page, feed_size, unsafe"),
+        ])
+    }
+
+    /// `ES`, `es` and `Es` are one language: its strings, its `/es/` pages, its hreflang.
+    @Test func languageCodesAreTheSameWhateverTheirCase() throws {
+        let site = try TemporarySite(files: [
+            "site.yml": "base_url: \"https://example.org/\"\nlanguage: EN\n",
+            "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01\ntranslation_key: k"),
+            "content/posts/b.md": post("title: \"B\"\ndate: 2026-10-02\nlang: ES\ntranslation_key: k"),
+        ])
+        defer { site.remove() }
+        #expect(try site.build().warnings == [])
+        #expect(try site.read("es/index.html").contains("<html lang=\"es\""))
+        #expect(try site.read("posts/a/index.html").contains("hreflang=\"es\""))
+        #expect(SiteConfig.canonicalLanguageTag("PT-br") == "pt-BR")
+        #expect(SiteConfig.canonicalLanguageTag("zh-HANT-tw") == "zh-Hant-TW")
+    }
+}

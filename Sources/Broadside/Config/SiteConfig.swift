@@ -103,7 +103,7 @@ public struct SiteConfig: Sendable, Equatable {
                 }
             case "language":
                 if let text, Self.isLanguageTag(text) {
-                    language = text
+                    language = Self.canonicalLanguageTag(text)
                     if let line = value.line { languageAt = (line, value.column ?? 1) }
                 } else {
                     fail("`language` must be a language code", "language: en (or es, fr, pt-BR …)")
@@ -132,7 +132,7 @@ public struct SiteConfig: Sendable, Equatable {
             default:
                 diagnostics.append(
                     .warning(file, line: keyNode.line, column: keyNode.column, "unknown setting `\(key)` is ignored",
-                        hint: "the settings are \(Self.keys.joined(separator: ", "))"))
+                        hint: KeySuggestions.hint("the settings are \(Self.keys.joined(separator: ", "))", near: key, in: Self.keys)))
             }
         }
         return true
@@ -140,6 +140,20 @@ public struct SiteConfig: Sendable, Equatable {
 
     /// Posts a page and items a feed: pages are counted with these, so a huge value would overflow.
     static let countRange = 1...1000
+
+    /// A language tag in its usual case (`EN` → `en`, `pt-br` → `pt-BR`, `zh-hant` → `zh-Hant`):
+    /// tags are the same whatever their case, and one spelling keeps `lang: ES` with the `es.yml`
+    /// strings, the `/es/` pages and the hreflang links.
+    static func canonicalLanguageTag(_ tag: String) -> String {
+        tag.split(separator: "-", omittingEmptySubsequences: false).enumerated().map { index, part in
+            guard index > 0, part.allSatisfy({ $0.isASCII && $0.isLetter }) else { return part.lowercased() }
+            switch part.count {
+            case 2: return part.uppercased()
+            case 4: return part.prefix(1).uppercased() + part.dropFirst().lowercased()
+            default: return part.lowercased()
+            }
+        }.joined(separator: "-")
+    }
 
     static func isLanguageTag(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

@@ -172,10 +172,10 @@ struct PostParser: Sendable {
 
         var lang: String?
         if let value = text("lang", hint: "lang: es"), let node = fields["lang"] {
-            if SiteConfig.isLanguageTag(value) { lang = value } else {
+            if SiteConfig.isLanguageTag(value) { lang = SiteConfig.canonicalLanguageTag(value) } else {
                 fail(node, "`lang` is not a language code: \"\(value)\"", hint: "use a code such as en, es or pt-BR")
             }
-            if lang != nil, let problem = strings?.languageProblem(value, file: file, line: node.line.map { $0 + 1 }, column: node.column) {
+            if let lang, let problem = strings?.languageProblem(lang, file: file, line: node.line.map { $0 + 1 }, column: node.column) {
                 diagnostics.append(problem)
             }
         }

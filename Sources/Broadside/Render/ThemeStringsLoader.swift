@@ -83,7 +83,8 @@ extension ThemeStrings {
             return (nil, nil, [.error(shown, "this file cannot be read as UTF-8 text", hint: "save it as UTF-8")])
         }
         let (strings, problems) = StringsFile.parse(text, file: shown)
-        return (code, strings, problems)
+        // `pt-br.yml` holds the strings of `lang: pt-BR`: tags are the same whatever their case.
+        return (SiteConfig.canonicalLanguageTag(code), strings, problems)
     }
 
     private static func missingKeys(_ missing: [String], in file: StringsFile, reference: StringsFile?, theme: ThemeLocation) -> [Diagnostic] {
