@@ -300,7 +300,7 @@ import Testing
                 .error(nil, "--base-url ftp://example.org must be an absolute http(s) URL",
                     hint: "pass it with its scheme, for example --base-url https://example.org/"),
                 .error("content/posts", "there is no content/posts/ folder in \(site.root.path)",
-                    hint: "run broadside in your site's folder, pass --source, or create content/posts/ with Markdown files"),
+                    hint: "run broadside in your site's folder or pass --source; to start a new site here, run broadside init"),
             ])
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Broadside
@@ -76,5 +77,23 @@ import Testing
         #expect(try site.read("posts/a/index.html").contains("hreflang=\"es\""))
         #expect(SiteConfig.canonicalLanguageTag("PT-br") == "pt-BR")
         #expect(SiteConfig.canonicalLanguageTag("zh-HANT-tw") == "zh-Hant-TW")
+    }
+}
+
+@Suite struct NotASiteTests {
+    /// A folder that is no site: one error, the way to start one, and no word about base_url.
+    @Test func buildingAFolderThatIsNoSiteSaysHowToStartOne() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("broadside-nosite-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            _ = try Build.run(BuildOptions(source: folder, now: Date(timeIntervalSince1970: 1_790_000_000)))
+            Issue.record("the build should have failed")
+        } catch {
+            #expect(error.diagnostics == [
+                .error("content/posts", "there is no content/posts/ folder in \(folder.standardizedFileURL.path)",
+                    hint: "run broadside in your site's folder or pass --source; to start a new site here, run broadside init"),
+            ])
+        }
     }
 }

@@ -70,7 +70,10 @@ public struct SiteConfig: Sendable, Equatable {
                 config.baseURL = url
             }
         }
-        if config.baseURL == nil && settingsRead && !baseURLGiven {
+        // Not in a folder that is no site at all, where the missing content/posts/ is what matters.
+        let isSite = FileManager.default.fileExists(atPath: source.appendingPathComponent(fileName).path)
+            || FileManager.default.fileExists(atPath: source.appendingPathComponent("content").path)
+        if config.baseURL == nil && settingsRead && !baseURLGiven && isSite {
             diagnostics.append(.warning(fileName, "the site has no base_url, so the feed links to http://localhost/",
                 hint: "set base_url: \"https://your.org/\" in site.yml, or pass --base-url"))
         }

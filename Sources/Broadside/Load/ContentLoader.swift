@@ -24,7 +24,7 @@ struct ContentLoader {
         case .success(.missing), .success(.file):
             return LoadedContent(posts: [], diagnostics: [
                 .error(Self.postsFolder, "there is no \(Self.postsFolder)/ folder in \(source.path)",
-                    hint: "run broadside in your site's folder, pass --source, or create \(Self.postsFolder)/ with Markdown files")
+                    hint: "run broadside in your site's folder or pass --source; to start a new site here, run broadside init")
             ])
         }
         // Hidden files and folders are an editor's or a tool's, never posts.
