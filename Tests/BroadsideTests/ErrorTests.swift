@@ -318,7 +318,7 @@ import Testing
             .error("themes/bare/templates", "the theme \"bare\" has no terms template",
                 hint: "add themes/bare/templates/terms.mustache"),
             .error("themes/bare/i18n/en.yml", "the theme has no strings in the site's language (en): there is no themes/bare/i18n/en.yml",
-                hint: "add themes/bare/i18n/en.yml, copied from Broadside's themes/default/i18n/en.yml"),
+                hint: "add themes/bare/i18n/en.yml, copied from the built-in theme's i18n/en.yml"),
         ])
     }
 

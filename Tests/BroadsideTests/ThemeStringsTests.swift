@@ -178,7 +178,7 @@ private func at(_ text: String) -> PostDate {
     @Test func aFileThatIsNotAMap() throws {
         #expect(try problems(["i18n/es.yml": "# Spanish\n- Leer más\n"]) == [
             .error("i18n/es.yml", line: 2, column: 1, "this file must be a map of `key: text` lines",
-                hint: "for example read_more: \"Read more\"; see Broadside's themes/default/i18n/en.yml")
+                hint: "for example read_more: \"Read more\"; see the built-in theme's i18n/en.yml (broadside theme eject writes a copy)")
         ])
     }
 
@@ -278,7 +278,7 @@ private func at(_ text: String) -> PostDate {
         let (_, diagnostics) = ThemeStrings.load(source: site.root, themeFolder: "themes/mini", siteLanguage: "en")
         #expect(diagnostics == [
             .error("themes/mini/i18n/en.yml", line: 3, column: 1, "this file lacks the key months that Broadside needs",
-                hint: "copy them from Broadside's themes/default/i18n/en.yml and translate them"),
+                hint: "copy them from the built-in theme's i18n/en.yml (broadside theme eject writes a copy) and translate them"),
             .error("themes/mini/i18n/es.yml", line: 3, column: 1, "this file lacks the key read_more that themes/mini/i18n/en.yml has",
                 hint: "copy them from themes/mini/i18n/en.yml and translate them"),
         ])

@@ -38,7 +38,7 @@ struct StringsFile {
                 strings.isWhole = false
                 diagnostics.append(.error(file, line: root.line, column: root.column,
                     "this file must be a map of `key: text` lines",
-                    hint: "for example read_more: \"Read more\"; see Broadside's themes/default/i18n/en.yml"))
+                    hint: "for example read_more: \"Read more\"; see the built-in theme's i18n/en.yml (broadside theme eject writes a copy)"))
                 break
             }
             strings.read(mapping, prefix: "", diagnostics: &diagnostics)

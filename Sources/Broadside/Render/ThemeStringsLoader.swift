@@ -31,7 +31,7 @@ extension ThemeStrings {
             diagnostics.append(.error(languageAt == nil ? wanted : SiteConfig.fileName, line: languageAt?.line, column: languageAt?.column,
                 "the theme has no strings in the site's language (\(siteLanguage)): there is no \(wanted)",
                 hint: known.isEmpty
-                    ? "add \(wanted), copied from Broadside's themes/default/i18n/\(defaultLanguages.contains(siteLanguage) ? "\(siteLanguage).yml" : "en.yml and translated")"
+                    ? "add \(wanted), copied from the built-in theme's i18n/\(defaultLanguages.contains(siteLanguage) ? "\(siteLanguage).yml" : "en.yml and translated")"
                     : "add \(wanted), translated from \(theme.copySource("i18n/\(known.contains("en") ? "en" : known[0]).yml")), or set language: in site.yml to one the theme has: \(known.joined(separator: ", "))"))
         }
         let reference = themeFiles[siteLanguage] ?? themeFiles["en"]
@@ -96,7 +96,7 @@ extension ThemeStrings {
         let copyFrom = reference.map { $0.file.hasPrefix(builtInPrefix) ? theme.copySource(String($0.file.dropFirst(builtInPrefix.count))) : $0.file }
         let hint = fromReference
             ? "copy them from \(copyFrom!) and translate them"
-            : "copy them from Broadside's themes/default/i18n/en.yml and translate them"
+            : "copy them from the built-in theme's i18n/en.yml (broadside theme eject writes a copy) and translate them"
         let what = missing.count == 1 ? "the key \(missing[0])" : "\(missing.count) keys"
         return [.error(file.file, line: file.line, column: file.column,
             "this file lacks \(what) \(source)\(missing.count == 1 ? "" : ": " + missing.joined(separator: ", "))", hint: hint)]
