@@ -117,7 +117,9 @@ public enum SiteSkeleton {
         # you publish: the feed and links shared on social media are built from it.
         base_url: "https://example.org/"
 
-        # The language most posts are written in: en, es, fr, pt-BR and so on.
+        # The language most posts are written in. The built-in theme has its words in en and
+        # es; for another language (fr, pt-BR …) add i18n/<code>.yml, translated from
+        # themes/default/i18n/en.yml (broadside theme eject writes a copy).
         language: en
 
         # The time zone of your posts' dates, such as America/Chicago or Europe/Madrid:
