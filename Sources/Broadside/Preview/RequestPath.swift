@@ -41,24 +41,9 @@ public struct RequestPath: Sendable, Equatable {
     /// `.` and `..`, a slash or backslash however written, a control character (NUL
     /// included), a bad escape and bytes that are not UTF-8.
     static func decode(_ raw: ArraySlice<UInt8>) -> String? {
-        guard !raw.isEmpty else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(raw.count)
-        var index = raw.startIndex
-        while index < raw.endIndex {
-            var byte = raw[index]
-            if byte == UInt8(ascii: "%") {
-                guard index + 2 < raw.endIndex, let high = hexValue(raw[index + 1]), let low = hexValue(raw[index + 2]) else {
-                    return nil
-                }
-                byte = high << 4 | low
-                index += 3
-            } else {
-                index += 1
-            }
-            guard byte >= 0x20, byte != 0x7F, byte != UInt8(ascii: "/"), byte != UInt8(ascii: "\\") else { return nil }
-            bytes.append(byte)
-        }
+        guard !raw.isEmpty, let bytes = PercentDecoding.bytes(raw),
+              !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") })
+        else { return nil }
         guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
         // C1 controls (U+0080–U+009F) are control characters too, however valid their UTF-8.
         guard !text.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) else { return nil }
@@ -74,15 +59,6 @@ public struct RequestPath: Sendable, Equatable {
             true
         default:
             Array("-._~!$&'()*+,;=:@%/".utf8).contains(byte)
-        }
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
         }
     }
 }
