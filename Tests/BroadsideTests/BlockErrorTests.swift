@@ -29,8 +29,8 @@ import Testing
     @Test func badYAMLIsAnErrorAtItsLine() throws {
         let expected: [Diagnostic] = [
             .error("content/posts/a.md", line: 9, column: 12,
-                "this is not valid YAML: mapping values are not allowed in this context",
-                hint: "a value that contains `: ` must be quoted, for example title: \"Budget cuts: what comes next\"")
+                "this `:` inside a value that is not in quotes makes YAML read the rest as another key",
+                hint: "put the value in double quotes: text: \"Today: call\"")
         ]
         let block = "```action\ntitle: \"Call\"\ntext: Today: call\nphone: \"555 0100\"\n```"
         #expect(try Self.failure(block) == expected)

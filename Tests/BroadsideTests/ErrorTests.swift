@@ -13,8 +13,8 @@ import Testing
         defer { site.remove() }
         #expect(site.failure() == [
             .error("content/posts/cuts.md", line: 2, column: 12,
-                "this is not valid YAML: mapping values are not allowed in this context",
-                hint: "a value that contains `: ` must be quoted, for example title: \"Budget cuts: what comes next\"")
+                "this `:` inside a value that is not in quotes makes YAML read the rest as another key",
+                hint: "put the value in double quotes: title: \"Cuts: What's next\"")
         ])
     }
 

@@ -200,8 +200,8 @@ import Testing
         ])
         defer { site.remove() }
         #expect(site.failure() == [
-            .error("site.yml", line: 1, column: 12, "this is not valid YAML: mapping values are not allowed in this context",
-                hint: "a value that contains `: ` must be quoted, for example title: \"Budget cuts: what comes next\"")
+            .error("site.yml", line: 1, column: 12, "this `:` inside a value that is not in quotes makes YAML read the rest as another key",
+                hint: "put the value in double quotes: title: \"Cuts: what next\"")
         ])
         try site.write("site.yml", "base_url: ftp://example.org/\n")
         #expect(site.failure() == [

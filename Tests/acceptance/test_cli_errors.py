@@ -12,11 +12,11 @@ GOOD = "---\ntitle: \"Fine\"\ndate: 2026-10-01\n---\nBody.\n"
 CASES = {
     "yaml": (
         {"content/posts/cuts.md": "---\ntitle: Cuts: What's next\ndate: 2026-10-01\n---\nBody.\n"},
-        "error: content/posts/cuts.md:2:12: this is not valid YAML: mapping values are not allowed in this context\n"
+        "error: content/posts/cuts.md:2:12: this `:` inside a value that is not in quotes makes YAML read the rest as another key\n"
         "  |\n"
         " 2 | title: Cuts: What's next\n"
         "  |            ^\n"
-        "  hint: a value that contains `: ` must be quoted, for example title: \"Budget cuts: what comes next\"\n",
+        "  hint: put the value in double quotes: title: \"Cuts: What's next\"\n",
     ),
     "missing-title": (
         {"content/posts/untitled.md": "---\ndate: 2026-10-01\n---\nBody.\n"},

@@ -1,4 +1,4 @@
-"""Twenty-two mistakes an editor makes, through the real command line: for each, the whole
+"""Twenty-six mistakes an editor makes, through the real command line: for each, the whole
 message (file, line, column, the line quoted with a caret under the column, the hint), the
 closing line, exit status 1, and the previous site left exactly as it was. Warnings are
 mistakes too: with --strict they stop the build the same way."""
@@ -238,6 +238,43 @@ CASES = {
         '  |           ^\n'
         '  hint: save the file as UTF-8 in your editor (in the Save As dialogue, choose the encoding UTF-8), then check the letters with accents on this line\n'
         'Build failed with 1 error; nothing was written.\n',
+    ),
+    'value-starting-with-at': (
+        {'content/posts/a.md': '---\ntitle: @puentes on the radio\ndate: 2026-10-01\n---\nBody.\n'},
+        [],
+        'error: content/posts/a.md:2:8: a value cannot start with @ in YAML unless it is in quotes\n'
+        '  |\n'
+        ' 2 | title: @puentes on the radio\n'
+        '  |        ^\n'
+        '  hint: put the value in double quotes: title: "@puentes on the radio"\n'
+        'Build failed with 1 error; nothing was written.\n',
+    ),
+    'value-starting-with-bracket': (
+        {'content/posts/a.md': '---\ntitle: [Update] Vigil moved indoors\ndate: 2026-10-01\n---\nBody.\n'},
+        [],
+        'error: content/posts/a.md:2:8: a value that starts with [ is read as a list, and the text after it is left over\n'
+        '  |\n'
+        ' 2 | title: [Update] Vigil moved indoors\n'
+        '  |        ^\n'
+        '  hint: put the value in double quotes: title: "[Update] Vigil moved indoors"\n'
+        'Build failed with 1 error; nothing was written.\n',
+    ),
+    'list-never-closed': (
+        {'content/posts/a.md': '---\ntitle: Hi\ndate: 2026-10-01\ntags: [Detention, Legal Aid\n---\nBody.\n'},
+        [],
+        'error: content/posts/a.md:4:7: the list that opens with [ here is not closed where YAML expects\n'
+        '  |\n'
+        ' 4 | tags: [Detention, Legal Aid\n'
+        '  |       ^\n'
+        '  hint: close it with ] on the same line, as in tags: ["Detention", "Legal Aid"]; text that starts with [, such as [Update] Vigil tonight, must be in double quotes\n'
+        'Build failed with 1 error; nothing was written.\n',
+    ),
+    'post-saved-as-txt-strict': (
+        {'content/posts/b.txt': '---\ntitle: Hi\ndate: 2026-10-01\n---\nBody.\n'},
+        ['--strict'],
+        "warning: content/posts/b.txt: this file is not read: a post's file name must end in .md\n"
+        '  hint: rename it to b.md\n'
+        'Build failed with 1 warning (--strict); nothing was written.\n',
     ),
 }
 

@@ -35,6 +35,13 @@ enum YAMLMistakes {
                 message: "the quote \(quote) that opens here is not closed on its line, so the lines after it are read as part of the value",
                 hint: "end the value with \(quote) on the same line, for example title: \(quote)Day 1: Pack the court\(quote)")
         }
+        let line = mark.line >= 1 && mark.line <= lines.count ? String(String.UnicodeScalarView(lines[mark.line - 1])) : ""
+        // `title: Cuts: What's next`: the second `: ` starts a key inside a value.
+        if problem.hasSuffix("mapping values are not allowed in this context") {
+            return Explanation(line: mark.line, column: mark.column,
+                message: "this `:` inside a value that is not in quotes makes YAML read the rest as another key",
+                hint: "put the value in double quotes: \(quotedSuggestion(line, from: nil))")
+        }
         // `title: 'It's here'`: the value ended at the apostrophe, and `s here'` follows it.
         if let before = scalar(mark.line, mark.column - 1), before == "'" || before == "\"",
             let after = scalar(mark.line, mark.column), !after.properties.isWhitespace
@@ -49,6 +56,36 @@ enum YAMLMistakes {
             return Explanation(line: mark.line, column: mark.column - 1,
                 message: "the value in double quotes ends at this quote, and YAML cannot read the rest of the line",
                 hint: "write the value in single quotes, '\(value)', or put a backslash before each quote inside: \"\(value.replacingOccurrences(of: "\"", with: "\\\""))\"")
+        }
+        // `tags: [Detention, Legal Aid` or `title: [Update] Vigil`: libyaml's context mark is the bracket.
+        if let start = context?.mark, let open = scalar(start.line, start.column), open == "[" || open == "{",
+           context?.text == "while parsing a flow sequence" || context?.text == "while parsing a flow mapping"
+        {
+            let (what, close) = open == "[" ? ("list", "]") : ("map", "}")
+            return Explanation(line: start.line, column: start.column,
+                message: "the \(what) that opens with \(open) here is not closed where YAML expects",
+                hint: "close it with \(close) on the same line\(open == "[" ? ", as in tags: [\"Detention\", \"Legal Aid\"]" : ""); "
+                    + "text that starts with \(open), such as \(open)Update\(close) Vigil tonight, must be in double quotes")
+        }
+        // `title: @handle`, `` title: `code` ``: characters YAML keeps for itself.
+        if problem.hasSuffix("found character that cannot start any token"), let found = scalar(mark.line, mark.column) {
+            return Explanation(line: mark.line, column: mark.column,
+                message: "a value cannot start with \(found) in YAML unless it is in quotes",
+                hint: "put the value in double quotes: \(quotedSuggestion(line, from: mark.column))")
+        }
+        if problem.hasSuffix("could not find expected ':'") {
+            return Explanation(line: mark.line, column: mark.column,
+                message: "YAML expected a `key: value` line here",
+                hint: "write each setting as key: value on a line of its own; the lines of a value written over several lines must be indented under its key")
+        }
+        // `title: [Update] Vigil`: the value was read as a list, and text follows its `]`.
+        if problem.hasSuffix("did not find expected key"), let colon = line.range(of: ": "),
+           let start = line[colon.upperBound...].firstIndex(where: { $0 != " " }), line[start] == "[" || line[start] == "{"
+        {
+            let first = line[start]
+            return Explanation(line: mark.line, column: line[..<start].unicodeScalars.count + 1,
+                message: "a value that starts with \(first) is read as a \(first == "[" ? "list" : "map"), and the text after it is left over",
+                hint: "put the value in double quotes: \(quotedSuggestion(line, from: nil))")
         }
         if problem.hasSuffix("did not find expected key") {
             return Explanation(line: mark.line, column: mark.column,
@@ -69,6 +106,21 @@ enum YAMLMistakes {
             }
         }
         return nil
+    }
+
+    /// `title: "Cuts: What's next"` from `title: Cuts: What's next`: the line's first key with the
+    /// rest of the line in double quotes (from `column` when given, else after the first `: `).
+    private static func quotedSuggestion(_ line: String, from column: Int?) -> String {
+        let indentation = line.prefix { $0 == " " }
+        let trimmed = line.dropFirst(indentation.count)
+        guard let colon = trimmed.range(of: ": ") else { return "title: \"Budget cuts: what comes next\"" }
+        let key = trimmed[..<colon.lowerBound]
+        var value = trimmed[colon.upperBound...]
+        if let column, column - 1 > line.unicodeScalars.count - value.unicodeScalars.count {
+            value = Substring(String(String.UnicodeScalarView(line.unicodeScalars.dropFirst(column - 1))))
+        }
+        let escaped = Excerpt.short(value.trimmed).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return "\(key): \"\(escaped)\""
     }
 
     /// `It's here` from `title: 'It's here'`: from the first quote to the last on the line.
