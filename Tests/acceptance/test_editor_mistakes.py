@@ -1,4 +1,4 @@
-"""Twenty-six mistakes an editor makes, through the real command line: for each, the whole
+"""Twenty-nine mistakes an editor makes, through the real command line: for each, the whole
 message (file, line, column, the line quoted with a caret under the column, the hint), the
 closing line, exit status 1, and the previous site left exactly as it was. Warnings are
 mistakes too: with --strict they stop the build the same way."""
@@ -275,6 +275,36 @@ CASES = {
         "warning: content/posts/b.txt: this file is not read: a post's file name must end in .md\n"
         '  hint: rename it to b.md\n'
         'Build failed with 1 warning (--strict); nothing was written.\n',
+    ),
+    'backslash-in-double-quotes': (
+        {'content/posts/a.md': '---\ntitle: "Files in C:\\Users\\editor"\ndate: 2026-10-01\n---\nBody.\n'},
+        [],
+        'error: content/posts/a.md:2:20: inside double quotes a backslash starts an escape such as \\n, and `\\U` is not one\n'
+        '  |\n'
+        ' 2 | title: "Files in C:\\Users\\editor"\n'
+        '  |                    ^\n'
+        '  hint: write each backslash twice (\\\\), or put the value in single quotes, where a backslash is only a backslash\n'
+        'Build failed with 1 error; nothing was written.\n',
+    ),
+    'yaml-tag': (
+        {'content/posts/a.md': '---\ntitle: !Urgent vigil tonight\ndate: 2026-10-01\n---\nBody.\n'},
+        [],
+        'error: content/posts/a.md:2:8: `!Urgent` is a YAML tag, which Broadside does not accept\n'
+        '  |\n'
+        ' 2 | title: !Urgent vigil tonight\n'
+        '  |        ^\n'
+        '  hint: text that starts with ! must be in double quotes, as in title: "!Urgent: vigil tonight"\n'
+        'Build failed with 1 error; nothing was written.\n',
+    ),
+    'key-indented-under-text': (
+        {'content/posts/a.md': '---\ntitle: Hi\n  date: 2026-10-01\n---\nBody.\n'},
+        [],
+        "error: content/posts/a.md:3:3: this line is indented more than the key above it, so YAML reads it as part of that key's value\n"
+        '  |\n'
+        ' 3 |   date: 2026-10-01\n'
+        '  |   ^\n'
+        '  hint: start it in the same column as the other keys, or, if it belongs to the line above, join the two lines\n'
+        'Build failed with 1 error; nothing was written.\n',
     ),
 }
 

@@ -36,7 +36,32 @@ enum YAMLMistakes {
                 hint: "end the value with \(quote) on the same line, for example title: \(quote)Day 1: Pack the court\(quote)")
         }
         let line = mark.line >= 1 && mark.line <= lines.count ? String(String.UnicodeScalarView(lines[mark.line - 1])) : ""
+        // `title: "C:\Users\me"`: a backslash in double quotes starts an escape.
+        if context?.text == "while parsing a quoted scalar",
+           problem.hasSuffix("found unknown escape character") || problem.hasSuffix("did not find expected hexdecimal number"),
+           let slash = line.unicodeScalars.prefix(max(0, mark.column)).lastIndex(of: "\\")
+        {
+            let column = line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: slash) + 1
+            let escape = String(String.UnicodeScalarView(line.unicodeScalars[slash...].prefix(2)))
+            return Explanation(line: mark.line, column: column,
+                message: "inside double quotes a backslash starts an escape such as \\n, and `\(escape)` is not one",
+                hint: "write each backslash twice (\\\\), or put the value in single quotes, where a backslash is only a backslash")
+        }
+        // `title: - dash`: `- ` starts a list item.
+        if problem.hasSuffix("block sequence entries are not allowed in this context") {
+            return Explanation(line: mark.line, column: mark.column,
+                message: "a value cannot start with `- ` in YAML unless it is in quotes",
+                hint: "put the value in double quotes: \(quotedSuggestion(line, from: mark.column))")
+        }
         // `title: Cuts: What's next`: the second `: ` starts a key inside a value.
+        if problem.hasSuffix("mapping values are not allowed in this context"),
+           line.first == " ", !line.unicodeScalars.prefix(max(0, mark.column - 1)).contains(":")
+        {
+            // `  extra: x` under `title: Hi`: a key indented under a value that is text.
+            return Explanation(line: mark.line, column: line.unicodeScalars.prefix { $0 == " " }.count + 1,
+                message: "this line is indented more than the key above it, so YAML reads it as part of that key's value",
+                hint: "start it in the same column as the other keys, or, if it belongs to the line above, join the two lines")
+        }
         if problem.hasSuffix("mapping values are not allowed in this context") {
             return Explanation(line: mark.line, column: mark.column,
                 message: "this `:` inside a value that is not in quotes makes YAML read the rest as another key",

@@ -2,7 +2,7 @@
 // of a dependency's C target visible to its dependents, and its symbols are linked in with Yams.
 import CYaml
 
-/// Refuses YAML that Yams must never compose: anchors and aliases, and collections nested too deep.
+/// Refuses YAML that Yams must never compose: anchors, aliases and tags, and collections nested too deep.
 ///
 /// An alias repeats a whole value, so a few lines (`b: &b [*a,*a,…]`, nine levels) expand to billions
 /// of nodes, and Yams composes an alias used as a mapping key very slowly. Front matter and `site.yml`
@@ -37,6 +37,12 @@ enum YAMLShapeCheck {
                     let name = Excerpt.short(String(cString: token.data.anchor.value))
                     return (line, column, "`&\(name)` is a YAML anchor, which Broadside does not accept",
                         "write the value out in full; text that starts with & must be in double quotes")
+                case YAML_TAG_TOKEN:
+                    // `title: !important news` would silently be the title "news".
+                    let handle = token.data.tag.handle.map { String(cString: $0) } ?? ""
+                    let suffix = token.data.tag.suffix.map { String(cString: $0) } ?? ""
+                    return (line, column, "`\(Excerpt.short(handle + suffix))` is a YAML tag, which Broadside does not accept",
+                        "text that starts with ! must be in double quotes, as in title: \"!Urgent: vigil tonight\"")
                 case YAML_ALIAS_TOKEN:
                     let name = Excerpt.short(String(cString: token.data.alias.value))
                     return (line, column, "`*\(name)` is a YAML alias, which Broadside does not accept",
