@@ -7,12 +7,12 @@ struct BroadsideCommand: AsyncParsableCommand {
         commandName: "broadside",
         abstract: "Turn a folder of Markdown posts into a website and an RSS feed.",
         discussion: """
-            Write posts as Markdown files in content/posts/, each starting with a short
-            header (front matter) that gives at least its title and date. Run
-            `broadside serve` to see the site in your browser as you write, and
+            Write posts as Markdown files in content/posts/, each starting with a short \
+            header (front matter) that gives at least its title and date. Run \
+            `broadside serve` to see the site in your browser as you write, and \
             `broadside build` to make the site/ folder you upload to your web host.
 
-            Exit status: 0 when all went well, 1 when the site has errors (each one is
+            Exit status: 0 when all went well, 1 when the site has errors (each one is \
             listed with its file and line), 2 when the command itself is wrong.
             """,
         version: "0.1.0",

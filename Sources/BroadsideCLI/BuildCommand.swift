@@ -7,9 +7,9 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build the site into a folder ready to upload.",
         discussion: """
-            Reads site.yml, content/posts/ and the theme, and writes every page and the
-            feed into the output folder. If anything is wrong, every problem is listed
-            with its file and line, nothing is written, and the site you built last time
+            Reads site.yml, content/posts/ and the theme, and writes every page and the \
+            feed into the output folder. If anything is wrong, every problem is listed \
+            with its file and line, nothing is written, and the site you built last time \
             stays as it was.
             """
     )

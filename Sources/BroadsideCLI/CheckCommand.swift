@@ -7,11 +7,11 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Find broken links, missing alt text and translations.",
         discussion: """
-            Builds the site in memory, writing nothing, and lists with its file and line:
-            every link or image of a post that leads to no page or file of the site (links
-            to other sites are not visited), images without alt text, a translation_key
-            that lacks a language the site publishes in or a translation dated before its
-            original, and categories only unpublished posts have; and every error or
+            Builds the site in memory, writing nothing, and lists with its file and line: \
+            every link or image of a post that leads to no page or file of the site (links \
+            to other sites are not visited), images without alt text, a translation_key \
+            that lacks a language the site publishes in or a translation dated before its \
+            original, and categories only unpublished posts have; and every error or \
             warning of the build. Exit status 1 when anything is found, 0 otherwise.
             """
     )

@@ -7,10 +7,10 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Start a new site: settings and a first post.",
         discussion: """
-            Writes site.yml (every setting, explained), content/posts/ with a first post that
-            shows how posts are written, and a .gitignore for the built site. The folder may be
-            new, empty, or a fresh clone of a repository; a folder that already holds a site
-            (site.yml, content/, templates/ or static/) is left alone. No file is ever replaced:
+            Writes site.yml (every setting, explained), content/posts/ with a first post that \
+            shows how posts are written, and a .gitignore for the built site. The folder may be \
+            new, empty, or a fresh clone of a repository; a folder that already holds a site \
+            (site.yml, content/, templates/ or static/) is left alone. No file is ever replaced: \
             an existing .gitignore gets only the lines it lacks, at its end.
             """
     )

@@ -7,10 +7,10 @@ struct NewCommand: ParsableCommand {
         commandName: "new",
         abstract: "Start a post of a kind: new event \"Title\".",
         discussion: """
-            Kinds: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")). The post is dated now in the
-            site's time zone and marked draft: true, so it is left out of the site until you remove
-            that line (broadside build --drafts shows it). An event gets a start a week from now
-            and a location to change; an action day gets the series of the newest action day (or
+            Kinds: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")). The post is dated now in the \
+            site's time zone and marked draft: true, so it is left out of the site until you remove \
+            that line (broadside build --drafts shows it). An event gets a start a week from now \
+            and a location to change; an action day gets the series of the newest action day (or \
             --series) and the next day's number. An existing file is never replaced.
             """
     )
@@ -44,7 +44,7 @@ struct NewCommand: ParsableCommand {
         let request = NewPost.Request(kind: postKind, title: title, slug: slug, series: series, lang: lang, now: try buildTime(now: now))
         switch NewPost.write(request, source: site.url) {
         case .success(let path):
-            let shown = site.source == "." ? path : (site.source.hasSuffix("/") ? site.source : site.source + "/") + path
+            let shown = site.path == "." ? path : (site.path.hasSuffix("/") ? site.path : site.path + "/") + path
             Console().say("Wrote \(shown) (a draft: remove draft: true to publish it)")
         case .failure(let failure):
             Console().report(failure.diagnostics, source: site.url)

@@ -5,9 +5,12 @@ import Foundation
 /// `--source`: the site folder every command works on.
 struct SiteOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The site's folder (default: the current folder).", valueName: "folder"))
-    var source: String = "."
+    var source: String?
 
-    var url: URL { URL(fileURLWithPath: source) }
+    /// Optional, not `"."` by default: ArgumentParser would print "(default: .)" after the help.
+    var path: String { source ?? "." }
+
+    var url: URL { URL(fileURLWithPath: path) }
 }
 
 /// How much a command says.

@@ -9,12 +9,12 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Preview the site live in your browser as you write.",
         discussion: """
-            Builds the site, drafts and future posts included, into a temporary folder
-            (never into site/, so nothing of the preview can be uploaded), and serves it at
-            http://127.0.0.1:4000/ to this computer only. Each time a file in content/,
-            themes/, templates/, static/, i18n/ or site.yml changes, the site is built again
-            and open pages reload. When a build fails, its messages are printed here and
-            shown over the page in the browser, and the last site that built stays served.
+            Builds the site, drafts and future posts included, into a temporary folder \
+            (never into site/, so nothing of the preview can be uploaded), and serves it at \
+            http://127.0.0.1:4000/ to this computer only. Each time a file in content/, \
+            themes/, templates/, static/, i18n/ or site.yml changes, the site is built again \
+            and open pages reload. When a build fails, its messages are printed here and \
+            shown over the page in the browser, and the last site that built stays served. \
             Press Ctrl-C to stop; the temporary folder is removed.
 
             Exit status 2 when the port is taken (choose another with --port).

@@ -15,9 +15,9 @@ struct ThemeCommand: ParsableCommand {
             commandName: "eject",
             abstract: "Write the built-in theme into themes/default/, for you to edit.",
             discussion: """
-                A site without a themes/default/ folder uses the theme built into Broadside.
-                This writes that theme's templates, stylesheet and words into themes/default/;
-                from then on the site uses the folder, and your changes to it. It never
+                A site without a themes/default/ folder uses the theme built into Broadside. \
+                This writes that theme's templates, stylesheet and words into themes/default/; \
+                from then on the site uses the folder, and your changes to it. It never \
                 writes over an existing themes/default/.
                 """
         )
@@ -29,7 +29,7 @@ struct ThemeCommand: ParsableCommand {
             do {
                 let report = try ThemeEject.run(source: site.url)
                 console.report(report.warnings, source: site.url)
-                let shown = site.source == "." ? report.folder : (site.source as NSString).appendingPathComponent(report.folder)
+                let shown = site.path == "." ? report.folder : (site.path as NSString).appendingPathComponent(report.folder)
                 let written = "Wrote the built-in theme into \(shown)/ (\(counted(report.files.count, "file", "files")))"
                 console.say(written + (report.siteUsesIt ? "; the site now uses that folder: edit it to change how the site looks." : "."))
             } catch {

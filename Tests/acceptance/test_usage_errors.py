@@ -114,3 +114,16 @@ def test_quiet_prints_nothing_on_success_and_verbose_prints_each_stage(tmp_path)
     stages = [line.split(":")[0].strip() for line in verbose.stderr.splitlines() if line.startswith("  ")]
     assert stages == ["load", "resolve", "prepare", "render and write"], support.describe(verbose)
     assert verbose.stdout.startswith("Built "), support.describe(verbose)
+
+
+@pytest.mark.parametrize("command", [[], ["init"], ["new"], ["serve"], ["check"], ["build"], ["theme", "eject"]])
+def test_help_text_is_wrapped_as_paragraphs(command):
+    """The discussion is wrapped by the parser, not by hand: hand-broken lines came out ragged."""
+    proc = subprocess.run([str(support.broadside_bin()), *command, "--help"], capture_output=True, text=True,
+                          encoding="utf-8", timeout=60, stdin=subprocess.DEVNULL)
+    assert proc.returncode == 0, support.describe(proc)
+    discussion = proc.stdout.split("\n\n", 1)[1].split("USAGE:")[0]
+    for paragraph in discussion.strip().split("\n\n"):
+        lines = paragraph.splitlines()
+        assert all(len(line) <= 80 for line in lines), paragraph
+        assert all(len(line) >= 55 for line in lines[:-1]), paragraph
