@@ -39,8 +39,7 @@ struct StageClock {
 
     mutating func measure(_ stage: String, _ counts: String = "") {
         let now = ContinuousClock.now
-        let elapsed = now - lap
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = (now - lap) / .seconds(1)
         timings.append((stage, seconds))
         progress?(BuildProgress(stage: stage, counts: counts, seconds: seconds))
         lap = now
@@ -53,15 +52,13 @@ public enum Build {
     public static func run(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         var diagnostics: [Diagnostic] = []
         var clock = StageClock(progress: options.progress)
-        // With --strict a warning stops the build before anything is written, as an error does.
-        func stops() -> Bool { diagnostics.hasErrors || (options.strict && !diagnostics.isEmpty) }
 
         guard let prepared = prepare(options, writing: true, diagnostics: &diagnostics, clock: &clock),
             let output = prepared.output
         else { throw BuildFailure(diagnostics) }
         let (site, pages, assets, plan) = (prepared.site, prepared.pages, prepared.assets, prepared.plan)
         diagnostics += output.check(writing: plan, clean: options.clean) + WritePlan.problems(in: plan, output: output.path)
-        guard !stops() else { throw BuildFailure(diagnostics) }
+        guard !diagnostics.stopBuild(strict: options.strict) else { throw BuildFailure(diagnostics) }
         let renderer = PageRenderer(site: site, theme: prepared.theme)
         clock.measure("prepare", plural(pages.count, "page") + " to render")
         diagnostics += SiteWriter(folder: output).write(plan) { [assets] index in
@@ -83,9 +80,6 @@ public enum Build {
     static func prepare(
         _ options: BuildOptions, writing: Bool, diagnostics: inout [Diagnostic], clock: inout StageClock
     ) -> PreparedBuild? {
-        // With --strict a warning stops the build before anything is written, as an error does.
-        func stops() -> Bool { diagnostics.hasErrors || (options.strict && !diagnostics.isEmpty) }
-
         // Load
         let (config, configDiagnostics) = SiteConfig.load(from: options.source, baseURLOverride: options.baseURL)
         diagnostics += configDiagnostics
@@ -112,7 +106,7 @@ public enum Build {
         let (site, siteDiagnostics) = SiteResolver.resolve(content, config: config, urls: urls, now: now)
         diagnostics += siteDiagnostics
         if let theme { diagnostics += BlockRenderer.missingPartials(in: site.posts, theme: theme) }
-        guard !stops(), let theme, output != nil || !writing else { return nil }
+        guard !diagnostics.stopBuild(strict: options.strict), let theme, output != nil || !writing else { return nil }
         clock.measure("resolve", plural(site.posts.count, "published post"))
 
         // Plan: every file the site will have, pages rendered later.

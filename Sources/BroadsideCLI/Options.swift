@@ -45,8 +45,7 @@ func buildTime(now: String?) throws -> Date {
 /// Seconds since `start`, from one reading of the clock (two would mix a whole second of one
 /// with the fraction of the other).
 func seconds(since start: ContinuousClock.Instant) -> Double {
-    let elapsed = ContinuousClock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    (ContinuousClock.now - start) / .seconds(1)
 }
 
 /// 1691 → `1,691`, the same on every machine whatever its locale.

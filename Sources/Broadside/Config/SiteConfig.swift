@@ -10,12 +10,7 @@ public struct SiteConfig: Sendable, Equatable {
     public var baseURL: String?
     public var language = "en"
     /// Where site.yml sets `language`, so a problem with the language is shown at that line.
-    var languageAt: (line: Int, column: Int)? {
-        get { languageLine.map { ($0, languageColumn ?? 1) } }
-        set { (languageLine, languageColumn) = (newValue?.line, newValue?.column) }
-    }
-    private var languageLine: Int?
-    private var languageColumn: Int?
+    var languageAt: SourcePosition?
     public var timeZone = TimeZone(identifier: "UTC")!
     public var theme = "default"
     public var postsPerPage = 10
@@ -107,7 +102,7 @@ public struct SiteConfig: Sendable, Equatable {
             case "language":
                 if let text, Self.isLanguageTag(text) {
                     language = Self.canonicalLanguageTag(text)
-                    if let line = value.line { languageAt = (line, value.column ?? 1) }
+                    if let line = value.line { languageAt = SourcePosition(line: line, column: value.column ?? 1) }
                 } else {
                     fail("`language` must be a language code", "language: en (or es, fr, pt-BR …)")
                 }

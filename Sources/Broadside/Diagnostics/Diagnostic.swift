@@ -61,6 +61,13 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
+/// A line and column in a file (columns in Unicode scalars), kept where a later stage may need to
+/// point back at what an earlier one read.
+struct SourcePosition: Equatable, Sendable {
+    var line: Int
+    var column: Int
+}
+
 /// Thrown when a build cannot finish; carries every error found and the warnings seen before.
 public struct BuildFailure: Error, Sendable, CustomStringConvertible {
     public let diagnostics: [Diagnostic]
@@ -78,4 +85,7 @@ public struct BuildFailure: Error, Sendable, CustomStringConvertible {
 
 extension Array where Element == Diagnostic {
     var hasErrors: Bool { contains { $0.severity == .error } }
+
+    /// Whether the build must stop before writing: an error, or with `--strict` a warning too.
+    func stopBuild(strict: Bool) -> Bool { hasErrors || (strict && !isEmpty) }
 }

@@ -46,9 +46,8 @@ public enum Markdown {
         let document = text.withUTF8 { bytes -> OpaquePointer? in
             if let nul = bytes.firstIndex(of: 0) {
                 let line = bytes[..<nul].reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
-                // In Unicode scalars, as every message counts columns: bytes that do not continue one.
                 let lineStart = bytes[..<nul].lastIndex(of: 10).map { $0 + 1 } ?? 0
-                let column = bytes[lineStart..<nul].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+                let column = UTF8Text.scalarCount(bytes[lineStart..<nul]) + 1
                 notes.append(.init(line: line, column: column, message: "the text holds a NUL byte, shown as \u{FFFD}",
                     hint: "delete the invisible character at this place; it often comes from text pasted out of a PDF or a binary file"))
             }

@@ -68,7 +68,6 @@ struct SourceColumns {
             let found = (1..<max(1, lineBytes.count)).lazy.flatMap { [offset + $0, offset - $0] }.first(where: isOpener)
             offset = found ?? min(offset, lineBytes.count)
         }
-        // Scalars before the offset: every byte that does not continue a UTF-8 sequence.
-        return lineBytes.prefix(offset).reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        return UTF8Text.scalarCount(lineBytes.prefix(offset)) + 1
     }
 }

@@ -19,7 +19,7 @@ struct Theme: Sendable {
     static let requiredTemplates = ["post", "list", "terms"]
 
     /// `languageAt`: where site.yml sets the language, for a language the theme has no words for.
-    static func load(source: URL, name: String, language: String, languageAt: (line: Int, column: Int)? = nil) -> (Theme?, [Diagnostic]) {
+    static func load(source: URL, name: String, language: String, languageAt: SourcePosition? = nil) -> (Theme?, [Diagnostic]) {
         guard let location = ThemeLocation.find(name, in: source) else {
             return (nil, [missing(name, in: source)])
         }

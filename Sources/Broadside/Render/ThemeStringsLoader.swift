@@ -5,7 +5,7 @@ extension ThemeStrings {
     /// in the language of the same name. Every language must have the keys of the theme's file in
     /// the site's language (else its `en.yml`) and those Broadside reads itself (`StringKeys`).
     static func load(source: URL, theme: ThemeLocation, siteLanguage: String,
-                     languageAt: (line: Int, column: Int)? = nil) -> (ThemeStrings, [Diagnostic]) {
+                     languageAt: SourcePosition? = nil) -> (ThemeStrings, [Diagnostic]) {
         let site = SiteFolder(source)
         var diagnostics: [Diagnostic] = []
         var themeFiles: [String: StringsFile] = [:]

@@ -3,6 +3,12 @@ import Foundation
 /// Where a file's bytes stop being UTF-8: an editor who saved a post as Latin-1 or
 /// Windows-1252 is shown the line with the first such byte, not only the file.
 enum UTF8Text {
+    /// How many Unicode scalars valid UTF-8 `bytes` hold: every byte that does not continue a
+    /// sequence. Messages count columns in scalars; cmark counts bytes.
+    static func scalarCount(_ bytes: some Sequence<UInt8>) -> Int {
+        bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
+
     static func problem(in data: Data, file: String) -> Diagnostic {
         let bytes = [UInt8](data)
         var line = 1
