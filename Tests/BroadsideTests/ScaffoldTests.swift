@@ -181,6 +181,21 @@ import Testing
         #expect(try Self.write(.dispatch, "Vigil", in: site, slug: "vigil-2").get() == "content/posts/vigil-2.md")
     }
 
+    /// A hostile title and slug: quotes with combining marks, a backslash, `#`, a terminal escape
+    /// and a line break stay text in one YAML line; `../` cannot lead the file out of content/posts/.
+    @Test func aHostileTitleAndSlugStayInsideTheirPlaces() throws {
+        let site = try Self.newSite()
+        defer { site.remove() }
+        let title = "Say \"\u{0301}no\"\u{0301} to \\ detention #now\u{1B}[2J\nsecond line"
+        #expect(try Self.write(.dispatch, title, in: site, slug: "../../../evil").get() == "content/posts/evil.md")
+        let written = try Self.read(site.root, "content/posts/evil.md")
+        #expect(written.hasPrefix("---\ntitle: \"Say \\\"\u{0301}no\\\"\u{0301} to \\\\ detention #now [2J second line\"\n"))
+        let report = try site.build(drafts: true)
+        #expect(report.warnings == [])
+        #expect(try site.read("posts/evil/index.html").contains("Say &quot;\u{0301}no&quot;\u{0301} to \\ detention #now [2J second line"))
+        #expect(!FileManager.default.fileExists(atPath: site.root.deletingLastPathComponent().appendingPathComponent("evil.md").path))
+    }
+
     @Test func aTitleWithoutLettersAndAnUnknownKindAreUsageErrors() throws {
         let site = try Self.newSite()
         defer { site.remove() }
