@@ -21,7 +21,8 @@ site: deps
 
 ## install: put broadside in $(PREFIX)/bin (default /usr/local/bin). The Swift runtime and
 ## Foundation are linked into the binary, so it runs without the toolchain; it needs only
-## Debian's libcmark (libcmark0.30.2, installed with libcmark-dev), libcurl4 and the C library.
+## Debian's libcmark0.30.2, libvips42 (with the GLib it brings), libcurl4 and the C library
+## (RUNTIME_LIBS: install-check refuses a binary that asks for any other).
 PREFIX  ?= /usr/local
 INSTALL_BUILD := .build-install
 # FlyingFox (the preview server) imports FoundationNetworking, whose static library links libcurl.
@@ -38,8 +39,10 @@ install: install-deps
 	@echo "Installed $(DESTDIR)$(PREFIX)/bin/broadside. In your site's folder, run: broadside serve"
 
 ## install-check: make install into a temporary PREFIX, then init, new and build with it alone
+RUNTIME_LIBS := libcmark.so.0.30.2 libvips.so.42 libgio-2.0.so.0 libgobject-2.0.so.0 libglib-2.0.so.0 libcurl.so.4 \
+	libc.so.6 libm.so.6 libstdc++.so.6 libgcc_s.so.1 ld-linux-x86-64.so.2
 install-check: deps
-	MAKE="$(MAKE)" Tests/install/check.sh
+	MAKE="$(MAKE)" RUNTIME_LIBS="$(RUNTIME_LIBS)" Tests/install/check.sh
 
 ## test: run every test (Swift unit and golden tests, real clients on real output,
 ## make install into a temporary folder and a first site made with it alone, the tests again
@@ -47,9 +50,9 @@ install-check: deps
 test: deps test-deps swift-test install-check acceptance test-asan test-tsan fuzz-smoke
 
 deps:
-	@if ! pkg-config --exists libcmark 2>/dev/null; then \
-		echo "Installing libcmark-dev (cmark, the Markdown library)"; \
-		$(APT) update -qq && $(APT) install -y -qq libcmark-dev pkg-config; \
+	@if ! pkg-config --exists libcmark vips 2>/dev/null; then \
+		echo "Installing libcmark-dev (cmark, the Markdown library) and libvips-dev (images)"; \
+		$(APT) update -qq && $(APT) install -y -qq libcmark-dev libvips-dev pkg-config; \
 	fi
 
 # Debian's xmllint, a Java for the Nu Html Checker, headless Chromium and its WebDriver
@@ -63,6 +66,7 @@ test-deps:
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
 	command -v wrk >/dev/null || missing="$$missing wrk"; \
+	command -v exiftool >/dev/null || missing="$$missing libimage-exiftool-perl"; \
 	python3 -c 'import venv, ensurepip' 2>/dev/null || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing$$missing"; \

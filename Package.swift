@@ -22,10 +22,18 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // libvips from Debian's libvips-dev, and the small C target that calls its variadic API.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        .target(name: "CImage", dependencies: ["CVips"]),
         .target(
             name: "Broadside",
             dependencies: [
                 "CCmark",
+                "CImage",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

@@ -8,6 +8,9 @@ public struct BuildReport: Sendable {
     /// `.ics` files, one per event.
     public var calendars: Int
     public var assets: Int
+    /// Images re-encoded without metadata in this build, and taken from the cache as they were made before.
+    public var imagesProcessed: Int
+    public var imagesFromCache: Int
     /// Posts not published: drafts without `--drafts`, posts dated after "now" without `--future`.
     public var draftsLeftOut: Int
     public var futureLeftOut: Int
@@ -27,6 +30,8 @@ struct PreparedBuild {
     var assets: [OutputFile]
     var plan: [PlannedFile]
     var leftOut: LeftOutPosts
+    var images: ImageSet
+    var imageCache: ImageCache
 }
 
 /// Seconds spent in each stage, told to `BuildOptions.progress` as each ends.
@@ -59,19 +64,21 @@ public enum Build {
         let (site, pages, assets, plan) = (prepared.site, prepared.pages, prepared.assets, prepared.plan)
         diagnostics += output.check(writing: plan, clean: options.clean) + WritePlan.problems(in: plan, output: output.path)
         guard !diagnostics.stopBuild(strict: options.strict) else { throw BuildFailure(diagnostics) }
-        let renderer = PageRenderer(site: site, theme: prepared.theme)
+        let renderer = PageRenderer(site: site, theme: prepared.theme, images: prepared.images)
         clock.measure("prepare", plural(pages.count, "page") + " to render")
         diagnostics += SiteWriter(folder: output).write(plan) { [assets] index in
             index < pages.count ? renderer.render(pages[index]) : assets[index - pages.count]
         }
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
         clock.measure("render and write", plural(plan.count, "file"))
+        prepared.imageCache.trim(keeping: prepared.images.keys)
 
         let count = { (format: OutputFormat) in pages.filter { $0.format == format }.count }
         let leftOut = prepared.leftOut.counts
         return BuildReport(
             posts: site.posts.count, pages: count(.html), feeds: count(.rss), calendars: count(.ics),
-            assets: prepared.theme.assets.count, draftsLeftOut: leftOut.drafts, futureLeftOut: leftOut.future,
+            assets: prepared.theme.assets.count, imagesProcessed: prepared.images.processed,
+            imagesFromCache: prepared.images.fromCache, draftsLeftOut: leftOut.drafts, futureLeftOut: leftOut.future,
             warnings: diagnostics, timings: clock.timings)
     }
 
@@ -109,6 +116,13 @@ public enum Build {
         guard !diagnostics.stopBuild(strict: options.strict), let theme, output != nil || !writing else { return nil }
         clock.measure("resolve", plural(site.posts.count, "published post"))
 
+        // Images: every image the site publishes, stripped, in the sizes its pages show.
+        let imageCache = ImageCache(site: options.source)
+        let imageJobs = ImageJobs.collect(site: site, assets: theme.assets)
+        let (images, imageDiagnostics) = ImageStage.run(imageJobs, settings: config.images, cache: imageCache, store: writing)
+        diagnostics += imageDiagnostics
+        if !imageJobs.isEmpty { clock.measure("images", plural(images.processed, "image") + " made, \(images.fromCache) from the cache") }
+
         // Plan: every file the site will have, pages rendered later.
         let pages = OutputPlan.pages(for: site)
         // Redirect pages take no address from another file: their clashes are errors of their own, below.
@@ -121,21 +135,29 @@ public enum Build {
                     "this static file would replace the generated page /\(path)", hint: "rename or remove the file"))
                 continue
             }
-            assets.append(OutputFile(path: path, contents: source.outputContents))
-            plan.append(PlannedFile(path: path, origin: .staticFile(source.shown)))
+            for file in images.files(publishedAt: path, else: OutputFile(path: path, contents: source.outputContents)) {
+                guard file.path == path || taken.insert(file.path).inserted else { continue }
+                assets.append(file)
+                plan.append(PlannedFile(path: file.path, origin: .staticFile(source.shown)))
+            }
         }
         for (file, planned) in ResourceFiles.planned(for: site) {
             guard taken.insert(file.path).inserted else {
                 diagnostics.append(ResourceFiles.clash(planned, with: plan.first { $0.path == file.path }))
                 continue
             }
-            assets.append(file)
-            plan.append(planned)
+            for made in images.files(publishedAt: file.path, else: file) where made.path == file.path || taken.insert(made.path).inserted {
+                assets.append(made)
+                plan.append(PlannedFile(path: made.path, origin: planned.origin))
+            }
         }
         diagnostics += RedirectPage.clashes(pages: pages, plan: plan, in: site)
         // Every address the site will have, redirect pages of old addresses (`aliases:`) too.
-        diagnostics += LinkCheck.brokenLinks(in: site, paths: Set(plan.map(\.path)), limit: writing ? LinkCheck.buildLimit : .max)
-        return PreparedBuild(site: site, theme: theme, output: output, pages: pages, assets: assets, plan: plan, leftOut: leftOut)
+        // An image that failed has its own error; a link to it is not broken besides.
+        diagnostics += LinkCheck.brokenLinks(in: site, paths: Set(plan.map(\.path)).union(images.failed),
+            limit: writing ? LinkCheck.buildLimit : .max)
+        return PreparedBuild(site: site, theme: theme, output: output, pages: pages, assets: assets, plan: plan, leftOut: leftOut,
+            images: images, imageCache: imageCache)
     }
 
     static func plural(_ count: Int, _ word: String) -> String {

@@ -73,6 +73,10 @@ struct BuildCommand: ParsableCommand {
         var made = [counted(report.pages, "page", "pages"), counted(report.feeds, "feed", "feeds")]
         if report.calendars > 0 { made.append(counted(report.calendars, "calendar", "calendars")) }
         var line = "Built \(joined(made)) in \(String(format: "%.2f", seconds)) s"
+        let images = report.imagesProcessed + report.imagesFromCache
+        if images > 0 {
+            line += "; \(counted(images, "image", "images")) stripped of metadata (\(report.imagesProcessed) processed, \(report.imagesFromCache) from cache)"
+        }
         var leftOut: [String] = []
         if report.draftsLeftOut > 0 { leftOut.append(counted(report.draftsLeftOut, "draft", "drafts") + " (--drafts)") }
         if report.futureLeftOut > 0 {

@@ -63,8 +63,9 @@ import Testing
             "static/files/card.pdf": "%PDF",
         ])
         defer { site.remove() }
-        #expect(try site.build().warnings == [
-            .warning("content/posts/report/index.md", line: 5, column: 21,
+        // A missing image is an error, as a missing featured image is; a broken link a warning.
+        #expect(site.failure() == [
+            .error("content/posts/report/index.md", line: 5, column: 21,
                 "the image map.png, at /posts/report/map.png, is not a file of the site", hint: Self.imageHint),
             .warning("content/posts/report/index.md", line: 7, column: 1,
                 "the link report.pdf goes to /posts/report/report.pdf, a file the site does not have", hint: Self.linkHint),
@@ -146,7 +147,7 @@ import Testing
         let found = check(site).diagnostics
         #expect(found == [
             .warning("content/posts/a.md", line: 14, column: 11, "the link /posts/nada/ goes to a page the site does not have", hint: Self.linkHint),
-            .warning("content/posts/a.md", line: 16, column: 13, "the image b.png, at /posts/a/b.png, is not a file of the site",
+            .error("content/posts/a.md", line: 16, column: 13, "the image b.png, at /posts/a/b.png, is not a file of the site",
                 hint: "put the image in static/ and write its path below static/ (/images/rally.jpg), or put it beside the post's index.md and write its name"),
             .warning("content/posts/a.md", line: 16, column: 13, "the image b.png has no alt text, so readers who cannot see it learn nothing from it",
                 hint: "describe what the image shows between the brackets: ![Volunteers holding a banner outside the court](b.png)"),
@@ -156,8 +157,7 @@ import Testing
     @Test func checkReportsAnImageWithoutAltText() throws {
         let site = try TemporarySite(files: [
             "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01", body: "![](/images/rally.jpg)\n\n![  ](/images/rally.jpg) ![A rally](/images/rally.jpg)"),
-            "static/images/rally.jpg": "jpg",
-        ])
+        ], images: ["static/images/rally.jpg": "phone.jpg"])
         defer { site.remove() }
         let hint = "describe what the image shows between the brackets: ![Volunteers holding a banner outside the court](/images/rally.jpg)"
         let message = "the image /images/rally.jpg has no alt text, so readers who cannot see it learn nothing from it"

@@ -46,7 +46,9 @@ import Testing
 
     @Test func rootRelativeLinksGetTheBasePath() {
         let out = Markdown.render("[a](/posts/a/) [b](https://example.org/) [c](//cdn.example/) ![i](/images/x.png)", rootPath: "/news/")
-        #expect(out.html == "<p><a href=\"/news/posts/a/\">a</a> <a href=\"https://example.org/\">b</a> <a href=\"//cdn.example/\">c</a> <img src=\"/news/images/x.png\" alt=\"i\" /></p>\n")
+        // An image of the site's own is a marker until the page says how it is shown (ImageMarkup).
+        #expect(out.html == "<p><a href=\"/news/posts/a/\">a</a> <a href=\"https://example.org/\">b</a> <a href=\"//cdn.example/\">c</a> <!--broadside-image-1:0--></p>\n")
+        #expect(out.images == [InlineImage(url: "/images/x.png", alt: "i", title: nil, marker: "<!--broadside-image-1:0-->")])
     }
 
     @Test func firstParagraphIsPlainText() {

@@ -71,12 +71,11 @@ import Testing
     @Test func aPostFolderIsNamedByItsFolderAndPublishesItsFilesButNotLeftovers() throws {
         let site = try TemporarySite(files: [
             "content/posts/2026/vigil-photos/index.md": post("title: \"Vigil\"\ndate: 2026-10-01"),
-            "content/posts/2026/vigil-photos/candles.png": "png",
             "content/posts/2026/vigil-photos/.DS_Store": "finder",
             "content/posts/2026/vigil-photos/.index.md.swp": "vim",
             "content/posts/2026/vigil-photos/candles.png~": "backup",
             "content/posts/2026/vigil-photos/raw/big.tif": "not published",
-        ])
+        ], images: ["content/posts/2026/vigil-photos/candles.png": "label.png"])
         defer { site.remove() }
         try site.build()
         let files = try tree(site.output).keys.filter { $0.hasPrefix("posts/") }.sorted()
@@ -131,10 +130,14 @@ import Testing
                 image_decorative: true
                 image_credit: "Ana Ruiz"
                 """),
-            "static/img/pattern.png": "png",
-        ])
+        ], images: ["static/img/pattern.png": "label.png"])
         defer { site.remove() }
         try site.build()
+        // The PNG is 8 × 6 pixels: one size, its own, as WebP and PNG, and a share copy, named by content.
+        let made = try tree(site.output).keys.filter { $0.hasPrefix("img/") }.sorted()
+        #expect(made.count == 4 && made.last == "img/pattern.png")
+        let webp = try #require(made.first { $0.hasSuffix(".webp") })
+        let png = try #require(made.first { $0.hasPrefix("img/pattern-8.") && $0.hasSuffix(".png") })
         #expect(try site.read("posts/vigil/index.html").contains("""
             </header>
             <figure class="post-image">
@@ -145,7 +148,8 @@ import Testing
             """))
         #expect(try site.read("posts/pattern/index.html").contains("""
             <figure class="post-image">
-            <img src="/img/pattern.png" alt="">
+            <picture><source type="image/webp" srcset="/\(webp) 8w" sizes="(min-width: 760px) 712px, 100vw"><img src="/\(png)" \
+            srcset="/\(png) 8w" sizes="(min-width: 760px) 712px, 100vw" width="8" height="6" alt="" decoding="async"></picture>
             <figcaption>Imagen: Ana Ruiz</figcaption>
             </figure>
             """))

@@ -15,10 +15,15 @@ let testNow = PostDate.parse("2026-11-23T12:00:00Z", timeZone: TimeZone(identifi
 struct TemporarySite {
     let root: URL
 
-    init(copying fixture: String? = nil, files: [String: String] = [:]) throws {
+    /// `images`: site path → a file of `Fixtures/images/` (real photos with GPS, a PNG with text
+    /// chunks, an animated GIF with a comment), copied there.
+    init(copying fixture: String? = nil, files: [String: String] = [:], images: [String: String] = [:]) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("broadside-test-\(UUID().uuidString)")
         // The caller's `defer { site.remove() }` only starts once this returns.
-        do { try fill(copying: fixture, files: files) } catch {
+        do {
+            try fill(copying: fixture, files: files)
+            for (path, image) in images { try copy(image: image, to: path) }
+        } catch {
             remove()
             throw error
         }
@@ -43,6 +48,13 @@ struct TemporarySite {
         let url = root.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url)
+    }
+
+    func copy(image: String, to path: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(at: url)
+        try FileManager.default.copyItem(at: fixturesRoot.appendingPathComponent("images/\(image)"), to: url)
     }
 
     var output: URL { root.appendingPathComponent("site") }

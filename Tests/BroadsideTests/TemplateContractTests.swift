@@ -35,7 +35,9 @@ import Testing
         let parser = PostParser(config: config, rootPath: urls.rootPath) { draft, date in !draft && date.date <= options.now }
         let content = ContentLoader(source: options.source, parser: parser).load()
         let (resolved, _) = SiteResolver.resolve(content, config: config, urls: urls, now: options.now.timeIntervalSince1970)
-        let renderer = PageRenderer(site: resolved, theme: try #require(theme))
+        let (images, _) = ImageStage.run(ImageJobs.collect(site: resolved, assets: try #require(theme).assets),
+            settings: config.images, cache: ImageCache(site: options.source))
+        let renderer = PageRenderer(site: resolved, theme: try #require(theme), images: images)
 
         var seen: [String: Set<String>] = [:]
         /// `name` is the contract's name of `context`; its keys that hold contexts are recorded under theirs.

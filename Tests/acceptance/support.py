@@ -23,6 +23,7 @@ BASE_URL = "https://puentes.example.org/"
 BUILD_TIMEOUT = 180  # seconds; a debug build of the example site takes well under 1 s
 SUMMARY_RE = re.compile(
     r"^Built [\d,]+ pages?(, [\d,]+ feeds? and [\d,]+ calendars?| and [\d,]+ feeds?) in \d+(\.\d+)? s"
+    r"(; [\d,]+ images? stripped of metadata \([\d,]+ processed, [\d,]+ from cache\))?"
     r"(; left out [\d,]+ drafts? \(--drafts\)( and [\d,]+ posts? dated after now \(--future\))?"
     r"|; left out [\d,]+ posts? dated after now \(--future\))?"
     r"(; [\d,]+ warnings?)?$")

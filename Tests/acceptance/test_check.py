@@ -59,7 +59,7 @@ def test_a_site_with_problems(tmp_path):
         "a draft or a post dated later has no page until it is published\n"
     ) in proc.stderr, support.describe(proc)
     assert (
-        "warning: content/posts/vigil.md:6:9: the image candles.jpg, at /posts/vigil/candles.jpg, is not a file of the site\n"
+        "error: content/posts/vigil.md:6:9: the image candles.jpg, at /posts/vigil/candles.jpg, is not a file of the site\n"
         "  |\n"
         " 6 | Photos: ![](candles.jpg)\n"
         "  |         ^\n"
@@ -70,7 +70,7 @@ def test_a_site_with_problems(tmp_path):
     assert (
         "warning: content/posts/appeal.md:5:1: the category \"Fundraising\" is empty: no published post has it, only drafts such as this one\n"
     ) in proc.stderr, support.describe(proc)
-    assert proc.stderr.endswith("Found 4 warnings in 2 posts.\n"), support.describe(proc)
+    assert proc.stderr.endswith("Found 1 error and 3 warnings in 2 posts.\n"), support.describe(proc)
     # The relative link and the link with a fragment resolve: not reported.
     findings = [line for line in proc.stderr.splitlines() if line.startswith("warning:")]
     assert not [line for line in findings if "court-watch/" in line or "card.pdf" in line], support.describe(proc)
@@ -84,7 +84,7 @@ def test_drafts_are_checked_as_published(tmp_path):
     proc = run_check(src, "--drafts")
     assert proc.returncode == 1, support.describe(proc)
     assert "Fundraising" not in proc.stderr, support.describe(proc)
-    assert proc.stderr.endswith("Found 3 warnings in 3 posts.\n"), support.describe(proc)
+    assert proc.stderr.endswith("Found 1 error and 2 warnings in 3 posts.\n"), support.describe(proc)
 
 
 def test_a_clean_site_says_so(tmp_path):

@@ -27,7 +27,8 @@ enum LinkCheck {
         var more = 0
         for index in withBroken {
             for (link, resolution) in brokenOfPost[index] {
-                guard diagnostics.count < limit else {
+                // A missing image is an error, as a missing featured image is: never counted away.
+                guard diagnostics.count < limit || link.kind == .image else {
                     more += 1
                     continue
                 }
@@ -83,7 +84,8 @@ enum LinkCheck {
         } else if let meant = suggestions.nearest(to: path) {
             hint = "did you mean \(meant)? " + hint.prefix(1).uppercased() + hint.dropFirst()
         }
-        return .warning(post.source, line: link.line, column: link.column, message, hint: hint)
+        return Diagnostic(link.kind == .image ? .error : .warning, file: post.source, line: link.line, column: link.column,
+            message: message, hint: hint)
     }
 }
 

@@ -17,12 +17,13 @@ public struct SiteConfig: Sendable, Equatable {
     public var feedSize = 20
     /// Keep raw HTML and `javascript:` links in Markdown.
     public var unsafe = false
+    public var images = ImageSettings()
 
     public init() {}
 
     public static let fileName = "site.yml"
     static let keys = [
-        "title", "description", "base_url", "language", "time_zone", "theme", "posts_per_page", "feed_size", "unsafe",
+        "title", "description", "base_url", "language", "time_zone", "theme", "posts_per_page", "feed_size", "unsafe", "images",
     ]
 
     /// Reads `site.yml` from `source`; a missing file is the defaults, not an error.
@@ -127,6 +128,8 @@ public struct SiteConfig: Sendable, Equatable {
                 if let text, let flag = Self.bool(text) { unsafe = flag } else {
                     fail("`unsafe` must be true or false", "unsafe: false")
                 }
+            case "images":
+                images.apply(value, file: file, diagnostics: &diagnostics)
             default:
                 diagnostics.append(
                     .warning(file, line: keyNode.line, column: keyNode.column, "unknown setting `\(key)` is ignored",

@@ -19,6 +19,9 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var blocks: [BlockSource] = []
     /// Every link and image left in the page, in the order written, at its line of the body.
     public var links: [PostLink] = []
+    /// Images of the site's own files, in the order written; each stands in `html` as its
+    /// marker until the page or the feed says how it is shown (see `ImageMarkup`).
+    public var images: [InlineImage] = []
 
     public struct Note: Sendable, Equatable {
         /// 1-based, within the body; 0 when cmark does not know.
@@ -80,7 +83,9 @@ public enum Markdown {
         // Innermost first: an image inside a link (or a link inside an image's text) is
         // handled before the node around it, which may be freed.
         var kept: [PostLink] = []
+        var images: [InlineImage] = []
         let columns = links.isEmpty ? nil : SourceColumns(text)
+        let imageMarker = links.isEmpty || nested ? nil : ImageMarker(source: text)
         for link in links.reversed() {
             guard let url = cmark_node_get_url(link).map({ String(cString: $0) }) else { continue }
             if !unsafe, let note = removeIfUnsafe(link, url: url) {
@@ -88,6 +93,10 @@ public enum Markdown {
                 continue
             }
             kept.append(written(link, url: url, columns: columns))
+            if let imageMarker, cmark_node_get_type(link) == CMARK_NODE_IMAGE, InlineImage.isLocal(url) {
+                images.append(replaceImage(link, url: url, marker: imageMarker.marker(images.count)))
+                continue
+            }
             if rootPath != "/", let rest = rootRelativePath(url) {
                 cmark_node_set_url(link, rootPath + rest)
             }
@@ -117,7 +126,7 @@ public enum Markdown {
         }
         defer { free(rendered) }
         return RenderedMarkdown(html: String(cString: rendered), firstParagraph: summary, notes: notes, blocks: blocks,
-            links: kept.reversed())
+            links: kept.reversed(), images: images.reversed())
     }
 
     /// A link or image node as the editor wrote it, for the link check.
@@ -129,6 +138,19 @@ public enum Markdown {
         return PostLink(url: url, kind: isImage ? .image : .link, line: line,
             column: columns?.column(line: line, byteColumn: byteColumn, openers: openers) ?? byteColumn,
             missingAlt: isImage && plainText(node).isEmpty)
+    }
+
+    /// An image of the site's own: its node becomes a marker, its alt text and title are kept.
+    private static func replaceImage(_ node: OpaquePointer, url: String, marker: String) -> InlineImage {
+        let title = cmark_node_get_title(node).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        let image = InlineImage(url: url, alt: plainText(node), title: title, marker: marker)
+        if let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) {
+            cmark_node_set_on_enter(inline, marker)
+            cmark_node_set_on_exit(inline, "")
+            cmark_node_replace(node, inline)
+            cmark_node_free(node)
+        }
+        return image
     }
 
     /// `/posts/a/` → `posts/a/`; nil unless the URL is root-relative (`//host/` is another host).

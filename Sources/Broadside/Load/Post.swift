@@ -50,4 +50,6 @@ public struct Post: Sendable, Equatable {
     public var aliases: [Alias] = []
     /// The links and images of the text and its blocks, where they were written (see `LinkCheck`).
     public var links: [PostLink] = []
+    /// The images of the text that are files of the site; `html` holds their markers.
+    public var images: [InlineImage] = []
 }

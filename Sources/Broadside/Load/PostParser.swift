@@ -255,6 +255,7 @@ struct PostParser: Sendable {
         post.resources = resources
         post.aliases = aliases
         post.links = body.links.map { $0.down(parts.bodyLineOffset) }
+        post.images = body.images
         if !blockLinks.isEmpty { post.links = (post.links + blockLinks).sorted { ($0.line, $0.column) < ($1.line, $1.column) } }
         return (post, nil, diagnostics)
     }

@@ -6,6 +6,7 @@ struct FeedWriter {
     var list: PostList
     /// Each post's final HTML (blocks rendered), by index in the site.
     var bodies: [String]
+    var images = ImageSet()
 
     func rss() -> String {
         let urls = site.urls
@@ -37,13 +38,24 @@ struct FeedWriter {
             // Readers take `description` as HTML: the plain summary is escaped as HTML, then as XML,
             // so a summary quoting `<img onerror=…>` reaches the reader as text.
             xml += "<description>\(text(Escaping.markup(post.summary)))</description>\n"
-            xml += "<content:encoded>\(text(absoluteLinks(bodies[index])))</content:encoded>\n</item>\n"
+            xml += "<content:encoded>\(text(content(of: post, body: bodies[index])))</content:encoded>\n</item>\n"
         }
         xml += "</channel>\n</rss>\n"
         return xml
     }
 
     private func text(_ value: String) -> String { Escaping.markup(Escaping.xmlSafe(value)) }
+
+    /// The post as an email shows it: its featured image first, then its text, every image a
+    /// plain `<img>` at an absolute address.
+    private func content(of post: Post, body: String) -> String {
+        var html = ""
+        if let featured = post.resources.image, let path = featured.file.outputPath, let image = images.images[path] {
+            let markup = ImageMarkup.email(image, alt: featured.alt, urls: site.urls)
+            if !markup.isEmpty { html = "<p>\(markup)</p>\n" }
+        }
+        return html + absoluteLinks(ImageMarkup.expand(body, post: post, images: images, urls: site.urls, for: .feed))
+    }
 
     /// A feed has no base URL of its own, and email clients resolve nothing:
     /// root-relative links and images (`href="/news/posts/a/"`) become absolute.

@@ -25,16 +25,19 @@ struct PageRenderer: Sendable {
     var libraries: [String: MustacheLibrary]
     /// Each series' days as templates see them, for its days' pages and its own page.
     var seriesDays: [[SeriesView.DayLink]]
+    /// The site's images as the image stage published them, for `<picture>` and feed images.
+    var images: ImageSet
 
-    init(site: Site, theme: Theme) {
+    init(site: Site, theme: Theme, images: ImageSet = ImageSet()) {
         self.site = site
         self.theme = theme
+        self.images = images
         let words = Dictionary(uniqueKeysWithValues: site.languages.map { ($0, theme.strings.templateValues(lang: $0)) })
         self.words = words
         let seriesDays = site.seriesDays(strings: theme.strings)
         self.seriesDays = seriesDays
         let views = parallelMap(Array(site.posts.indices)) { [site] in
-            PostView(site.posts[$0], in: site, index: $0, strings: theme.strings, seriesDays: seriesDays)
+            PostView(site.posts[$0], in: site, index: $0, strings: theme.strings, seriesDays: seriesDays, images: images)
         }
         let siteContexts = Dictionary(uniqueKeysWithValues: site.languages.map { ($0, Self.siteContext(site, lang: $0)) })
         self.siteContexts = siteContexts
@@ -73,7 +76,7 @@ struct PageRenderer: Sendable {
         switch page.format {
         case .rss:
             guard case .list(let index, _) = page.kind else { preconditionFailure("only lists have feeds") }
-            return OutputFile(path: path, contents: .text(FeedWriter(site: site, list: site.lists[index], bodies: bodies).rss()))
+            return OutputFile(path: path, contents: .text(FeedWriter(site: site, list: site.lists[index], bodies: bodies, images: images).rss()))
         case .ics:
             guard case .post(let index) = page.kind else { preconditionFailure("only posts have calendars") }
             return OutputFile(path: path, contents: .text(CalendarWriter(site: site).ics(post: index)))
@@ -120,7 +123,7 @@ struct PageRenderer: Sendable {
         // The entry made once for lists, less what only lists use: not made again per page.
         var view = entries[index]
         view["rendered_item"] = nil
-        view["content"] = bodies[index]
+        view["content"] = ImageMarkup.expand(bodies[index], post: post, images: images, urls: site.urls, for: .page)
         var context = base(title: post.title, url: site.urls.post(post.slug), lang: post.lang, kind: "post")
         context["post"] = view
         context["alternates"] = TranslationView.alternates(of: index, in: site)

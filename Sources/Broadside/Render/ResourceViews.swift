@@ -21,22 +21,51 @@ struct ResourceViews: Sendable {
     }
 
     struct ImageView: Sendable {
+        /// The size of the image every browser shows (a JPEG or PNG about 960 pixels wide).
         var url: String
         var alt: String
         /// "Image: Puentes Migrant Justice Network", from the `image_credit` string.
         var credit: String?
+        /// The sizes made of a photo, and the widest one's width and height; nil for an SVG
+        /// or an image on another host.
+        var sizes: Sizes?
 
-        var context: TemplateContext {
+        struct Sizes: Sendable {
+            var width: Int
+            var height: Int
+            var srcset: String
+            /// Empty for a WebP photo, whose `srcset` is already WebP.
+            var webpSrcset: String
+            var thumb: ImageFile
+            var thumbWebp: ImageFile?
+            var share: ImageFile?
+        }
+
+        func context(_ urls: SiteURLs) -> TemplateContext {
             var context: TemplateContext = ["url": url, "alt": alt]
             if let credit { context["credit"] = credit }
+            guard let sizes else { return context }
+            context["width"] = sizes.width
+            context["height"] = sizes.height
+            context["srcset"] = sizes.srcset
+            context["sizes"] = ImageMarkup.sizes
+            if !sizes.webpSrcset.isEmpty { context["webp_srcset"] = sizes.webpSrcset }
+            var thumb: TemplateContext = [
+                "url": ImageMarkup.url(sizes.thumb, urls), "width": sizes.thumb.width, "height": sizes.thumb.height,
+            ]
+            if let webp = sizes.thumbWebp { thumb["webp_url"] = ImageMarkup.url(webp, urls) }
+            context["thumb"] = thumb
+            if let share = sizes.share { context["share_url"] = urls.absolute(ImageMarkup.url(share, urls)) }
             return context
         }
     }
 
     var attachments: [AttachmentView]
     var image: ImageView?
+    var urls: SiteURLs
 
-    init(_ resources: PostResources, lang: String, urls: SiteURLs, strings: ThemeStrings) {
+    init(_ resources: PostResources, lang: String, urls: SiteURLs, strings: ThemeStrings, images: ImageSet) {
+        self.urls = urls
         attachments = resources.attachments.map { attachment in
             let file = attachment.file
             let typeName = strings.typeName(ofFile: file.outputPath ?? Self.path(ofURL: file.written), lang: lang)
@@ -49,16 +78,28 @@ struct ResourceViews: Sendable {
                 size: size, text: text)
         }
         image = resources.image.map { image in
-            ImageView(
-                url: Self.url(of: image.file, urls), alt: image.alt,
-                credit: image.credit.map { strings.text("image_credit", lang: lang, ["credit": $0]) })
+            let published = image.file.outputPath.flatMap { images.images[$0] }
+            return ImageView(
+                url: published?.fallback(near: ImageMarkup.feedWidth).map { ImageMarkup.url($0, urls) } ?? Self.url(of: image.file, urls),
+                alt: image.alt,
+                credit: image.credit.map { strings.text("image_credit", lang: lang, ["credit": $0]) },
+                sizes: published.flatMap { Self.sizes(of: $0, urls) })
         }
     }
 
     func add(to context: inout TemplateContext) {
         context["has_attachments"] = !attachments.isEmpty
         if !attachments.isEmpty { context["attachments"] = attachments.map(\.context) }
-        if let image { context["image"] = image.context }
+        if let image { context["image"] = image.context(urls) }
+    }
+
+    private static func sizes(of image: PublishedImage, _ urls: SiteURLs) -> ImageView.Sizes? {
+        guard let widest = image.fallback.last, let thumb = image.fallback(near: ImageMarkup.thumbWidth) else { return nil }
+        let webp = image.format.fallback == .webp ? [] : image.webp
+        return ImageView.Sizes(
+            width: widest.width, height: widest.height, srcset: ImageMarkup.srcset(image.fallback, urls),
+            webpSrcset: ImageMarkup.srcset(webp, urls), thumb: thumb,
+            thumbWebp: webp.first { $0.width >= ImageMarkup.thumbWidth } ?? webp.last, share: image.share)
     }
 
     /// Root-relative for a file the site publishes, so the folder works on any host.

@@ -23,7 +23,8 @@ struct PostView: Sendable {
     var resources: ResourceViews
 
     /// Words and dates in the post's own language, from the theme's strings.
-    init(_ post: Post, in site: Site, index: Int, strings: ThemeStrings, seriesDays: [[SeriesView.DayLink]]? = nil) {
+    init(_ post: Post, in site: Site, index: Int, strings: ThemeStrings, seriesDays: [[SeriesView.DayLink]]? = nil,
+        images: ImageSet = ImageSet()) {
         title = post.title
         url = site.urls.post(post.slug)
         dateISO = DateText.iso8601(post.date)
@@ -44,7 +45,7 @@ struct PostView: Sendable {
         }
         translations = TranslationView.links(of: index, in: site, strings: strings)
         event = post.event.map { EventView($0, post: post, urls: site.urls, strings: strings) }
-        resources = ResourceViews(post.resources, lang: post.lang, urls: site.urls, strings: strings)
+        resources = ResourceViews(post.resources, lang: post.lang, urls: site.urls, strings: strings, images: images)
     }
 
     /// Without the body: what a list page shows of a post.

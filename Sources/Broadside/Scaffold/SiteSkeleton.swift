@@ -139,6 +139,11 @@ public enum SiteSkeleton {
         # know why you need it: with true, a pasted snippet can run in your readers' browsers.
         # unsafe: false
 
+        # Photos are always published without their metadata (GPS position, camera, time
+        # taken), turned the right way up, in these widths for phones and screens, and at
+        # this quality (1 to 100). Delete .broadside-cache/ whenever you like: it is remade.
+        # images: { widths: [480, 960, 1600], quality: 80 }
+
         """
 
     /// The first post: a dispatch that is its own example.

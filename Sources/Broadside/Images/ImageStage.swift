@@ -1,0 +1,194 @@
+import Foundation
+
+/// The images of the site, made once per content and settings: every published image re-encoded
+/// from its pixels with no metadata, orientation baked in, in sRGB; sizes for pages that show it.
+/// Nothing of an image is published byte for byte but an SVG that was checked.
+public struct ImageSet: Sendable {
+    /// By the path the source is published at (`posts/vigil/crowd.jpg`).
+    public var images: [String: PublishedImage] = [:]
+    /// Images made in this build, and images taken from the cache.
+    public var processed = 0
+    public var fromCache = 0
+    /// The cache entries this build used, so the rest can be removed.
+    var keys: Set<String> = []
+
+    public init() {}
+
+    /// The files published for the file at `path`: the image's own and its sizes when it is an
+    /// image (none when it failed), else `original` as it is.
+    func files(publishedAt path: String, else original: OutputFile) -> [OutputFile] {
+        guard let image = images[path] else { return failed.contains(path) ? [] : [original] }
+        return image.files.map { OutputFile(path: $0.path, contents: .copy(URL(fileURLWithPath: $0.contents))) }
+    }
+
+    /// Paths of images that could not be published: their errors stop the build.
+    var failed: Set<String> = []
+
+    /// The image a post's text or front matter names, resolved as a link is.
+    func image(for url: String, fromPost slug: String) -> PublishedImage? {
+        LinkTargets.sitePath(of: url, fromPost: slug).flatMap { images[$0] }
+    }
+}
+
+enum ImageStage {
+    /// What one job gave: the image, or what is wrong with it; and the cache key it used.
+    private enum Outcome: Sendable {
+        case made(PublishedImage, key: String?, cached: Bool)
+        case failed(Diagnostic)
+    }
+
+    /// `store: false` (for `broadside check`) reads the cache but writes nothing: every image is
+    /// still decoded and checked, and what is made is let go.
+    static func run(_ jobs: [ImageJob], settings: ImageSettings, cache: ImageCache, store: Bool = true) -> (ImageSet, [Diagnostic]) {
+        var set = ImageSet()
+        guard !jobs.isEmpty else { return (set, []) }
+        if let problem = ImageCodec.startProblem {
+            return (set, [.error(nil, problem, hint: "install libvips (on Debian: apt-get install libvips42)")])
+        }
+        var diagnostics: [Diagnostic] = []
+        let outcomes = parallelMap(jobs) { process($0, settings: settings, cache: cache, store: store) }
+        for (job, outcome) in zip(jobs, outcomes) {
+            switch outcome {
+            case .made(let image, let key, let cached):
+                set.images[job.outputPath] = image
+                if let key { set.keys.insert(key) }
+                if image.format != .svg { cached ? (set.fromCache += 1) : (set.processed += 1) }
+                if image.width * image.height > settings.warnPixels, image.format != .svg, image.format != .gif {
+                    diagnostics.append(.warning(job.source,
+                        "this photo is \(image.width) × \(image.height) pixels, far more than the \(settings.largest) pixels wide any reader is sent",
+                        hint: "it is published smaller; to save space and upload time, export it at 2000 to 3000 pixels wide"))
+                }
+            case .failed(let diagnostic):
+                set.failed.insert(job.outputPath)
+                diagnostics.append(diagnostic)
+            }
+        }
+        return (set, diagnostics)
+    }
+
+    private static func process(_ job: ImageJob, settings: ImageSettings, cache: ImageCache, store: Bool) -> Outcome {
+        let used = job.usedBy.map { " (\($0))" } ?? ""
+        func fail(_ message: String, _ hint: String) -> Outcome { .failed(.error(job.source, message, hint: hint + used)) }
+        if ImageFormat.isRefused(extension: job.outputPath) {
+            return fail("Broadside does not publish this kind of image", "save it as JPEG, PNG or WebP")
+        }
+        let bytes: [UInt8]
+        switch read(job.real) {
+        case .success(let data): bytes = data
+        case .failure(let failure):
+            let reason = failure.reason
+            return fail("this image cannot be read: \(reason)", reason == "permission denied" ? "make it readable (chmod a+r), or remove it" : "check the file, or remove it")
+        }
+        guard let format = ImageFormat.sniff(bytes) else {
+            let named = (job.outputPath.split(separator: ".").last).map { ".\($0)" } ?? "an image"
+            let what = ImageFormat.describeNonImage(bytes)
+            return fail("this file is named \(named) but holds \(what), not an image",
+                "replace it with the image itself, or give it the extension of what it is")
+        }
+        if format == .svg { return svg(job, bytes: bytes, fail: fail) }
+        let sourceDigest = ImageCodec.sha256(bytes)
+        let key = ImageCodec.sha256(Array("\(ImageCache.version) \(sourceDigest) \(settings.fingerprint) sizes=\(job.sizes) share=\(job.share)".utf8))
+        if let entry = cache.entry(key) {
+            return .made(published(job, entry: entry, key: key, cache: cache, shareWidth: settings.shareWidth), key: key, cached: true)
+        }
+        guard let header = ImageCodec.header(bytes), header.loader.hasPrefix(format.loaderPrefix) else {
+            return fail("this image cannot be read: it is damaged or cut short", "open it in an image viewer and save it again, or replace it")
+        }
+        if header.width * header.height > settings.maxPixels || header.width > 65_000 || header.height > 65_000 {
+            return fail("this image is \(header.width) × \(header.height) pixels, more than Broadside opens (\(settings.maxPixels / 1_000_000) megapixels)",
+                "resize it to at most 8000 pixels on its longest side before adding it")
+        }
+        let made: Result<(ImageCache.Entry, [String: [UInt8]]), ImageProblem> = format == .gif
+            ? gif(bytes, header: header)
+            : RasterSizes(job: job, format: format, header: header, settings: settings).make(bytes)
+        switch made {
+        case .failure(let problem):
+            return fail(problem.message, problem.hint)
+        case .success(let (entry, files)):
+            guard store else { return .made(published(job, entry: entry, key: key, cache: cache, shareWidth: settings.shareWidth), key: nil, cached: false) }
+            guard cache.store(key, entry: entry, files: files) else {
+                return fail("the image cache \(ImageCache.folderName)/ cannot be written",
+                    "make the site's folder writable, or free some disk space")
+            }
+            return .made(published(job, entry: entry, key: key, cache: cache, shareWidth: settings.shareWidth), key: key, cached: false)
+        }
+    }
+
+    /// An SVG is published as it is, once it is known to hold no script and load nothing.
+    private static func svg(_ job: ImageJob, bytes: [UInt8], fail: (String, String) -> Outcome) -> Outcome {
+        if let problem = SVGCheck.problem(in: String(decoding: bytes, as: UTF8.self)) {
+            return fail("this SVG \(problem)", "export it again from the drawing program as plain SVG, without scripts, links or embedded files, or publish a PNG instead")
+        }
+        let file = ImageFile(path: job.outputPath, width: 0, height: 0, format: .svg, contents: job.real)
+        return .made(PublishedImage(source: job.source, format: .svg, own: file, width: 0, height: 0), key: nil, cached: false)
+    }
+
+    /// A GIF keeps its frames and timing; only blocks that are not picture go.
+    private static func gif(_ bytes: [UInt8], header: ImageCodec.Header) -> Result<(ImageCache.Entry, [String: [UInt8]]), ImageProblem> {
+        guard let stripped = GIFStrip.strip(bytes) else { return .failure(.damaged) }
+        let item = ImageCache.Item(name: "own.gif", width: stripped.width, height: stripped.height, format: .gif,
+            size: stripped.bytes.count, digest: ImageCodec.sha256(stripped.bytes))
+        let entry = ImageCache.Entry(format: .gif, width: stripped.width, height: stripped.height, hadGPS: false, items: [item])
+        return .success((entry, ["own.gif": stripped.bytes]))
+    }
+
+    /// The site's files for a cache entry: the own file at the source's address, the sizes beside it.
+    private static func published(_ job: ImageJob, entry: ImageCache.Entry, key: String, cache: ImageCache, shareWidth: Int) -> PublishedImage {
+        let slash = job.outputPath.lastIndex(of: "/").map { job.outputPath.index(after: $0) } ?? job.outputPath.startIndex
+        let folder = job.outputPath[..<slash]
+        let name = job.outputPath[slash...]
+        let stem = name.lastIndex(of: ".").map { name[..<$0] } ?? name
+        var image = PublishedImage(source: job.source, format: entry.format, width: entry.width, height: entry.height)
+        image.hadGPS = entry.hadGPS
+        for item in entry.items {
+            let contents = cache.folder(key) + "/" + item.name
+            func file(_ path: String) -> ImageFile {
+                ImageFile(path: path, width: item.width, height: item.height, format: item.format, contents: contents)
+            }
+            let sized = "\(folder)\(stem)-\(item.width).\(key.prefix(10)).\(item.format.fileExtension)"
+            if item.name.hasPrefix("own.") {
+                image.own = file(job.outputPath)
+            } else if item.name.hasPrefix("share.") {
+                image.share = file(sized)
+            } else if item.format == .webp {
+                image.webp.append(file(sized))
+            } else {
+                image.fallback.append(file(sized))
+            }
+        }
+        // A WebP photo's sizes are its fallback too: every browser that shows WebP.
+        if entry.format == .webp { image.fallback = image.webp }
+        if job.share, image.share == nil {
+            image.share = image.fallback.last { $0.format == .jpeg && $0.width <= shareWidth }
+        }
+        return image
+    }
+
+    struct ReadFailure: Error { var reason: String }
+
+    private static func read(_ path: String) -> Result<[UInt8], ReadFailure> {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return .failure(ReadFailure(reason: errno == EACCES ? "permission denied" : String(cString: strerror(errno)).lowercased())) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 { return .failure(ReadFailure(reason: errno == EISDIR ? "it is a folder" : String(cString: strerror(errno)).lowercased())) }
+            if count == 0 { return .success(bytes) }
+            bytes += chunk.prefix(count)
+        }
+    }
+}
+
+struct ImageProblem: Error {
+    var message: String
+    var hint: String
+
+    static let damaged = ImageProblem(message: "this image cannot be read: it is damaged or cut short",
+        hint: "open it in an image viewer and save it again, or replace it")
+    static func unstrippable(_ found: String) -> ImageProblem {
+        ImageProblem(message: "the published copy of this image would still carry \(found), so it is not published",
+            hint: "save the image again as JPEG or PNG from an image editor; report this to Broadside's developers")
+    }
+}

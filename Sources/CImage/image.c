@@ -1,0 +1,138 @@
+#include "broadside_image.h"
+
+#include <string.h>
+#include <vips/vips.h>
+
+static void take_error(char *error, size_t error_size) {
+    if (error && error_size > 0) {
+        /* libvips keeps one error buffer for the process: its text is for debugging only;
+           Broadside words its own messages. */
+        strncpy(error, vips_error_buffer(), error_size - 1);
+        error[error_size - 1] = 0;
+    }
+    vips_error_clear();
+}
+
+int bs_image_start(void) {
+    static int started = 0;
+    static int result = 0;
+    if (started) return result;
+    started = 1;
+    if (VIPS_INIT("broadside") != 0) { result = -1; return result; }
+    vips_cache_set_max(0);
+    vips_concurrency_set(1);
+    /* Loaders libvips marks as untrusted (ImageMagick, MATLAB, …) never see a site's files. */
+    vips_block_untrusted_set(TRUE);
+    vips_leak_set(FALSE);
+    return result;
+}
+
+static void *find_gps(VipsImage *image, const char *name, GValue *value, void *found) {
+    (void) image; (void) value;
+    if (strncmp(name, "exif-ifd3-", 10) == 0) { *(int *) found = 1; return found; }
+    return NULL;
+}
+
+int bs_image_probe_buffer(const void *data, size_t size, bs_image_info *info, char *error, size_t error_size) {
+    memset(info, 0, sizeof *info);
+    VipsImage *image = vips_image_new_from_buffer(data, size, "", "access", VIPS_ACCESS_SEQUENTIAL,
+        "fail_on", VIPS_FAIL_ON_ERROR, NULL);
+    if (!image) { take_error(error, error_size); return -1; }
+    int orientation = 1;
+    if (vips_image_get_typeof(image, VIPS_META_ORIENTATION))
+        (void) vips_image_get_int(image, VIPS_META_ORIENTATION, &orientation);
+    info->orientation = orientation;
+    int width = vips_image_get_width(image), height = vips_image_get_height(image);
+    int swapped = orientation >= 5 && orientation <= 8;
+    info->width = swapped ? height : width;
+    info->height = swapped ? width : height;
+    info->pages = vips_image_get_n_pages(image);
+    const char *loader = NULL;
+    if (vips_image_get_typeof(image, VIPS_META_LOADER) && vips_image_get_string(image, VIPS_META_LOADER, &loader) == 0 && loader) {
+        strncpy(info->loader, loader, sizeof info->loader - 1);
+    }
+    vips_image_map(image, (VipsImageMapFn) find_gps, &info->has_gps);
+    g_object_unref(image);
+    return 0;
+}
+
+/* Every metadata field goes with the pixels' first copy, so no saver can write one back, whatever
+   its `strip` does (libvips 8.14's WebP saver wrote EXIF despite it). Header fields (width, bands…)
+   cannot be removed and are not metadata. */
+static void remove_metadata(VipsImage *image) {
+    gchar **fields = vips_image_get_fields(image);
+    for (int i = 0; fields[i]; i++) (void) vips_image_remove(image, fields[i]);
+    g_strfreev(fields);
+}
+
+void *bs_image_decode_buffer(const void *data, size_t size, int width, char *error, size_t error_size) {
+    VipsImage *thumb = NULL, *srgb = NULL, *memory = NULL;
+    if (vips_thumbnail_buffer((void *) data, size, &thumb, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
+            "export_profile", "srgb", "fail_on", VIPS_FAIL_ON_ERROR, NULL) != 0) {
+        take_error(error, error_size);
+        return NULL;
+    }
+    VipsInterpretation space = vips_image_get_interpretation(thumb);
+    if (space != VIPS_INTERPRETATION_sRGB && space != VIPS_INTERPRETATION_B_W) {
+        if (vips_colourspace(thumb, &srgb, VIPS_INTERPRETATION_sRGB, NULL) != 0) {
+            g_object_unref(thumb);
+            take_error(error, error_size);
+            return NULL;
+        }
+        g_object_unref(thumb);
+        thumb = srgb;
+    }
+    /* Decoding happens here, all of it: a truncated file fails now, not half-way through a save. */
+    memory = vips_image_copy_memory(thumb);
+    g_object_unref(thumb);
+    if (!memory) { take_error(error, error_size); return NULL; }
+    remove_metadata(memory);
+    return memory;
+}
+
+void *bs_image_resize(void *image, int width, char *error, size_t error_size) {
+    VipsImage *in = image, *out = NULL;
+    double scale = (double) width / (double) vips_image_get_width(in);
+    if (vips_resize(in, &out, scale, NULL) != 0) { take_error(error, error_size); return NULL; }
+    VipsImage *memory = vips_image_copy_memory(out);
+    g_object_unref(out);
+    if (!memory) { take_error(error, error_size); return NULL; }
+    return memory;
+}
+
+int bs_image_width(void *image) { return vips_image_get_width((VipsImage *) image); }
+int bs_image_height(void *image) { return vips_image_get_height((VipsImage *) image); }
+
+void *bs_image_encode(void *image, int format, int quality, size_t *size, char *error, size_t error_size) {
+    VipsImage *in = image;
+    void *buffer = NULL;
+    int failed;
+    switch (format) {
+    case BS_FORMAT_JPEG: {
+        /* A transparent picture (a PNG or HEIC with alpha) is flattened onto white, as a page shows it. */
+        VipsArrayDouble *white = vips_array_double_newv(3, 255.0, 255.0, 255.0);
+        failed = vips_jpegsave_buffer(in, &buffer, size, "Q", quality, "strip", TRUE,
+            "optimize_coding", TRUE, "interlace", TRUE, "background", white, NULL);
+        vips_area_unref(VIPS_AREA(white));
+        break;
+    }
+    case BS_FORMAT_PNG:
+        failed = vips_pngsave_buffer(in, &buffer, size, "strip", TRUE, "compression", 6, NULL);
+        break;
+    default:
+        failed = vips_webpsave_buffer(in, &buffer, size, "Q", quality, "strip", TRUE, "effort", 4, NULL);
+        break;
+    }
+    if (failed) { take_error(error, error_size); return NULL; }
+    return buffer;
+}
+
+void bs_image_free_buffer(void *buffer) { g_free(buffer); }
+void bs_image_release(void *image) { if (image) g_object_unref((VipsImage *) image); }
+
+void bs_sha256(const void *data, size_t size, char out[65]) {
+    gchar *hex = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, size);
+    memcpy(out, hex, 64);
+    out[64] = 0;
+    g_free(hex);
+}
