@@ -33,6 +33,9 @@ struct CheckCommand: ParsableCommand {
         let console = Console(report)
         let options = BuildOptions(source: site.url, includeDrafts: drafts, includeFuture: future, now: try buildTime(now: now))
         let result = SiteCheck.run(options)
+        for image in result.locatedImages {
+            console.say("note: \(image) had a GPS position: removed from every published copy")
+        }
         guard let counts = DiagnosticText.count(result.diagnostics) else {
             console.say("No problems found in \(counted(result.posts, "post", "posts"))")
             return

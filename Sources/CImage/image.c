@@ -13,6 +13,11 @@ static void take_error(char *error, size_t error_size) {
     vips_error_clear();
 }
 
+/* libvips prints its decoders' warnings on standard error; Broadside words its own messages. */
+static void silent(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data) {
+    (void) domain; (void) level; (void) message; (void) data;
+}
+
 int bs_image_start(void) {
     static int started = 0;
     static int result = 0;
@@ -24,6 +29,7 @@ int bs_image_start(void) {
     /* Loaders libvips marks as untrusted (ImageMagick, MATLAB, …) never see a site's files. */
     vips_block_untrusted_set(TRUE);
     vips_leak_set(FALSE);
+    g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG, silent, NULL);
     return result;
 }
 
@@ -65,13 +71,18 @@ static void remove_metadata(VipsImage *image) {
     g_strfreev(fields);
 }
 
-void *bs_image_decode_buffer(const void *data, size_t size, int width, char *error, size_t error_size) {
-    VipsImage *thumb = NULL, *srgb = NULL, *memory = NULL;
-    if (vips_thumbnail_buffer((void *) data, size, &thumb, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
-            "export_profile", "srgb", "fail_on", VIPS_FAIL_ON_ERROR, NULL) != 0) {
-        take_error(error, error_size);
-        return NULL;
-    }
+void *bs_image_decode_buffer(const void *data, size_t size, int width, int jpeg_shrink, char *error, size_t error_size) {
+    VipsImage *in = NULL, *thumb = NULL, *srgb = NULL, *memory = NULL;
+    /* Loaded first, then reduced: libvips 8.14's thumbnail does not hand `fail_on` to the loader,
+       so a truncated file would pass. A JPEG is shrunk while it is decoded, for speed and memory. */
+    in = jpeg_shrink > 1
+        ? vips_image_new_from_buffer(data, size, "", "fail_on", VIPS_FAIL_ON_ERROR, "shrink", jpeg_shrink, NULL)
+        : vips_image_new_from_buffer(data, size, "", "fail_on", VIPS_FAIL_ON_ERROR, NULL);
+    if (!in) { take_error(error, error_size); return NULL; }
+    int failed = vips_thumbnail_image(in, &thumb, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
+        "export_profile", "srgb", NULL);
+    g_object_unref(in);
+    if (failed) { take_error(error, error_size); return NULL; }
     VipsInterpretation space = vips_image_get_interpretation(thumb);
     if (space != VIPS_INTERPRETATION_sRGB && space != VIPS_INTERPRETATION_B_W) {
         if (vips_colourspace(thumb, &srgb, VIPS_INTERPRETATION_sRGB, NULL) != 0) {

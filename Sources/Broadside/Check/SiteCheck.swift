@@ -6,6 +6,10 @@ public struct CheckReport: Sendable {
     public var posts: Int
     /// The build's own errors and warnings (broken links among them), then the check's findings.
     public var diagnostics: [Diagnostic]
+    /// Images whose source file records where it was taken (site-relative, in path order). Not a
+    /// problem, as no published copy keeps it; the editor hears it, to know what the originals
+    /// reveal wherever else they are shared.
+    public var locatedImages: [String] = []
 }
 
 /// `broadside check`: builds the site in memory, writing nothing anywhere, and reports what a
@@ -36,7 +40,8 @@ public enum SiteCheck {
         diagnostics += TranslationCheck.problems(in: site, reader: reader)
         diagnostics += EmptyCategories.problems(in: site, strings: prepared.theme.strings, reader: reader)
         clock.measure("check", Build.plural(site.posts.count, "post"))
-        return CheckReport(posts: site.posts.count, diagnostics: diagnostics)
+        let located = prepared.images.images.values.filter(\.hadGPS).map(\.source).sorted()
+        return CheckReport(posts: site.posts.count, diagnostics: diagnostics, locatedImages: located)
     }
 }
 

@@ -37,9 +37,10 @@ enum ImageCodec {
     }
 
     /// The whole image at `width` pixels wide at most; nil when it cannot be decoded (damaged, cut short).
-    static func decode(_ bytes: [UInt8], width: Int) -> Pixels? {
+    /// `jpegShrink`: 1, 2, 4 or 8, for a JPEG at least that many times wider than `width`.
+    static func decode(_ bytes: [UInt8], width: Int, jpegShrink: Int = 1) -> Pixels? {
         let handle = bytes.withUnsafeBytes { buffer in
-            bs_image_decode_buffer(buffer.baseAddress, buffer.count, Int32(width), nil, 0)
+            bs_image_decode_buffer(buffer.baseAddress, buffer.count, Int32(width), Int32(jpegShrink), nil, 0)
         }
         return handle.map(Pixels.init)
     }

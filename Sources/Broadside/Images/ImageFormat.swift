@@ -83,6 +83,17 @@ public enum ImageFormat: String, Sendable, Equatable {
         return nil
     }
 
+    /// The width and height a PNG or GIF header claims, read before any library sees the file,
+    /// so a decompression bomb is refused by its size even when the rest of it is broken.
+    static func claimedSize(_ bytes: [UInt8], format: ImageFormat) -> (width: Int, height: Int)? {
+        func big(_ at: Int) -> Int { bytes[at ..< at + 4].reduce(0) { $0 << 8 | Int($1) } }
+        switch format {
+        case .png where bytes.count >= 24: return (big(16), big(20))
+        case .gif where bytes.count >= 10: return (Int(bytes[6]) | Int(bytes[7]) << 8, Int(bytes[8]) | Int(bytes[9]) << 8)
+        default: return nil
+        }
+    }
+
     /// What a file that is no image holds, in an editor's words, for the error.
     static func describeNonImage<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
         let head = String(decoding: bytes.prefix(512), as: UTF8.self).lowercased()

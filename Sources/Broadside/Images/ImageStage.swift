@@ -91,13 +91,16 @@ enum ImageStage {
         if let entry = cache.entry(key) {
             return .made(published(job, entry: entry, key: key, cache: cache, shareWidth: settings.shareWidth), key: key, cached: true)
         }
-        guard let header = ImageCodec.header(bytes), header.loader.hasPrefix(format.loaderPrefix) else {
-            return fail("this image cannot be read: it is damaged or cut short", "open it in an image viewer and save it again, or replace it")
-        }
-        if header.width * header.height > settings.maxPixels || header.width > 65_000 || header.height > 65_000 {
-            return fail("this image is \(header.width) × \(header.height) pixels, more than Broadside opens (\(settings.maxPixels / 1_000_000) megapixels)",
+        func tooLarge(_ width: Int, _ height: Int) -> Outcome? {
+            guard width * height > settings.maxPixels || width > 65_000 || height > 65_000 else { return nil }
+            return fail("this image is \(width) × \(height) pixels, more than Broadside opens (\(settings.maxPixels / 1_000_000) megapixels)",
                 "resize it to at most 8000 pixels on its longest side before adding it")
         }
+        if let claimed = ImageFormat.claimedSize(bytes, format: format), let refused = tooLarge(claimed.width, claimed.height) { return refused }
+        guard let header = ImageCodec.header(bytes), header.loader.hasPrefix(format.loaderPrefix) else {
+            return fail(ImageProblem.damaged.message, ImageProblem.damaged.hint)
+        }
+        if let refused = tooLarge(header.width, header.height) { return refused }
         let made: Result<(ImageCache.Entry, [String: [UInt8]]), ImageProblem> = format == .gif
             ? gif(bytes, header: header)
             : RasterSizes(job: job, format: format, header: header, settings: settings).make(bytes)

@@ -11,15 +11,16 @@ struct RasterSizes {
     /// The widths served for `srcset`: the settings' widths narrower than the photo, and the
     /// photo's own width when it is narrower than the largest. Never wider than the photo.
     var widths: [Int] {
-        let narrower = settings.widths.filter { $0 < header.width }
-        return header.width <= settings.largest ? narrower + [header.width] : narrower + [settings.largest]
+        let widest = min(header.width, settings.largest)
+        return settings.widths.filter { $0 < widest } + [widest]
     }
 
     func make(_ bytes: [UInt8]) -> Result<(ImageCache.Entry, [String: [UInt8]]), ImageProblem> {
         let largest = min(header.width, settings.largest)
         let shareWidth = min(header.width, settings.shareWidth)
         let decodeWidth = job.share ? max(largest, shareWidth) : largest
-        guard let pixels = ImageCodec.decode(bytes, width: decodeWidth) else { return .failure(.damaged) }
+        let shrink = format == .jpeg ? [8, 4, 2].first { header.width / $0 >= decodeWidth } ?? 1 : 1
+        guard let pixels = ImageCodec.decode(bytes, width: decodeWidth, jpegShrink: shrink) else { return .failure(.damaged) }
         var items: [ImageCache.Item] = []
         var files: [String: [UInt8]] = [:]
         func add(_ name: String, _ source: ImageCodec.Pixels, as format: ImageFormat) -> ImageProblem? {

@@ -26,10 +26,10 @@ typedef struct {
    message in `error`. The bytes must stay in place while any image made from them lives. */
 int bs_image_probe_buffer(const void *data, size_t size, bs_image_info *info, char *error, size_t error_size);
 
-/* Decodes `path` at `width` pixels wide (never wider than the image), orientation applied
+/* Decodes the bytes (a JPEG shrunk by `jpeg_shrink`, 1, 2, 4 or 8, while it is read) at `width` pixels wide (never wider than the image), orientation applied
    to the pixels, in sRGB, whole in memory. Stops at the first decoding error (a damaged or
    truncated file). NULL on failure, with the message in `error`. */
-void *bs_image_decode_buffer(const void *data, size_t size, int width, char *error, size_t error_size);
+void *bs_image_decode_buffer(const void *data, size_t size, int width, int jpeg_shrink, char *error, size_t error_size);
 
 /* A copy of `image` reduced to `width` pixels wide, in memory. */
 void *bs_image_resize(void *image, int width, char *error, size_t error_size);
