@@ -137,6 +137,17 @@ import Testing
         ])
     }
 
+    @Test func aPhotoFarLargerThanAnySizeServedIsAWarning() throws {
+        let site = try TemporarySite(images: ["static/wide.jpg": "wide.jpg"])
+        defer { site.remove() }
+        var settings = ImageSettings()
+        settings.warnPixels = 1_000_000  // wide.jpg is 2000 × 1000; sites get 20 megapixels
+        let job = ImageJob(real: site.root.appendingPathComponent("static/wide.jpg").path, source: "static/wide.jpg", outputPath: "wide.jpg")
+        let (_, diagnostics) = ImageStage.run([job], settings: settings, cache: ImageCache(site: site.root), store: false)
+        #expect(diagnostics == [.warning("static/wide.jpg", "this photo is 2000 × 1000 pixels, far more than the 1600 pixels wide any reader is sent",
+            hint: "it is published smaller; to save space and upload time, export it at 2000 to 3000 pixels wide")])
+    }
+
     // MARK: Bad and hostile images
 
     static let used = " (the featured image of content/posts/a/index.md)"

@@ -7,7 +7,7 @@ import Foundation
 struct ImageCache: Sendable {
     static let folderName = ".broadside-cache/images"
     /// Bumped when the way images are made changes, so old entries are never reused.
-    static let version = "broadside-images-1"
+    static let version = "broadside-images-2"
 
     let root: String
 
@@ -27,6 +27,9 @@ struct ImageCache: Sendable {
         var format: ImageFormat
         var width: Int
         var height: Int
+        /// The source's own size, orientation applied.
+        var sourceWidth: Int
+        var sourceHeight: Int
         var hadGPS: Bool
         var items: [Item]
     }
@@ -37,8 +40,8 @@ struct ImageCache: Sendable {
     func entry(_ key: String) -> Entry? {
         guard let text = try? String(contentsOfFile: folder(key) + "/entry", encoding: .utf8) else { return nil }
         var lines = text.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
-        guard let head = lines.first, head.count == 5, head[0] == Self.version, let format = ImageFormat(rawValue: head[1]),
-            let width = Int(head[2]), let height = Int(head[3])
+        guard let head = lines.first, head.count == 7, head[0] == Self.version, let format = ImageFormat(rawValue: head[1]),
+            let width = Int(head[2]), let height = Int(head[3]), let sourceWidth = Int(head[5]), let sourceHeight = Int(head[6])
         else { return nil }
         lines.removeFirst()
         var items: [Item] = []
@@ -52,7 +55,8 @@ struct ImageCache: Sendable {
             else { return nil }
             items.append(item)
         }
-        return Entry(format: format, width: width, height: height, hadGPS: head[4] == "gps", items: items)
+        return Entry(format: format, width: width, height: height, sourceWidth: sourceWidth, sourceHeight: sourceHeight,
+            hadGPS: head[4] == "gps", items: items)
     }
 
     /// Writes the entry's files into a folder of its own, then moves it into place in one step,
@@ -65,7 +69,8 @@ struct ImageCache: Sendable {
             for (name, bytes) in files {
                 guard manager.createFile(atPath: temporary + "/" + name, contents: Data(bytes)) else { throw CocoaError(.fileWriteUnknown) }
             }
-            var text = "\(Self.version) \(entry.format.rawValue) \(entry.width) \(entry.height) \(entry.hadGPS ? "gps" : "-")\n"
+            var text = "\(Self.version) \(entry.format.rawValue) \(entry.width) \(entry.height) \(entry.hadGPS ? "gps" : "-") "
+                + "\(entry.sourceWidth) \(entry.sourceHeight)\n"
             for item in entry.items {
                 text += "\(item.name) \(item.width) \(item.height) \(item.format.rawValue) \(item.size) \(item.digest)\n"
             }

@@ -53,9 +53,9 @@ enum ImageStage {
                 set.images[job.outputPath] = image
                 if let key { set.keys.insert(key) }
                 if image.format != .svg { cached ? (set.fromCache += 1) : (set.processed += 1) }
-                if image.width * image.height > settings.warnPixels, image.format != .svg, image.format != .gif {
+                if image.sourceWidth * image.sourceHeight > settings.warnPixels, image.format != .svg, image.format != .gif {
                     diagnostics.append(.warning(job.source,
-                        "this photo is \(image.width) × \(image.height) pixels, far more than the \(settings.largest) pixels wide any reader is sent",
+                        "this photo is \(image.sourceWidth) × \(image.sourceHeight) pixels, far more than the \(settings.largest) pixels wide any reader is sent",
                         hint: "it is published smaller; to save space and upload time, export it at 2000 to 3000 pixels wide"))
                 }
             case .failed(let diagnostic):
@@ -123,7 +123,8 @@ enum ImageStage {
             return fail("this SVG \(problem)", "export it again from the drawing program as plain SVG, without scripts, links or embedded files, or publish a PNG instead")
         }
         let file = ImageFile(path: job.outputPath, width: 0, height: 0, format: .svg, contents: job.real)
-        return .made(PublishedImage(source: job.source, format: .svg, own: file, width: 0, height: 0), key: nil, cached: false)
+        return .made(PublishedImage(source: job.source, format: .svg, own: file, width: 0, height: 0, sourceWidth: 0, sourceHeight: 0),
+            key: nil, cached: false)
     }
 
     /// A GIF keeps its frames and timing; only blocks that are not picture go.
@@ -131,7 +132,8 @@ enum ImageStage {
         guard let stripped = GIFStrip.strip(bytes) else { return .failure(.damaged) }
         let item = ImageCache.Item(name: "own.gif", width: stripped.width, height: stripped.height, format: .gif,
             size: stripped.bytes.count, digest: ImageCodec.sha256(stripped.bytes))
-        let entry = ImageCache.Entry(format: .gif, width: stripped.width, height: stripped.height, hadGPS: false, items: [item])
+        let entry = ImageCache.Entry(format: .gif, width: stripped.width, height: stripped.height, sourceWidth: stripped.width,
+            sourceHeight: stripped.height, hadGPS: false, items: [item])
         return .success((entry, ["own.gif": stripped.bytes]))
     }
 
@@ -141,7 +143,8 @@ enum ImageStage {
         let folder = job.outputPath[..<slash]
         let name = job.outputPath[slash...]
         let stem = name.lastIndex(of: ".").map { name[..<$0] } ?? name
-        var image = PublishedImage(source: job.source, format: entry.format, width: entry.width, height: entry.height)
+        var image = PublishedImage(source: job.source, format: entry.format, width: entry.width, height: entry.height,
+            sourceWidth: entry.sourceWidth, sourceHeight: entry.sourceHeight)
         image.hadGPS = entry.hadGPS
         for item in entry.items {
             let contents = cache.folder(key) + "/" + item.name

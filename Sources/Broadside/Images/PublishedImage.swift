@@ -28,6 +28,9 @@ public struct PublishedImage: Sendable, Equatable {
     /// Width and height as readers see them, orientation applied: the largest size published.
     public var width: Int
     public var height: Int
+    /// The source's own size, orientation applied.
+    public var sourceWidth: Int
+    public var sourceHeight: Int
 
     /// Every file this image puts in the site.
     var files: [ImageFile] { [own].compactMap { $0 } + webp + fallback + [share].compactMap { $0 } }

@@ -49,7 +49,8 @@ struct RasterSizes {
             guard let share = sized(shareWidth) else { return .failure(.damaged) }
             if let problem = add("share.jpg", share, as: .jpeg) { return .failure(problem) }
         }
-        let entry = ImageCache.Entry(format: format, width: own.width, height: own.height, hadGPS: header.hasGPS, items: items)
+        let entry = ImageCache.Entry(format: format, width: own.width, height: own.height, sourceWidth: header.width,
+            sourceHeight: header.height, hadGPS: header.hasGPS, items: items)
         return .success((entry, files))
     }
 }
