@@ -33,12 +33,7 @@ public struct BlockSource: Sendable, Equatable {
             name: name(ofFence: node) ?? .callout,
             yaml: cmark_node_get_literal(node).map { String(cString: $0) } ?? "",
             line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)), marker: marker)
-        if let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) {
-            cmark_node_set_on_enter(block, marker)
-            cmark_node_set_on_exit(block, "")
-            cmark_node_replace(node, block)
-            cmark_node_free(node)
-        }
+        BlockMarker.put(marker, insteadOf: node, as: CMARK_NODE_CUSTOM_BLOCK)
         return source
     }
 }
@@ -49,16 +44,27 @@ public struct BlockSource: Sendable, Equatable {
 /// no `<!--` reaches the output from the body. In unsafe mode raw HTML is copied verbatim, so the
 /// marker carries a number chosen so that `broadside-block-N:` appears nowhere in the body:
 /// an editor's comment copied from a built page names another number, and stays a comment.
+/// Images of the site's own stand as markers of the same kind (`broadside-image-N:`) until the
+/// page or the feed says how each is shown.
 struct BlockMarker {
     let prefix: String
 
-    init(source: String) {
+    init(source: String, kind: String = "block") {
         var number = 1
-        while source.contains("broadside-block-\(number):") { number += 1 }
-        prefix = "<!--broadside-block-\(number):"
+        while source.contains("broadside-\(kind)-\(number):") { number += 1 }
+        prefix = "<!--broadside-\(kind)-\(number):"
     }
 
     func marker(_ index: Int) -> String { "\(prefix)\(index)-->" }
+
+    /// `marker` in the tree instead of `node`, as a custom block or inline that cmark copies verbatim.
+    static func put(_ marker: String, insteadOf node: OpaquePointer, as type: cmark_node_type) {
+        guard let custom = cmark_node_new(type) else { return }
+        cmark_node_set_on_enter(custom, marker)
+        cmark_node_set_on_exit(custom, "")
+        cmark_node_replace(node, custom)
+        cmark_node_free(node)
+    }
 
     /// `html` with each block's marker replaced by `rendered` of the same index, each marker
     /// looked for after the one before it; nothing rendered is searched again.

@@ -15,16 +15,3 @@ public struct InlineImage: Sendable, Equatable {
         return !trimmed.isEmpty && !trimmed.hasPrefix("//") && !trimmed.hasPrefix("#") && URLPolicy.scheme(of: trimmed) == nil
     }
 }
-
-/// Markers no text of the post holds, as `BlockMarker` makes them for blocks.
-struct ImageMarker {
-    let prefix: String
-
-    init(source: String) {
-        var number = 1
-        while source.contains("broadside-image-\(number):") { number += 1 }
-        prefix = "<!--broadside-image-\(number):"
-    }
-
-    func marker(_ index: Int) -> String { "\(prefix)\(index)-->" }
-}

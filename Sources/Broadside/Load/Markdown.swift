@@ -85,7 +85,7 @@ public enum Markdown {
         var kept: [PostLink] = []
         var images: [InlineImage] = []
         let columns = links.isEmpty ? nil : SourceColumns(text)
-        let imageMarker = links.isEmpty || nested ? nil : ImageMarker(source: text)
+        let imageMarker = links.isEmpty || nested ? nil : BlockMarker(source: text, kind: "image")
         for link in links.reversed() {
             guard let url = cmark_node_get_url(link).map({ String(cString: $0) }) else { continue }
             if !unsafe, let note = removeIfUnsafe(link, url: url) {
@@ -144,12 +144,7 @@ public enum Markdown {
     private static func replaceImage(_ node: OpaquePointer, url: String, marker: String) -> InlineImage {
         let title = cmark_node_get_title(node).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
         let image = InlineImage(url: url, alt: plainText(node), title: title, marker: marker)
-        if let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) {
-            cmark_node_set_on_enter(inline, marker)
-            cmark_node_set_on_exit(inline, "")
-            cmark_node_replace(node, inline)
-            cmark_node_free(node)
-        }
+        BlockMarker.put(marker, insteadOf: node, as: CMARK_NODE_CUSTOM_INLINE)
         return image
     }
 
