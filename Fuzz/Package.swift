@@ -17,5 +17,6 @@ let package = Package(
         .executableTarget(name: "fuzz-slugs", dependencies: ["FuzzSupport", .product(name: "Broadside", package: "Broadside")]),
         .executableTarget(name: "fuzz-markdown", dependencies: ["FuzzSupport", .product(name: "Broadside", package: "Broadside")]),
         .executableTarget(name: "fuzz-post", dependencies: ["FuzzSupport", .product(name: "Broadside", package: "Broadside")]),
+        .executableTarget(name: "fuzz-images", dependencies: ["FuzzSupport", .product(name: "Broadside", package: "Broadside")]),
     ]
 )

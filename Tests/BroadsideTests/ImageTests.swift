@@ -198,6 +198,12 @@ import Testing
         #expect(try failure(png, name: "photo.png") == [.error("content/posts/a/photo.png",
             "this image is 100000 × 100000 pixels, more than Broadside opens (100 megapixels)",
             hint: "resize it to at most 8000 pixels on its longest side before adding it" + Self.used)])
+        // Found by fuzz-images: sides whose product overflows a 64-bit integer.
+        var huge = png
+        huge.replaceSubrange(16..<24, with: bigEndian(.max) + bigEndian(.max))
+        #expect(try failure(huge, name: "photo.png") == [.error("content/posts/a/photo.png",
+            "this image is 4294967295 × 4294967295 pixels, more than Broadside opens (100 megapixels)",
+            hint: "resize it to at most 8000 pixels on its longest side before adding it" + Self.used)])
     }
 
     @Test func anUnreadablePhotoIsNamed() throws {

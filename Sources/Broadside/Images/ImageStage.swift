@@ -92,7 +92,8 @@ enum ImageStage {
             return .made(published(job, entry: entry, key: key, cache: cache, shareWidth: settings.shareWidth), key: key, cached: true)
         }
         func tooLarge(_ width: Int, _ height: Int) -> Outcome? {
-            guard width * height > settings.maxPixels || width > 65_000 || height > 65_000 else { return nil }
+            // The sides first: a header may claim 4,294,967,295 × 4,294,967,295, whose product overflows.
+            guard width > 65_000 || height > 65_000 || width * height > settings.maxPixels else { return nil }
             return fail("this image is \(width) × \(height) pixels, more than Broadside opens (\(settings.maxPixels / 1_000_000) megapixels)",
                 "resize it to at most 8000 pixels on its longest side before adding it")
         }
