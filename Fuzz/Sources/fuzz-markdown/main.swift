@@ -29,10 +29,16 @@ runFuzzer { bytes in
             "a NUL byte cut the text short:\n\(rendered.html)\ninstead of\n\(replaced.html)")
         require(rendered.notes.contains { $0.message.hasPrefix("the text holds a NUL byte") }, "a NUL byte with no warning")
     }
+    // Each image of the site's own stands in the page exactly once, by its marker.
+    for image in rendered.images {
+        require(rendered.html.components(separatedBy: image.marker).count == 2, "the marker of \(image.url) is not in the page once:\n\(rendered.html)")
+    }
     guard !unsafe else { return }
     for (name, attributes) in tags(in: rendered.html) {
-        // A block's marker (`<!--broadside-block-N:i-->`) is a comment Broadside writes itself.
-        require(cmarkTags.contains(name) || name.hasPrefix("!--broadside-block-"), "unsafe off, but the output has a <\(name)> tag:\n\(rendered.html)")
+        // A block's or an image's marker (`<!--broadside-block-N:i-->`, `<!--broadside-image-N:i-->`) is a
+        // comment Broadside writes itself, and replaces when the page is written.
+        require(cmarkTags.contains(name) || name.hasPrefix("!--broadside-block-") || name.hasPrefix("!--broadside-image-"),
+            "unsafe off, but the output has a <\(name)> tag:\n\(rendered.html)")
         let lowered = attributes.lowercased()
         for scheme in ["javascript:", "vbscript:", "data:text"] {
             require(!lowered.contains("href=\"\(scheme)") && !lowered.contains("src=\"\(scheme)"),

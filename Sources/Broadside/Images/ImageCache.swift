@@ -10,8 +10,12 @@ struct ImageCache: Sendable {
     static let version = "broadside-images-2"
 
     let root: String
+    let site: URL
 
-    init(site: URL) { root = site.appendingPathComponent(Self.folderName).path }
+    init(site: URL) {
+        self.site = site
+        root = site.appendingPathComponent(Self.folderName).path
+    }
 
     /// A file of an entry: its name in the entry's folder, and what it holds.
     struct Item: Sendable, Equatable {

@@ -18,7 +18,10 @@ public struct ImageSet: Sendable {
     /// image (none when it failed), else `original` as it is.
     func files(publishedAt path: String, else original: OutputFile) -> [OutputFile] {
         guard let image = images[path] else { return failed.contains(path) ? [] : [original] }
-        return image.files.map { OutputFile(path: $0.path, contents: .copy(URL(fileURLWithPath: $0.contents))) }
+        return image.files.map { file in
+            // An SVG is its source, which must never be linked (an edit would change the site).
+            OutputFile(path: file.path, contents: file.format == .svg ? .copy(URL(fileURLWithPath: file.contents)) : .link(URL(fileURLWithPath: file.contents)))
+        }
     }
 
     /// Paths of images that could not be published: their errors stop the build.
@@ -33,7 +36,7 @@ public struct ImageSet: Sendable {
 enum ImageStage {
     /// What one job gave: the image, or what is wrong with it; and the cache key it used.
     private enum Outcome: Sendable {
-        case made(PublishedImage, key: String?, cached: Bool)
+        case made(PublishedImage, key: String?, cached: Bool, source: SourceDigests.Known? = nil)
         case failed(Diagnostic)
     }
 
@@ -46,12 +49,15 @@ enum ImageStage {
             return (set, [.error(nil, problem, hint: "install libvips (on Debian: apt-get install libvips42)")])
         }
         var diagnostics: [Diagnostic] = []
-        let outcomes = parallelMap(jobs) { process($0, settings: settings, cache: cache, store: store) }
+        let digests = SourceDigests(site: cache.site)
+        let outcomes = parallelMap(jobs) { process($0, settings: settings, cache: cache, store: store, digests: digests) }
+        var sources: [SourceDigests.Known] = []
         for (job, outcome) in zip(jobs, outcomes) {
             switch outcome {
-            case .made(let image, let key, let cached):
+            case .made(let image, let key, let cached, let source):
                 set.images[job.outputPath] = image
                 if let key { set.keys.insert(key) }
+                if let source { sources.append(source) }
                 if image.format != .svg { cached ? (set.fromCache += 1) : (set.processed += 1) }
                 if image.sourceWidth * image.sourceHeight > settings.warnPixels, image.format != .svg, image.format != .gif {
                     diagnostics.append(.warning(job.source,
@@ -63,14 +69,26 @@ enum ImageStage {
                 diagnostics.append(diagnostic)
             }
         }
+        if store { digests.save(sources) }
         return (set, diagnostics)
     }
 
-    private static func process(_ job: ImageJob, settings: ImageSettings, cache: ImageCache, store: Bool) -> Outcome {
+    private static func process(
+        _ job: ImageJob, settings: ImageSettings, cache: ImageCache, store: Bool, digests: SourceDigests
+    ) -> Outcome {
         let used = job.usedBy.map { " (\($0))" } ?? ""
         func fail(_ message: String, _ hint: String) -> Outcome { .failed(.error(job.source, message, hint: hint + used)) }
         if ImageFormat.isRefused(extension: job.outputPath) {
             return fail("Broadside does not publish this kind of image", "save it as JPEG, PNG or WebP")
+        }
+        func key(_ sourceDigest: String) -> String {
+            ImageCodec.sha256(Array("\(ImageCache.version) \(sourceDigest) \(settings.fingerprint) sizes=\(job.sizes) share=\(job.share)".utf8))
+        }
+        // Unchanged since the last build, and made then: the source is not even read.
+        let stamp = SourceDigests.Stamp(of: job.real)
+        if let stamp, let digest = digests.digest(of: job.real, stamp: stamp), let entry = cache.entry(key(digest)) {
+            return .made(published(job, entry: entry, key: key(digest), cache: cache, shareWidth: settings.shareWidth), key: key(digest),
+                cached: true, source: SourceDigests.Known(path: job.real, stamp: stamp, digest: digest))
         }
         let bytes: [UInt8]
         switch read(job.real) {
@@ -87,9 +105,11 @@ enum ImageStage {
         }
         if format == .svg { return svg(job, bytes: bytes, fail: fail) }
         let sourceDigest = ImageCodec.sha256(bytes)
-        let key = ImageCodec.sha256(Array("\(ImageCache.version) \(sourceDigest) \(settings.fingerprint) sizes=\(job.sizes) share=\(job.share)".utf8))
+        let key = key(sourceDigest)
+        let known = stamp.map { SourceDigests.Known(path: job.real, stamp: $0, digest: sourceDigest) }
         if let entry = cache.entry(key) {
-            return .made(published(job, entry: entry, key: key, cache: cache, shareWidth: settings.shareWidth), key: key, cached: true)
+            return .made(published(job, entry: entry, key: key, cache: cache, shareWidth: settings.shareWidth), key: key, cached: true,
+                source: known)
         }
         func tooLarge(_ width: Int, _ height: Int) -> Outcome? {
             // The sides first: a header may claim 4,294,967,295 × 4,294,967,295, whose product overflows.
@@ -114,7 +134,8 @@ enum ImageStage {
                 return fail("the image cache \(ImageCache.folderName)/ cannot be written",
                     "make the site's folder writable, or free some disk space")
             }
-            return .made(published(job, entry: entry, key: key, cache: cache, shareWidth: settings.shareWidth), key: key, cached: false)
+            return .made(published(job, entry: entry, key: key, cache: cache, shareWidth: settings.shareWidth), key: key, cached: false,
+                source: known)
         }
     }
 

@@ -5,6 +5,9 @@ public struct OutputFile: Sendable {
     public enum Contents: Sendable {
         case text(String)
         case copy(URL)
+        /// A file Broadside made earlier and keeps (a photo's size in the image cache): linked
+        /// into the site where the file system allows, else copied.
+        case link(URL)
         /// Bytes Broadside carries itself: the built-in theme's static files.
         case data(Data)
     }

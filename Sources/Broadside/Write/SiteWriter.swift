@@ -38,7 +38,9 @@ struct SiteWriter {
             switch file.contents {
             case .text(var text):
                 return text.withUTF8 { Self.writeFile(path, $0) } ? nil : WritePlan.failure(plan[index], code: errno, reading: false)
-            case .copy(let source):
+            case .link(let source) where link(source.path, path) == 0:
+                return nil
+            case .copy(let source), .link(let source):
                 guard let data = FileManager.default.contents(atPath: source.path) else {
                     return WritePlan.failure(plan[index], code: access(source.path, R_OK) == 0 ? EIO : errno, reading: true)
                 }
