@@ -12,7 +12,7 @@ DEBUG    := .build/debug/broadside
 SWIFT_TMP := $(CURDIR)/.build/tmp
 SWIFTPM  := mkdir -p $(SWIFT_TMP) && TMPDIR=$(SWIFT_TMP)
 
-.PHONY: site install install-deps install-check test deps test-deps swift-test acceptance test-asan test-tsan fuzz fuzz-build fuzz-smoke fuzz-clean bench clean
+.PHONY: site install install-deps install-check test deps test-deps swift-test acceptance test-asan test-tsan fuzz fuzz-build fuzz-smoke fuzz-clean bench bench-photos clean
 
 ## site: build the example site in content/ into site/
 site: deps
@@ -125,9 +125,17 @@ fuzz-smoke: fuzz-build
 fuzz-clean:
 	rm -rf .build-fuzz/corpus .build-fuzz/logs Fuzz/crashes
 
-## bench: Broadside beside Hugo on the shared benchmark corpus (see docs/performance.md)
+## bench: Broadside beside Hugo on the shared benchmark corpus, then the photo benchmark
+## (see docs/performance.md)
 bench:
 	TOOLS="hugo broadside" NS="1000 10000" ../shared/bench/run_all.sh
+	$(MAKE) --no-print-directory bench-photos
+
+## bench-photos: 100 generated 12-megapixel phone photos, built cold, warm and without the photos
+## (bench/photos/README.md; REPS=3 for medians of three)
+bench-photos: deps
+	$(SWIFT) build -c release --product broadside
+	BROADSIDE=$(abspath $(RELEASE)) bench/photos/run.sh
 
 ## clean: remove every build folder and site/ (not Fuzz/crashes/: see fuzz-clean)
 clean:
