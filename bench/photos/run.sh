@@ -17,6 +17,8 @@
 #   3. a summary with the issue's three goals, PASS or MISS each (medians over REPS):
 #        cold wall < 30 s;  warm wall - nophoto wall < 1 s;  peak RSS of every build < 500 MB
 #
+# Two runs with one SSG_BENCH_ROOT take turns (flock on $ROOT/.lock).
+#
 # Every build: broadside build --source SITE --output OUT --now 2026-12-01T00:00:00Z
 #   --base-url https://example.org/
 #
@@ -61,6 +63,12 @@ export LC_ALL=C.UTF-8 LANG=C.UTF-8 TZ=UTC
 case "$BIN" in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
 [ -x "$BIN" ] || { echo "run.sh: no broadside binary at $BIN (make bench-photos builds it; or set BROADSIDE)" >&2; exit 2; }
 mkdir -p "$ROOT" "$LOGDIR" "$ROOT/out"
+# One run at a time: two would delete each other's cache and output and share the two cores.
+exec 9> "$ROOT/.lock"
+if ! flock -n 9; then
+  echo "run.sh: another photo benchmark is using $ROOT; waiting for it to end" >&2
+  flock 9
+fi
 
 # --- dependencies -------------------------------------------------------------------------------
 if [ ! -x /usr/bin/time ]; then
@@ -91,9 +99,10 @@ generate "$SITE_N" "posts=$POSTS seed=$SEED gen=$gen_sum photos=no" --no-photos
 photo_mb=$(find "$SITE_P/content" -name '*.jpg' -printf '%s\n' | awk '{s+=$1} END {printf "%.0f", s/1e6}')
 
 VERSION=$("$BIN" --version 2>/dev/null | head -1 | tr -s ' ' '_' || echo unknown)
+BIN_SHA=$(sha256sum "$BIN" | cut -c1-12)  # which binary, when $BROADSIDE is not this checkout's
 COMMIT=$(git -C "$PROJECT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 git -C "$PROJECT" diff --quiet HEAD -- Sources Package.swift 2>/dev/null || COMMIT=$COMMIT+dirty
-echo "== photo benchmark: $POSTS posts, $photo_mb MB of photos, broadside $VERSION at $BIN (checkout $COMMIT), $(nproc) cores, $(date -u +%FT%TZ)" >&2
+echo "== photo benchmark: $POSTS posts, $photo_mb MB of photos, broadside $VERSION at $BIN (sha256 $BIN_SHA; checkout $COMMIT), $(nproc) cores, $(date -u +%FT%TZ)" >&2
 
 # --- 2. the builds --------------------------------------------------------------------------------
 build_cmd() { CMD=("$BIN" build --source "$1" --output "$2" --now "$NOW" --base-url "$BASE_URL"); }
@@ -102,7 +111,7 @@ failed=0
 declare -A WALLS RSS_MAX
 timed() {  # timed CASE SITE OUT REP
   local case=$1 site=$2 out=$3 rep=$4
-  local log=$LOGDIR/$case.log timef=$LOGDIR/$case.time
+  local log=$LOGDIR/$case-$rep.log timef=$LOGDIR/$case-$rep.time
   sync
   local cache=warm
   if [ "${SSG_BENCH_DROP_CACHES:-1}" = 1 ] && [ -w /proc/sys/vm/drop_caches ]; then
@@ -141,11 +150,12 @@ timed() {  # timed CASE SITE OUT REP
     images=$(find "$out" -type f \( -name '*.jpg' -o -name '*.webp' -o -name '*.png' \) -path '*/posts/*' | wc -l)
     out_bytes=$(find "$out" -type f -printf '%s\n' | awk '{s+=$1} END {printf "%d", s}')
   fi
-  local closing; closing=$(grep -v '^ ' "$log" | tail -1 || true)
+  local closing; closing=$(grep '^Built' "$log" | tail -1 || true)
+  [ -n "$closing" ] || closing="(no closing line; last line: $(tail -1 "$log"))"
   printf '%-8s rep %d: wall %7.3f s | user %s s sys %s s cpu %s%% | peak RSS %s MB | %d files (%d pages, %d post images), %s bytes\n' \
     "$case" "$rep" "$wall" "${user_s:-?}" "${sys_s:-?}" "${cpu_pct:-?}" "$rss_mb" "$files" "$pages" "$images" "$out_bytes" >&2
   echo "         broadside: $closing" >&2
-  local line="RESULT bench=photos case=$case rep=$rep version=$VERSION commit=$COMMIT bin=$BIN posts=$POSTS seed=$SEED photo_mb=$photo_mb cache=$cache rc=$rc wall_s=$wall user_s=${user_s:-NA} sys_s=${sys_s:-NA} cpu_pct=${cpu_pct:-NA} peak_rss_mb=$rss_mb files=$files pages=$pages post_images=$images out_bytes=$out_bytes cores=$(nproc) date=$(date -u +%FT%TZ)"
+  local line="RESULT bench=photos case=$case rep=$rep version=$VERSION commit=$COMMIT bin=$BIN bin_sha=$BIN_SHA posts=$POSTS seed=$SEED photo_mb=$photo_mb cache=$cache rc=$rc wall_s=$wall user_s=${user_s:-NA} sys_s=${sys_s:-NA} cpu_pct=${cpu_pct:-NA} peak_rss_mb=$rss_mb files=$files pages=$pages post_images=$images out_bytes=$out_bytes cores=$(nproc) date=$(date -u +%FT%TZ)"
   echo "$line"
   [ -z "${RESULTS_FILE:-}" ] || echo "$line" >> "$RESULTS_FILE"
   WALLS[$case]="${WALLS[$case]:-} $wall"

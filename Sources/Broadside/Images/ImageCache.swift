@@ -7,7 +7,7 @@ import Foundation
 struct ImageCache: Sendable {
     static let folderName = ".broadside-cache/images"
     /// Bumped when the way images are made changes, so old entries are never reused.
-    static let version = "broadside-images-2"
+    static let version = "broadside-images-3"
 
     let root: String
     let site: URL

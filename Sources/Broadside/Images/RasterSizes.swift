@@ -23,12 +23,19 @@ struct RasterSizes {
         guard let pixels = ImageCodec.decode(bytes, width: decodeWidth, jpegShrink: shrink) else { return .failure(.damaged) }
         var items: [ImageCache.Item] = []
         var files: [String: [UInt8]] = [:]
+        // The own copy is the widest size's pixels in the same format: encoded once, for both.
+        var encodings: [String: (bytes: [UInt8], digest: String)] = [:]
         func add(_ name: String, _ source: ImageCodec.Pixels, as format: ImageFormat) -> ImageProblem? {
-            guard let encoded = ImageCodec.encode(source, as: format, quality: settings.quality) else { return .damaged }
-            if let found = MetadataScan.metadata(in: encoded, format: format) { return .unstrippable(found) }
+            let size = "\(source.width) \(format.rawValue)"
+            if encodings[size] == nil {
+                guard let encoded = ImageCodec.encode(source, as: format, quality: settings.quality) else { return .damaged }
+                if let found = MetadataScan.metadata(in: encoded, format: format) { return .unstrippable(found) }
+                encodings[size] = (encoded, ImageCodec.sha256(encoded))
+            }
+            guard let (encoded, digest) = encodings[size] else { return .damaged }
             files[name] = encoded
             items.append(ImageCache.Item(name: name, width: source.width, height: source.height, format: format,
-                size: encoded.count, digest: ImageCodec.sha256(encoded)))
+                size: encoded.count, digest: digest))
             return nil
         }
         let sized = { (width: Int) in ImageCodec.resize(pixels, width: width) }
