@@ -148,6 +148,28 @@ import Testing
             hint: "it is published smaller; to save space and upload time, export it at 2000 to 3000 pixels wide")])
     }
 
+    @Test func anAnimatedWebPKeepsItsFramesAndLosesItsEXIF() throws {
+        let site = try TemporarySite(files: ["content/posts/a/index.md": post("title: \"A\"\ndate: 2026-10-01",
+            body: "![Three colours](spin.webp)")], images: ["content/posts/a/spin.webp": "spin.webp"])
+        defer { site.remove() }
+        try site.build()
+        let bytes = Array(try Data(contentsOf: site.output.appendingPathComponent("posts/a/spin.webp")))
+        #expect(MetadataScan.metadata(in: bytes, format: .webp) == nil)
+        #expect(bytes.firstRange(of: Array("PhoneCo".utf8)) == nil && bytes.firstRange(of: Array("ANMF".utf8)) != nil)
+        #expect(ImageCodec.header(bytes)?.pages == 3)
+        #expect(try site.read("posts/a/index.html").contains(
+            "<p><img src=\"/posts/a/spin.webp\" width=\"12\" height=\"10\" alt=\"Three colours\" loading=\"lazy\" decoding=\"async\"></p>"))
+    }
+
+    @Test func aPhotoWrittenIntoTheTextAsADataURLIsRefused() throws {
+        let site = try TemporarySite(files: ["content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01",
+            body: "A photo:\n\n  ![The gate](data:image/jpeg;base64,/9j/4AAQSkZJRgABAQ)")])
+        defer { site.remove() }
+        #expect(site.failure() == [.error("content/posts/a.md", line: 7, column: 3,
+            "this image is written into the text as a data: URL, so Broadside cannot remove its metadata (a photo's GPS position) nor make sizes of it",
+            hint: "save the image as a file beside index.md, or in static/, and write its name: ![What it shows](photo.jpg)")])
+    }
+
     // MARK: Bad and hostile images
 
     static let used = " (the featured image of content/posts/a/index.md)"

@@ -122,9 +122,11 @@ enum ImageStage {
             return fail(ImageProblem.damaged.message, ImageProblem.damaged.hint)
         }
         if let refused = tooLarge(header.width, header.height) { return refused }
-        let made: Result<(ImageCache.Entry, [String: [UInt8]]), ImageProblem> = format == .gif
-            ? gif(bytes, header: header)
-            : RasterSizes(job: job, format: format, header: header, settings: settings).make(bytes)
+        let made: Result<(ImageCache.Entry, [String: [UInt8]]), ImageProblem> = switch format {
+        case .gif: gif(bytes)
+        case .webp where header.pages > 1: animatedWebP(bytes, header: header)
+        default: RasterSizes(job: job, format: format, header: header, settings: settings).make(bytes)
+        }
         switch made {
         case .failure(let problem):
             return fail(problem.message, problem.hint)
@@ -150,13 +152,28 @@ enum ImageStage {
     }
 
     /// A GIF keeps its frames and timing; only blocks that are not picture go.
-    private static func gif(_ bytes: [UInt8], header: ImageCodec.Header) -> Result<(ImageCache.Entry, [String: [UInt8]]), ImageProblem> {
+    private static func gif(_ bytes: [UInt8]) -> Result<(ImageCache.Entry, [String: [UInt8]]), ImageProblem> {
         guard let stripped = GIFStrip.strip(bytes) else { return .failure(.damaged) }
-        let item = ImageCache.Item(name: "own.gif", width: stripped.width, height: stripped.height, format: .gif,
-            size: stripped.bytes.count, digest: ImageCodec.sha256(stripped.bytes))
-        let entry = ImageCache.Entry(format: .gif, width: stripped.width, height: stripped.height, sourceWidth: stripped.width,
-            sourceHeight: stripped.height, hadGPS: false, items: [item])
-        return .success((entry, ["own.gif": stripped.bytes]))
+        return .success(asItIs(stripped.bytes, format: .gif, width: stripped.width, height: stripped.height, hadGPS: false))
+    }
+
+    /// An animated WebP, like a GIF, keeps its frames (libvips would keep only the first in a
+    /// size): its EXIF and XMP chunks go, the rest is published as it is.
+    private static func animatedWebP(_ bytes: [UInt8], header: ImageCodec.Header) -> Result<(ImageCache.Entry, [String: [UInt8]]), ImageProblem> {
+        guard let stripped = WebPStrip.strip(bytes) else { return .failure(.damaged) }
+        if let found = MetadataScan.metadata(in: stripped, format: .webp) { return .failure(.unstrippable(found)) }
+        return .success(asItIs(stripped, format: .webp, width: header.width, height: header.height, hadGPS: header.hasGPS))
+    }
+
+    private static func asItIs(_ bytes: [UInt8], format: ImageFormat, width: Int, height: Int, hadGPS: Bool)
+        -> (ImageCache.Entry, [String: [UInt8]])
+    {
+        let name = "own.\(format.fileExtension)"
+        let item = ImageCache.Item(name: name, width: width, height: height, format: format, size: bytes.count,
+            digest: ImageCodec.sha256(bytes))
+        let entry = ImageCache.Entry(format: format, width: width, height: height, sourceWidth: width, sourceHeight: height,
+            hadGPS: hadGPS, items: [item])
+        return (entry, [name: bytes])
     }
 
     /// The site's files for a cache entry: the own file at the source's address, the sizes beside it.

@@ -24,6 +24,12 @@ public struct PostLink: Sendable, Equatable {
         self.missingAlt = missingAlt
     }
 
+    /// An image whose bytes are in the URL (`data:image/jpeg;base64,…`): it would leave the
+    /// build with every byte of metadata it holds.
+    var isEmbeddedImage: Bool {
+        kind == .image && url.trimmed.lowercased().hasPrefix("data:")
+    }
+
     /// The same link `lines` lines further down: from the body's first line to the file's.
     func down(_ lines: Int) -> PostLink {
         var link = self

@@ -257,6 +257,12 @@ struct PostParser: Sendable {
         post.links = body.links.map { $0.down(parts.bodyLineOffset) }
         post.images = body.images
         if !blockLinks.isEmpty { post.links = (post.links + blockLinks).sorted { ($0.line, $0.column) < ($1.line, $1.column) } }
+        let embedded = post.links.filter(\.isEmbeddedImage).map { link in
+            Diagnostic.error(file, line: link.line, column: link.column,
+                "this image is written into the text as a data: URL, so Broadside cannot remove its metadata (a photo's GPS position) nor make sizes of it",
+                hint: "save the image as a file beside index.md, or in static/, and write its name: ![What it shows](photo.jpg)")
+        }
+        guard embedded.isEmpty else { return (nil, nil, diagnostics + embedded) }
         return (post, nil, diagnostics)
     }
 
