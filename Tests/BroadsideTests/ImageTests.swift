@@ -148,6 +148,27 @@ import Testing
             hint: "it is published smaller; to save space and upload time, export it at 2000 to 3000 pixels wide")])
     }
 
+    /// iPhones save HEIC; browsers other than Safari show neither HEIC nor (old ones) AVIF.
+    @Test(arguments: ["heic", "avif"])
+    func aHEICOrAVIFPhotoIsPublishedOnlyAsJPEGAndWebPSizes(_ format: String) throws {
+        let site = try TemporarySite(files: ["content/posts/a/index.md": post(
+            "title: \"A\"\ndate: 2026-10-01\nimage: phone.\(format)\nimage_alt: \"The gate\"")],
+            images: ["content/posts/a/phone.\(format)": "phone.\(format)"])
+        defer { site.remove() }
+        let report = try site.build()
+        #expect(report.imagesProcessed == 1)
+        let images = try Self.images(in: site)
+        #expect(images["posts/a/phone.\(format)"] == nil, "the original format is not published")
+        #expect(images.keys.filter { $0.hasSuffix(".jpg") }.count == 1 && images.keys.filter { $0.hasSuffix(".webp") }.count == 1)
+        for (path, bytes) in images {
+            let sniffed = try #require(ImageFormat.sniff(bytes))
+            #expect(MetadataScan.metadata(in: bytes, format: sniffed) == nil, "\(path)")
+            #expect(bytes.firstRange(of: Array("PhoneCo".utf8)) == nil, "\(path)")
+        }
+        #expect(try site.read("posts/a/index.html").contains("<picture><source type=\"image/webp\""))
+        #expect(SiteCheck.run(site.options()).locatedImages == ["content/posts/a/phone.\(format)"])
+    }
+
     @Test func anAnimatedWebPKeepsItsFramesAndLosesItsEXIF() throws {
         let site = try TemporarySite(files: ["content/posts/a/index.md": post("title: \"A\"\ndate: 2026-10-01",
             body: "![Three colours](spin.webp)")], images: ["content/posts/a/spin.webp": "spin.webp"])
