@@ -7,7 +7,9 @@ import FuzzSupport
 
 @testable import Broadside
 
-let folder = FileManager.default.temporaryDirectory.appendingPathComponent("broadside-fuzz-images-\(getpid())")
+// One folder for every run (libFuzzer ends without running exit handlers), each input's file
+// named by the process and removed after it.
+let folder = FileManager.default.temporaryDirectory.appendingPathComponent("broadside-fuzz-images")
 try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 let names = ["photo.jpg", "photo.png", "photo.webp", "photo.gif", "chart.svg"]
 var settings = ImageSettings()
@@ -19,8 +21,9 @@ runFuzzer { bytes in
     guard let first = bytes.first else { return }
     let name = names[Int(first) % names.count]
     let body = Array(bytes.dropFirst())
-    let file = folder.appendingPathComponent(name)
+    let file = folder.appendingPathComponent("\(getpid())-\(name)")
     guard (try? Data(body).write(to: file)) != nil else { return }
+    defer { try? FileManager.default.removeItem(at: file) }
     let job = ImageJob(real: file.path, source: "content/posts/fuzz/\(name)", outputPath: "posts/fuzz/\(name)", sizes: true, share: true)
     let (images, _) = ImageStage.run([job], settings: settings, cache: ImageCache(site: folder), store: false)
     if let image = images.images[job.outputPath], image.format != .svg {
