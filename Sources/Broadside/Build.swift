@@ -153,8 +153,9 @@ public enum Build {
         }
         diagnostics += RedirectPage.clashes(pages: pages, plan: plan, in: site)
         // Every address the site will have, redirect pages of old addresses (`aliases:`) too.
-        // An image that failed has its own error; a link to it is not broken besides.
-        diagnostics += LinkCheck.brokenLinks(in: site, paths: Set(plan.map(\.path)).union(images.failed),
+        // An image that failed has its own error; a link to it is not broken besides. A HEIC or TIFF
+        // photo is shown in its sizes, so its own address counts though no file is written there.
+        diagnostics += LinkCheck.brokenLinks(in: site, paths: Set(plan.map(\.path)).union(images.failed).union(images.images.keys),
             limit: writing ? LinkCheck.buildLimit : .max)
         return PreparedBuild(site: site, theme: theme, output: output, pages: pages, assets: assets, plan: plan, leftOut: leftOut,
             images: images, imageCache: imageCache)

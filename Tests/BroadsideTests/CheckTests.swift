@@ -55,6 +55,19 @@ import Testing
         ])
     }
 
+    /// `/images/` is a folder of the site (static/images/): a missing image there is an error. `/uploads/`
+    /// is none: an imported archive's images, on the host apart from Broadside, are a warning.
+    @Test func aMissingImageIsAnErrorUnlessItsFolderIsNoneOfTheSites() throws {
+        let site = try TemporarySite(files: [
+            "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01", body: "![A](/images/gone.jpg) ![B](/uploads/2019/b.jpg)"),
+        ], images: ["static/images/here.jpg": "phone.jpg"])
+        defer { site.remove() }
+        #expect(site.failure() == [
+            .error("content/posts/a.md", line: 5, column: 1, "the image /images/gone.jpg is not a file of the site", hint: Self.imageHint),
+            .warning("content/posts/a.md", line: 5, column: 24, "the image /uploads/2019/b.jpg is not a file of the site", hint: Self.imageHint),
+        ])
+    }
+
     @Test func aBrokenImageAndAFileBesideThePost() throws {
         let site = try TemporarySite(files: [
             "content/posts/report/index.md": post("title: \"R\"\ndate: 2026-10-01",

@@ -152,7 +152,7 @@ import Testing
     @Test(arguments: ["heic", "avif"])
     func aHEICOrAVIFPhotoIsPublishedOnlyAsJPEGAndWebPSizes(_ format: String) throws {
         let site = try TemporarySite(files: ["content/posts/a/index.md": post(
-            "title: \"A\"\ndate: 2026-10-01\nimage: phone.\(format)\nimage_alt: \"The gate\"")],
+            "title: \"A\"\ndate: 2026-10-01\nimage: phone.\(format)\nimage_alt: \"The gate\"", body: "![Again](phone.\(format))")],
             images: ["content/posts/a/phone.\(format)": "phone.\(format)"])
         defer { site.remove() }
         let report = try site.build()
@@ -165,7 +165,7 @@ import Testing
             #expect(MetadataScan.metadata(in: bytes, format: sniffed) == nil, "\(path)")
             #expect(bytes.firstRange(of: Array("PhoneCo".utf8)) == nil, "\(path)")
         }
-        #expect(try site.read("posts/a/index.html").contains("<picture><source type=\"image/webp\""))
+        #expect(try site.read("posts/a/index.html").components(separatedBy: "<picture><source type=\"image/webp\"").count == 3)
         #expect(SiteCheck.run(site.options()).locatedImages == ["content/posts/a/phone.\(format)"])
     }
 
@@ -221,6 +221,22 @@ import Testing
         #expect(try failure([0xFF, 0xD8, 0xFF, 0xE0, 0, 16]) == [Self.damaged])
     }
 
+    /// Replaced within the file system's clock tick, by a file of the same size: its times may not
+    /// move, so the digest remembered by file status must not be trusted (git's "racy" files).
+    @Test func aPhotoReplacedAtOnceBySameSizedBytesIsReadAgain() throws {
+        let site = try TemporarySite(files: ["content/posts/a/index.md": post(
+            "title: \"A\"\ndate: 2026-10-01\nimage: photo.jpg\nimage_alt: \"A photo\"")], images: ["content/posts/a/photo.jpg": "wide.jpg"])
+        defer { site.remove() }
+        try site.build()
+        var corrupt = Array(try Data(contentsOf: fixturesRoot.appendingPathComponent("images/wide.jpg")))
+        for index in stride(from: 700, to: corrupt.count - 2, by: 7) { corrupt[index] = 0xFF }
+        let path = site.root.appendingPathComponent("content/posts/a/photo.jpg").path
+        let handle = try #require(FileHandle(forWritingAtPath: path))  // in place: the same inode
+        try handle.write(contentsOf: Data(corrupt))
+        try handle.close()
+        #expect(site.failure() == [Self.damaged])
+    }
+
     @Test func aFileNamedAsAnImageThatHoldsSomethingElseIsNamedForWhatItHolds() throws {
         func wrong(_ what: String, name: String = "photo.jpg") -> Diagnostic {
             .error("content/posts/a/\(name)", "this file is named .\(name.split(separator: ".").last!) but holds \(what), not an image",
@@ -273,6 +289,10 @@ import Testing
             ("<svg xmlns=\"http://www.w3.org/2000/svg\"><image href=\"data:image/jpeg;base64,/9j/4AAQ\"/></svg>",
                 "embeds a file of its own (a data: URL), which may carry its own metadata"),
             ("<!DOCTYPE svg [<!ENTITY a \"b\">]><svg xmlns=\"http://www.w3.org/2000/svg\">&a;</svg>", "holds an entity declaration (<!ENTITY)"),
+            // Found by the acceptance suite: a self-closing tag before the script hid it.
+            ("<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <rect width=\"1\" fill=\"#369\"/>\n  <script>x()</script>\n</svg>\n", "holds a script"),
+            ("<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/><g/> <foreignObject/></svg>", "holds a foreignObject"),
+            ("<svg xmlns=\"http://www.w3.org/2000/svg\"><rect fill=\"red\" <script>x()</script></svg>", "holds a script"),
         ]
         for (svg, problem) in cases {
             #expect(try failure(Array(svg.utf8), name: "chart.svg") == [.error("content/posts/a/chart.svg", "this SVG \(problem)",

@@ -11,6 +11,7 @@ enum LinkCheck {
     /// broken links, one warning counts the others.
     static func brokenLinks(in site: Site, paths: Set<String>, limit: Int = .max) -> [Diagnostic] {
         let targets = LinkTargets(paths: paths)
+        let folders = Set(paths.compactMap { path in path.firstIndex(of: "/").map { String(path[..<$0]) } })
         let posts = site.posts
         // Each post's broken links, in the order written; on every core, as posts were loaded.
         let brokenOfPost = parallelMap(Array(posts.indices)) { index in
@@ -28,12 +29,15 @@ enum LinkCheck {
         for index in withBroken {
             for (link, resolution) in brokenOfPost[index] {
                 // A missing image is an error, as a missing featured image is: never counted away.
-                guard diagnostics.count < limit || link.kind == .image else {
+                let isError = isMissingImage(link, resolution, folders: folders)
+                guard diagnostics.count < limit || isError else {
                     more += 1
                     continue
                 }
-                diagnostics.append(diagnostic(link, resolution, in: posts[index], rootPath: site.urls.rootPath,
-                    targets: targets, suggestions: suggestions))
+                var found = diagnostic(link, resolution, in: posts[index], rootPath: site.urls.rootPath,
+                    targets: targets, suggestions: suggestions)
+                if isError { found.severity = .error }
+                diagnostics.append(found)
             }
         }
         if more > 0 {
@@ -84,8 +88,19 @@ enum LinkCheck {
         } else if let meant = suggestions.nearest(to: path) {
             hint = "did you mean \(meant)? " + hint.prefix(1).uppercased() + hint.dropFirst()
         }
-        return Diagnostic(link.kind == .image ? .error : .warning, file: post.source, line: link.line, column: link.column,
-            message: message, hint: hint)
+        return .warning(post.source, line: link.line, column: link.column, message, hint: hint)
+    }
+
+    /// An image of the site that is not there is an error: one written beside the post, or under a
+    /// folder the site publishes (`/images/…` with `static/images/`). An image under a folder the
+    /// site does not have at all (`/uploads/2019/x.jpg` in an imported archive, whose files are on
+    /// the host apart from Broadside) stays a warning, so such a site still builds.
+    private static func isMissingImage(_ link: PostLink, _ resolution: LinkTargets.Resolution, folders: Set<String>) -> Bool {
+        guard link.kind == .image, case .missing(let path) = resolution else { return false }
+        let written = link.url.trimmed
+        guard written.hasPrefix("/") else { return true }
+        let top = path.dropFirst().prefix { $0 != "/" }
+        return folders.contains(String(top))
     }
 }
 

@@ -67,8 +67,10 @@ private struct TagScanner {
             }
             let name = word()
             var attributes: [(String, String)] = []
+            // A tag ends at `>`, or (malformed) where the next one starts, which is read next.
             while index < scalars.count, scalars[index] != ">" {
                 skipSpace()
+                guard index < scalars.count, scalars[index] != ">", scalars[index] != "<" else { break }
                 let attribute = word()
                 guard !attribute.isEmpty else { index += 1; continue }
                 skipSpace()
@@ -110,7 +112,7 @@ private struct TagScanner {
         var out = String.UnicodeScalarView()
         while index < scalars.count {
             let scalar = scalars[index]
-            if scalar.properties.isWhitespace || "=>/\"'".unicodeScalars.contains(scalar) { break }
+            if scalar.properties.isWhitespace || "=<>/\"'".unicodeScalars.contains(scalar) { break }
             out.append(scalar)
             index += 1
         }

@@ -54,9 +54,17 @@ struct SourceDigests: Sendable {
         return entry.digest
     }
 
+    /// A file changed this close to the save may change again within the file system's clock
+    /// tick (a few milliseconds) without its times moving: as git does with its index, such a
+    /// file is not remembered, and is read and hashed again by the next build.
+    static let racyNanoseconds = 2_000_000_000
+
     /// Replaces the file with `entries` (this build's sources only), sorted by path.
     func save(_ entries: [Known]) {
-        let text = entries.sorted { $0.path < $1.path }.map { entry in
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let settled = Int(now.tv_sec) &* 1_000_000_000 &+ Int(now.tv_nsec) &- Self.racyNanoseconds
+        let text = entries.filter { $0.stamp.changed < settled && $0.stamp.modified < settled }.sorted { $0.path < $1.path }.map { entry in
             "\(entry.digest)\t\(entry.stamp.size)\t\(entry.stamp.modified)\t\(entry.stamp.changed)\t\(entry.stamp.inode)\t\(entry.path)\n"
         }.joined()
         try? Data(text.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
