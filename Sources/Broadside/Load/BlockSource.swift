@@ -51,7 +51,7 @@ struct BlockMarker {
 
     init(source: String, kind: String = "block") {
         var number = 1
-        while source.contains("broadside-\(kind)-\(number):") { number += 1 }
+        while Self.offset(of: "broadside-\(kind)-\(number):", in: source, from: 0) != nil { number += 1 }
         prefix = "<!--broadside-\(kind)-\(number):"
     }
 
@@ -66,18 +66,44 @@ struct BlockMarker {
         cmark_node_free(node)
     }
 
-    /// `html` with each block's marker replaced by `rendered` of the same index, each marker
-    /// looked for after the one before it; nothing rendered is searched again.
+    /// `html` with each block's marker replaced by `rendered` of the same index.
     static func splice(_ html: String, blocks: [Block], rendered: [String]) -> String {
-        var out = ""
-        var rest = html[...]
-        for (block, text) in zip(blocks, rendered) {
-            guard let found = rest.range(of: block.marker) else { continue }
-            out += rest[..<found.lowerBound]
-            out += text
-            rest = rest[found.upperBound...]
+        replace(blocks.map(\.marker), in: html) { rendered[$0] }
+    }
+
+    /// `html` with each of `markers` replaced by `replacement(index)`, each looked for after the
+    /// one before it (a marker not found is passed over); nothing inserted is searched again.
+    /// By bytes (`memmem`): Foundation's `range(of:)` cost 8 % of a 10,000-post build.
+    static func replace(_ markers: [String], in html: String, with replacement: (Int) -> String) -> String {
+        var html = html
+        return html.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 256)
+            var position = 0
+            for (index, marker) in markers.enumerated() {
+                guard let found = offset(of: marker, in: bytes, from: position) else { continue }
+                out += bytes[position..<found]
+                out += replacement(index).utf8
+                position = found + marker.utf8.count
+            }
+            out += bytes[position...]
+            return String(decoding: out, as: UTF8.self)
         }
-        out += rest
-        return out
+    }
+
+    /// Where `needle` starts in `text` at or after the byte `start`.
+    static func offset(of needle: String, in text: String, from start: Int) -> Int? {
+        var text = text
+        return text.withUTF8 { offset(of: needle, in: $0, from: start) }
+    }
+
+    private static func offset(of needle: String, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var needle = needle
+        return needle.withUTF8 { pattern -> Int? in
+            guard let base = bytes.baseAddress, start <= bytes.count, pattern.count > 0,
+                let found = memmem(base + start, bytes.count - start, pattern.baseAddress, pattern.count)
+            else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
     }
 }

@@ -85,7 +85,8 @@ public enum Markdown {
         var kept: [PostLink] = []
         var images: [InlineImage] = []
         let columns = links.isEmpty ? nil : SourceColumns(text)
-        let imageMarker = links.isEmpty || nested ? nil : BlockMarker(source: text, kind: "image")
+        // Made at the first image of the site's own: a scan of the text that most posts never need.
+        var imageMarker: BlockMarker?
         for link in links.reversed() {
             guard let url = cmark_node_get_url(link).map({ String(cString: $0) }) else { continue }
             if !unsafe, let note = removeIfUnsafe(link, url: url) {
@@ -93,8 +94,10 @@ public enum Markdown {
                 continue
             }
             kept.append(written(link, url: url, columns: columns))
-            if let imageMarker, cmark_node_get_type(link) == CMARK_NODE_IMAGE, InlineImage.isLocal(url) {
-                images.append(replaceImage(link, url: url, marker: imageMarker.marker(images.count)))
+            if !nested, cmark_node_get_type(link) == CMARK_NODE_IMAGE, InlineImage.isLocal(url) {
+                let marker = imageMarker ?? BlockMarker(source: text, kind: "image")
+                imageMarker = marker
+                images.append(replaceImage(link, url: url, marker: marker.marker(images.count)))
                 continue
             }
             if rootPath != "/", let rest = rootRelativePath(url) {

@@ -54,21 +54,14 @@ enum ImageMarkup {
     /// the site does not have keeps the address as written (its error stops the build anyway).
     static func expand(_ html: String, post: Post, images: ImageSet, urls: SiteURLs, for medium: Medium) -> String {
         guard !post.images.isEmpty else { return html }
-        var out = ""
-        var rest = html[...]
-        for inline in post.images {
-            guard let found = rest.range(of: inline.marker) else { continue }
-            out += rest[..<found.lowerBound]
+        return BlockMarker.replace(post.images.map(\.marker), in: html) { index in
+            let inline = post.images[index]
             if let image = images.image(for: inline.url, fromPost: post.slug) {
-                out += medium == .page ? picture(image, alt: inline.alt, title: inline.title, lazy: true, urls: urls)
+                return medium == .page ? picture(image, alt: inline.alt, title: inline.title, lazy: true, urls: urls)
                     : email(image, alt: inline.alt, title: inline.title, urls: urls)
-            } else {
-                let written = Markdown.rootRelativePath(inline.url).map { urls.rootPath + $0 } ?? inline.url
-                out += "<img src=\"\(Escaping.markup(written))\" alt=\"\(Escaping.markup(inline.alt))\">"
             }
-            rest = rest[found.upperBound...]
+            let written = Markdown.rootRelativePath(inline.url).map { urls.rootPath + $0 } ?? inline.url
+            return "<img src=\"\(Escaping.markup(written))\" alt=\"\(Escaping.markup(inline.alt))\">"
         }
-        out += rest
-        return out
     }
 }
