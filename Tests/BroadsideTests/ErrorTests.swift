@@ -333,3 +333,29 @@ import Testing
         ])
     }
 }
+
+/// Sections nested thousands deep overflowed swift-mustache's recursive parser (exit 139 in build,
+/// check and serve); 100,000 levels took minutes before that, in Broadside's own tag scanner
+/// (columns measured from the line's start at every tag; Foundation's `range(of:)` copying the rest).
+@Suite struct TemplateNestingTests {
+    static func template(_ levels: Int) -> String {
+        "{{<base}}{{$main}}\n" + String(repeating: "{{#post}}", count: levels) + "{{title}}"
+            + String(repeating: "{{/post}}", count: levels) + "\n{{/main}}{{/base}}\n"
+    }
+
+    @Test func sectionsNestedPastTheLimitAreAnErrorAtTheirTagAndTheSiteStaysAsItWas() throws {
+        // The layout's two blocks and 98 sections: 100 levels, the most a template may nest.
+        let site = try TemporarySite(files: ["content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01"),
+            "templates/post.mustache": Self.template(98)])
+        defer { site.remove() }
+        try site.build()
+        #expect(try site.read("posts/a/index.html").contains("A"))
+        let before = try tree(site.output)
+        try site.write("templates/post.mustache", Self.template(20_000))
+        #expect(site.failure() == [.error("templates/post.mustache", line: 2, column: 98 * 9 + 1,
+            "sections are nested more than 100 deep here",
+            hint: "close sections with {{/name}} before opening others; a template needs a few levels, not hundreds")])
+        #expect(try tree(site.output) == before)
+        #expect(SiteCheck.run(site.options()).diagnostics.first?.message == "sections are nested more than 100 deep here")
+    }
+}

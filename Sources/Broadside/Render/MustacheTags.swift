@@ -24,26 +24,31 @@ enum MustacheTags {
         var opening = "{{", closing = "}}"
         var depth = 0
         var line = 1
-        var lineStart = text.startIndex
+        // Characters from the line's start to `cursor`, counted as the cursor moves: measured
+        // from the line's start at every tag, a template on one long line took quadratic time.
+        var column = 1
         var cursor = text.startIndex
         func advance(to index: String.Index) {
-            for position in text[cursor..<index].indices where text[position].isNewline {
-                line += 1
-                lineStart = text.index(after: position)
+            for character in text[cursor..<index] {
+                if character.isNewline {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
             }
             cursor = index
         }
-        while let open = text[cursor...].range(of: opening) {
+        while let open = text[cursor...].firstRange(of: opening) {
             advance(to: open.lowerBound)
             let first = text[open.upperBound...].first
             let sigil = first.flatMap { sigils.contains($0) ? $0 : nil }
             let start = sigil == nil ? open.upperBound : text.index(after: open.upperBound)
             let end = sigil == "=" ? "=" + closing : sigil == "{" ? "}" + closing : closing
-            guard let close = text[start...].range(of: end) else { break }
+            guard let close = text[start...].firstRange(of: end) else { break }
             let name = text[start..<close.lowerBound].trimmed
             if sigil == "/" { depth = max(0, depth - 1) }
-            found.append(Tag(sigil: sigil, name: name, line: line, column: text.distance(from: lineStart, to: open.lowerBound) + 1,
-                depth: depth))
+            found.append(Tag(sigil: sigil, name: name, line: line, column: column, depth: depth))
             switch sigil {
             case "#", "^", "<", "$": depth += 1
             case "=":

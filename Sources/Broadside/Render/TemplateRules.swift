@@ -23,9 +23,26 @@ enum TemplateRules {
     /// Registers the content type once per process (swift-mustache keeps a global table).
     static let registered: Void = MustacheContentTypes.register(MarkupContentType(), named: contentTypeName)
 
-    /// The tags of `text` that would take escaping away from Broadside, as errors of `file`.
+    /// Sections nested deeper than this are refused: swift-mustache parses and renders them by
+    /// recursion, and a few thousand levels overflowed the stack (exit 139) of build, check and serve.
+    static let maximumNesting = 100
+
+    /// The tags of `text` that would take escaping away from Broadside, or nest sections too
+    /// deep, as errors of `file`.
     static func check(_ text: String, file: String) -> [Diagnostic] {
-        MustacheTags.scan(text).compactMap { tag in
+        let tags = MustacheTags.scan(text)
+        return escaping(tags, file: file) + [nesting(tags, file: file)].compactMap { $0 }
+    }
+
+    /// The first tag that opens a section (`#`, `^`, `$`, `<`) inside `maximumNesting` others.
+    private static func nesting(_ tags: [MustacheTags.Tag], file: String) -> Diagnostic? {
+        guard let tag = tags.first(where: { $0.depth >= maximumNesting && ["#", "^", "$", "<"].contains($0.sigil) }) else { return nil }
+        return .error(file, line: tag.line, column: tag.column, "sections are nested more than \(maximumNesting) deep here",
+            hint: "close sections with {{/name}} before opening others; a template needs a few levels, not hundreds")
+    }
+
+    private static func escaping(_ tags: [MustacheTags.Tag], file: String) -> [Diagnostic] {
+        tags.compactMap { tag in
             func fail(_ message: String, _ hint: String) -> Diagnostic {
                 .error(file, line: tag.line, column: tag.column, message, hint: hint)
             }
