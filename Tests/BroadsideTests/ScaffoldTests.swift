@@ -86,6 +86,28 @@ import Testing
         #expect(try Self.read(root, "README.md") == "# Puentes\n")
     }
 
+    /// A `.gitignore` that is a link would have `init` write into the file it points to; a pipe
+    /// would have it wait for ever.
+    @Test func initNeverWritesThroughALinkedOrSpecialGitignore() throws {
+        let root = try Self.emptyFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let outside = root.appendingPathComponent("home-gitignore")
+        try Data("*.log\n".utf8).write(to: outside)
+        let site = root.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: site.appendingPathComponent(".gitignore"), withDestinationURL: outside)
+        let refused = Diagnostic.error(".gitignore", "this is a link, not a file, so Broadside will not add to it",
+            hint: "nothing was changed; replace it with a file of its own (rm .gitignore), then run broadside init again")
+        #expect(SiteSkeleton.create(in: site, shown: "site", now: testNow) == .failure(refused))
+        #expect(try String(contentsOf: outside, encoding: .utf8) == "*.log\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.path) == [".gitignore"])
+
+        try FileManager.default.removeItem(at: site.appendingPathComponent(".gitignore"))
+        #expect(mkfifo(site.appendingPathComponent(".gitignore").path, 0o644) == 0)
+        #expect(SiteSkeleton.create(in: site, shown: "site", now: testNow) == .failure(.error(".gitignore",
+            "this is a pipe, not a file, so Broadside will not add to it", hint: refused.hint)))
+    }
+
     // MARK: new
 
     static let chicago = "base_url: \"https://example.org/\"\ntime_zone: America/Chicago\n"

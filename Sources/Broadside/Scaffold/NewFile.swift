@@ -21,17 +21,43 @@ enum NewFile {
             return errno == EEXIST ? .exists : .failed(SiteFolder.reason(errno))
         }
         defer { close(descriptor) }
+        return writeAll(text, to: descriptor) ? .written : .failed(SiteFolder.reason(errno))
+    }
+
+    private static func writeAll(_ text: String, to descriptor: Int32) -> Bool {
         let bytes = Array(text.utf8)
         var done = 0
         while done < bytes.count {
             let written = bytes[done...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 {
                 if errno == EINTR { continue }
-                return .failed(SiteFolder.reason(errno))
+                return false
             }
             done += written
         }
-        return .written
+        return true
+    }
+
+    /// What is at `path` when it is neither nothing nor a regular file: "a link", "a folder", "a pipe"…
+    static func notARegularFile(_ path: String) -> String? {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return nil }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFLNK: return "a link"
+        case S_IFDIR: return "a folder"
+        case S_IFIFO: return "a pipe"
+        case S_IFSOCK: return "a socket"
+        default: return "a device"
+        }
+    }
+
+    /// Adds `text` at the end of the regular file `path`, never through a link (`O_NOFOLLOW`).
+    static func append(_ text: String, to path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return writeAll(text, to: descriptor)
     }
 
     /// Whether anything is at `path`, a broken link included.

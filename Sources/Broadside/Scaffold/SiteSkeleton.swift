@@ -43,6 +43,12 @@ public enum SiteSkeleton {
                 hint: "nothing was changed; work on that site where it is (broadside new, broadside build), "
                     + "or make a new one in a folder of its own: broadside init my-site"))
         }
+        // Only a regular file of the site is added to: a link would send the lines into the file it
+        // points to (another project's, or the home folder's), and reading a pipe never ends.
+        if let what = NewFile.notARegularFile(root + "/" + ignoreFile) {
+            return .failure(.error(ignoreFile, "this is \(what), not a file, so Broadside will not add to it",
+                hint: "nothing was changed; replace it with a file of its own (rm \(ignoreFile)), then run broadside init again"))
+        }
         var made = Made(written: [])
         let files = [("site.yml", siteSettings), (samplePost, samplePostText(now: now))]
         do {
@@ -68,12 +74,9 @@ public enum SiteSkeleton {
                 return .success(made)
             }
             let text = (existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n") + "\n" + ([ignoreLines[0]] + missing).joined(separator: "\n") + "\n"
-            guard let handle = FileHandle(forWritingAtPath: ignorePath) else {
+            guard NewFile.append(text, to: ignorePath) else {
                 return .failure(.error(ignoreFile, "this file cannot be added to", hint: "add these lines yourself: /site/ and /.broadside-cache/"))
             }
-            defer { try? handle.close() }
-            handle.seekToEndOfFile()
-            handle.write(Data(text.utf8))
             made.ignoreAppended = true
         } else if NewFile.exists(ignorePath) {
             return .failure(.error(ignoreFile, "this file is not UTF-8 text, so Broadside did not add to it",
