@@ -86,9 +86,12 @@ enum ImageStage {
         }
         // Unchanged since the last build, and made then: the source is not even read.
         let stamp = SourceDigests.Stamp(of: job.real)
-        if let stamp, let digest = digests.digest(of: job.real, stamp: stamp), let entry = cache.entry(key(digest)) {
-            return .made(published(job, entry: entry, key: key(digest), cache: cache, shareWidth: settings.shareWidth), key: key(digest),
-                cached: true, source: SourceDigests.Known(path: job.real, stamp: stamp, digest: digest))
+        if let stamp, let digest = digests.digest(of: job.real, stamp: stamp) {
+            let remembered = key(digest)
+            if let entry = cache.entry(remembered) {
+                return .made(published(job, entry: entry, key: remembered, cache: cache, shareWidth: settings.shareWidth), key: remembered,
+                    cached: true, source: SourceDigests.Known(path: job.real, stamp: stamp, digest: digest))
+            }
         }
         let bytes: [UInt8]
         switch read(job.real) {
@@ -213,13 +216,13 @@ enum ImageStage {
 
     private static func read(_ path: String) -> Result<[UInt8], ReadFailure> {
         let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return .failure(ReadFailure(reason: errno == EACCES ? "permission denied" : String(cString: strerror(errno)).lowercased())) }
+        guard descriptor >= 0 else { return .failure(ReadFailure(reason: SiteFolder.reason(errno))) }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 { return .failure(ReadFailure(reason: errno == EISDIR ? "it is a folder" : String(cString: strerror(errno)).lowercased())) }
+            if count < 0 { return .failure(ReadFailure(reason: errno == EISDIR ? "it is a folder" : SiteFolder.reason(errno))) }
             if count == 0 { return .success(bytes) }
             bytes += chunk.prefix(count)
         }

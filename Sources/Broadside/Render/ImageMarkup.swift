@@ -10,11 +10,7 @@ enum ImageMarkup {
     /// A list's thumbnail.
     static let thumbWidth = 480
 
-    /// Root-relative, each segment percent-encoded (a comma would split a `srcset`).
-    static func url(_ file: ImageFile, _ urls: SiteURLs) -> String {
-        urls.rootPath + file.path.split(separator: "/", omittingEmptySubsequences: false)
-            .map { PercentEncoding.segment(String($0)) }.joined(separator: "/")
-    }
+    static func url(_ file: ImageFile, _ urls: SiteURLs) -> String { urls.file(file.path) }
 
     static func srcset(_ files: [ImageFile], _ urls: SiteURLs) -> String {
         files.map { "\(url($0, urls)) \($0.width)w" }.joined(separator: ", ")

@@ -36,12 +36,15 @@ struct ResourceViews: Sendable {
             var srcset: String
             /// Empty for a WebP photo, whose `srcset` is already WebP.
             var webpSrcset: String
+            /// About 480 pixels wide, for lists.
             var thumb: ImageFile
-            var thumbWebp: ImageFile?
-            var share: ImageFile?
+            var thumbURL: String
+            var thumbWebpURL: String?
+            /// Absolute, for share cards.
+            var shareURL: String?
         }
 
-        func context(_ urls: SiteURLs) -> TemplateContext {
+        var context: TemplateContext {
             var context: TemplateContext = ["url": url, "alt": alt]
             if let credit { context["credit"] = credit }
             guard let sizes else { return context }
@@ -50,22 +53,18 @@ struct ResourceViews: Sendable {
             context["srcset"] = sizes.srcset
             context["sizes"] = ImageMarkup.sizes
             if !sizes.webpSrcset.isEmpty { context["webp_srcset"] = sizes.webpSrcset }
-            var thumb: TemplateContext = [
-                "url": ImageMarkup.url(sizes.thumb, urls), "width": sizes.thumb.width, "height": sizes.thumb.height,
-            ]
-            if let webp = sizes.thumbWebp { thumb["webp_url"] = ImageMarkup.url(webp, urls) }
+            var thumb: TemplateContext = ["url": sizes.thumbURL, "width": sizes.thumb.width, "height": sizes.thumb.height]
+            if let webp = sizes.thumbWebpURL { thumb["webp_url"] = webp }
             context["thumb"] = thumb
-            if let share = sizes.share { context["share_url"] = urls.absolute(ImageMarkup.url(share, urls)) }
+            if let share = sizes.shareURL { context["share_url"] = share }
             return context
         }
     }
 
     var attachments: [AttachmentView]
     var image: ImageView?
-    var urls: SiteURLs
 
     init(_ resources: PostResources, lang: String, urls: SiteURLs, strings: ThemeStrings, images: ImageSet) {
-        self.urls = urls
         attachments = resources.attachments.map { attachment in
             let file = attachment.file
             let typeName = strings.typeName(ofFile: file.outputPath ?? Self.path(ofURL: file.written), lang: lang)
@@ -90,23 +89,23 @@ struct ResourceViews: Sendable {
     func add(to context: inout TemplateContext) {
         context["has_attachments"] = !attachments.isEmpty
         if !attachments.isEmpty { context["attachments"] = attachments.map(\.context) }
-        if let image { context["image"] = image.context(urls) }
+        if let image { context["image"] = image.context }
     }
 
     private static func sizes(of image: PublishedImage, _ urls: SiteURLs) -> ImageView.Sizes? {
         guard let widest = image.fallback.last, let thumb = image.fallback(near: ImageMarkup.thumbWidth) else { return nil }
         let webp = image.format.fallback == .webp ? [] : image.webp
+        let thumbWebp = webp.first { $0.width >= ImageMarkup.thumbWidth } ?? webp.last
         return ImageView.Sizes(
             width: widest.width, height: widest.height, srcset: ImageMarkup.srcset(image.fallback, urls),
-            webpSrcset: ImageMarkup.srcset(webp, urls), thumb: thumb,
-            thumbWebp: webp.first { $0.width >= ImageMarkup.thumbWidth } ?? webp.last, share: image.share)
+            webpSrcset: ImageMarkup.srcset(webp, urls), thumb: thumb, thumbURL: ImageMarkup.url(thumb, urls),
+            thumbWebpURL: thumbWebp.map { ImageMarkup.url($0, urls) },
+            shareURL: image.share.map { urls.absolute(ImageMarkup.url($0, urls)) })
     }
 
     /// Root-relative for a file the site publishes, so the folder works on any host.
     static func url(of file: PostResource, _ urls: SiteURLs) -> String {
-        guard let path = file.outputPath else { return file.remoteURL ?? file.written }
-        return urls.rootPath + path.split(separator: "/", omittingEmptySubsequences: false)
-            .map { PercentEncoding.segment(String($0)) }.joined(separator: "/")
+        file.outputPath.map(urls.file) ?? file.remoteURL ?? file.written
     }
 
     /// A URL's path, without its query or fragment, for its file type.

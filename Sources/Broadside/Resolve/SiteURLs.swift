@@ -25,6 +25,13 @@ public struct SiteURLs: Sendable, Equatable {
 
     public func post(_ slug: String) -> String { rootPath + "posts/" + PercentEncoding.segment(slug) + "/" }
 
+    /// A file of the site (`posts/a/crowd.jpg`), root-relative, each segment percent-encoded (a
+    /// comma would split a `srcset`), so the folder works on any host.
+    public func file(_ path: String) -> String {
+        rootPath + path.split(separator: "/", omittingEmptySubsequences: false).map { PercentEncoding.segment(String($0)) }
+            .joined(separator: "/")
+    }
+
     public func home(page: Int) -> String { page <= 1 ? rootPath : rootPath + "page/\(page)/" }
 
     public func taxonomy(_ kind: TaxonomyKind) -> String { rootPath + kind.rawValue + "/" }
