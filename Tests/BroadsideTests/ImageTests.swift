@@ -65,10 +65,10 @@ import Testing
             + "/posts/wide/wide-960.\(key).webp 960w, /posts/wide/wide-1600.\(key).webp 1600w\" \(sizes)>"
             + "<img src=\"/posts/wide/wide-960.\(key).jpg\" srcset=\"/posts/wide/wide-480.\(key).jpg 480w, "
             + "/posts/wide/wide-960.\(key).jpg 960w, /posts/wide/wide-1600.\(key).jpg 1600w\" \(sizes) "
-            + "width=\"1600\" height=\"800\" alt=\"A field\" decoding=\"async\"></picture>"))
+            + "width=\"1600\" height=\"800\" alt=\"A field\"></picture>"))
         #expect(try site.read("index.html").contains("<picture class=\"thumb\"><source type=\"image/webp\" "
             + "srcset=\"/posts/wide/wide-480.\(key).webp\"><img src=\"/posts/wide/wide-480.\(key).jpg\" width=\"480\" "
-            + "height=\"240\" alt=\"\" loading=\"lazy\" decoding=\"async\"></picture>"))
+            + "height=\"240\" alt=\"\" loading=\"lazy\"></picture>"))
         #expect(try site.read("feed.xml").contains("<content:encoded>&lt;p&gt;&lt;img src=&quot;https://example.org/posts/wide/wide-960.\(key).jpg&quot; "
             + "width=&quot;960&quot; height=&quot;480&quot; alt=&quot;A field&quot;&gt;&lt;/p&gt;"))
     }
@@ -179,7 +179,7 @@ import Testing
         #expect(bytes.firstRange(of: Array("PhoneCo".utf8)) == nil && bytes.firstRange(of: Array("ANMF".utf8)) != nil)
         #expect(ImageCodec.header(bytes)?.pages == 3)
         #expect(try site.read("posts/a/index.html").contains(
-            "<p><img src=\"/posts/a/spin.webp\" width=\"12\" height=\"10\" alt=\"Three colours\" loading=\"lazy\" decoding=\"async\"></p>"))
+            "<p><img src=\"/posts/a/spin.webp\" width=\"12\" height=\"10\" alt=\"Three colours\" loading=\"lazy\"></p>"))
     }
 
     @Test func aPhotoWrittenIntoTheTextAsADataURLIsRefused() throws {

@@ -149,7 +149,7 @@ import Testing
         #expect(try site.read("posts/pattern/index.html").contains("""
             <figure class="post-image">
             <picture><source type="image/webp" srcset="/\(webp) 8w" sizes="(min-width: 760px) 712px, 100vw"><img src="/\(png)" \
-            srcset="/\(png) 8w" sizes="(min-width: 760px) 712px, 100vw" width="8" height="6" alt="" decoding="async"></picture>
+            srcset="/\(png) 8w" sizes="(min-width: 760px) 712px, 100vw" width="8" height="6" alt=""></picture>
             <figcaption>Imagen: Ana Ruiz</figcaption>
             </figure>
             """))

@@ -24,7 +24,7 @@ enum ImageMarkup {
         guard let fallback = image.fallback(near: feedWidth), !image.webp.isEmpty else {
             guard let own = image.own else { return "" }
             let size = own.width > 0 ? " width=\"\(own.width)\" height=\"\(own.height)\"" : ""
-            return "<img src=\"\(url(own, urls))\"\(size) alt=\"\(escapedAlt)\"\(titleAttribute)\(loading) decoding=\"async\">"
+            return "<img src=\"\(url(own, urls))\"\(size) alt=\"\(escapedAlt)\"\(titleAttribute)\(loading)>"
         }
         let widest = image.fallback.last ?? fallback
         var html = "<picture>"
@@ -32,7 +32,7 @@ enum ImageMarkup {
             html += "<source type=\"image/webp\" srcset=\"\(srcset(image.webp, urls))\" sizes=\"\(sizes)\">"
         }
         html += "<img src=\"\(url(fallback, urls))\" srcset=\"\(srcset(image.fallback, urls))\" sizes=\"\(sizes)\""
-        html += " width=\"\(widest.width)\" height=\"\(widest.height)\" alt=\"\(escapedAlt)\"\(titleAttribute)\(loading) decoding=\"async\">"
+        html += " width=\"\(widest.width)\" height=\"\(widest.height)\" alt=\"\(escapedAlt)\"\(titleAttribute)\(loading)>"
         return html + "</picture>"
     }
 
