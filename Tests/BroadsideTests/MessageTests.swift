@@ -175,6 +175,37 @@ import Testing
         #expect(NearestName.damerauLevenshtein(Array("titel"), Array("title")) == 1)
         #expect(NearestName.damerauLevenshtein(Array("kitten"), Array("sitting")) == 3)
     }
+
+    /// The index `check` uses for thousands of broken links answers exactly as comparing with
+    /// every name does: typos of every kind (swaps, plurals, case, accents, short names) of
+    /// addresses drawn from a fixed seed, and addresses near none.
+    @Test func theNameIndexAnswersAsComparingWithEveryName() {
+        var random = SplitMix(seed: 7)
+        let words = ["detention", "vigil", "día", "asylum", "court", "tps", "niñez", "family", "a", "letter", "q"]
+        let names = (0..<300).map { _ in
+            "/posts/" + (0..<(1 + random.next() % 4)).map { _ in words[random.next() % words.count] }.joined(separator: "-") + "/"
+        } + ["category", "tags", "Series", "ab", "abcd", "abcdefgh"]
+        let sorted = Array(Set(names)).sorted()
+        let index = NearestNameIndex(sorted)
+        var questions = ["categories", "tag", "SERIES", "ac", "abdc", "abcdefghij", "/posts/nothing-like-this/", ""]
+        for _ in 0..<600 {
+            var characters = Array(sorted[random.next() % sorted.count])
+            for _ in 0..<(random.next() % 4) where !characters.isEmpty {
+                let at = random.next() % characters.count
+                switch random.next() % 5 {
+                case 0: characters.remove(at: at)
+                case 1: characters.insert("x", at: at)
+                case 2: characters[at] = "ñ"
+                case 3: if at + 1 < characters.count { characters.swapAt(at, at + 1) }
+                default: characters[at] = Character(characters[at].uppercased())
+                }
+            }
+            questions.append(String(characters))
+        }
+        for question in questions {
+            #expect(index.nearest(to: question) == NearestName.nearest(to: question, in: sorted), "\(question)")
+        }
+    }
 }
 
 @Suite struct SiteLanguageMessageTests {

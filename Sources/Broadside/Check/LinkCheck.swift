@@ -106,19 +106,23 @@ enum LinkCheck {
 
 /// The site's address nearest a broken one, among those with the same first folder and depth
 /// (`/posts/x/` is compared with posts, not with 16,000 files of every kind). Each group is
-/// gathered the first time a broken link needs it.
+/// indexed the first time a broken link needs it, and each broken address is answered once.
 final class NearestAddress {
     private let paths: Set<String>
-    private var groups: [String: [String]] = [:]
+    private var groups: [String: NearestNameIndex] = [:]
+    private var answers: [String: String?] = [:]
 
     init(_ paths: Set<String>) { self.paths = paths }
 
     func nearest(to address: String) -> String? {
+        if let known = answers[address] { return known }
         let key = Self.group(address)
         if groups[key] == nil {
-            groups[key] = paths.map(Self.address).filter { Self.group($0) == key }.sorted()
+            groups[key] = NearestNameIndex(paths.map(Self.address).filter { Self.group($0) == key }.sorted())
         }
-        return NearestName.nearest(to: address, in: groups[key]!)
+        let answer = groups[key]!.nearest(to: address)
+        answers[address] = answer
+        return answer
     }
 
     /// What a reader sees for a file: `posts/a/index.html` is `/posts/a/`.
