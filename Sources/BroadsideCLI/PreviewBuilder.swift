@@ -1,4 +1,5 @@
 import Broadside
+import BroadsidePreview
 import Foundation
 
 /// Builds the site into the preview's folder, then again each time what the build reads
@@ -11,7 +12,6 @@ final class PreviewBuilder: @unchecked Sendable {
     let future: Bool
     /// `--now`; nil: the clock at each build.
     let fixedNow: Date?
-    let rootPath: String
     let console: Console
     let state: PreviewState
     let events: PreviewEvents
@@ -23,14 +23,13 @@ final class PreviewBuilder: @unchecked Sendable {
     static let pollInterval: useconds_t = 250_000
     static let settleInterval: useconds_t = 150_000
 
-    init(source: URL, output: URL, drafts: Bool, future: Bool, fixedNow: Date?, rootPath: String, console: Console,
+    init(source: URL, output: URL, drafts: Bool, future: Bool, fixedNow: Date?, console: Console,
          state: PreviewState, events: PreviewEvents, building: NSLock) {
         self.source = source
         self.output = output
         self.drafts = drafts
         self.future = future
         self.fixedNow = fixedNow
-        self.rootPath = rootPath
         self.console = console
         self.state = state
         self.events = events
@@ -52,7 +51,7 @@ final class PreviewBuilder: @unchecked Sendable {
         do {
             let report = try Build.run(options)
             console.report(report.warnings, source: source)
-            number = state.finished(folder: PreviewFolder(folder: output, rootPath: rootPath), errors: nil)
+            number = state.finished(folder: PreviewFolder(folder: output, rootPath: currentRootPath()), errors: nil)
             let warnings = DiagnosticText.count(report.warnings).map { "; \($0)" } ?? ""
             console.say("Built \(counted(report.pages, "page", "pages")) in \(String(format: "%.2f", seconds(since: started))) s\(warnings)")
             worked = true
@@ -66,6 +65,13 @@ final class PreviewBuilder: @unchecked Sendable {
         }
         events.announce(build: number)
         return worked
+    }
+
+    /// The path of `base_url` as site.yml says it now: an edit to it while serving moves the
+    /// site, as the next build's links do.
+    private func currentRootPath() -> String {
+        let (config, _) = SiteConfig.load(from: source, baseURLOverride: nil)
+        return SiteURLs(baseURL: config.baseURL).rootPath
     }
 
     /// Watches and builds until the process ends.

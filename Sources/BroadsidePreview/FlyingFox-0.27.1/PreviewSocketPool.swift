@@ -18,9 +18,13 @@ import Glibc
 /// FlyingFox reads until a read would block, then waits here, so every pause of a client,
 /// whether in the middle of a request or between two, passes through `suspendSocket`. Waits to
 /// write are left alone: the server-sent events stream only writes, and its client reads.
+///
+/// A connection's first wait is also where the preview learns of it, since FlyingFox accepts
+/// without a word: past the `ConnectionCap`, the oldest idle connections are shed here.
 struct PreviewSocketPool<Base: AsyncSocketPool>: AsyncSocketPool {
     let base: Base
     let deadlines: ReadDeadlines
+    let cap: ConnectionCap
 
     func prepare() async throws { try await base.prepare() }
 
@@ -31,6 +35,9 @@ struct PreviewSocketPool<Base: AsyncSocketPool>: AsyncSocketPool {
         var on: Int32 = 1
         // A socket that is not TCP refuses it; nothing to do then.
         _ = setsockopt(file, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
+        if events.contains(.read), cap.excess(file) > 0 {
+            deadlines.shedIdle(count: cap.excess(file), sparing: file)
+        }
         guard events.contains(.read), let wait = deadlines.begin(file) else {
             return try await base.suspendSocket(socket, untilReadyFor: events)
         }

@@ -4,21 +4,23 @@ import Foundation
 
 /// What the preview serves at this moment: the number of the last build, the folder of the
 /// last build that worked, and the messages of the last one when it failed.
-final class PreviewState: @unchecked Sendable {
-    struct Now {
-        var build = 0
-        var folder: PreviewFolder?
-        var errors: PreviewPages.BuildErrors?
+public final class PreviewState: @unchecked Sendable {
+    public struct Now: Sendable {
+        public var build = 0
+        public var folder: PreviewFolder?
+        public var errors: PreviewPages.BuildErrors?
     }
 
     // NSLock, not Mutex: TSan on Linux reports Synchronization.Mutex as a race.
     private let lock = NSLock()
     private var now = Now()
 
-    var current: Now { lock.withLock { now } }
+    public init() {}
+
+    public var current: Now { lock.withLock { now } }
 
     /// Records a build's end and returns its number.
-    func finished(folder: PreviewFolder?, errors: PreviewPages.BuildErrors?) -> Int {
+    public func finished(folder: PreviewFolder?, errors: PreviewPages.BuildErrors?) -> Int {
         lock.withLock {
             now.build += 1
             if let folder { now.folder = folder }
@@ -31,16 +33,21 @@ final class PreviewState: @unchecked Sendable {
 /// Every request of the preview: the checks of `RequestLimits`, the preview's own files,
 /// then a path resolved by `RequestPath` and `PreviewFolder` from the raw request target
 /// (never FlyingFox's cleaned-up `request.path`).
-struct PreviewHandler: HTTPHandler {
+public struct PreviewHandler: HTTPHandler {
     let state: PreviewState
     let events: PreviewEvents
     let limits: RequestLimits
-    let rootPath: String
+
+    public init(state: PreviewState, events: PreviewEvents, limits: RequestLimits) {
+        self.state = state
+        self.events = events
+        self.limits = limits
+    }
 
     /// Files above this size are streamed from disk instead of read whole.
     static let streamedSize = 4 << 20
 
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+    public func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         let headers = request.headers.map { (name: $0.key.rawValue, value: $0.value) }
         let target = request.target.rawValue
         if target.utf8.count > RequestPath.maximumLength { return refusal(.uriTooLong, request) }
@@ -49,9 +56,13 @@ struct PreviewHandler: HTTPHandler {
 
         switch request.target.path() {
         case PreviewPages.eventsPath:
-            return HTTPResponse(statusCode: .ok, headers: [
-                .contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store",
-            ], body: events.stream(current: now.build))
+            var headers: HTTPHeaders = [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"]
+            guard request.method != .HEAD else {
+                // A stream has no length to give: HEAD gets the headers and the connection's end.
+                headers[.connection] = "close"
+                return HTTPResponse(statusCode: .ok, headers: headers)
+            }
+            return HTTPResponse(statusCode: .ok, headers: headers, body: events.stream(current: now.build))
         case PreviewPages.scriptPath:
             return text(PreviewPages.reloadScript, type: "text/javascript; charset=utf-8", request)
         case PreviewPages.stylePath:
@@ -102,7 +113,7 @@ struct PreviewHandler: HTTPHandler {
         let code = HTTPStatusCode(status.rawValue, phrase: status.phrase)
         if status == .notFound {
             return respond(code, type: "text/html; charset=utf-8",
-                body: Data(PreviewPages.notFoundPage(rootPath: rootPath, build: state.current.build).utf8), request)
+                body: Data(PreviewPages.notFoundPage(rootPath: state.current.folder?.rootPath ?? "/", build: state.current.build).utf8), request)
         }
         var response = respond(code, type: "text/plain; charset=utf-8", body: Data("\(status.rawValue) \(status.phrase)\n".utf8), request)
         // After a request this bad the connection is not worth keeping.
