@@ -182,3 +182,38 @@ import Testing
         #expect(!PreviewPages.reloadScript.contains("//" + "localhost") && !PreviewPages.reloadScript.contains("http"))
     }
 }
+
+@Suite struct SourceSnapshotTests {
+    /// A site whose `static/` holds a link to `/` and two links to `.`: the build refuses
+    /// them, so the watcher must not walk them either (it walked for ever and grew by gigabytes).
+    @Test func linksTheBuildRefusesAreNotFollowed() throws {
+        let fm = FileManager.default
+        let source = fm.temporaryDirectory.appendingPathComponent("broadside-watch-test-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: source) }
+        try fm.createDirectory(at: source.appendingPathComponent("static/css"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: source.appendingPathComponent("content/posts"), withIntermediateDirectories: true)
+        try Data("body{}".utf8).write(to: source.appendingPathComponent("static/css/style.css"))
+        try Data("---\ntitle: a\n---\n".utf8).write(to: source.appendingPathComponent("content/posts/a.md"))
+        try fm.createSymbolicLink(atPath: source.appendingPathComponent("static/root").path, withDestinationPath: "/")
+        try fm.createSymbolicLink(atPath: source.appendingPathComponent("static/here").path, withDestinationPath: ".")
+        try fm.createSymbolicLink(atPath: source.appendingPathComponent("static/css/again").path, withDestinationPath: "..")
+        let snapshot = SourceSnapshot.take(of: source)
+        let paths = snapshot.entries.map(\.path).sorted()
+        #expect(paths == ["content/posts/a.md", "static/css/again", "static/css/style.css", "static/here", "static/root"])
+        #expect(snapshot.entries.filter { $0.size == -1 }.map(\.path).sorted() == ["static/css/again", "static/here", "static/root"])
+    }
+
+    @Test func anEditAndANewFileAreChanges() throws {
+        let fm = FileManager.default
+        let source = fm.temporaryDirectory.appendingPathComponent("broadside-watch-test-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: source) }
+        try fm.createDirectory(at: source.appendingPathComponent("content/posts"), withIntermediateDirectories: true)
+        try Data("title: a\n".utf8).write(to: source.appendingPathComponent("site.yml"))
+        let before = SourceSnapshot.take(of: source)
+        try Data("title: ab\n".utf8).write(to: source.appendingPathComponent("site.yml"))
+        let edited = SourceSnapshot.take(of: source)
+        #expect(edited.changes(since: before) == "site.yml")
+        try Data("x".utf8).write(to: source.appendingPathComponent("content/posts/b.md"))
+        #expect(SourceSnapshot.take(of: source).changes(since: edited) == "content/posts/b.md")
+    }
+}
