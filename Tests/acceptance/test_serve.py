@@ -8,6 +8,7 @@ from __future__ import annotations
 import http.client
 import os
 import re
+import resource
 import shutil
 import signal
 import socket
@@ -46,7 +47,7 @@ def release_binary() -> Path:
 
 class Preview:
     def __init__(self, root: Path, base_url: str = "https://example.org/", binary: Path | None = None,
-                 args: tuple[str, ...] = ()):
+                 args: tuple[str, ...] = (), prefix: tuple[str, ...] = ()):
         self.source = root / "site-source"
         (self.source / "content/posts").mkdir(parents=True)
         shutil.copytree(support.REPO / "themes", self.source / "themes")
@@ -58,7 +59,7 @@ class Preview:
         env = support.utf8_env()
         env["TMPDIR"] = str(self.tmp)
         self.proc = subprocess.Popen(
-            [str(binary or support.broadside_bin()), "serve", "--source", str(self.source), "--port", str(self.port), *args],
+            [*prefix, str(binary or support.broadside_bin()), "serve", "--source", str(self.source), "--port", str(self.port), *args],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env, text=True)
         deadline = time.monotonic() + START_TIMEOUT
         while True:
@@ -200,6 +201,47 @@ def test_site_under_a_path_is_previewed_there(tmp_path):
         assert p.get("/posts/hello/")[0] == 404
     finally:
         p.stop()
+
+
+def test_a_change_to_base_urls_path_moves_the_preview(tmp_path):
+    p = Preview(tmp_path, base_url="https://example.org/")
+    try:
+        assert p.get("/posts/hello/")[0] == 200
+        (p.source / "site.yml").write_text('title: "Preview test"\nbase_url: "https://example.org/news/"\n', encoding="utf-8")
+        p.wait_for("/news/posts/hello/", "First words of the post.")
+        assert p.get("/posts/hello/")[0] == 404
+        status, headers, _ = p.get("/")
+        assert (status, headers["location"]) == (302, "/news/")
+    finally:
+        p.stop()
+
+
+def test_two_thousand_idle_connections_against_1024_descriptors(tmp_path):
+    """The soft and hard limits both 1,024, so none can be raised: the preview sheds its oldest
+    idle connections, or listens again after a failed accept, and answers the next request."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard < 2200:
+        pytest.skip(f"this test needs 2,200 descriptors of its own (hard limit {hard})")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (2200, hard))
+    p = Preview(tmp_path, prefix=("prlimit", "--nofile=1024:1024", "--"))
+    idle = []
+    try:
+        for _ in range(2000):
+            try:
+                idle.append(socket.create_connection(("127.0.0.1", p.port), timeout=5))
+            except OSError:
+                time.sleep(0.05)   # refused while it listened again: the client tries again later
+        assert len(idle) >= 1000
+        time.sleep(1)   # let the server take in the last of them
+        status, _, body = p.get("/posts/hello/")
+        assert status == 200 and "First words of the post." in body
+        assert p.proc.poll() is None, "the preview is still running"
+    finally:
+        for s in idle:
+            s.close()
+        p.stop()
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    assert p.proc.returncode == 0, p.output
 
 
 def test_port_in_use_is_a_usage_error(preview):
