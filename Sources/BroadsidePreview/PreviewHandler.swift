@@ -44,9 +44,6 @@ public struct PreviewHandler: HTTPHandler {
         self.limits = limits
     }
 
-    /// Files above this size are streamed from disk instead of read whole.
-    static let streamedSize = 4 << 20
-
     public func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         let headers = request.headers.map { (name: $0.key.rawValue, value: $0.value) }
         let target = request.target.rawValue
@@ -89,24 +86,20 @@ public struct PreviewHandler: HTTPHandler {
         case .refused(let status):
             return refusal(status, request)
         case .file(let file, let type):
-            return try serve(file, type: type, build: now.build, errors: now.errors, request)
+            return serve(file, type: type, build: now.build, errors: now.errors, request)
         }
     }
 
-    private func serve(_ file: String, type: String, build: Int, errors: PreviewPages.BuildErrors?, _ request: HTTPRequest) throws -> HTTPResponse {
-        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0
-        if !ContentTypes.isHTML(type) && size > Self.streamedSize {
-            var headers = Self.common(type)
-            if request.method == .HEAD {
-                headers[.contentLength] = String(size)
-                return HTTPResponse(statusCode: .ok, headers: headers)
-            }
-            return HTTPResponse(statusCode: .ok, headers: headers, body: try HTTPBodySequence(file: URL(fileURLWithPath: file)))
+    private func serve(_ file: String, type: String, build: Int, errors: PreviewPages.BuildErrors?, _ request: HTTPRequest) -> HTTPResponse {
+        let added = ContentTypes.isHTML(type) ? PreviewPages.addition(build: build, errors: errors) : nil
+        // A file that vanished between the lookup and the opening (a build swapped the folder) is a 404.
+        guard let body = StreamedFile(path: file, adding: added) else { return refusal(.notFound, request) }
+        var headers = Self.common(type)
+        guard request.method != .HEAD else {
+            headers[.contentLength] = String(body.count)
+            return HTTPResponse(statusCode: .ok, headers: headers)
         }
-        // A file that vanished between the lookup and the read (a build swapped the folder) is a 404.
-        guard let data = FileManager.default.contents(atPath: file) else { return refusal(.notFound, request) }
-        let body = ContentTypes.isHTML(type) ? Data(PreviewPages.inject(into: [UInt8](data), build: build, errors: errors)) : data
-        return respond(.ok, type: type, body: body, request)
+        return HTTPResponse(statusCode: .ok, headers: headers, body: HTTPBodySequence(from: body, count: body.count, suggestedBufferSize: StreamedFile.chunk))
     }
 
     private func refusal(_ status: PreviewStatus, _ request: HTTPRequest) -> HTTPResponse {

@@ -16,6 +16,7 @@ import Testing
         try Data("<html><body><p>home</p></body></html>".utf8).write(to: site.appendingPathComponent("index.html"))
         try Data("<p>a</p>".utf8).write(to: site.appendingPathComponent("posts/a/index.html"))
         try Data("x".utf8).write(to: site.appendingPathComponent("a\\b.txt"))
+        try Data(Self.bigPage).write(to: site.appendingPathComponent("big.html"))
         let state = PreviewState()
         _ = state.finished(folder: PreviewFolder(folder: site, rootPath: "/"), errors: nil)
         let port = LoopbackClient.freePort()
@@ -44,6 +45,28 @@ import Testing
             let (head, body) = try get(port, "/")
             #expect(head.hasPrefix("HTTP/1.1 200"))
             #expect(String(decoding: body, as: UTF8.self).contains("<script src=\"/__broadside/reload.js\" data-build=\"1\"></script>\n</body>"))
+        }
+    }
+
+    /// 1 MB and a bit, with a `</body>` in a comment early on and the last one across the
+    /// boundary of two 64 KB chunks, counted from the end.
+    static let bigPage: [UInt8] = {
+        let head = Array("<html><body><!-- </body> -->".utf8)
+        let tail = Array("</BODY></html>\n".utf8)
+        let fill = [UInt8](repeating: UInt8(ascii: "a"), count: 16 * 65536 + 3 - head.count)
+        return head + fill + tail + [UInt8](repeating: UInt8(ascii: " "), count: 65536 - 3 - tail.count + 6)
+    }()
+
+    @Test func aBigPageIsStreamedWithTheScriptBeforeItsLastBodyEnd() async throws {
+        try await withServer { port, _ in
+            let (head, body) = try get(port, "/big.html")
+            #expect(head.hasPrefix("HTTP/1.1 200"))
+            let script = Array("<script src=\"/__broadside/reload.js\" data-build=\"1\"></script>\n".utf8)
+            let at = 16 * 65536 + 3
+            #expect(body.count == Self.bigPage.count + script.count)
+            #expect(Array(body[..<at]) == Array(Self.bigPage[..<at]))
+            #expect(Array(body[at..<(at + script.count)]) == script)
+            #expect(Array(body[(at + script.count)...]) == Array(Self.bigPage[at...]))
         }
     }
 

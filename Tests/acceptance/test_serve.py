@@ -244,6 +244,37 @@ def test_two_thousand_idle_connections_against_1024_descriptors(tmp_path):
     assert p.proc.returncode == 0, p.output
 
 
+def resident_mb(pid: int) -> int:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) // 1024
+
+
+def test_slow_clients_of_a_big_page_do_not_hold_a_copy_each(tmp_path):
+    """40 clients ask for a 40 MB page and read nothing: a copy each would be 1.6 GB."""
+    p = Preview(tmp_path)
+    clients = []
+    try:
+        static = p.source / "static"
+        static.mkdir()
+        (static / "big.html").write_bytes(b"<html><body>" + b"a" * (40 << 20) + b"</body></html>\n")
+        p.wait_for("/big.html", "</script>")
+        before = resident_mb(p.proc.pid)
+        for _ in range(40):
+            s = socket.create_connection(("127.0.0.1", p.port), timeout=10)
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            s.sendall(f"GET /big.html HTTP/1.1\r\nHost: 127.0.0.1:{p.port}\r\n\r\n".encode())
+            clients.append(s)
+        time.sleep(2)   # every response started, each stopped by its client's full window
+        grown = resident_mb(p.proc.pid) - before
+        assert grown < 200, f"the preview grew by {grown} MB for 40 slow clients"
+        status, _, body = p.get("/posts/hello/")
+        assert status == 200 and "First words of the post." in body
+    finally:
+        for s in clients:
+            s.close()
+        p.stop()
+
+
 def test_port_in_use_is_a_usage_error(preview):
     proc = support.run([support.broadside_bin(), "serve", "--source", preview.source, "--port", preview.port], timeout=60)
     assert proc.returncode == 2, support.describe(proc)
