@@ -275,6 +275,21 @@ def test_slow_clients_of_a_big_page_do_not_hold_a_copy_each(tmp_path):
         p.stop()
 
 
+def test_too_many_pipelined_requests_get_an_answer_not_a_reset(preview):
+    """20,000 requests sent before any answer is read: the server answers what it can, then
+    says 429 and closes; the client reads to the end without a reset."""
+    request = f"GET /posts/hello/ HTTP/1.1\r\nHost: 127.0.0.1:{preview.port}\r\n\r\n".encode()
+    with socket.create_connection(("127.0.0.1", preview.port), timeout=20) as s:
+        s.sendall(request * 20_000)
+        data = b""
+        while chunk := s.recv(65536):
+            data += chunk
+    assert data.count(b"HTTP/1.1 200 OK") >= 100
+    last = data.rindex(b"HTTP/1.1 ")
+    assert data[last:].startswith(b"HTTP/1.1 429 Too Many Requests\r\n"), data[last:last + 200]
+    assert b"Connection: close" in data[last:]
+
+
 def test_port_in_use_is_a_usage_error(preview):
     proc = support.run([support.broadside_bin(), "serve", "--source", preview.source, "--port", preview.port], timeout=60)
     assert proc.returncode == 2, support.describe(proc)
