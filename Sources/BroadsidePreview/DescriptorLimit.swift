@@ -35,6 +35,10 @@ enum DescriptorLimit {
 struct ConnectionCap: Sendable {
     let connections: Int32
 
+    /// Connections the kernel queues for the preview to accept; with the cap, 128 below the
+    /// 256 descriptors left for the build.
+    static let queue: Int32 = 128
+
     /// Room is left for what a build opens meanwhile (it reads and writes files on every core,
     /// and libvips keeps some open); one editor's browser never needs thousands.
     static func connections(descriptors: Int) -> Int32 {
@@ -45,5 +49,25 @@ struct ConnectionCap: Sendable {
     /// the cap with a margin: shedding one at a time would shed at each new connection.
     func excess(_ file: Int32) -> Int {
         file < connections ? 0 : Int(file - connections) + 16
+    }
+
+    /// True for a listening socket, whose readiness means a connection waits to be accepted.
+    static func isListening(_ file: Int32) -> Bool {
+        var listening: Int32 = 0
+        var length = socklen_t(MemoryLayout<Int32>.size)
+        return getsockopt(file, SOL_SOCKET, SO_ACCEPTCONN, &listening, &length) == 0 && listening != 0
+    }
+
+    /// How many descriptors the process has open (0 where `/proc` does not say).
+    static func openDescriptors() -> Int {
+        #if os(Linux)
+        guard let folder = opendir("/proc/self/fd") else { return 0 }
+        defer { closedir(folder) }
+        var count = -3   // `.`, `..` and the listing's own descriptor
+        while readdir(folder) != nil { count += 1 }
+        return count
+        #else
+        return 0
+        #endif
     }
 }

@@ -216,6 +216,16 @@ def test_a_change_to_base_urls_path_moves_the_preview(tmp_path):
         p.stop()
 
 
+def closed_by_server(sock: socket.socket) -> bool:
+    sock.setblocking(False)
+    try:
+        return sock.recv(1) == b""
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True
+
+
 def test_two_thousand_idle_connections_against_1024_descriptors(tmp_path):
     """The soft and hard limits both 1,024, so none can be raised: the preview sheds its oldest
     idle connections, or listens again after a failed accept, and answers the next request."""
@@ -233,6 +243,8 @@ def test_two_thousand_idle_connections_against_1024_descriptors(tmp_path):
                 time.sleep(0.05)   # refused while it listened again: the client tries again later
         assert len(idle) >= 1000
         time.sleep(1)   # let the server take in the last of them
+        assert closed_by_server(idle[0]), "the oldest idle connection was shed"
+        assert not closed_by_server(idle[-1]), "the newest is kept"
         status, _, body = p.get("/posts/hello/")
         assert status == 200 and "First words of the post." in body
         assert p.proc.poll() is None, "the preview is still running"

@@ -38,11 +38,30 @@ struct PreviewSocketPool<Base: AsyncSocketPool>: AsyncSocketPool {
         if events.contains(.read), cap.excess(file) > 0 {
             deadlines.shedIdle(count: cap.excess(file), sparing: file)
         }
+        if ConnectionCap.isListening(file) {
+            // FlyingFox accepts until none waits, without a pause: a short queue bounds what one
+            // round accepts (past it, a client's connection waits, as when a server is busy).
+            _ = listen(file, ConnectionCap.queue)
+            try await base.suspendSocket(socket, untilReadyFor: events)
+            return try await makeRoom()
+        }
         guard events.contains(.read), let wait = deadlines.begin(file) else {
             return try await base.suspendSocket(socket, untilReadyFor: events)
         }
         // Forgotten before FlyingFox gets control back, so before it can close the socket.
         defer { deadlines.end(wait) }
         try await base.suspendSocket(socket, untilReadyFor: events)
+    }
+
+    /// Before FlyingFox accepts again: at the cap, idle connections are shed and the accept
+    /// waits (a second at most) for their descriptors to close. New connections wait in the
+    /// kernel's queue meanwhile, rather than an `accept` failing.
+    private func makeRoom() async throws {
+        for _ in 0..<100 {
+            let excess = ConnectionCap.openDescriptors() - Int(cap.connections)
+            guard excess >= 0 else { return }
+            deadlines.shedIdle(count: excess + 16)
+            try await Task.sleep(for: .milliseconds(10))
+        }
     }
 }
