@@ -21,6 +21,8 @@ public final class PreviewServer: @unchecked Sendable {
     /// The server's `run()`, which ends when the server fails or stops.
     private var running: Task<Void, Never>?
     private var stopped = false
+    /// Ends the threads that watch the connections.
+    private let watching = StopSignal()
 
     /// `request` and `idle`: the seconds a client may pause in a request and between two.
     public init(port: Int, state: PreviewState, events: PreviewEvents, request: Double = 10, idle: Double = 75) {
@@ -33,8 +35,8 @@ public final class PreviewServer: @unchecked Sendable {
     /// Listens, or throws why it cannot (a port taken: `SocketError.failed` with `EADDRINUSE`).
     public func start() async throws {
         try await listen()
-        OversizedRequests.watch(port: port)
-        deadlines.watch()
+        OversizedRequests.watch(port: port, until: watching)
+        deadlines.watch(until: watching)
     }
 
     /// Serves until `stop()`, listening again after any failure of the server.
@@ -50,6 +52,7 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     public func stop() async {
+        watching.set()
         let serving = lock.withLock {
             stopped = true
             return server
@@ -100,4 +103,14 @@ final class ServerFailure: @unchecked Sendable {
         get { lock.withLock { stored } }
         set { lock.withLock { stored = newValue } }
     }
+}
+
+/// Set once, read by threads that poll: tells them to end.
+final class StopSignal: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored = false
+
+    var isSet: Bool { lock.withLock { stored } }
+
+    func set() { lock.withLock { stored = true } }
 }

@@ -19,11 +19,11 @@ import Glibc
 enum OversizedRequests {
     static let limit: Int32 = 16 * 1024
 
-    static func watch(port: Int) {
+    static func watch(port: Int, until stop: StopSignal) {
         #if os(Linux)
         let thread = Thread {
             var suspects: Set<Int32> = []
-            while true {
+            while !stop.isSet {
                 usleep(500_000)
                 var now: Set<Int32> = []
                 for fd in connections(port: port) where pending(fd) > limit {

@@ -67,9 +67,9 @@ final class ReadDeadlines: @unchecked Sendable {
         lock.withLock { _ = waits.removeValue(forKey: wait) }
     }
 
-    func watch() {
+    func watch(until stop: StopSignal) {
         let thread = Thread { [self] in
-            while true {
+            while !stop.isSet {
                 usleep(500_000)
                 endExpired()
             }
