@@ -14,7 +14,7 @@ public final class PreviewServer: @unchecked Sendable {
     public let port: Int
     let handler: PreviewHandler
     let deadlines: ReadDeadlines
-    var cap: ConnectionCap
+    let cap: ConnectionCap
     // NSLock, not Mutex: TSan on Linux reports Synchronization.Mutex as a race.
     private let lock = NSLock()
     private var server: HTTPServer?
@@ -25,11 +25,17 @@ public final class PreviewServer: @unchecked Sendable {
     private let watching = StopSignal()
 
     /// `request` and `idle`: the seconds a client may pause in a request and between two.
-    public init(port: Int, state: PreviewState, events: PreviewEvents, request: Double = 10, idle: Double = 75) {
+    public convenience init(port: Int, state: PreviewState, events: PreviewEvents, request: Double = 10, idle: Double = 75) {
+        let cap = ConnectionCap(connections: ConnectionCap.connections(descriptors: DescriptorLimit.raiseToHardLimit()))
+        self.init(port: port, state: state, events: events, request: request, idle: idle, cap: cap)
+    }
+
+    /// With a cap of its own: the tests' is far below the descriptor limit.
+    init(port: Int, state: PreviewState, events: PreviewEvents, request: Double = 10, idle: Double = 75, cap: ConnectionCap) {
         self.port = port
         handler = PreviewHandler(state: state, events: events, limits: RequestLimits(port: port))
         deadlines = ReadDeadlines(limits: .init(request: .seconds(request), idle: .seconds(idle)))
-        cap = ConnectionCap(connections: ConnectionCap.connections(descriptors: DescriptorLimit.raiseToHardLimit()))
+        self.cap = cap
     }
 
     /// Listens, or throws why it cannot (a port taken: `SocketError.failed` with `EADDRINUSE`).

@@ -20,8 +20,8 @@ import Testing
         let state = PreviewState()
         _ = state.finished(folder: PreviewFolder(folder: site, rootPath: "/"), errors: nil)
         let port = LoopbackClient.freePort()
-        let server = PreviewServer(port: port, state: state, events: PreviewEvents())
-        if let cap { server.cap = ConnectionCap(connections: cap) }
+        let server = cap.map { PreviewServer(port: port, state: state, events: PreviewEvents(), cap: ConnectionCap(connections: $0)) }
+            ?? PreviewServer(port: port, state: state, events: PreviewEvents())
         try await server.start()
         let serving = Task { await server.serve() }
         do {
