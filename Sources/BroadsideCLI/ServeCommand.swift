@@ -74,7 +74,8 @@ struct ServeCommand: AsyncParsableCommand {
 
         let builder = PreviewBuilder(
             source: source, output: folder.appendingPathComponent("site"), drafts: !noDrafts, future: !noFuture,
-            fixedNow: fixedNow, console: console, state: state, events: events, building: building)
+            fixedNow: fixedNow, reporter: ServeReport(console: console, source: source), state: state, events: events,
+            building: building)
         builder.build()
         let shown = [noDrafts ? nil : "drafts", noFuture ? nil : "future posts"].compactMap { $0 }
         let including = shown.isEmpty ? "" : " (with \(joined(shown)))"
@@ -94,5 +95,27 @@ struct ServeCommand: AsyncParsableCommand {
             return "error: this user may not serve on port \(port)\n  hint: choose a port above 1023: broadside serve --port 4000"
         }
         return "error: cannot serve on 127.0.0.1:\(port): \(error.localizedDescription)\n  hint: choose another port with --port"
+    }
+}
+
+/// The preview's builds, told in the terminal.
+struct ServeReport: PreviewReporting {
+    let console: Console
+    let source: URL
+
+    func rebuilding(because reason: String) {
+        console.error("\(reason) changed: building again")
+    }
+
+    func built(pages: Int, in duration: Duration, warnings: [Diagnostic]) {
+        console.report(warnings, source: source)
+        let counts = DiagnosticText.count(warnings).map { "; \($0)" } ?? ""
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        console.say("Built \(counted(pages, "page", "pages")) in \(String(format: "%.2f", seconds)) s\(counts)")
+    }
+
+    func failed(_ diagnostics: [Diagnostic], count: String) {
+        console.report(diagnostics, source: source)
+        console.error("Build failed with \(count); the preview shows the last site that built, and the messages.")
     }
 }
