@@ -40,9 +40,10 @@ struct ConnectionCap: Sendable {
     static let queue: Int32 = 128
 
     /// Room is left for what a build opens meanwhile (it reads and writes files on every core,
-    /// and libvips keeps some open); one editor's browser never needs thousands.
+    /// and libvips keeps some open): 256, or half under a small limit (macOS's 256); one
+    /// editor's browser never needs thousands.
     static func connections(descriptors: Int) -> Int32 {
-        Int32(max(64, min(descriptors - 256, 4096)))
+        Int32(descriptors > 512 ? min(descriptors - 256, 4096) : descriptors / 2)
     }
 
     /// How many idle connections to shed when `file` was just opened, so as to be back below

@@ -302,6 +302,28 @@ def test_too_many_pipelined_requests_get_an_answer_not_a_reset(preview):
     assert b"Connection: close" in data[last:]
 
 
+def test_a_limit_of_64_descriptors_does_not_end_the_preview(tmp_path):
+    """So few descriptors that accepting one queue's worth of connections runs out of them:
+    FlyingFox's server fails at `accept`, and the preview sheds and listens again."""
+    p = Preview(tmp_path, prefix=("prlimit", "--nofile=64:64", "--"))
+    idle = []
+    try:
+        for _ in range(300):
+            try:
+                idle.append(socket.create_connection(("127.0.0.1", p.port), timeout=5))
+            except OSError:
+                time.sleep(0.05)
+        time.sleep(1)
+        status, _, body = p.get("/posts/hello/")
+        assert status == 200 and "First words of the post." in body
+        assert p.proc.poll() is None, "the preview is still running"
+    finally:
+        for s in idle:
+            s.close()
+        p.stop()
+    assert p.proc.returncode == 0, p.output
+
+
 def test_port_in_use_is_a_usage_error(preview):
     proc = support.run([support.broadside_bin(), "serve", "--source", preview.source, "--port", preview.port], timeout=60)
     assert proc.returncode == 2, support.describe(proc)
