@@ -72,6 +72,10 @@ enum OversizedRequests {
         let status = holdsWholeHead(head) ? "429 Too Many Requests"
             : requestLine ? "414 URI Too Long" : "431 Request Header Fields Too Large"
         let response = Array("HTTP/1.1 \(status)\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: \(status.utf8.count + 1)\r\nConnection: close\r\n\r\n\(status)\n".utf8)
+        // Answers to pipelined requests may fill what the kernel sends: wait a second at most
+        // for room, so that the client learns why the connection ends.
+        var writable = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+        _ = poll(&writable, 1, 1000)
         _ = send(fd, response, response.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT))
         shutdown(fd, Int32(SHUT_RDWR))
         // Linux keeps what was received before the shutdown readable: drop it, so that
