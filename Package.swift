@@ -41,19 +41,33 @@ let package = Package(
         ),
         // themes/default/ as Swift source in the library (see Plugins/EmbedTheme).
         .plugin(name: "EmbedTheme", capability: .buildTool()),
+        // The preview server of `broadside serve`: HTTP on loopback over FlyingFox, which the
+        // library never sees; what works around FlyingFox 0.27.1 is in FlyingFox-0.27.1/.
+        .target(
+            name: "BroadsidePreview",
+            dependencies: [
+                "Broadside",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "BroadsideCLI",
             dependencies: [
                 "Broadside",
+                "BroadsidePreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "FlyingFox", package: "FlyingFox"),
-                .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         .testTarget(
             name: "BroadsideTests",
             dependencies: ["Broadside"],
             exclude: ["Fixtures"]
+        ),
+        // Real sockets on 127.0.0.1, so the thread sanitizer sees the server's threads too.
+        .testTarget(
+            name: "BroadsidePreviewTests",
+            dependencies: ["BroadsidePreview", "Broadside"]
         ),
     ]
 )

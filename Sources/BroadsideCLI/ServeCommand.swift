@@ -1,7 +1,6 @@
 import ArgumentParser
 import Broadside
-import FlyingFox
-import FlyingSocks
+import BroadsidePreview
 import Foundation
 
 struct ServeCommand: AsyncParsableCommand {
@@ -64,74 +63,59 @@ struct ServeCommand: AsyncParsableCommand {
 
         let state = PreviewState()
         let events = PreviewEvents()
-        let handler = PreviewHandler(state: state, events: events, limits: RequestLimits(port: port), rootPath: rootPath)
-        let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: UInt16(port))
-        let deadlines = ReadDeadlines(limits: .init(request: .seconds(requestTimeout), idle: .seconds(idleTimeout)))
-        let pool = PreviewSocketPool(base: HTTPServer.defaultPool(), deadlines: deadlines)
-        let server = HTTPServer(config: .init(address: address, timeout: 15, pool: pool, logger: .disabled), handler: handler)
-        let failure = ServerFailure()
-        let serving = Task {
-            do { try await server.run() } catch {
-                failure.error = error
-                throw error
-            }
-        }
+        let server = PreviewServer(port: port, state: state, events: events, request: requestTimeout, idle: idleTimeout)
         do {
-            try await waitUntilListening(server, failure)
+            try await server.start()
         } catch {
             PreviewTemporaryFolder.remove(folder)
             console.error(portProblem(error))
             throw ExitCode(2)
         }
 
-        OversizedRequests.watch(port: port)
-        deadlines.watch()
         let builder = PreviewBuilder(
             source: source, output: folder.appendingPathComponent("site"), drafts: !noDrafts, future: !noFuture,
-            fixedNow: fixedNow, rootPath: rootPath, console: console, state: state, events: events, building: building)
+            fixedNow: fixedNow, reporter: ServeReport(console: console, source: source), state: state, events: events,
+            building: building)
         builder.build()
         let shown = [noDrafts ? nil : "drafts", noFuture ? nil : "future posts"].compactMap { $0 }
         let including = shown.isEmpty ? "" : " (with \(joined(shown)))"
         console.say("Serving the preview\(including) at http://127.0.0.1:\(port)\(rootPath)")
         console.say("It rebuilds when you save; press Ctrl-C to stop.")
         builder.watch()
-        do {
-            try await serving.value
-        } catch {
-            console.error("the preview server stopped: \(error.localizedDescription)")
-            PreviewTemporaryFolder.remove(folder)
-            throw ExitCode.failure
-        }
-    }
-
-    /// Waits for the socket to listen, or for the server to fail: a port taken fails at bind.
-    private func waitUntilListening(_ server: HTTPServer, _ failure: ServerFailure) async throws {
-        for _ in 0..<400 {
-            if await server.isListening { return }
-            if let error = failure.error { throw error }
-            try await Task.sleep(for: .milliseconds(25))
-        }
-        throw SocketError.timeout(message: "the server did not start listening")
+        // Never returns: the server listens again after any failure; Ctrl-C ends the process.
+        await server.serve()
     }
 
     private func portProblem(_ error: any Error) -> String {
-        if case SocketError.failed(_, let number, _) = error, number == EADDRINUSE {
+        let number = PreviewServer.errorNumber(of: error)
+        if number == EADDRINUSE {
             return "error: port \(port) on 127.0.0.1 is already in use (another preview, or another program, serves there)\n  hint: stop the other program, or choose another port: broadside serve --port \(port + 1)"
         }
-        if case SocketError.failed(_, let number, _) = error, number == EACCES {
+        if number == EACCES {
             return "error: this user may not serve on port \(port)\n  hint: choose a port above 1023: broadside serve --port 4000"
         }
         return "error: cannot serve on 127.0.0.1:\(port): \(error.localizedDescription)\n  hint: choose another port with --port"
     }
 }
 
-/// The error the server's task ended with, read while waiting for it to listen.
-final class ServerFailure: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: (any Error)?
+/// The preview's builds, told in the terminal.
+struct ServeReport: PreviewReporting {
+    let console: Console
+    let source: URL
 
-    var error: (any Error)? {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
+    func rebuilding(because reason: String) {
+        console.error("\(reason) changed: building again")
+    }
+
+    func built(pages: Int, in duration: Duration, warnings: [Diagnostic]) {
+        console.report(warnings, source: source)
+        let counts = DiagnosticText.count(warnings).map { "; \($0)" } ?? ""
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        console.say("Built \(counted(pages, "page", "pages")) in \(String(format: "%.2f", seconds)) s\(counts)")
+    }
+
+    func failed(_ diagnostics: [Diagnostic], count: String) {
+        console.report(diagnostics, source: source)
+        console.error("Build failed with \(count); the preview shows the last site that built, and the messages.")
     }
 }

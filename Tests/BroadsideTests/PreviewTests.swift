@@ -12,12 +12,24 @@ import Testing
 
     @Test(arguments: [
         "/..%2f..%2f..%2f..%2fetc/hostname", "/%2e%2e/%2e%2e/etc/passwd", "/%2E%2E/etc/passwd", "/../../etc/passwd",
-        "/posts/../../etc/passwd", "/./posts/", "/%2e/posts/", "/..\\..\\etc\\hostname", "/%5c..%5cetc", "/posts%2fa/",
-        "/posts%2Fa/", "/%00", "/index.html%00.png", "/a%0d%0aSet-Cookie:%20x", "/%ff", "/%c3", "/%c2%85", "/%zz", "/%2",
-        "/posts//a/", "//etc/passwd", "/a b", "/caf\u{E9}/", "/a#b",
+        "/posts/../../etc/passwd", "/./posts/", "/%2e/posts/", "/..\\..\\etc\\hostname", "/posts%2fa/",
+        "/posts%2Fa/", "/%00", "/index.html%00.png", "/%ff", "/%c3", "/%zz", "/%2",
+        "/posts//a/", "//etc/passwd", "/a#b",
     ])
     func traversalAndMalformedPathsAreRefusedWith404(_ target: String) {
         #expect(refusal(target) == .notFound)
+    }
+
+    @Test(arguments: ["/caf\u{E9}/", "/a b", "/a\tb", "/\u{FFFD}"])
+    func rawBytesThatAreNotAURLAreA400(_ target: String) {
+        #expect(refusal(target) == .badRequest)
+    }
+
+    /// Names a Linux file may have and the build publishes: they stay inside the folder.
+    @Test func encodedBackslashesAndLineBreaksAreNamesNotTraversal() throws {
+        #expect(try RequestPath.parse(target: "/%5c..%5cetc").get().segments == ["\\..\\etc"])
+        #expect(try RequestPath.parse(target: "/a%0d%0aSet-Cookie:%20x").get().segments == ["a\r\nSet-Cookie: x"])
+        #expect(try RequestPath.parse(target: "/files/a%5Cb%0Ac.txt").get().raw == "/files/a%5Cb%0Ac.txt")
     }
 
     @Test func doubleEncodingIsDecodedOnceAndNamesAFileWithPercentSigns() throws {
@@ -50,6 +62,17 @@ import Testing
         #expect(limits.refusal(method: "GET", headers: big) == .headersTooLarge)
         let many = (0..<101).map { (name: "X-\($0)", value: "1") }
         #expect(limits.refusal(method: "GET", headers: many) == .headersTooLarge)
+        let twice = [(name: "Host", value: "127.0.0.1:4000"), (name: "host", value: "127.0.0.1:4000")]
+        #expect(limits.refusal(method: "GET", headers: twice) == .badRequest)
+        #expect(limits.refusal(method: "GET", headers: [("Host", "127.0.0.1")]) == .forbidden)
+    }
+
+    @Test func onPort80TheHostMayLeaveThePortOut() {
+        let limits = RequestLimits(port: 80)
+        #expect(limits.refusal(method: "GET", headers: [("Host", "127.0.0.1")]) == nil)
+        #expect(limits.refusal(method: "GET", headers: [("Host", "localhost")]) == nil)
+        #expect(limits.refusal(method: "GET", headers: [("Host", "localhost:80")]) == nil)
+        #expect(limits.refusal(method: "GET", headers: [("Host", "evil.example")]) == .forbidden)
     }
 
     @Test func contentTypesOfASitesFiles() {
@@ -102,6 +125,17 @@ import Testing
         #expect(lookup(folder, "/posts/missing/") == .refused(.notFound))
     }
 
+    @Test func filesWithABackslashOrALineBreakInTheirNameAreServed() throws {
+        let (base, site) = try makeFolder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        try Data("x".utf8).write(to: site.appendingPathComponent("css/a\\b.css"))
+        try Data("x".utf8).write(to: site.appendingPathComponent("css/line\nbreak.txt"))
+        let folder = try #require(PreviewFolder(folder: site, rootPath: "/"))
+        #expect(lookup(folder, "/css/a%5Cb.css") == .file(path: folder.root + "/css/a\\b.css", contentType: "text/css; charset=utf-8"))
+        #expect(lookup(folder, "/css/line%0Abreak.txt") == .file(path: folder.root + "/css/line\nbreak.txt", contentType: "text/plain; charset=utf-8"))
+        #expect(lookup(folder, "/css/%5C..%5C..%5Csecret.txt") == .refused(.notFound))
+    }
+
     @Test func symlinksOutOfTheFolderAreRefused() throws {
         let (base, site) = try makeFolder()
         defer { try? FileManager.default.removeItem(at: base) }
@@ -146,5 +180,40 @@ import Testing
     @Test func theScriptTalksToThisServerOnly() {
         #expect(PreviewPages.reloadScript.contains("new EventSource(\"/__broadside/events\")"))
         #expect(!PreviewPages.reloadScript.contains("//" + "localhost") && !PreviewPages.reloadScript.contains("http"))
+    }
+}
+
+@Suite struct SourceSnapshotTests {
+    /// A site whose `static/` holds a link to `/` and two links to `.`: the build refuses
+    /// them, so the watcher must not walk them either (it walked for ever and grew by gigabytes).
+    @Test func linksTheBuildRefusesAreNotFollowed() throws {
+        let fm = FileManager.default
+        let source = fm.temporaryDirectory.appendingPathComponent("broadside-watch-test-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: source) }
+        try fm.createDirectory(at: source.appendingPathComponent("static/css"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: source.appendingPathComponent("content/posts"), withIntermediateDirectories: true)
+        try Data("body{}".utf8).write(to: source.appendingPathComponent("static/css/style.css"))
+        try Data("---\ntitle: a\n---\n".utf8).write(to: source.appendingPathComponent("content/posts/a.md"))
+        try fm.createSymbolicLink(atPath: source.appendingPathComponent("static/root").path, withDestinationPath: "/")
+        try fm.createSymbolicLink(atPath: source.appendingPathComponent("static/here").path, withDestinationPath: ".")
+        try fm.createSymbolicLink(atPath: source.appendingPathComponent("static/css/again").path, withDestinationPath: "..")
+        let snapshot = SourceSnapshot.take(of: source)
+        let paths = snapshot.entries.map(\.path).sorted()
+        #expect(paths == ["content/posts/a.md", "static/css/again", "static/css/style.css", "static/here", "static/root"])
+        #expect(snapshot.entries.filter { $0.size == -1 }.map(\.path).sorted() == ["static/css/again", "static/here", "static/root"])
+    }
+
+    @Test func anEditAndANewFileAreChanges() throws {
+        let fm = FileManager.default
+        let source = fm.temporaryDirectory.appendingPathComponent("broadside-watch-test-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: source) }
+        try fm.createDirectory(at: source.appendingPathComponent("content/posts"), withIntermediateDirectories: true)
+        try Data("title: a\n".utf8).write(to: source.appendingPathComponent("site.yml"))
+        let before = SourceSnapshot.take(of: source)
+        try Data("title: ab\n".utf8).write(to: source.appendingPathComponent("site.yml"))
+        let edited = SourceSnapshot.take(of: source)
+        #expect(edited.changes(since: before) == "site.yml")
+        try Data("x".utf8).write(to: source.appendingPathComponent("content/posts/b.md"))
+        #expect(SourceSnapshot.take(of: source).changes(since: edited) == "content/posts/b.md")
     }
 }

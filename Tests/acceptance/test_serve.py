@@ -8,6 +8,7 @@ from __future__ import annotations
 import http.client
 import os
 import re
+import resource
 import shutil
 import signal
 import socket
@@ -46,7 +47,7 @@ def release_binary() -> Path:
 
 class Preview:
     def __init__(self, root: Path, base_url: str = "https://example.org/", binary: Path | None = None,
-                 args: tuple[str, ...] = ()):
+                 args: tuple[str, ...] = (), prefix: tuple[str, ...] = ()):
         self.source = root / "site-source"
         (self.source / "content/posts").mkdir(parents=True)
         shutil.copytree(support.REPO / "themes", self.source / "themes")
@@ -58,7 +59,7 @@ class Preview:
         env = support.utf8_env()
         env["TMPDIR"] = str(self.tmp)
         self.proc = subprocess.Popen(
-            [str(binary or support.broadside_bin()), "serve", "--source", str(self.source), "--port", str(self.port), *args],
+            [*prefix, str(binary or support.broadside_bin()), "serve", "--source", str(self.source), "--port", str(self.port), *args],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env, text=True)
         deadline = time.monotonic() + START_TIMEOUT
         while True:
@@ -200,6 +201,127 @@ def test_site_under_a_path_is_previewed_there(tmp_path):
         assert p.get("/posts/hello/")[0] == 404
     finally:
         p.stop()
+
+
+def test_a_change_to_base_urls_path_moves_the_preview(tmp_path):
+    p = Preview(tmp_path, base_url="https://example.org/")
+    try:
+        assert p.get("/posts/hello/")[0] == 200
+        (p.source / "site.yml").write_text('title: "Preview test"\nbase_url: "https://example.org/news/"\n', encoding="utf-8")
+        p.wait_for("/news/posts/hello/", "First words of the post.")
+        assert p.get("/posts/hello/")[0] == 404
+        status, headers, _ = p.get("/")
+        assert (status, headers["location"]) == (302, "/news/")
+    finally:
+        p.stop()
+
+
+def closed_by_server(sock: socket.socket) -> bool:
+    sock.setblocking(False)
+    try:
+        return sock.recv(1) == b""
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True
+
+
+def test_two_thousand_idle_connections_against_1024_descriptors(tmp_path):
+    """The soft and hard limits both 1,024, so none can be raised: the preview sheds its oldest
+    idle connections, or listens again after a failed accept, and answers the next request."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard < 2200:
+        pytest.skip(f"this test needs 2,200 descriptors of its own (hard limit {hard})")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (2200, hard))
+    p = Preview(tmp_path, prefix=("prlimit", "--nofile=1024:1024", "--"))
+    idle = []
+    try:
+        for _ in range(2000):
+            try:
+                idle.append(socket.create_connection(("127.0.0.1", p.port), timeout=5))
+            except OSError:
+                time.sleep(0.05)   # refused while it listened again: the client tries again later
+        assert len(idle) >= 1000
+        time.sleep(1)   # let the server take in the last of them
+        assert closed_by_server(idle[0]), "the oldest idle connection was shed"
+        assert not closed_by_server(idle[-1]), "the newest is kept"
+        status, _, body = p.get("/posts/hello/")
+        assert status == 200 and "First words of the post." in body
+        assert p.proc.poll() is None, "the preview is still running"
+    finally:
+        for s in idle:
+            s.close()
+        p.stop()
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    assert p.proc.returncode == 0, p.output
+
+
+def resident_mb(pid: int) -> int:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) // 1024
+
+
+def test_slow_clients_of_a_big_page_do_not_hold_a_copy_each(tmp_path):
+    """40 clients ask for a 40 MB page and read nothing: a copy each would be 1.6 GB."""
+    p = Preview(tmp_path)
+    clients = []
+    try:
+        static = p.source / "static"
+        static.mkdir()
+        (static / "big.html").write_bytes(b"<html><body>" + b"a" * (40 << 20) + b"</body></html>\n")
+        p.wait_for("/big.html", "</script>")
+        before = resident_mb(p.proc.pid)
+        for _ in range(40):
+            s = socket.create_connection(("127.0.0.1", p.port), timeout=10)
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            s.sendall(f"GET /big.html HTTP/1.1\r\nHost: 127.0.0.1:{p.port}\r\n\r\n".encode())
+            clients.append(s)
+        time.sleep(2)   # every response started, each stopped by its client's full window
+        grown = resident_mb(p.proc.pid) - before
+        assert grown < 200, f"the preview grew by {grown} MB for 40 slow clients"
+        status, _, body = p.get("/posts/hello/")
+        assert status == 200 and "First words of the post." in body
+    finally:
+        for s in clients:
+            s.close()
+        p.stop()
+
+
+def test_too_many_pipelined_requests_get_an_answer_not_a_reset(preview):
+    """20,000 requests sent before any answer is read: the server answers what it can, then
+    says 429 and closes; the client reads to the end without a reset."""
+    request = f"GET /posts/hello/ HTTP/1.1\r\nHost: 127.0.0.1:{preview.port}\r\n\r\n".encode()
+    with socket.create_connection(("127.0.0.1", preview.port), timeout=20) as s:
+        s.sendall(request * 20_000)
+        data = b""
+        while chunk := s.recv(65536):
+            data += chunk
+    assert data.count(b"HTTP/1.1 200 OK") >= 100
+    last = data.rindex(b"HTTP/1.1 ")
+    assert data[last:].startswith(b"HTTP/1.1 429 Too Many Requests\r\n"), data[last:last + 200]
+    assert b"Connection: close" in data[last:]
+
+
+def test_a_limit_of_64_descriptors_does_not_end_the_preview(tmp_path):
+    """So few descriptors that accepting one queue's worth of connections runs out of them:
+    FlyingFox's server fails at `accept`, and the preview sheds and listens again."""
+    p = Preview(tmp_path, prefix=("prlimit", "--nofile=64:64", "--"))
+    idle = []
+    try:
+        for _ in range(300):
+            try:
+                idle.append(socket.create_connection(("127.0.0.1", p.port), timeout=5))
+            except OSError:
+                time.sleep(0.05)
+        time.sleep(1)
+        status, _, body = p.get("/posts/hello/")
+        assert status == 200 and "First words of the post." in body
+        assert p.proc.poll() is None, "the preview is still running"
+    finally:
+        for s in idle:
+            s.close()
+        p.stop()
+    assert p.proc.returncode == 0, p.output
 
 
 def test_port_in_use_is_a_usage_error(preview):

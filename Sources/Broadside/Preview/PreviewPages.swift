@@ -13,11 +13,16 @@ public enum PreviewPages {
     /// `html` with the reload script (and the overlay, when `errors` is given) before its
     /// last `</body>`, or at its end when it has none.
     public static func inject(into html: [UInt8], build: Int, errors: BuildErrors?) -> [UInt8] {
-        let added = Array(((errors.map(overlay) ?? "") + script(build: build)).utf8)
+        let added = addition(build: build, errors: errors)
         guard let end = lastBodyEnd(in: html) else { return html + added }
         var out = html
         out.insert(contentsOf: added, at: end)
         return out
+    }
+
+    /// What goes before a page's `</body>`: the reload script, and the overlay of `errors`.
+    public static func addition(build: Int, errors: BuildErrors?) -> [UInt8] {
+        Array(((errors.map(overlay) ?? "") + script(build: build)).utf8)
     }
 
     /// A build's messages, as the terminal shows them without colour.
@@ -111,7 +116,7 @@ public enum PreviewPages {
         """
 
     /// Where the last `</body` starts, in any letter case.
-    static func lastBodyEnd(in html: [UInt8]) -> Int? {
+    public static func lastBodyEnd(in html: [UInt8]) -> Int? {
         let tag = Array("</body".utf8)
         guard html.count >= tag.count else { return nil }
         var index = html.count - tag.count

@@ -4,7 +4,9 @@
 /// The `Host` check stops DNS rebinding: a web page on `evil.example` whose name is made to
 /// point at 127.0.0.1 would otherwise be same-origin with the preview and could read drafts.
 /// A browser always sends the name it connected to, so only `127.0.0.1:PORT` and
-/// `localhost:PORT` are this server.
+/// `localhost:PORT` are this server, and on port 80, where a browser leaves the port out
+/// (RFC 9110 §7.2), `127.0.0.1` and `localhost` too. Two `Host` headers are a 400: which one
+/// the request meant cannot be known (RFC 9112 §3.2).
 public struct RequestLimits: Sendable {
     public let port: Int
     /// The total size of the header names and values (FlyingFox hands them over decoded).
@@ -26,5 +28,8 @@ public struct RequestLimits: Sendable {
         return nil
     }
 
-    var allowedHosts: Set<String> { ["127.0.0.1:\(port)", "localhost:\(port)"] }
+    var allowedHosts: Set<String> {
+        let named: Set<String> = ["127.0.0.1:\(port)", "localhost:\(port)"]
+        return port == 80 ? named.union(["127.0.0.1", "localhost"]) : named
+    }
 }

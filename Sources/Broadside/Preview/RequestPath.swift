@@ -23,6 +23,8 @@ public struct RequestPath: Sendable, Equatable {
         // Origin form only (`/a/b?q`); a proxy's absolute form or `*` is not for a preview.
         guard bytes.first == UInt8(ascii: "/") else { return .failure(.badRequest) }
         let pathBytes = bytes.prefix { $0 != UInt8(ascii: "?") }
+        // Not a URL at all (RFC 3986 allows only ASCII, a browser encodes the rest): 400.
+        guard !pathBytes.contains(where: { $0 >= 0x80 || $0 <= 0x20 || $0 == 0x7F }) else { return .failure(.badRequest) }
         guard pathBytes.allSatisfy(isAllowedRaw) else { return .failure(.notFound) }
 
         var rawSegments = pathBytes.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
@@ -37,16 +39,16 @@ public struct RequestPath: Sendable, Equatable {
     }
 
     /// One segment, decoded once: `%252e` is the three characters `%2e`, which name no file
-    /// Broadside writes, so double encoding leads nowhere. Refused: an empty segment (`//`),
-    /// `.` and `..`, a slash or backslash however written, a control character (NUL
-    /// included), a bad escape and bytes that are not UTF-8.
+    /// Broadside writes, so double encoding leads nowhere. Refused is only what could name
+    /// something other than a file below the folder: an empty segment (`//`), `.` and `..`,
+    /// a slash however written, NUL (it ends a C path), a bad escape and bytes that are not
+    /// UTF-8. A backslash, a line break or another control character is an ordinary byte of
+    /// a Linux file name, and the build publishes such names, so `%5C` and `%0A` find them.
     static func decode(_ raw: ArraySlice<UInt8>) -> String? {
         guard !raw.isEmpty, let bytes = PercentDecoding.bytes(raw),
-              !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") })
+              !bytes.contains(where: { $0 == 0 || $0 == UInt8(ascii: "/") })
         else { return nil }
         guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
-        // C1 controls (U+0080–U+009F) are control characters too, however valid their UTF-8.
-        guard !text.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) else { return nil }
         guard text != ".", text != ".." else { return nil }
         return text
     }

@@ -9,6 +9,11 @@ import Darwin
 /// The state of everything a build reads, cheap to take and compare: each file's path,
 /// size and modification time. Polling it is portable and needs no file-system events;
 /// the server compares one snapshot with the next to know when to build again.
+///
+/// Files are listed by `SiteFolder.files`, the build's own reading: a link the build refuses
+/// (out of the site, to `/`, back to a folder that holds it) is not followed here either, so
+/// `static/root → /` or two links to `.` cost one refusal, not an endless walk. What the build
+/// refuses is kept in the snapshot by name, so adding or mending such a link builds again.
 public struct SourceSnapshot: Sendable, Equatable {
     struct Entry: Sendable, Equatable {
         var path: String
@@ -24,9 +29,13 @@ public struct SourceSnapshot: Sendable, Equatable {
     /// Hidden files and editors' backups (`.post.md.swp`, `post.md~`) are left out: saving a
     /// post must cause one build, not one per file the editor touches on the way.
     public static func take(of source: URL) -> SourceSnapshot {
+        let site = SiteFolder(source)
         var entries: [Entry] = []
-        for name in watched {
-            walk(source.path + "/" + name, relative: name, into: &entries, depth: 0)
+        for name in watched where name != "themes" {
+            add(name, within: site.bounds, of: site, to: &entries)
+        }
+        for theme in themeFolders(of: site) {
+            add("themes/" + theme, within: site.themeBounds("themes/" + theme), of: site, to: &entries)
         }
         return SourceSnapshot(entries: entries)
     }
@@ -39,20 +48,38 @@ public struct SourceSnapshot: Sendable, Equatable {
         return changed.count == 1 ? changed[0] : "\(changed.count) files"
     }
 
-    private static func walk(_ path: String, relative: String, into entries: inout [Entry], depth: Int) {
+    static func isIgnored(_ name: String) -> Bool { name.hasPrefix(".") || name.hasSuffix("~") }
+
+    private static func add(_ relative: String, within bounds: SiteFolder.Bounds, of site: SiteFolder, to entries: inout [Entry]) {
+        switch site.look(at: relative, within: bounds) {
+        case .success(.missing):
+            return
+        case .failure:
+            entries.append(Entry(path: relative, size: -1, modified: 0))
+        case .success(.file(let real)):
+            entries.append(entry(relative, real: real))
+        case .success(.folder):
+            let (files, refused) = site.files(in: relative, within: bounds, skip: isIgnored, checkReadable: false)
+            entries += files.map { entry(relative + "/" + $0.path, real: $0.real) }
+            entries += refused.map { Entry(path: $0.file ?? relative, size: -1, modified: 0) }
+        }
+    }
+
+    private static func entry(_ relative: String, real: String) -> Entry {
         var info = stat()
-        // stat, not lstat: a linked theme folder is watched where it points.
-        guard depth < 32, stat(path, &info) == 0 else { return }
+        guard stat(real, &info) == 0 else { return Entry(path: relative, size: -1, modified: 0) }
         #if os(Linux)
         let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         #else
         let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
         #endif
-        entries.append(Entry(path: relative, size: Int64(info.st_size), modified: modified))
-        guard info.st_mode & S_IFMT == S_IFDIR,
-              let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
-        for name in names.sorted() where !name.hasPrefix(".") && !name.hasSuffix("~") {
-            walk(path + "/" + name, relative: relative + "/" + name, into: &entries, depth: depth + 1)
-        }
+        return Entry(path: relative, size: Int64(info.st_size), modified: modified)
+    }
+
+    /// The names in `themes/`, each a theme a build may read, with its own bounds.
+    private static func themeFolders(of site: SiteFolder) -> [String] {
+        guard case .success(.folder(let real)) = site.look(at: "themes", within: site.bounds),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: real) else { return [] }
+        return names.filter { !isIgnored($0) }.sorted()
     }
 }

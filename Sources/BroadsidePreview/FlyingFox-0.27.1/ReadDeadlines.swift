@@ -35,8 +35,16 @@ final class ReadDeadlines: @unchecked Sendable {
     let limits: Limits
     // NSLock, not Mutex: TSan on Linux reports Synchronization.Mutex as a race.
     private let lock = NSLock()
-    private var waits: [Int: (file: Int32, deadline: ContinuousClock.Instant)] = [:]
+    private var waits: [Int: Wait] = [:]
     private var nextWait = 0
+
+    struct Wait {
+        var file: Int32
+        var deadline: ContinuousClock.Instant
+        var quietSince: ContinuousClock.Instant
+        /// Between two requests, or before the first: nothing is lost when it is shed.
+        var idle: Bool
+    }
 
     init(limits: Limits) {
         self.limits = limits
@@ -46,10 +54,11 @@ final class ReadDeadlines: @unchecked Sendable {
     /// TCP connection (the listening socket, the event queue's descriptor), which has no limit.
     func begin(_ file: Int32) -> Int? {
         guard let activity = TCPActivity(file) else { return nil }
-        let deadline = ContinuousClock.now - activity.quietFor + (activity.clientIsMidRequest ? limits.request : limits.idle)
+        let quietSince = ContinuousClock.now - activity.quietFor
+        let deadline = quietSince + (activity.clientIsMidRequest ? limits.request : limits.idle)
         return lock.withLock {
             nextWait += 1
-            waits[nextWait] = (file, deadline)
+            waits[nextWait] = Wait(file: file, deadline: deadline, quietSince: quietSince, idle: !activity.hasPartialRequest)
             return nextWait
         }
     }
@@ -58,15 +67,28 @@ final class ReadDeadlines: @unchecked Sendable {
         lock.withLock { _ = waits.removeValue(forKey: wait) }
     }
 
-    func watch() {
+    func watch(until stop: StopSignal) {
         let thread = Thread { [self] in
-            while true {
+            while !stop.isSet {
                 usleep(500_000)
                 endExpired()
             }
         }
         thread.name = "broadside-preview-deadlines"
         thread.start()
+    }
+
+    /// Ends the `count` idle connections quiet for longest (all when `count` is `Int.max`), as
+    /// an expired wait is ended, to make room for `sparing`, the connection that needs it.
+    func shedIdle(count: Int, sparing: Int32 = -1) {
+        lock.withLock {
+            let oldest = waits.filter { $0.value.idle && $0.value.file != sparing }
+                .sorted { $0.value.quietSince < $1.value.quietSince }.prefix(count)
+            for (wait, entry) in oldest {
+                shutdown(entry.file, Int32(SHUT_RDWR))
+                waits.removeValue(forKey: wait)
+            }
+        }
     }
 
     private func endExpired() {
@@ -85,11 +107,15 @@ struct TCPActivity {
     /// True when the client has sent data that no response has followed: FlyingFox holds part
     /// of a request. Also true for a connection that has sent nothing yet.
     let clientIsMidRequest: Bool
+    /// True when the client has sent part of a request that no response has followed.
+    let hasPartialRequest: Bool
     /// How long since the last data either way.
     let quietFor: Duration
 
-    /// Nil unless `file` is an established TCP connection.
+    /// Nil unless `file` is an established TCP connection; always nil but on Linux, whose
+    /// `tcp_info` is read here.
     init?(_ file: Int32) {
+        #if os(Linux)
         // Linux fills as much of its `struct tcp_info` as asked for; glibc's declares only
         // its first part (104 bytes). The counts of segments that carried data follow in the
         // kernel's layout (linux/tcp.h, only ever appended to), since Linux 4.6: after two
@@ -110,7 +136,11 @@ struct TCPActivity {
         // but a response sent in the tick its request arrived ties them: a tie counts as
         // answered, the longer limit, as does half a request that follows a response within
         // the same tick.
-        clientIsMidRequest = segmentsIn == 0 || segmentsOut == 0 || receivedAgo < sentAgo
+        hasPartialRequest = segmentsIn > 0 && (segmentsOut == 0 || receivedAgo < sentAgo)
+        clientIsMidRequest = segmentsIn == 0 || hasPartialRequest
         quietFor = .milliseconds(min(sentAgo, receivedAgo))
+        #else
+        return nil
+        #endif
     }
 }

@@ -4,21 +4,23 @@ import Foundation
 
 /// What the preview serves at this moment: the number of the last build, the folder of the
 /// last build that worked, and the messages of the last one when it failed.
-final class PreviewState: @unchecked Sendable {
-    struct Now {
-        var build = 0
-        var folder: PreviewFolder?
-        var errors: PreviewPages.BuildErrors?
+public final class PreviewState: @unchecked Sendable {
+    public struct Now: Sendable {
+        public var build = 0
+        public var folder: PreviewFolder?
+        public var errors: PreviewPages.BuildErrors?
     }
 
     // NSLock, not Mutex: TSan on Linux reports Synchronization.Mutex as a race.
     private let lock = NSLock()
     private var now = Now()
 
-    var current: Now { lock.withLock { now } }
+    public init() {}
+
+    public var current: Now { lock.withLock { now } }
 
     /// Records a build's end and returns its number.
-    func finished(folder: PreviewFolder?, errors: PreviewPages.BuildErrors?) -> Int {
+    public func finished(folder: PreviewFolder?, errors: PreviewPages.BuildErrors?) -> Int {
         lock.withLock {
             now.build += 1
             if let folder { now.folder = folder }
@@ -31,16 +33,18 @@ final class PreviewState: @unchecked Sendable {
 /// Every request of the preview: the checks of `RequestLimits`, the preview's own files,
 /// then a path resolved by `RequestPath` and `PreviewFolder` from the raw request target
 /// (never FlyingFox's cleaned-up `request.path`).
-struct PreviewHandler: HTTPHandler {
+public struct PreviewHandler: HTTPHandler {
     let state: PreviewState
     let events: PreviewEvents
     let limits: RequestLimits
-    let rootPath: String
 
-    /// Files above this size are streamed from disk instead of read whole.
-    static let streamedSize = 4 << 20
+    public init(state: PreviewState, events: PreviewEvents, limits: RequestLimits) {
+        self.state = state
+        self.events = events
+        self.limits = limits
+    }
 
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+    public func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         let headers = request.headers.map { (name: $0.key.rawValue, value: $0.value) }
         let target = request.target.rawValue
         if target.utf8.count > RequestPath.maximumLength { return refusal(.uriTooLong, request) }
@@ -49,9 +53,13 @@ struct PreviewHandler: HTTPHandler {
 
         switch request.target.path() {
         case PreviewPages.eventsPath:
-            return HTTPResponse(statusCode: .ok, headers: [
-                .contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store",
-            ], body: events.stream(current: now.build))
+            var headers: HTTPHeaders = [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"]
+            guard request.method != .HEAD else {
+                // A stream has no length to give: HEAD gets the headers and the connection's end.
+                headers[.connection] = "close"
+                return HTTPResponse(statusCode: .ok, headers: headers)
+            }
+            return HTTPResponse(statusCode: .ok, headers: headers, body: events.stream(current: now.build))
         case PreviewPages.scriptPath:
             return text(PreviewPages.reloadScript, type: "text/javascript; charset=utf-8", request)
         case PreviewPages.stylePath:
@@ -78,31 +86,27 @@ struct PreviewHandler: HTTPHandler {
         case .refused(let status):
             return refusal(status, request)
         case .file(let file, let type):
-            return try serve(file, type: type, build: now.build, errors: now.errors, request)
+            return serve(file, type: type, build: now.build, errors: now.errors, request)
         }
     }
 
-    private func serve(_ file: String, type: String, build: Int, errors: PreviewPages.BuildErrors?, _ request: HTTPRequest) throws -> HTTPResponse {
-        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0
-        if !ContentTypes.isHTML(type) && size > Self.streamedSize {
-            var headers = Self.common(type)
-            if request.method == .HEAD {
-                headers[.contentLength] = String(size)
-                return HTTPResponse(statusCode: .ok, headers: headers)
-            }
-            return HTTPResponse(statusCode: .ok, headers: headers, body: try HTTPBodySequence(file: URL(fileURLWithPath: file)))
+    private func serve(_ file: String, type: String, build: Int, errors: PreviewPages.BuildErrors?, _ request: HTTPRequest) -> HTTPResponse {
+        let added = ContentTypes.isHTML(type) ? PreviewPages.addition(build: build, errors: errors) : nil
+        // A file that vanished between the lookup and the opening (a build swapped the folder) is a 404.
+        guard let body = StreamedFile(path: file, adding: added) else { return refusal(.notFound, request) }
+        var headers = Self.common(type)
+        guard request.method != .HEAD else {
+            headers[.contentLength] = String(body.count)
+            return HTTPResponse(statusCode: .ok, headers: headers)
         }
-        // A file that vanished between the lookup and the read (a build swapped the folder) is a 404.
-        guard let data = FileManager.default.contents(atPath: file) else { return refusal(.notFound, request) }
-        let body = ContentTypes.isHTML(type) ? Data(PreviewPages.inject(into: [UInt8](data), build: build, errors: errors)) : data
-        return respond(.ok, type: type, body: body, request)
+        return HTTPResponse(statusCode: .ok, headers: headers, body: HTTPBodySequence(from: body, count: body.count, suggestedBufferSize: StreamedFile.chunk))
     }
 
     private func refusal(_ status: PreviewStatus, _ request: HTTPRequest) -> HTTPResponse {
         let code = HTTPStatusCode(status.rawValue, phrase: status.phrase)
         if status == .notFound {
             return respond(code, type: "text/html; charset=utf-8",
-                body: Data(PreviewPages.notFoundPage(rootPath: rootPath, build: state.current.build).utf8), request)
+                body: Data(PreviewPages.notFoundPage(rootPath: state.current.folder?.rootPath ?? "/", build: state.current.build).utf8), request)
         }
         var response = respond(code, type: "text/plain; charset=utf-8", body: Data("\(status.rawValue) \(status.phrase)\n".utf8), request)
         // After a request this bad the connection is not worth keeping.

@@ -18,9 +18,13 @@ import Glibc
 /// FlyingFox reads until a read would block, then waits here, so every pause of a client,
 /// whether in the middle of a request or between two, passes through `suspendSocket`. Waits to
 /// write are left alone: the server-sent events stream only writes, and its client reads.
+///
+/// A connection's first wait is also where the preview learns of it, since FlyingFox accepts
+/// without a word: past the `ConnectionCap`, the oldest idle connections are shed here.
 struct PreviewSocketPool<Base: AsyncSocketPool>: AsyncSocketPool {
     let base: Base
     let deadlines: ReadDeadlines
+    let cap: ConnectionCap
 
     func prepare() async throws { try await base.prepare() }
 
@@ -31,11 +35,34 @@ struct PreviewSocketPool<Base: AsyncSocketPool>: AsyncSocketPool {
         var on: Int32 = 1
         // A socket that is not TCP refuses it; nothing to do then.
         _ = setsockopt(file, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
+        if events.contains(.read), cap.excess(file) > 0 {
+            deadlines.shedIdle(count: cap.excess(file), sparing: file)
+        }
+        if ConnectionCap.isListening(file) {
+            // FlyingFox accepts until none waits, without a pause: a short queue bounds what one
+            // round accepts (past it, a client's connection waits, as when a server is busy).
+            _ = listen(file, ConnectionCap.queue)
+            try await base.suspendSocket(socket, untilReadyFor: events)
+            return try await makeRoom()
+        }
         guard events.contains(.read), let wait = deadlines.begin(file) else {
             return try await base.suspendSocket(socket, untilReadyFor: events)
         }
         // Forgotten before FlyingFox gets control back, so before it can close the socket.
         defer { deadlines.end(wait) }
         try await base.suspendSocket(socket, untilReadyFor: events)
+    }
+
+    /// Before FlyingFox accepts again: at the cap, idle connections are shed and the accept
+    /// waits (a second at most) for their descriptors to close. New connections wait in the
+    /// kernel's queue meanwhile, rather than an `accept` failing. Shed connections take a
+    /// moment to close, so more are shed only every 100 ms: not twice for the same room.
+    private func makeRoom() async throws {
+        for attempt in 0..<100 {
+            let excess = ConnectionCap.openDescriptors() - Int(cap.connections)
+            guard excess >= 0 else { return }
+            if attempt % 10 == 0 { deadlines.shedIdle(count: excess + 16) }
+            try await Task.sleep(for: .milliseconds(10))
+        }
     }
 }

@@ -13,14 +13,17 @@ import Glibc
 /// half second the preview looks at its own connections, and one with more than 16 KB
 /// waiting twice in a row gets a 414 (the request line is still arriving) or a 431 (the
 /// headers are), and what waits is dropped, so FlyingFox reads the end of the connection.
+/// What waits may also be whole requests, pipelined by a client that sends them all before
+/// reading any answer (the server, its answers unread, stops reading): that client gets a 429
+/// and the connection's end, never a reset.
 enum OversizedRequests {
     static let limit: Int32 = 16 * 1024
 
-    static func watch(port: Int) {
+    static func watch(port: Int, until stop: StopSignal) {
         #if os(Linux)
         let thread = Thread {
             var suspects: Set<Int32> = []
-            while true {
+            while !stop.isSet {
                 usleep(500_000)
                 var now: Set<Int32> = []
                 for fd in connections(port: port) where pending(fd) > limit {
@@ -66,13 +69,26 @@ enum OversizedRequests {
         let head = count > 0 ? Array(peek[..<count]) : []
         let firstLine = head.split(separator: UInt8(ascii: "\n"), maxSplits: 1, omittingEmptySubsequences: false).first ?? []
         let requestLine = String(decoding: firstLine.suffix(16), as: UTF8.self).contains(" HTTP/1.")
-        let status = requestLine ? "414 URI Too Long" : "431 Request Header Fields Too Large"
+        let status = holdsWholeHead(head) ? "429 Too Many Requests"
+            : requestLine ? "414 URI Too Long" : "431 Request Header Fields Too Large"
         let response = Array("HTTP/1.1 \(status)\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: \(status.utf8.count + 1)\r\nConnection: close\r\n\r\n\(status)\n".utf8)
+        // Answers to pipelined requests may fill what the kernel sends: wait a second at most
+        // for room, so that the client learns why the connection ends.
+        var writable = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+        _ = poll(&writable, 1, 1000)
         _ = send(fd, response, response.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT))
         shutdown(fd, Int32(SHUT_RDWR))
         // Linux keeps what was received before the shutdown readable: drop it, so that
         // FlyingFox's next read is the end of the connection, not more of the line.
         for _ in 0..<64 where recv(fd, &peek, peek.count, Int32(MSG_DONTWAIT)) > 0 {}
+    }
+
+    /// A whole request head waits within the limit: requests pipelined, not one oversized.
+    private static func holdsWholeHead(_ bytes: [UInt8]) -> Bool {
+        let end: [UInt8] = [13, 10, 13, 10]
+        let window = bytes.prefix(Int(limit))
+        guard window.count >= 4 else { return false }
+        return (0...(window.count - 4)).contains { window[$0] == end[0] && window[$0 + 1] == end[1] && window[$0 + 2] == end[2] && window[$0 + 3] == end[3] }
     }
     #endif
 }

@@ -5,11 +5,13 @@ import Foundation
 /// The server-sent events behind the reload script: each open page holds one stream and hears
 /// `build` with the build's number after every build, and a comment now and then, whose
 /// failed write is how a closed tab's connection is noticed and ended.
-final class PreviewEvents: @unchecked Sendable {
+public final class PreviewEvents: @unchecked Sendable {
     // NSLock, not Mutex: TSan on Linux reports Synchronization.Mutex as a race.
     private let lock = NSLock()
     private var listeners: [Int: AsyncStream<[UInt8]>.Continuation] = [:]
     private var nextID = 0
+
+    public init() {}
 
     /// A stream that starts with the current build, so a page that loaded during a build
     /// learns of it at once.
@@ -27,11 +29,11 @@ final class PreviewEvents: @unchecked Sendable {
         return HTTPBodySequence(from: EventBytes(stream: stream))
     }
 
-    func announce(build: Int) {
+    public func announce(build: Int) {
         send(Self.event(build))
     }
 
-    func keepAlive() {
+    public func keepAlive() {
         send(Array(": keep-alive\n\n".utf8))
     }
 

@@ -4,15 +4,16 @@ import Foundation
 /// Builds the site into the preview's folder, then again each time what the build reads
 /// changes, on a thread of its own: a build keeps its cores busy for a moment, and the
 /// server's tasks go on answering meanwhile, from the last site that built.
-final class PreviewBuilder: @unchecked Sendable {
+///
+/// What it has to say goes to a `PreviewReporting`: the CLI prints it.
+public final class PreviewBuilder: @unchecked Sendable {
     let source: URL
     let output: URL
     let drafts: Bool
     let future: Bool
     /// `--now`; nil: the clock at each build.
     let fixedNow: Date?
-    let rootPath: String
-    let console: Console
+    let reporter: any PreviewReporting
     let state: PreviewState
     let events: PreviewEvents
     /// Held during a build, so that stopping never deletes a folder a build is writing.
@@ -23,15 +24,14 @@ final class PreviewBuilder: @unchecked Sendable {
     static let pollInterval: useconds_t = 250_000
     static let settleInterval: useconds_t = 150_000
 
-    init(source: URL, output: URL, drafts: Bool, future: Bool, fixedNow: Date?, rootPath: String, console: Console,
+    public init(source: URL, output: URL, drafts: Bool, future: Bool, fixedNow: Date?, reporter: any PreviewReporting,
          state: PreviewState, events: PreviewEvents, building: NSLock) {
         self.source = source
         self.output = output
         self.drafts = drafts
         self.future = future
         self.fixedNow = fixedNow
-        self.rootPath = rootPath
-        self.console = console
+        self.reporter = reporter
         self.state = state
         self.events = events
         self.building = building
@@ -39,10 +39,10 @@ final class PreviewBuilder: @unchecked Sendable {
 
     /// One build; true when it worked.
     @discardableResult
-    func build(because reason: String? = nil) -> Bool {
+    public func build(because reason: String? = nil) -> Bool {
         building.lock()
         defer { building.unlock() }
-        if let reason { console.error("\(reason) changed: building again") }
+        if let reason { reporter.rebuilding(because: reason) }
         let started = ContinuousClock.now
         let options = BuildOptions(
             source: source, output: output, includeDrafts: drafts, includeFuture: future,
@@ -51,15 +51,12 @@ final class PreviewBuilder: @unchecked Sendable {
         let worked: Bool
         do {
             let report = try Build.run(options)
-            console.report(report.warnings, source: source)
-            number = state.finished(folder: PreviewFolder(folder: output, rootPath: rootPath), errors: nil)
-            let warnings = DiagnosticText.count(report.warnings).map { "; \($0)" } ?? ""
-            console.say("Built \(counted(report.pages, "page", "pages")) in \(String(format: "%.2f", seconds(since: started))) s\(warnings)")
+            number = state.finished(folder: PreviewFolder(folder: output, rootPath: currentRootPath()), errors: nil)
+            reporter.built(pages: report.pages, in: ContinuousClock.now - started, warnings: report.warnings)
             worked = true
         } catch {
-            console.report(error.diagnostics, source: source)
             let count = DiagnosticText.count(error.diagnostics) ?? "errors"
-            console.error("Build failed with \(count); the preview shows the last site that built, and the messages.")
+            reporter.failed(error.diagnostics, count: count)
             var text = DiagnosticText(source: source, colour: false)
             number = state.finished(folder: nil, errors: PreviewPages.BuildErrors(count: count, text: text.render(error.diagnostics)))
             worked = false
@@ -68,8 +65,15 @@ final class PreviewBuilder: @unchecked Sendable {
         return worked
     }
 
+    /// The path of `base_url` as site.yml says it now: an edit to it while serving moves the
+    /// site, as the next build's links do.
+    private func currentRootPath() -> String {
+        let (config, _) = SiteConfig.load(from: source, baseURLOverride: nil)
+        return SiteURLs(baseURL: config.baseURL).rootPath
+    }
+
     /// Watches and builds until the process ends.
-    func watch() {
+    public func watch() {
         let thread = Thread { [self] in
             var seen = SourceSnapshot.take(of: source)
             var sinceKeepAlive = 0
@@ -97,4 +101,13 @@ final class PreviewBuilder: @unchecked Sendable {
         thread.name = "broadside-preview-watch"
         thread.start()
     }
+}
+
+/// Where a preview's builds are told of: the terminal, for `broadside serve`.
+public protocol PreviewReporting: Sendable {
+    /// `reason`: `content/posts/a.md` or `3 files`.
+    func rebuilding(because reason: String)
+    func built(pages: Int, in duration: Duration, warnings: [Diagnostic])
+    /// `count`: `2 errors and 1 warning`.
+    func failed(_ diagnostics: [Diagnostic], count: String)
 }
