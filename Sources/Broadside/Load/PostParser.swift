@@ -218,6 +218,8 @@ struct PostParser: Sendable {
         let (aliases, aliasDiagnostics) = AliasField.read(fields["aliases"], key: keys["aliases"], file: file, baseURL: config.baseURL)
         diagnostics += aliasDiagnostics
 
+        let mistakes = PostMistakes(file: file, fields: fields)
+        diagnostics += mistakes.controlCharacters() + mistakes.curlyQuotes() + (title.map(mistakes.title) ?? [])
         guard !diagnostics.hasErrors, let title, let date else { return (nil, nil, diagnostics) }
         guard include(draft, date) else {
             // A future day of a series still counts in "Day 2 of 5"; a draft is not yet planned.
@@ -235,7 +237,11 @@ struct PostParser: Sendable {
         for key in keyOrder where !Self.knownKeys.contains(key) {
             if let node = fields[key] { params[key] = FrontMatterValue(node) }
         }
+        // A draft is unfinished by definition: only what goes out with the post's name on it must be its own.
+        if !draft { diagnostics += mistakes.placeholders(body: parts.body, bodyLineOffset: parts.bodyLineOffset) }
+        guard !diagnostics.hasErrors else { return (nil, nil, diagnostics) }
         let body = Markdown.render(String(parts.body), unsafe: config.unsafe, rootPath: rootPath)
+        diagnostics += mistakes.emptyBody(html: body.html, summaryWritten: summaryField != nil, bodyLineOffset: parts.bodyLineOffset)
         for note in body.notes {
             diagnostics.append(.warning(file, line: note.line > 0 ? note.line + parts.bodyLineOffset : nil,
                 column: note.line > 0 && note.column > 0 ? note.column : nil, note.message, hint: note.hint))
@@ -253,6 +259,8 @@ struct PostParser: Sendable {
             blocks: blocks, seriesDayLine: fields["series_day"]?.line.map { $0 + 1 },
             translationKeyLine: fields["translation_key"]?.line.map { $0 + 1 }, event: event)
         post.resources = resources
+        post.titleLine = fields["title"]?.line.map { $0 + 1 }
+        post.seriesLine = fields["series"]?.line.map { $0 + 1 }
         post.aliases = aliases
         post.links = body.links.map { $0.down(parts.bodyLineOffset) }
         post.images = body.images

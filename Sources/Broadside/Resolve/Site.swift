@@ -64,7 +64,7 @@ enum SiteResolver {
         let tags = Taxonomy.build(.tags, posts: posts, names: \.tags, diagnostics: &diagnostics)
         let (series, seriesDiagnostics) = Series.build(posts: posts, scheduled: content.scheduled, config: config)
         let (translations, translationDiagnostics) = Translations.build(posts: posts, config: config)
-        diagnostics += seriesDiagnostics + translationDiagnostics
+        diagnostics += seriesDiagnostics + translationDiagnostics + SiteMistakes.check(posts)
         var (lists, languages) = Lists.build(posts: posts, categories: categories, tags: tags, config: config, series: series)
         let events = Events.list(posts: posts, now: now, lang: config.language)
         if let events { lists.append(events.list) }
