@@ -23,7 +23,7 @@ enum TemplateContract {
         ("post.categories[]", ["name", "url"]),
         ("post.tags[]", ["name", "url"]),
         ("post.attachments[]", ["label", "url", "media_type", "type", "size", "text"]),
-        ("post.image", ["url", "alt", "credit", "width", "height", "srcset", "webp_srcset", "sizes", "thumb", "share_url"]),
+        ("post.image", ["url", "alt", "caption", "credit", "width", "height", "srcset", "webp_srcset", "sizes", "thumb", "share_url"]),
         ("post.image.thumb", ["url", "webp_url", "width", "height"]),
         ("list", ["url", "count", "feed_url"]),
         ("pager", ["page", "pages", "label", "has_pages", "newer_url", "older_url"]),
