@@ -22,12 +22,14 @@ struct PostMistakes {
             hint: "shorten the title to the news itself, and say the rest in the first paragraph or in summary:")]
     }
 
-    /// A control character in a value readers see: an error at the value, with what it most likely stood for.
+    /// A control character in a value readers see, written as an escape (`"don\u0092t"`; libyaml refuses
+    /// one typed as it is): a warning at the value, with what it most likely stood for. Pages and feeds
+    /// drop the characters XML forbids, so the build may go on.
     func controlCharacters() -> [Diagnostic] {
         Self.shownText.compactMap { key -> Diagnostic? in
             // The scalar as YAML read it: `"don\u0092t"` is an escape, which `Node.text` would pass on.
             guard let node = fields[key], let value = node.scalar?.string, let found = ControlCharacters.first(in: value) else { return nil }
-            return .error(file, line: node.line.map { $0 + 1 }, column: node.column,
+            return .warning(file, line: node.line.map { $0 + 1 }, column: node.column,
                 "the \(key) holds the control character \(ControlCharacters.name(found.scalar)), which browsers show as a box or not at all",
                 hint: ControlCharacters.fix(found.scalar) + ": \(key): \"\(Excerpt.short(ControlCharacters.cleaned(value)))\"")
         }
