@@ -42,11 +42,12 @@ enum Autolinks {
         if opensHere {
             for scheme in ["https://", "http://"] where hasPrefix(scalars, start, scheme) {
                 let domainStart = start + scheme.unicodeScalars.count
-                guard let domainEnd = domain(from: domainStart, in: scalars) else { return nil }
+                guard let domainEnd = domain(from: domainStart, in: scalars, short: true) else { return nil }
                 let end = trimmed(scalars, start, pathEnd(from: domainEnd, in: scalars))
                 return Match(start: start, end: end, url: String(String.UnicodeScalarView(scalars[start..<end])))
             }
-            if hasPrefix(scalars, start, "www."), let domainEnd = domain(from: start, in: scalars) {
+            // `www.` and at least one more dot: `www.x` is a word, not an address.
+            if hasPrefix(scalars, start, "www."), let domainEnd = domain(from: start + 4, in: scalars, short: false) {
                 let end = trimmed(scalars, start, pathEnd(from: domainEnd, in: scalars))
                 return Match(start: start, end: end, url: "https://" + String(String.UnicodeScalarView(scalars[start..<end])))
             }
@@ -80,7 +81,8 @@ enum Autolinks {
 
     /// Where a domain that starts at `start` ends: labels of letters, digits, `-` and `_` joined by
     /// dots, at least one dot, and no `_` in the last two labels; nil when there is none.
-    private static func domain(from start: Int, in scalars: [Unicode.Scalar]) -> Int? {
+    /// `short`: `localhost` and other names without a dot are domains too (after `https://`).
+    private static func domain(from start: Int, in scalars: [Unicode.Scalar], short: Bool) -> Int? {
         var end = start
         var labels: [(underscore: Bool, length: Int)] = [(false, 0)]
         while end < scalars.count {
@@ -95,14 +97,10 @@ enum Autolinks {
             }
             end += 1
         }
-        guard labels.count > 1 || (labels[0].length > 0 && hasLocalhost(scalars, start, end)),
+        guard labels.count > 1 || (short && labels[0].length > 0),
             !labels.suffix(2).contains(where: \.underscore)
         else { return nil }
         return end
-    }
-
-    private static func hasLocalhost(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
-        String(String.UnicodeScalarView(scalars[start..<end])).lowercased() == "localhost"
     }
 
     /// The path: everything up to a space or `<`.
