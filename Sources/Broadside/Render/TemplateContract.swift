@@ -17,7 +17,7 @@ enum TemplateContract {
         ("post", [
             "title", "url", "date", "date_iso", "kind", "kind_label", "lang", "authors", "byline", "series", "series_day",
             "summary", "categories", "tags", "has_terms", "params", "content", "rendered_item", "event",
-            "translations", "has_translations", "has_attachments", "attachments", "image",
+            "translations", "has_translations", "has_attachments", "attachments", "image", "status",
         ]),
         ("post.event", ["start", "start_iso", "end", "end_iso", "location", "online_url", "rsvp_url", "calendar_url"]),
         ("post.categories[]", ["name", "url"]),
