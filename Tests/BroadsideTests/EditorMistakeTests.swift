@@ -241,6 +241,57 @@ import Testing
         #expect(warnings.first?.message.contains("\"Advocacy\"") == true && warnings.first?.message.contains("“Advocacy”") == true)
     }
 
+    // MARK: 8. A post dated far ahead by a typo
+
+    static func siteWithAFuturePost() throws -> TemporarySite {
+        try TemporarySite(files: [
+            "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01"),
+            "content/posts/a2.md": post("title: \"A2\"\ndate: 2026-10-03"),
+            "content/posts/a3.md": post("title: \"A3\"\ndate: 2026-10-04"),
+            "content/posts/b.md": post("title: \"Next year by mistake\"\ndate: 2027-12-03"),
+            "content/posts/c.md": post("title: \"Next week\"\ndate: 2026-11-30"),
+            "content/posts/d.md": post("title: \"D\"\ndate: 2026-10-02\ndraft: true"),
+        ])
+    }
+
+    @Test func checkNamesAPostDatedMoreThan30DaysAhead() throws {
+        let site = try Self.siteWithAFuturePost()
+        defer { site.remove() }
+        #expect(SiteCheck.run(site.options()).diagnostics == [
+            .warning(Self.file, line: 3, column: 7, "the post is dated 2027-12-03, more than 30 days after now, so it is left out of the site until then",
+                hint: "if the year or month is a typo, correct the date; a post meant for later can stay as it is"),
+        ])
+    }
+
+    @Test func theBuildReportsEachLeftOutPostByFile() throws {
+        let site = try Self.siteWithAFuturePost()
+        defer { site.remove() }
+        let report = try site.build()
+        #expect(report.warnings == [])
+        #expect(report.leftOutPosts.map { "\($0.source) \($0.day) \($0.draft)" } == [
+            "content/posts/b.md 2027-12-03 false", "content/posts/c.md 2026-11-30 false", "content/posts/d.md 2026-10-02 true",
+        ])
+        // With --drafts the draft is published, and only the future posts are left out.
+        #expect(try site.build(drafts: true).leftOutPosts.map(\.source) == ["content/posts/b.md", "content/posts/c.md"])
+    }
+
+    @Test func thePreviewLabelsDraftsAndScheduledPostsInTheirLanguage() throws {
+        let site = try Self.siteWithAFuturePost()
+        defer { site.remove() }
+        try site.write("content/posts/e.md", post("title: \"E\"\ndate: 2027-12-03\nlang: es"))
+        try site.build(drafts: true, future: true)
+        #expect(try site.read("posts/b/index.html").contains("<p class=\"status\"><strong>Scheduled for December 3, 2027</strong></p>\n<p class=\"meta\">"))
+        #expect(try site.read("posts/d/index.html").contains("<p class=\"status\"><strong>Draft</strong></p>\n<p class=\"meta\">"))
+        #expect(try site.read("posts/e/index.html").contains("<strong>Programada para el 3 de diciembre de 2027</strong>"))
+        let home = try site.read("index.html")
+        #expect(home.contains("<h2><a href=\"/posts/d/\">D</a></h2>\n<p class=\"status\"><strong>Draft</strong></p>"))
+        #expect(home.contains("<h2><a href=\"/posts/c/\">Next week</a></h2>\n<p class=\"status\"><strong>Scheduled for November 30, 2026</strong></p>"))
+        #expect(!home.contains("<h2><a href=\"/posts/a/\">A</a></h2>\n<p class=\"status\">"))
+        // Published as usual, nothing is labelled.
+        try site.build()
+        #expect(try !site.read("index.html").contains("class=\"status\""))
+    }
+
     // MARK: 9. A series or translation key written two ways
 
     @Test func aSeriesNameNearAnotherGetsDidYouMean() throws {
