@@ -61,7 +61,16 @@ struct PostMistakes {
 
     /// The first line of the body and each front-matter value still holding `new`'s placeholder text.
     func placeholders(body: Substring, bodyLineOffset: Int) -> [Diagnostic] {
+        // In the file's order: front matter first.
         var found: [Diagnostic] = []
+        let event = fields["event"]?.mapping
+        let values = [("author", fields["author"]), ("event.location", event?["location"])]
+        for (key, node) in values {
+            guard let node, let value = node.text?.trimmed, ScaffoldText.published.contains(value) else { continue }
+            found.append(.error(file, line: node.line.map { $0 + 1 }, column: node.column,
+                "`\(key)` is still the placeholder `broadside new` wrote: \"\(value)\"",
+                hint: key == "author" ? "write the name that signs the piece" : "write the place and its address: readers' calendars get it as the event's location"))
+        }
         var line = bodyLineOffset
         for text in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             line += 1
@@ -72,14 +81,6 @@ struct PostMistakes {
                     hint: "write the post's own text here, or keep the post a draft (draft: true) until it is ready"))
                 break
             }
-        }
-        let event = fields["event"]?.mapping
-        let values = [("author", fields["author"]), ("event.location", event?["location"])]
-        for (key, node) in values {
-            guard let node, let value = node.text?.trimmed, ScaffoldText.published.contains(value) else { continue }
-            found.append(.error(file, line: node.line.map { $0 + 1 }, column: node.column,
-                "`\(key)` is still the placeholder `broadside new` wrote: \"\(value)\"",
-                hint: key == "author" ? "write the name that signs the piece" : "write the place and its address: readers' calendars get it as the event's location"))
         }
         return found
     }
