@@ -32,7 +32,7 @@ import Testing
         ])
         defer { site.remove() }
         #expect(try site.build().warnings == [
-            .warning(Self.file, line: 3, "this post has the same title as content/posts/a.md: \"vigil  tonight\"",
+            .warning(Self.file, line: 3, column: 8, "this post has the same title as content/posts/a.md: \"vigil  tonight\"",
                 hint: "give this post a title of its own (lists and subscribers' email would show the two alike); if it is a copy, remove one"),
         ])
     }
@@ -302,7 +302,7 @@ import Testing
         defer { site.remove() }
         let warnings = try site.build().warnings.filter { $0.message.contains("written differently") }
         #expect(warnings == [
-            .warning(Self.file, line: 4, "the series \"Week of Acton\" is written differently from \"Week of Action\", so this post makes a series of its own",
+            .warning(Self.file, line: 4, column: 9, "the series \"Week of Acton\" is written differently from \"Week of Action\", so this post makes a series of its own",
                 hint: "did you mean \"Week of Action\"? Write the series' name exactly as its other days do"),
         ])
     }
@@ -316,7 +316,7 @@ import Testing
         ])
         defer { site.remove() }
         #expect(try site.build().warnings == [
-            .warning(Self.file, line: 5, "no other post has the translation_key \"qa-clinc\", and \"qa-clinic\" has no version in es",
+            .warning(Self.file, line: 5, column: 18, "no other post has the translation_key \"qa-clinc\", and \"qa-clinic\" has no version in es",
                 hint: "did you mean \"qa-clinic\"? A translation must have the same translation_key as its original"),
         ])
     }

@@ -269,6 +269,9 @@ struct PostParser: Sendable {
         post.resources = resources
         post.titleLine = fields["title"]?.line.map { $0 + 1 }
         post.seriesLine = fields["series"]?.line.map { $0 + 1 }
+        post.titleColumn = fields["title"]?.column
+        post.seriesColumn = fields["series"]?.column
+        post.translationKeyColumn = fields["translation_key"]?.column
         post.aliases = aliases
         post.links = body.links.map { $0.down(parts.bodyLineOffset) }
         post.images = body.images

@@ -17,7 +17,7 @@ enum SiteMistakes {
                 first[key] = post
                 continue
             }
-            found.append(.warning(post.source, line: post.titleLine,
+            found.append(.warning(post.source, line: post.titleLine, column: post.titleColumn,
                 "this post has the same title as \(other.source): \"\(Excerpt.short(post.title))\"",
                 hint: "give this post a title of its own (lists and subscribers' email would show the two alike); if it is a copy, remove one"))
         }
@@ -40,14 +40,15 @@ enum SiteMistakes {
                 let found = standing[lang + "\n" + name]!
                 return (-found.count, found.first)
             }
+            let index = OneEditIndex(names)
             for name in names {
-                let established = names.filter { $0 != name && rank($0) < rank(name) }
+                let established = index.candidates(near: name).filter { rank($0) < rank(name) }
                 if let near = NearestName.nearest(to: name, in: established) { meant[lang + "\n" + name] = near }
             }
         }
         return oldestFirst(posts).compactMap { post in
             guard let series = post.series, let near = meant[post.lang + "\n" + series] else { return nil }
-            return .warning(post.source, line: post.seriesLine,
+            return .warning(post.source, line: post.seriesLine, column: post.seriesColumn,
                 "the series \"\(Excerpt.short(series))\" is written differently from \"\(Excerpt.short(near))\", so this post makes a series of its own",
                 hint: "did you mean \"\(Excerpt.short(near))\"? Write the series' name exactly as its other days do")
         }
@@ -64,12 +65,12 @@ enum SiteMistakes {
         // The key of an older post is the original's: of two lonely keys, only the later is named.
         var firstUse: [String: Int] = [:]
         for (order, post) in oldestFirst(posts).enumerated() { if let key = post.translationKey, firstUse[key] == nil { firstUse[key] = order } }
-        let keys = languages.keys.sorted()
+        let index = OneEditIndex(Array(languages.keys))
         return oldestFirst(lonely).compactMap { post in
             guard let key = post.translationKey else { return nil }
-            let open = keys.filter { $0 != key && languages[$0]?.contains(post.lang) == false && firstUse[$0]! < firstUse[key]! }
+            let open = index.candidates(near: key).filter { languages[$0]?.contains(post.lang) == false && firstUse[$0]! < firstUse[key]! }
             guard let near = NearestName.nearest(to: key, in: open) else { return nil }
-            return .warning(post.source, line: post.translationKeyLine,
+            return .warning(post.source, line: post.translationKeyLine, column: post.translationKeyColumn,
                 "no other post has the translation_key \"\(Excerpt.short(key))\", and \"\(Excerpt.short(near))\" has no version in \(post.lang)",
                 hint: "did you mean \"\(Excerpt.short(near))\"? A translation must have the same translation_key as its original")
         }
@@ -82,5 +83,35 @@ enum SiteMistakes {
 
     private static func oldestFirst(_ posts: [Post]) -> [Post] {
         posts.sorted { ($0.date.secondsSince1970, $0.source) < ($1.date.secondsSince1970, $1.source) }
+    }
+}
+
+/// Names one edit apart (a letter added, dropped, changed or two swapped; letter case aside), found
+/// through what each becomes with one letter dropped: linear in the names, where comparing every
+/// pair of 10,000 translation keys would not be.
+struct OneEditIndex {
+    private var byVariant: [String: Set<String>] = [:]
+
+    init(_ names: [String]) {
+        for name in names {
+            for variant in Self.variants(of: name) { byVariant[variant, default: []].insert(name) }
+        }
+    }
+
+    /// The other names that share a variant with `name`, sorted; `NearestName` decides among them.
+    func candidates(near name: String) -> [String] {
+        var found = Set<String>()
+        for variant in Self.variants(of: name) { found.formUnion(byVariant[variant] ?? []) }
+        found.remove(name)
+        return found.sorted()
+    }
+
+    private static func variants(of name: String) -> [String] {
+        let letters = Array(name.lowercased())
+        return [String(letters)] + letters.indices.map { dropped in
+            var shorter = letters
+            shorter.remove(at: dropped)
+            return String(shorter)
+        }
     }
 }
