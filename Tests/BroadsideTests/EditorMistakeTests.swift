@@ -298,6 +298,9 @@ import Testing
             "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01\nseries: \"Week of Action\"\nseries_day: 1"),
             "content/posts/b.md": post("title: \"B\"\ndate: 2026-10-02\nseries: \"Week of Acton\"\nseries_day: 2"),
             "content/posts/c.md": post("title: \"C\"\ndate: 2026-10-03\nseries: \"Week of Action\"\nseries_day: 3"),
+            // Numbered editions are series of their own.
+            "content/posts/d.md": post("title: \"D\"\ndate: 2026-10-04\nseries: \"Week of Action 2\"\nseries_day: 1"),
+            "content/posts/e.md": post("title: \"E\"\ndate: 2026-10-05\nseries: \"Week of Action 3\"\nseries_day: 1"),
         ])
         defer { site.remove() }
         let warnings = try site.build().warnings.filter { $0.message.contains("written differently") }

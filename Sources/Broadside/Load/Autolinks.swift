@@ -23,10 +23,14 @@ enum Autolinks {
     /// Each address of `text`, in order.
     static func matches(in text: String) -> [Match] {
         let scalars = Array(text.unicodeScalars)
+        let hasAt = scalars.contains("@")
         var found: [Match] = []
         var index = 0
         while index < scalars.count {
-            if let match = address(at: index, in: scalars) {
+            // Most scalars can start no address: only h, w and, in text with an @, a name's first letter.
+            let first = scalars[index]
+            let mayStart = first == "h" || first == "H" || first == "w" || first == "W" || (hasAt && isLocal(first))
+            if mayStart, let match = address(at: index, in: scalars) {
                 found.append(match)
                 index = match.end
             } else {
@@ -138,14 +142,22 @@ enum Autolinks {
     private static func hasPrefix(_ scalars: [Unicode.Scalar], _ start: Int, _ prefix: String) -> Bool {
         var index = start
         for scalar in prefix.unicodeScalars {
-            guard index < scalars.count, scalars[index].properties.lowercaseMapping == String(scalar) else { return false }
+            guard index < scalars.count else { return false }
+            let written = scalars[index].value
+            // ASCII letters only: `prefix` is lower-case ASCII.
+            let lowered = (65...90).contains(written) ? written + 32 : written
+            guard lowered == scalar.value else { return false }
             index += 1
         }
         return true
     }
 
-    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace }
-    private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool { scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) }
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || (!scalar.isASCII && scalar.properties.isWhitespace)
+    }
+    private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+    }
     private static func isDomain(_ scalar: Unicode.Scalar) -> Bool {
         isAlphanumeric(scalar) || scalar == "-" || scalar == "_" || (!scalar.isASCII && scalar.properties.isAlphabetic)
     }

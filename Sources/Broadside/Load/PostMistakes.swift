@@ -71,35 +71,57 @@ struct PostMistakes {
                 "`\(key)` is still the placeholder `broadside new` wrote: \"\(value)\"",
                 hint: key == "author" ? "write the name that signs the piece" : "write the place and its address: readers' calendars get it as the event's location"))
         }
-        var line = bodyLineOffset
-        for text in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            line += 1
-            let written = ScaffoldText.withoutHeadingMark(String(text))
-            if ScaffoldText.published.contains(written) {
-                found.append(.error(file, line: line, column: 1,
-                    "this is the placeholder text `broadside new` wrote: \"\(Excerpt.short(written))\"",
-                    hint: "write the post's own text here, or keep the post a draft (draft: true) until it is ready"))
-                break
-            }
+        // By bytes, and a line made a String only when its length is one a placeholder has: every post is read.
+        var text = String(body)
+        let first = text.withUTF8 { bytes in
+            Self.firstLine(in: bytes) { line in ScaffoldText.publishedLengths.contains(Self.trimmedLength(line)) && ScaffoldText.published.contains(
+                ScaffoldText.withoutHeadingMark(String(decoding: line, as: UTF8.self))) }
+        }
+        if let (number, line) = first {
+            found.append(.error(file, line: bodyLineOffset + number, column: 1,
+                "this is the placeholder text `broadside new` wrote: \"\(Excerpt.short(ScaffoldText.withoutHeadingMark(line)))\"",
+                hint: "write the post's own text here, or keep the post a draft (draft: true) until it is ready"))
         }
         return found
     }
 
     /// A body with no text but headings: the summary, the feed's description and the page are empty.
     func emptyBody(html: String, summaryWritten: Bool, bodyLineOffset: Int) -> [Diagnostic] {
-        let hasText = html.split(whereSeparator: \.isNewline).contains { line in
-            let trimmed = line.trimmed
-            return !trimmed.isEmpty && !Self.isHeading(trimmed)
+        var html = html
+        let hasText = html.withUTF8 { bytes in
+            Self.firstLine(in: bytes) { line in Self.trimmedLength(line) > 0 && !Self.isHeading(line) } != nil
         }
         guard !hasText else { return [] }
-        let what = html.trimmed.isEmpty ? "the post has no text" : "the post's text is only a heading"
+        let what = html.utf8.allSatisfy({ $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: " ") }) ? "the post has no text" : "the post's text is only a heading"
         return [.warning(file, line: bodyLineOffset, column: 1,
             "\(what): its page, its summary in lists and its description in the feed are empty",
             hint: summaryWritten ? "write the post's text below this line" : "write the post's text below this line; a first paragraph is also its summary")]
     }
 
-    private static func isHeading(_ html: String) -> Bool {
-        let bytes = Array(html.utf8.prefix(3))
-        return bytes.count == 3 && bytes[0] == UInt8(ascii: "<") && bytes[1] == UInt8(ascii: "h") && (49...54).contains(bytes[2])
+    /// The first line (numbered from 1) of `bytes` that `matches`, and its text.
+    private static func firstLine(in bytes: UnsafeBufferPointer<UInt8>, where matches: (UnsafeBufferPointer<UInt8>) -> Bool) -> (Int, String)? {
+        var (start, number) = (0, 1)
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            if matches(line) { return (number, String(decoding: line, as: UTF8.self)) }
+            (start, number) = (end + 1, number + 1)
+        }
+        return nil
+    }
+
+    /// Bytes of a line without leading `#`s and spaces or trailing whitespace, as `withoutHeadingMark` leaves it.
+    private static func trimmedLength(_ line: UnsafeBufferPointer<UInt8>) -> Int {
+        var (start, end) = (0, line.count)
+        while start < end && (line[start] == UInt8(ascii: "#") || line[start] == UInt8(ascii: " ") || line[start] == UInt8(ascii: "\t")) { start += 1 }
+        while end > start && (line[end - 1] == UInt8(ascii: " ") || line[end - 1] == UInt8(ascii: "\r") || line[end - 1] == UInt8(ascii: "\t")) { end -= 1 }
+        return end - start
+    }
+
+    private static func isHeading(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start < line.count && (line[start] == UInt8(ascii: " ") || line[start] == UInt8(ascii: "\t")) { start += 1 }
+        return line.count - start >= 3 && line[start] == UInt8(ascii: "<") && line[start + 1] == UInt8(ascii: "h") && (49...54).contains(line[start + 2])
     }
 }

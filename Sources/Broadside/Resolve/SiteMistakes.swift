@@ -99,11 +99,17 @@ struct OneEditIndex {
     }
 
     /// The other names that share a variant with `name`, sorted; `NearestName` decides among them.
+    /// Names with other numbers are other editions ("Week of Action 2", "letter-3"), not typos.
     func candidates(near name: String) -> [String] {
         var found = Set<String>()
         for variant in Self.variants(of: name) { found.formUnion(byVariant[variant] ?? []) }
         found.remove(name)
-        return found.sorted()
+        let numbers = Self.numbers(in: name)
+        return found.filter { Self.numbers(in: $0) == numbers }.sorted()
+    }
+
+    private static func numbers(in name: String) -> [Substring] {
+        name.split { !$0.isASCII || !$0.isNumber }
     }
 
     private static func variants(of name: String) -> [String] {

@@ -33,6 +33,9 @@ enum ScaffoldText {
         return lines.subtracting(["Sincerely,", "Atentamente,", ""])
     }()
 
+    /// The lengths in bytes of `published`, to pass over most lines of a post without making a String of them.
+    static let publishedLengths = Set(published.map(\.utf8.count))
+
     /// `Write the first question here?` from `## Write the first question here?`.
     static func withoutHeadingMark(_ line: String) -> String {
         var text = Substring(line)
