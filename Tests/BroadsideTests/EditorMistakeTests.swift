@@ -204,6 +204,12 @@ import Testing
             </figure>
             """))
         #expect(try site.read("posts/b/index.html").contains("<figcaption>Image: Ana Ruiz</figcaption>\n</figure>"))
+        for credit in ["Foto: Ana Ruiz", "Photo by Ana Ruiz", "Fotografía de Ana Ruiz", "© Ana Ruiz", "Map: OpenStreetMap"] {
+            #expect(ResourceViews.labelsItself(credit), "\(credit)")
+        }
+        for credit in ["Ana Ruiz", "Puentes Network: archive", "Photographers' collective"] {
+            #expect(!ResourceViews.labelsItself(credit), "\(credit)")
+        }
     }
 
     // MARK: 7. Curly quotes
@@ -338,6 +344,23 @@ import Testing
         }
         #expect(failure.diagnostics == [.error("content/posts/linked", "a link is already here, so Broadside will not write the post into it",
             hint: "choose another title, or give the new post another name with --slug")])
+    }
+
+    @Test func newNeverWritesThroughALinkOrIntoAPipeWhereThePostGoes() throws {
+        let site = try ScaffoldTests.newSite()
+        defer { site.remove() }
+        let outside = site.root.appendingPathComponent("outside.md").path
+        try FileManager.default.createSymbolicLink(atPath: site.root.path + "/content/posts/linked.md", withDestinationPath: outside)
+        #expect(mkfifo(site.root.path + "/content/posts/piped.md", 0o644) == 0)
+        for (title, what) in [("Linked", "a link"), ("Piped", "a pipe")] {
+            guard case .failure(let failure) = ScaffoldTests.write(.dispatch, title, in: site) else {
+                Issue.record("new wrote through \(what)")
+                continue
+            }
+            #expect(failure.diagnostics == [.error("content/posts/\(title.lowercased()).md", "\(what) is already here, so Broadside will not write the post into it",
+                hint: "choose another title, or give the new file another name with --slug")])
+        }
+        #expect(!FileManager.default.fileExists(atPath: outside))
     }
 
     @Test func newInSpanishWritesSpanishTextAndChecksTheLanguage() throws {

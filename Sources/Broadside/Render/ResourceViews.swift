@@ -90,13 +90,20 @@ struct ResourceViews: Sendable {
         }
     }
 
-    /// "Photo: Ana Ruiz", "Foto: Ana Ruiz", "Map: OpenStreetMap": a credit whose first word ends in
-    /// a colon already says what it credits, and the theme's "Image:" before it would say it twice.
+    /// "Photo: Ana Ruiz", "Foto: Ana Ruiz", "Photo by Ana Ruiz", "© AP": a credit that already says
+    /// what it credits, where the theme's "Image:" before it would say it twice.
     static func labelsItself(_ credit: String) -> Bool {
-        guard let colon = credit.firstIndex(of: ":") else { return false }
-        let label = credit[..<colon]
-        return !label.isEmpty && label.count <= 20 && !label.contains(" ") && label.allSatisfy(\.isLetter)
+        if credit.hasPrefix("©") || credit.lowercased().hasPrefix("(c)") { return true }
+        let firstWord = credit.prefix { $0.isLetter }
+        if let colon = credit.firstIndex(of: ":"), credit[..<colon] == firstWord, !firstWord.isEmpty, firstWord.count <= 20 { return true }
+        return creditWords.contains(firstWord.lowercased())
     }
+
+    /// Words a credit starts with when it names its own kind, in the theme's languages.
+    static let creditWords: Set<String> = [
+        "photo", "photograph", "photos", "image", "picture", "illustration", "map", "chart", "graphic", "video", "credit", "courtesy",
+        "foto", "fotografía", "fotos", "imagen", "ilustración", "mapa", "gráfico", "gráfica", "crédito", "cortesía",
+    ]
 
     func add(to context: inout TemplateContext) {
         context["has_attachments"] = !attachments.isEmpty

@@ -83,7 +83,7 @@ public enum NewPost {
         // A report's PDF goes beside its text: a post folder, published with the post.
         let path = request.kind == .report ? "\(posts)/\(slug)/index.md" : "\(posts)/\(slug).md"
         let existing = ExistingPosts.read(folder, timeZone: config.timeZone)
-        if NewFile.exists(source.path + "/" + path) {
+        if NewFile.exists(source.path + "/" + path), NewFile.notARegularFile(source.path + "/" + path) == nil {
             return .failure(Failure(diagnostics: [.error(path, "this file already exists, and Broadside never replaces a post",
                 hint: "choose another title, or give the new file another name with --slug")], usage: false))
         }
@@ -128,6 +128,10 @@ public enum NewPost {
         }
         switch NewFile.create(source.path + "/" + path, text) {
         case .written: return .success(path)
+        case .exists where NewFile.notARegularFile(source.path + "/" + path) != nil:
+            let what = NewFile.notARegularFile(source.path + "/" + path)!
+            return .failure(Failure(diagnostics: [.error(path, "\(what) is already here, so Broadside will not write the post into it",
+                hint: "choose another title, or give the new file another name with --slug")], usage: false))
         case .exists:
             return .failure(Failure(diagnostics: [.error(path, "this file already exists, and Broadside never replaces a post",
                 hint: "choose another title, or give the new file another name with --slug")], usage: false))
