@@ -54,7 +54,7 @@ struct PostMistakes {
         guard text.count >= 2, let first = text.first, let last = text.last, opening.contains(first), closing.contains(last)
         else { return nil }
         let inner = text.dropFirst().dropLast()
-        // `‘Tis the season’s end’` keeps its apostrophes: only a pair around the whole value is a quote.
+        // `“Yes” means “yes”`: curly double quotes inside mean the outer ones quote only a part.
         guard !inner.contains(where: { $0 == "“" || $0 == "”" }) else { return nil }
         return String(inner).trimmed
     }
