@@ -241,9 +241,13 @@ import Testing
             "content/posts/b.md": post("title: \"B\"\ndate: 2026-10-02\ncategories: [“Advocacy”]"),
         ])
         defer { site.remove() }
-        let warnings = try site.build().warnings
-        #expect(warnings.count == 1)
-        #expect(warnings.first?.message.contains("\"Advocacy\"") == true && warnings.first?.message.contains("“Advocacy”") == true)
+        // The newer post's spelling would be shown; the one without curly quotes is, whichever is newer.
+        #expect(try site.build().warnings == [
+            .warning(Self.file, "the category \"“Advocacy”\" is the same as \"Advocacy\" in content/posts/a.md",
+                hint: "YAML keeps curly quotes as part of the name; write \"Advocacy\" in straight quotes, or none, as in categories: [\"Advocacy\"]"),
+        ])
+        #expect(try site.read("categories/index.html").contains(">Advocacy<"))
+        #expect(try !site.read("categories/index.html").contains("“Advocacy”"))
     }
 
     // MARK: 8. A post dated far ahead by a typo
