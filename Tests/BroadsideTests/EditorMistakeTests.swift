@@ -397,6 +397,14 @@ import Testing
         }
         #expect(failure.diagnostics == [.error(nil, "--translation-of \"clinc\": there is no post with this slug",
             hint: "give the slug of the post this one translates, its file's name without .md (did you mean clinic?)")])
+        let sameLanguage = NewPost.Request(kind: .qa, title: "Clinic again", translationOf: "clinic", now: testNow)
+        guard case .failure(let same) = NewPost.write(sameLanguage, source: site.root) else {
+            Issue.record("new wrote a translation in the original's language")
+            return
+        }
+        #expect(same.usage)
+        #expect(same.diagnostics == [.error(nil, "--translation-of clinic: that post is in en too, and a translation is in another language",
+            hint: "give the translation's language with --lang, such as --lang es")])
     }
 
     @Test func newCleansControlCharactersFromTheTitle() throws {

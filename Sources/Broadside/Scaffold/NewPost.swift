@@ -102,6 +102,12 @@ public enum NewPost {
                     hint: "give the slug of the post this one translates, its file's name without .md"
                         + (NearestName.nearest(to: original, in: existing.map(\.slug).sorted()).map { " (did you mean \($0)?)" } ?? ""))
             }
+            // Two versions in one language with one key are an error of the build: say so before writing.
+            let originalLang = found.lang.map(SiteConfig.canonicalLanguageTag) ?? config.language
+            guard originalLang != lang else {
+                return usage("--translation-of \(found.slug): that post is in \(lang) too, and a translation is in another language",
+                    hint: "give the translation's language with --lang, such as --lang \(lang == "es" ? "en" : "es")")
+            }
             translationKey = found.translationKey ?? found.slug
         }
         var seriesDay: (name: String, day: Int)?
