@@ -14,6 +14,8 @@ public struct BuildReport: Sendable {
     /// Posts not published: drafts without `--drafts`, posts dated after "now" without `--future`.
     public var draftsLeftOut: Int
     public var futureLeftOut: Int
+    /// Each post left out, by file; `draft` false for one left out only for its date.
+    public var leftOutPosts: [LeftOutPost] = []
     public var warnings: [Diagnostic]
     /// Seconds spent in each stage, for `--timings`; never part of the output.
     public var timings: [(stage: String, seconds: Double)]
@@ -30,6 +32,7 @@ struct PreparedBuild {
     var assets: [OutputFile]
     var plan: [PlannedFile]
     var leftOut: LeftOutPosts
+    var leftOutPosts: [LeftOutPost] = []
     var images: ImageSet
     var imageCache: ImageCache
 }
@@ -79,7 +82,7 @@ public enum Build {
             posts: site.posts.count, pages: count(.html), feeds: count(.rss), calendars: count(.ics),
             assets: prepared.theme.assets.count, imagesProcessed: prepared.images.processed,
             imagesFromCache: prepared.images.fromCache, draftsLeftOut: leftOut.drafts, futureLeftOut: leftOut.future,
-            warnings: diagnostics, timings: clock.timings)
+            leftOutPosts: prepared.leftOutPosts, warnings: diagnostics, timings: clock.timings)
     }
 
     /// Load, resolve and plan every file, adding what is wrong to `diagnostics`; nil when the
@@ -102,9 +105,11 @@ public enum Build {
         diagnostics += themeDiagnostics
         let now = options.now.timeIntervalSince1970
         let leftOut = LeftOutPosts(now: now, includeDrafts: options.includeDrafts, includeFuture: options.includeFuture)
-        let parser = PostParser(config: config, rootPath: urls.rootPath, strings: theme?.strings) { draft, date in
+        var parser = PostParser(config: config, rootPath: urls.rootPath, strings: theme?.strings) { draft, date in
             leftOut.admit(draft: draft, date: date)
         }
+        // `check` names a post whose date looks like a typo (next year for this year); a build leaves it out.
+        if !writing { parser.farAhead = now + 30 * 86_400 }
         let content = ContentLoader(source: options.source, parser: parser).load()
         diagnostics += content.diagnostics + leftOut.diagnostics
         clock.measure("load", plural(content.posts.count, "post"))
@@ -158,6 +163,7 @@ public enum Build {
         diagnostics += LinkCheck.brokenLinks(in: site, paths: Set(plan.map(\.path)).union(images.failed).union(images.images.keys),
             limit: writing ? LinkCheck.buildLimit : .max)
         return PreparedBuild(site: site, theme: theme, output: output, pages: pages, assets: assets, plan: plan, leftOut: leftOut,
+            leftOutPosts: content.leftOut.map { LeftOutPost(source: $0.source, date: $0.date, draft: $0.draft && !options.includeDrafts) },
             images: images, imageCache: imageCache)
     }
 

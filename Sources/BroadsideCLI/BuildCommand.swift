@@ -55,6 +55,9 @@ struct BuildCommand: ParsableCommand {
             let result = try Build.run(options)
             progress.finish()
             console.report(result.warnings, source: site.url)
+            if console.verbose {
+                for post in result.leftOutPosts { console.say(Self.leftOutLine(post)) }
+            }
             console.say(summary(result, seconds: seconds(since: started)))
         } catch {
             progress.finish()
@@ -64,6 +67,11 @@ struct BuildCommand: ParsableCommand {
             console.error("Build failed with \(counts)\(why); nothing was written.")
             throw ExitCode.failure
         }
+    }
+
+    /// `--verbose`: each post left out, by file, and why.
+    static func leftOutLine(_ post: LeftOutPost) -> String {
+        post.draft ? "Left out \(post.source): a draft (--drafts)" : "Left out \(post.source): dated \(post.day), after now (--future)"
     }
 
     /// `Built 63 pages, 2 feeds and 3 calendars in 0.12 s; left out 2 drafts (--drafts) and 1 future post (--future)`:
@@ -80,7 +88,12 @@ struct BuildCommand: ParsableCommand {
         var leftOut: [String] = []
         if report.draftsLeftOut > 0 { leftOut.append(counted(report.draftsLeftOut, "draft", "drafts") + " (--drafts)") }
         if report.futureLeftOut > 0 {
-            leftOut.append(counted(report.futureLeftOut, "post dated after now", "posts dated after now") + " (--future)")
+            var future = counted(report.futureLeftOut, "post dated after now", "posts dated after now") + " (--future)"
+            // A year typed wrong leaves a post out for a year: the furthest date is the one to look at.
+            if let furthest = report.leftOutPosts.filter({ !$0.draft }).max(by: { $0.date.secondsSince1970 < $1.date.secondsSince1970 }) {
+                future += ", the furthest \(furthest.source), dated \(furthest.day)"
+            }
+            leftOut.append(future)
         }
         if !leftOut.isEmpty { line += "; left out \(joined(leftOut))" }
         if let warnings = DiagnosticText.count(report.warnings) { line += "; \(warnings)" }

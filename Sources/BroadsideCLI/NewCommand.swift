@@ -32,6 +32,9 @@ struct NewCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The post's language, when it is not the site's (es, fr …).", valueName: "code"))
     var lang: String?
 
+    @Option(name: .customLong("translation-of"), help: ArgumentHelp("The slug of the post this one translates: both get its translation_key.", valueName: "slug"))
+    var translationOf: String?
+
     @Option(name: .long, help: ArgumentHelp("Date the post as if it were this moment (default: SOURCE_DATE_EPOCH, else the clock).", valueName: "time"))
     var now: String?
 
@@ -41,11 +44,18 @@ struct NewCommand: ParsableCommand {
         case .success(let found): postKind = found
         case .failure(let problem): throw usageError(problem)
         }
-        let request = NewPost.Request(kind: postKind, title: title, slug: slug, series: series, lang: lang, now: try buildTime(now: now))
+        let request = NewPost.Request(kind: postKind, title: title, slug: slug, series: series, lang: lang,
+            translationOf: translationOf, now: try buildTime(now: now))
         switch NewPost.write(request, source: site.url) {
         case .success(let path):
             let shown = site.path == "." ? path : (site.path.hasSuffix("/") ? site.path : site.path + "/") + path
             Console().say("Wrote \(shown) (a draft: remove draft: true to publish it)")
+            if let translationOf, let note = NewPost.keyToAddToOriginal(translationOf: translationOf, source: site.url) {
+                Console().say(note)
+            }
+            if postKind == .report {
+                Console().say("Put the report's PDF beside index.md, in \((shown as NSString).deletingLastPathComponent)/, and name it under attachments:")
+            }
         case .failure(let failure):
             Console().report(failure.diagnostics, source: site.url)
             throw failure.usage ? ExitCode(2) : ExitCode.failure

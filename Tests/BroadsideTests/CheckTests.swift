@@ -231,7 +231,7 @@ import Testing
         let site = try TemporarySite(files: [
             "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01\ncategories: [Advocacy]"),
             "content/posts/appeal.md": post("title: \"Appeal\"\ndate: 2026-10-01\ndraft: true\ncategories: [Advocacy, Fundraising, Advocasy]"),
-            "content/posts/later.md": post("title: \"Later\"\ndate: 2027-01-01\n\ncategories:\n  - Fundraising\n  - Elections"),
+            "content/posts/later.md": post("title: \"Later\"\ndate: 2026-12-01\n\ncategories:\n  - Fundraising\n  - Elections"),
         ])
         defer { site.remove() }
         #expect(check(site).diagnostics == [

@@ -129,7 +129,7 @@ import Testing
         .actionDay: "---\ntitle: \"Vigil: \\\"Free Them\\\"\"\ndate: 2026-11-23T06:00:00-06:00\nkind: action-day\nseries: \"Week of Action\"\nseries_day: 1\n",
         .qa: "---\ntitle: \"Vigil: \\\"Free Them\\\"\"\ndate: 2026-11-23T06:00:00-06:00\nkind: qa\n",
         .perspective: "---\ntitle: \"Vigil: \\\"Free Them\\\"\"\ndate: 2026-11-23T06:00:00-06:00\nkind: perspective\n# The name readers see: \"Perspective by …\".\nauthor: \"Your Name\"\n",
-        .report: "---\ntitle: \"Vigil: \\\"Free Them\\\"\"\ndate: 2026-11-23T06:00:00-06:00\nkind: report\n# A file to download: put it in static/files/, then remove the # in front of these three lines.\n# attachments:\n#   - file: /files/vigil-free-them.pdf\n#     label: \"The full report (PDF)\"\n",
+        .report: "---\ntitle: \"Vigil: \\\"Free Them\\\"\"\ndate: 2026-11-23T06:00:00-06:00\nkind: report\n# A file to download: put it beside this index.md, then remove the # in front of these three lines.\n# attachments:\n#   - file: vigil-free-them.pdf\n#     label: \"The full report (PDF)\"\n",
         .letter: "---\ntitle: \"Vigil: \\\"Free Them\\\"\"\ndate: 2026-11-23T06:00:00-06:00\nkind: letter\n",
         .event: "---\ntitle: \"Vigil: \\\"Free Them\\\"\"\ndate: 2026-11-23T06:00:00-06:00\nkind: event\nevent:\n  # Change the start (date, time and UTC offset) and the location; add end: and rsvp_url: if there are any.\n  start: 2026-11-30T18:00:00-06:00\n  location: \"The place and its street address\"\n",
     ]
@@ -139,7 +139,8 @@ import Testing
         let site = try Self.newSite()
         defer { site.remove() }
         let path = try Self.write(kind, "Vigil: \"Free Them\"", in: site, series: kind == .actionDay ? "Week of Action" : nil).get()
-        #expect(path == "content/posts/vigil-free-them.md")
+        // A report's PDF goes beside its text, so a report is a post folder.
+        #expect(path == (kind == .report ? "content/posts/vigil-free-them/index.md" : "content/posts/vigil-free-them.md"))
         let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
         let frontMatter = try #require(Self.expected[kind]) + "# Remove the next line when the post is ready to publish.\ndraft: true\n---\n"
         #expect(text.hasPrefix(frontMatter), "\(text)")

@@ -32,6 +32,13 @@ import Testing
         #expect(try site.build().warnings == [])
     }
 
+    static let noPages = "Broadside has no pages yet, only posts, which it reads from content/posts/"
+
+    static func pageHint(_ post: String) -> String {
+        "pages such as About us are not supported yet, and a post goes to every subscriber's feed and email; "
+            + "keep the file outside content/ until pages come, or if it is news, move it to \(post)"
+    }
+
     @Test func postsOutsideContentPostsAreNamed() throws {
         let site = try TemporarySite(files: [
             "content/posts/a.md": good,
@@ -44,8 +51,8 @@ import Testing
         defer { site.remove() }
         let reason = "Broadside reads posts from content/posts/ only"
         #expect(try site.build().warnings == [
-            .warning("content/about.md", "this file is not read: \(reason)", hint: "move it to content/posts/about.md"),
-            .warning("content/pages/team.txt", "this file is not read: \(reason)", hint: "move it to content/posts/team.md"),
+            .warning("content/about.md", "this file is not read: \(Self.noPages)", hint: Self.pageHint("content/posts/about.md")),
+            .warning("content/pages/team.txt", "this file is not read: \(Self.noPages)", hint: Self.pageHint("content/posts/team.md")),
             .warning("content/post/b.md", "this file is not read (and 1 more file beside it): \(reason)", hint: "move the posts into content/posts/"),
         ])
     }

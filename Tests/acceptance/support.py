@@ -24,8 +24,9 @@ BUILD_TIMEOUT = 180  # seconds; a debug build of the example site takes well und
 SUMMARY_RE = re.compile(
     r"^Built [\d,]+ pages?(, [\d,]+ feeds? and [\d,]+ calendars?| and [\d,]+ feeds?) in \d+(\.\d+)? s"
     r"(; [\d,]+ images? stripped of metadata \([\d,]+ processed, [\d,]+ from cache\))?"
-    r"(; left out [\d,]+ drafts? \(--drafts\)( and [\d,]+ posts? dated after now \(--future\))?"
-    r"|; left out [\d,]+ posts? dated after now \(--future\))?"
+    r"(; left out [\d,]+ drafts? \(--drafts\)( and [\d,]+ posts? dated after now \(--future\)"
+    r", the furthest \S+, dated \d{4}-\d{2}-\d{2})?"
+    r"|; left out [\d,]+ posts? dated after now \(--future\), the furthest \S+, dated \d{4}-\d{2}-\d{2})?"
     r"(; [\d,]+ warnings?)?$")
 
 

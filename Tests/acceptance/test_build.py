@@ -175,4 +175,5 @@ def test_the_closing_line_says_what_was_left_out_and_how_to_include_it(tmp_path)
     line = proc.stdout.strip()
     # a, the home page, /categories/, /tags/, /kinds/ and /kinds/dispatch/
     assert line.startswith("Built 6 pages and 1 feed in "), support.describe(proc)
-    assert line.endswith(" s; left out 2 drafts (--drafts) and 1 post dated after now (--future)"), support.describe(proc)
+    assert line.endswith(" s; left out 2 drafts (--drafts) and 1 post dated after now (--future), "
+                         "the furthest content/posts/d.md, dated 2027-01-01"), support.describe(proc)

@@ -84,8 +84,12 @@ def test_new_writes_a_draft_of_each_kind_that_builds_cleanly(tmp_path, kind):
     extra = ["--series", "Week of Action"] if kind == "action-day" else []
     proc = run("new", kind, "Know Your Rights: Día 1", "--now", support.NOW, *extra, cwd=site)
     assert proc.returncode == 0, support.describe(proc)
-    assert proc.stdout == "Wrote content/posts/know-your-rights-día-1.md (a draft: remove draft: true to publish it)\n"
-    text = (site / "content/posts/know-your-rights-día-1.md").read_text(encoding="utf-8")
+    # A report's PDF goes beside its text: a report is a post folder.
+    path = "content/posts/know-your-rights-día-1" + ("/index.md" if kind == "report" else ".md")
+    told = ("Put the report's PDF beside index.md, in content/posts/know-your-rights-día-1/, and name it under attachments:\n"
+            if kind == "report" else "")
+    assert proc.stdout == f"Wrote {path} (a draft: remove draft: true to publish it)\n{told}"
+    text = (site / path).read_text(encoding="utf-8")
     assert text.startswith(f'---\ntitle: "Know Your Rights: Día 1"\ndate: 2026-11-23T12:00:00+00:00\nkind: {kind}\n')
     assert "\ndraft: true\n---\n" in text
     built = run("build", "--drafts", "--now", support.NOW, cwd=site)

@@ -7,6 +7,8 @@ public struct LoadedContent: Sendable {
     public var diagnostics: [Diagnostic]
     /// Series days left out for their date, in source path order (see `ScheduledDay`).
     public var scheduled: [ScheduledDay] = []
+    /// Posts left out for being drafts or dated after now, in source path order.
+    public var leftOut: [LeftOutPost] = []
 }
 
 /// Finds `content/posts/**/*.md`, reads each file once and parses it on every core.
@@ -33,14 +35,14 @@ struct ContentLoader {
         let files = listed.filter { $0.path.hasSuffix(".md") }
         let unread = UnreadFiles.misnamed(listed.map(\.path).filter { !$0.hasSuffix(".md") }, posts: files.map(\.path))
             + UnreadFiles.outsidePosts(in: folder)
-        let results = parallelMap(files) { found -> (Post?, ScheduledDay?, [Diagnostic]) in
+        let results = parallelMap(files) { found -> (Post?, ScheduledDay?, [Diagnostic], LeftOutPost?) in
             let file = "\(Self.postsFolder)/\(found.path)"
-            if let problem = PostFolder.problem(withPostAt: found.path) { return (nil, nil, [problem]) }
+            if let problem = PostFolder.problem(withPostAt: found.path) { return (nil, nil, [problem], nil) }
             guard let data = FileManager.default.contents(atPath: found.real) else {
-                return (nil, nil, [SiteFolder.unreadableFile(file, SiteFolder.openError(found.real) ?? EIO)])
+                return (nil, nil, [SiteFolder.unreadableFile(file, SiteFolder.openError(found.real) ?? EIO)], nil)
             }
             guard let text = String(validatingUTF8: data) else {
-                return (nil, nil, [UTF8Text.problem(in: data, file: file)])
+                return (nil, nil, [UTF8Text.problem(in: data, file: file)], nil)
             }
             return parser.read(text, file: file, fileStem: PostFolder.stem(ofPostAt: found.path),
                 finder: ResourceFinder(site: folder, postFolder: PostFolder.folder(ofPostAt: found.path)))
@@ -52,7 +54,7 @@ struct ContentLoader {
             diagnostics.append(.warning(Self.postsFolder, "there are no Markdown posts yet",
                 hint: "add a file such as \(Self.postsFolder)/first-post.md"))
         }
-        return LoadedContent(posts: posts, diagnostics: diagnostics, scheduled: results.compactMap(\.1))
+        return LoadedContent(posts: posts, diagnostics: diagnostics, scheduled: results.compactMap(\.1), leftOut: results.compactMap(\.3))
     }
 }
 

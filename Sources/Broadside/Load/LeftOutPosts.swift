@@ -56,3 +56,14 @@ final class LeftOutPosts: Sendable {
         return []
     }
 }
+
+/// A post a build did not publish, for the closing line and `--verbose`.
+public struct LeftOutPost: Sendable, Equatable {
+    public var source: String
+    public var date: PostDate
+    /// Left out as a draft; false for one left out only for its date.
+    public var draft: Bool
+
+    /// `2027-12-03`, as the editor wrote it.
+    public var day: String { DateText.day(date) }
+}

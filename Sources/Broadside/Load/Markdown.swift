@@ -64,12 +64,23 @@ public enum Markdown {
         var firstParagraph: OpaquePointer?
         var blockNodes: [OpaquePointer] = []
         var droppedHTML = DroppedHTML()
+        var bareText: [OpaquePointer] = []
+        var insideLinks = 0
+        var insideRawLink = false
         // Collect first, change after: cmark's iterator must not see the tree change under it.
         let iterator = cmark_iter_new(document)
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { insideLinks += event == CMARK_EVENT_ENTER ? 1 : -1 }
+            if type == CMARK_NODE_PARAGRAPH { insideRawLink = false }
+            guard event == CMARK_EVENT_ENTER else { continue }
             if !unsafe { droppedHTML.visit(node) }
-            switch cmark_node_get_type(node) {
+            if type == CMARK_NODE_HTML_INLINE, unsafe, let literal = cmark_node_get_literal(node) {
+                insideRawLink = RawLink.opens(literal) ? true : RawLink.closes(literal) ? false : insideRawLink
+            }
+            if type == CMARK_NODE_TEXT, insideLinks == 0, !insideRawLink { bareText.append(node) }
+            switch type {
             case CMARK_NODE_HEADING: headings.append(node)
             case CMARK_NODE_PARAGRAPH where firstParagraph == nil: firstParagraph = node
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
@@ -113,6 +124,7 @@ public enum Markdown {
             }
             notes += cmarkNotes.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         }
+        for node in bareText { Autolinks.link(node) }
         let summary = firstParagraph.map(plainText) ?? ""
         var blocks: [BlockSource] = []
         if !blockNodes.isEmpty {
@@ -220,6 +232,17 @@ public enum Markdown {
         }
         cmark_iter_free(iterator)
         return text.trimmed
+    }
+}
+
+/// `<a href=…>` and `</a>` written as raw HTML (with `unsafe: true`): the text between is a link's already.
+enum RawLink {
+    static func opens(_ literal: UnsafePointer<CChar>) -> Bool {
+        literal[0] == 0x3C && (literal[1] | 0x20) == 0x61 && (literal[2] == 0x20 || literal[2] == 0x3E || literal[2] == 0x0A)
+    }
+
+    static func closes(_ literal: UnsafePointer<CChar>) -> Bool {
+        literal[0] == 0x3C && literal[1] == 0x2F && (literal[2] | 0x20) == 0x61
     }
 }
 

@@ -42,6 +42,13 @@ public struct Post: Sendable, Equatable {
     /// Where `series_day:` and `translation_key:` were written, for messages about duplicates.
     public var seriesDayLine: Int? = nil
     public var translationKeyLine: Int? = nil
+    /// Where the title and `series:` values were written, for messages about two posts with one
+    /// title and a series named two ways; the column of `translation_key`'s value, for its near misses.
+    public var titleLine: Int? = nil
+    public var titleColumn: Int? = nil
+    public var seriesLine: Int? = nil
+    public var seriesColumn: Int? = nil
+    public var translationKeyColumn: Int? = nil
     /// What the post announces under `event:`, if anything.
     public var event: Event? = nil
     /// Attachments, featured image and the files beside a post folder's `index.md`.

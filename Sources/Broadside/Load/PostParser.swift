@@ -12,26 +12,29 @@ struct PostParser: Sendable {
     /// bodies of posts left out are never converted.
     var include: @Sendable (_ draft: Bool, _ date: PostDate) -> Bool
 
+    /// Seconds since 1970 after which a post's date is likely a typo (`check`: 30 days after now).
+    var farAhead: Double? = nil
+
     /// `finder` looks up the files the post names; nil only where no site folder is at hand.
     func parse(_ contents: String, file: String, fileStem: String, finder: ResourceFinder? = nil) -> (Post?, [Diagnostic]) {
-        let (post, _, diagnostics) = read(contents, file: file, fileStem: fileStem, finder: finder)
+        let (post, _, diagnostics, _) = read(contents, file: file, fileStem: fileStem, finder: finder)
         return (post, diagnostics)
     }
 
     /// The post, or what series need of it when it is left out for its date (see `ScheduledDay`).
-    func read(_ contents: String, file: String, fileStem: String, finder: ResourceFinder? = nil) -> (Post?, ScheduledDay?, [Diagnostic]) {
+    func read(_ contents: String, file: String, fileStem: String, finder: ResourceFinder? = nil) -> (Post?, ScheduledDay?, [Diagnostic], LeftOutPost?) {
         guard let parts = FrontMatter.split(contents) else {
             if contents.drop(while: { $0 == "\u{FEFF}" }).hasPrefix("---") {
                 return (nil, nil, [.error(file, line: 1, column: 1, "the front matter that starts here never ends",
-                    hint: "add a line with only `---` after the last front-matter line, before the text of the post")])
+                    hint: "add a line with only `---` after the last front-matter line, before the text of the post")], nil)
             }
             return (nil, nil, [.error(file, line: 1, column: 1, "the file does not start with front matter",
-                hint: "begin the file with a `---` line, then title: and date:, then another `---` line")])
+                hint: "begin the file with a `---` line, then title: and date:, then another `---` line")], nil)
         }
         var diagnostics: [Diagnostic] = []
         let root: Node?
         switch YAMLDocument.parse(String(parts.yaml), file: file, lineOffset: 1) {
-        case .failure(let diagnostic): return (nil, nil, [diagnostic])
+        case .failure(let diagnostic): return (nil, nil, [diagnostic], nil)
         case .success(let node): root = node
         }
         var fields: [String: Node] = [:]
@@ -40,7 +43,7 @@ struct PostParser: Sendable {
         if let root {
             guard let mapping = root.mapping else {
                 return (nil, nil, [.error(file, line: (root.line ?? 0) + 1, column: root.column,
-                    "the front matter must be `key: value` lines", hint: "for example title: \"Day 1: Pack the court\"")])
+                    "the front matter must be `key: value` lines", hint: "for example title: \"Day 1: Pack the court\"")], nil)
             }
             // Yams has already refused a key set twice (see YAMLDocument).
             for (key, value) in mapping {
@@ -218,24 +221,35 @@ struct PostParser: Sendable {
         let (aliases, aliasDiagnostics) = AliasField.read(fields["aliases"], key: keys["aliases"], file: file, baseURL: config.baseURL)
         diagnostics += aliasDiagnostics
 
-        guard !diagnostics.hasErrors, let title, let date else { return (nil, nil, diagnostics) }
+        let mistakes = PostMistakes(file: file, fields: fields)
+        if let farAhead, let date, !draft, date.secondsSince1970 > farAhead, let node = fields["date"] {
+            diagnostics.append(.warning(file, line: node.line.map { $0 + 1 }, column: node.column,
+                "the post is dated \(DateText.day(date)), more than 30 days after now, so it is left out of the site until then",
+                hint: "if the year or month is a typo, correct the date; a post meant for later can stay as it is"))
+        }
+        diagnostics += mistakes.controlCharacters() + mistakes.curlyQuotes() + (title.map(mistakes.title) ?? [])
+        guard !diagnostics.hasErrors, let title, let date else { return (nil, nil, diagnostics, nil) }
         guard include(draft, date) else {
             // A future day of a series still counts in "Day 2 of 5"; a draft is not yet planned.
             let scheduled = draft ? nil : series.flatMap { series in seriesDay.map { day in
                 ScheduledDay(source: file, title: title, date: date, lang: lang ?? config.language, series: series, day: day,
                     dayLine: fields["series_day"]?.line.map { $0 + 1 })
             } }
-            return (nil, scheduled, diagnostics)
+            return (nil, scheduled, diagnostics, LeftOutPost(source: file, date: date, draft: draft))
         }
         let (resources, resourceProblems) = resourceFields.resolve(with: finder, slug: slug, file: file)
         diagnostics += resourceProblems
-        guard !diagnostics.hasErrors else { return (nil, nil, diagnostics) }
+        guard !diagnostics.hasErrors else { return (nil, nil, diagnostics, nil) }
 
         var params: [String: FrontMatterValue] = [:]
         for key in keyOrder where !Self.knownKeys.contains(key) {
             if let node = fields[key] { params[key] = FrontMatterValue(node) }
         }
+        // A draft is unfinished by definition: only what goes out with the post's name on it must be its own.
+        if !draft { diagnostics += mistakes.placeholders(body: parts.body, bodyLineOffset: parts.bodyLineOffset) }
+        guard !diagnostics.hasErrors else { return (nil, nil, diagnostics, nil) }
         let body = Markdown.render(String(parts.body), unsafe: config.unsafe, rootPath: rootPath)
+        diagnostics += mistakes.emptyBody(html: body.html, summaryWritten: summaryField != nil, bodyLineOffset: parts.bodyLineOffset)
         for note in body.notes {
             diagnostics.append(.warning(file, line: note.line > 0 ? note.line + parts.bodyLineOffset : nil,
                 column: note.line > 0 && note.column > 0 ? note.column : nil, note.message, hint: note.hint))
@@ -243,7 +257,7 @@ struct PostParser: Sendable {
         let (blocks, blockLinks, blockDiagnostics) = BlockParser(file: file, bodyLineOffset: parts.bodyLineOffset, unsafe: config.unsafe,
             rootPath: rootPath, timeZone: config.timeZone).parse(body.blocks)
         diagnostics += blockDiagnostics
-        guard !blockDiagnostics.hasErrors else { return (nil, nil, diagnostics) }
+        guard !blockDiagnostics.hasErrors else { return (nil, nil, diagnostics, nil) }
         var post = Post(
             source: file, slug: slug, title: title, date: date, kind: kind ?? .dispatch,
             authors: authors, categories: categories, tags: tags,
@@ -253,6 +267,11 @@ struct PostParser: Sendable {
             blocks: blocks, seriesDayLine: fields["series_day"]?.line.map { $0 + 1 },
             translationKeyLine: fields["translation_key"]?.line.map { $0 + 1 }, event: event)
         post.resources = resources
+        post.titleLine = fields["title"]?.line.map { $0 + 1 }
+        post.seriesLine = fields["series"]?.line.map { $0 + 1 }
+        post.titleColumn = fields["title"]?.column
+        post.seriesColumn = fields["series"]?.column
+        post.translationKeyColumn = fields["translation_key"]?.column
         post.aliases = aliases
         post.links = body.links.map { $0.down(parts.bodyLineOffset) }
         post.images = body.images
@@ -262,8 +281,8 @@ struct PostParser: Sendable {
                 "this image is written into the text as a data: URL, so Broadside cannot remove its metadata (a photo's GPS position) nor make sizes of it",
                 hint: "save the image as a file beside index.md, or in static/, and write its name: ![What it shows](photo.jpg)")
         }
-        guard embedded.isEmpty else { return (nil, nil, diagnostics + embedded) }
-        return (post, nil, diagnostics)
+        guard embedded.isEmpty else { return (nil, nil, diagnostics + embedded, nil) }
+        return (post, nil, diagnostics, nil)
     }
 
     /// A first paragraph used as the summary stops after `words` words, as Hugo's does,

@@ -40,6 +40,8 @@ public struct FeaturedImage: Sendable, Equatable {
     /// Empty only for an image marked `image_decorative: true`.
     public var alt: String
     public var credit: String?
+    /// `image_caption:`, what the image shows in words for every reader, under it.
+    public var caption: String? = nil
 }
 
 /// Everything a post brings besides its text.

@@ -6,7 +6,7 @@ import Yams
 /// the files they name are looked for only once the post is built, so a draft's PDF is never
 /// read, listed or published.
 struct ResourceFields {
-    static let keys: Set<String> = ["attachments", "image", "image_alt", "image_credit", "image_decorative"]
+    static let keys: Set<String> = ["attachments", "image", "image_alt", "image_caption", "image_credit", "image_decorative"]
     static let attachmentKeys = ["file", "label"]
     static let maximumAttachments = 100
 
@@ -21,6 +21,7 @@ struct ResourceFields {
     var image: Written?
     var alt: String?
     var credit: String?
+    var caption: String?
     var decorative = false
 
     static let fileHint = "write file: report.pdf (a file beside index.md), file: /files/report.pdf (static/files/report.pdf) or an https:// URL"
@@ -65,6 +66,7 @@ struct ResourceFields {
         }
         result.alt = text("image_alt", hint: "image_alt: \"What the image shows\"")
         result.credit = text("image_credit", hint: "image_credit: \"Ana Ruiz\"")?.trimmed
+        result.caption = text("image_caption", hint: "image_caption: \"Families wait outside the court at dawn\"")?.trimmed
         if let value = text("image_decorative", hint: "image_decorative: true"), let node = fields["image_decorative"] {
             if let flag = SiteConfig.bool(value) { result.decorative = flag } else {
                 fail(node, "`image_decorative` must be true or false", hint: "image_decorative: true")
@@ -82,7 +84,7 @@ struct ResourceFields {
                     hint: "remove image_decorative to keep the description, or write image_alt: \"\" for decoration")
             }
         } else if fields["image"] == nil {
-            for key in ["image_alt", "image_credit", "image_decorative"] {
+            for key in ["image_alt", "image_caption", "image_credit", "image_decorative"] {
                 guard let node = keys[key] else { continue }
                 diagnostics.append(.warning(file, line: at(node).line, column: at(node).column,
                     "`\(key)` is ignored: the post has no `image`", hint: "add image: with the image's file, or remove `\(key)`"))
@@ -164,7 +166,8 @@ struct ResourceFields {
                     "the image is on another host, so every reader's browser will contact that host when the page opens, telling it who reads the post",
                     hint: "download the image and put it in the post's folder, beside index.md, then write image: with its name"))
             }
-            resources.image = FeaturedImage(file: found, alt: decorative ? "" : (alt?.trimmed ?? ""), credit: credit?.isEmpty == false ? credit : nil)
+            resources.image = FeaturedImage(file: found, alt: decorative ? "" : (alt?.trimmed ?? ""), credit: credit?.isEmpty == false ? credit : nil,
+                caption: caption?.isEmpty == false ? caption : nil)
         }
         return (resources, diagnostics)
     }

@@ -58,7 +58,13 @@ enum UnreadFiles {
         let name = (file as NSString).lastPathComponent
         let more = files.count > 1 ? " (and \(files.count - 1) more file\(files.count == 2 ? "" : "s") beside it)" : ""
         let target = mdName(name)
-        return .warning(file, "this file is not read\(more): Broadside reads posts from \(ContentLoader.postsFolder)/ only",
-            hint: files.count > 1 ? "move the posts into \(ContentLoader.postsFolder)/" : "move it to \(ContentLoader.postsFolder)/\(target)")
+        guard files.count == 1 else {
+            return .warning(file, "this file is not read\(more): Broadside reads posts from \(ContentLoader.postsFolder)/ only",
+                hint: "move the posts into \(ContentLoader.postsFolder)/")
+        }
+        // Most often a page (About us, Donate): as a post it would be mailed to every subscriber.
+        return .warning(file, "this file is not read: Broadside has no pages yet, only posts, which it reads from \(ContentLoader.postsFolder)/",
+            hint: "pages such as About us are not supported yet, and a post goes to every subscriber's feed and email; "
+                + "keep the file outside content/ until pages come, or if it is news, move it to \(ContentLoader.postsFolder)/\(target)")
     }
 }

@@ -41,7 +41,12 @@ enum YAMLDocument {
             }
             problem = [context?.text, text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
             mark = m
-        case let .reader(text, _, _, _):
+        case let .reader(text, _, _, yaml):
+            if text.contains("control characters"), let found = ControlCharacters.position(in: yaml) {
+                return .error(file, line: found.line + lineOffset, column: found.column,
+                    "this line holds the control character \(ControlCharacters.name(found.scalar)), which YAML does not allow",
+                    hint: ControlCharacters.fix(found.scalar))
+            }
             problem = text
             mark = nil
         default:

@@ -144,7 +144,9 @@ enum YAMLMistakes {
         if let column, column - 1 > line.unicodeScalars.count - value.unicodeScalars.count {
             value = Substring(String(String.UnicodeScalarView(line.unicodeScalars.dropFirst(column - 1))))
         }
-        let escaped = Excerpt.short(value.trimmed).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        // `title: “Day 1: Pack”`: the curly quotes were meant as the quotes YAML needs, not as part of the title.
+        let meant = PostMistakes.insideCurlyQuotes(value.trimmed) ?? value.trimmed
+        let escaped = Excerpt.short(meant).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         return "\(key): \"\(escaped)\""
     }
 

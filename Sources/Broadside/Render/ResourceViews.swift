@@ -24,8 +24,10 @@ struct ResourceViews: Sendable {
         /// The size of the image every browser shows (a JPEG or PNG about 960 pixels wide).
         var url: String
         var alt: String
-        /// "Image: Puentes Migrant Justice Network", from the `image_credit` string.
+        /// "Image: Puentes Migrant Justice Network", from the `image_credit` string, or the credit
+        /// as written when it names its own kind ("Photo: Ana Ruiz").
         var credit: String?
+        var caption: String?
         /// The sizes made of a photo, and the widest one's width and height; nil for an SVG
         /// or an image on another host.
         var sizes: Sizes?
@@ -47,6 +49,7 @@ struct ResourceViews: Sendable {
         var context: TemplateContext {
             var context: TemplateContext = ["url": url, "alt": alt]
             if let credit { context["credit"] = credit }
+            if let caption { context["caption"] = caption }
             guard let sizes else { return context }
             context["width"] = sizes.width
             context["height"] = sizes.height
@@ -81,10 +84,26 @@ struct ResourceViews: Sendable {
             return ImageView(
                 url: published?.fallback(near: ImageMarkup.feedWidth).map { ImageMarkup.url($0, urls) } ?? Self.url(of: image.file, urls),
                 alt: image.alt,
-                credit: image.credit.map { strings.text("image_credit", lang: lang, ["credit": $0]) },
+                credit: image.credit.map { Self.labelsItself($0) ? $0 : strings.text("image_credit", lang: lang, ["credit": $0]) },
+                caption: image.caption,
                 sizes: published.flatMap { Self.sizes(of: $0, urls) })
         }
     }
+
+    /// "Photo: Ana Ruiz", "Foto: Ana Ruiz", "Photo by Ana Ruiz", "© AP": a credit that already says
+    /// what it credits, where the theme's "Image:" before it would say it twice.
+    static func labelsItself(_ credit: String) -> Bool {
+        if credit.hasPrefix("©") || credit.lowercased().hasPrefix("(c)") { return true }
+        let firstWord = credit.prefix { $0.isLetter }
+        if let colon = credit.firstIndex(of: ":"), credit[..<colon] == firstWord, !firstWord.isEmpty, firstWord.count <= 20 { return true }
+        return creditWords.contains(firstWord.lowercased())
+    }
+
+    /// Words a credit starts with when it names its own kind, in the theme's languages.
+    static let creditWords: Set<String> = [
+        "photo", "photograph", "photos", "image", "picture", "illustration", "map", "chart", "graphic", "video", "credit", "courtesy",
+        "foto", "fotografía", "fotos", "imagen", "ilustración", "mapa", "gráfico", "gráfica", "crédito", "cortesía",
+    ]
 
     func add(to context: inout TemplateContext) {
         context["has_attachments"] = !attachments.isEmpty

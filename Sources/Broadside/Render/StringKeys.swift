@@ -35,6 +35,8 @@ enum StringKeys {
             "attachment_label": Rule(placeholders: ["label", "type", "size"], required: false),
             "attachment_label_without_size": Rule(placeholders: ["label", "type"], required: false),
             "image_credit": Rule(placeholders: ["credit"], required: false),
+            "status_draft": Rule(placeholders: [], required: false),
+            "status_scheduled": Rule(placeholders: ["date"], required: false),
             "read_in": Rule(placeholders: ["language"], required: false),
             "take_action": Rule(placeholders: [], required: true),
             "stat_as_of": Rule(placeholders: ["date"], required: true),

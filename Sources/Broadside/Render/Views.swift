@@ -21,6 +21,8 @@ struct PostView: Sendable {
     var translations: [TranslationLink]
     var event: EventView?
     var resources: ResourceViews
+    /// "Draft", "Scheduled for December 3, 2027": only on a post the preview shows before it is public.
+    var status: String?
 
     /// Words and dates in the post's own language, from the theme's strings.
     init(_ post: Post, in site: Site, index: Int, strings: ThemeStrings, seriesDays: [[SeriesView.DayLink]]? = nil,
@@ -46,6 +48,11 @@ struct PostView: Sendable {
         translations = TranslationView.links(of: index, in: site, strings: strings)
         event = post.event.map { EventView($0, post: post, urls: site.urls, strings: strings) }
         resources = ResourceViews(post.resources, lang: post.lang, urls: site.urls, strings: strings, images: images)
+        if post.draft {
+            status = strings.text("status_draft", lang: post.lang)
+        } else if post.date.secondsSince1970 > site.now {
+            status = strings.text("status_scheduled", lang: post.lang, ["date": dateText])
+        }
     }
 
     /// Without the body: what a list page shows of a post.
@@ -58,6 +65,7 @@ struct PostView: Sendable {
             "params": FrontMatterValue.map(params.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }).templateValue,
         ]
         if let byline { context["byline"] = byline }
+        if let status { context["status"] = status }
         if let seriesView { context["series"] = seriesView.context }
         if let seriesDay { context["series_day"] = seriesDay }
         context["translations"] = translations.map(\.context)

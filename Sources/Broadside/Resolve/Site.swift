@@ -17,6 +17,8 @@ public struct Site: Sendable {
     public var translations: [[Int]] = []
     /// How many of the first posts of the `.events` list are upcoming at the build's now (see `Events`).
     public var upcomingEvents = 0
+    /// The build's now (seconds since 1970): a post dated after it is shown only by the preview, as scheduled.
+    public var now: Double = 0
 
     public func taxonomy(_ kind: TaxonomyKind) -> Taxonomy {
         kind == .categories ? categories : tags
@@ -64,7 +66,7 @@ enum SiteResolver {
         let tags = Taxonomy.build(.tags, posts: posts, names: \.tags, diagnostics: &diagnostics)
         let (series, seriesDiagnostics) = Series.build(posts: posts, scheduled: content.scheduled, config: config)
         let (translations, translationDiagnostics) = Translations.build(posts: posts, config: config)
-        diagnostics += seriesDiagnostics + translationDiagnostics
+        diagnostics += seriesDiagnostics + translationDiagnostics + SiteMistakes.check(posts)
         var (lists, languages) = Lists.build(posts: posts, categories: categories, tags: tags, config: config, series: series)
         let events = Events.list(posts: posts, now: now, lang: config.language)
         if let events { lists.append(events.list) }
@@ -72,6 +74,7 @@ enum SiteResolver {
             config: config, urls: urls, posts: posts, categories: categories, tags: tags, lists: lists, languages: languages,
             series: series, translations: translations)
         site.upcomingEvents = events?.upcoming ?? 0
+        site.now = now
         site.listOfScope = Dictionary(site.lists.enumerated().map { ($1.scope, $0) }, uniquingKeysWith: { first, _ in first })
         return (site, diagnostics)
     }

@@ -26,6 +26,8 @@ public struct Taxonomy: Sendable, Equatable {
 
     /// Builds the taxonomy from `names(post)`; spellings that give one slug are one term,
     /// shown in the spelling most posts use (the newest post's on a tie), with a warning per other spelling.
+    private static func inCurlyQuotes(_ name: String) -> Bool { PostMistakes.insideCurlyQuotes(name) != nil }
+
     static func build(
         _ kind: TaxonomyKind, posts: [Post], names: (Post) -> [String], diagnostics: inout [Diagnostic]
     ) -> Taxonomy {
@@ -68,13 +70,17 @@ public struct Taxonomy: Sendable, Equatable {
             termsOfPost.append(own)
         }
         for index in terms.indices where spellings[index].count > 1 {
-            // Spellings are in post order, newest first, and max(by:) keeps the first of equals.
-            let shown = spellings[index].max { $0.count < $1.count }!
+            // Spellings are in post order, newest first, and max(by:) keeps the first of equals; a name
+            // in curly quotes (`“Advocacy”`, YAML keeps them) is never preferred to the name without.
+            let shown = spellings[index].max { ($0.count, Self.inCurlyQuotes($0.name) ? 0 : 1) < ($1.count, Self.inCurlyQuotes($1.name) ? 0 : 1) }!
             terms[index].name = shown.name
             for other in spellings[index] where other.name != shown.name {
+                let quoted = Self.inCurlyQuotes(other.name) && PostMistakes.insideCurlyQuotes(other.name) == shown.name
                 diagnostics.append(.warning(other.source,
                     "the \(kind.singular) \"\(other.name)\" is the same as \"\(shown.name)\" in \(shown.source)",
-                    hint: "both are listed on one page, /\(kind.rawValue)/\(terms[index].slug)/, as \"\(shown.name)\"; write it the same way in every post"))
+                    hint: quoted
+                        ? "YAML keeps curly quotes as part of the name; write \"\(shown.name)\" in straight quotes, or none, as in \(kind.rawValue): [\"\(shown.name)\"]"
+                        : "both are listed on one page, /\(kind.rawValue)/\(terms[index].slug)/, as \"\(shown.name)\"; write it the same way in every post"))
             }
         }
         // Sort the terms, then renumber each post's references to match.

@@ -13,10 +13,15 @@ public enum NewPost {
         /// For an action day: the series it is a day of (else the newest action day's).
         public var series: String?
         public var lang: String?
+        /// The slug of the post this one translates: its `translation_key` is shared.
+        public var translationOf: String?
         public var now: Date
 
-        public init(kind: Kind, title: String, slug: String? = nil, series: String? = nil, lang: String? = nil, now: Date) {
+        public init(kind: Kind, title: String, slug: String? = nil, series: String? = nil, lang: String? = nil,
+            translationOf: String? = nil, now: Date)
+        {
             (self.kind, self.title, self.slug, self.series, self.lang, self.now) = (kind, title, slug, series, lang, now)
+            self.translationOf = translationOf
         }
     }
 
@@ -39,7 +44,8 @@ public enum NewPost {
         func usage(_ message: String, hint: String) -> Result<String, Failure> {
             .failure(Failure(diagnostics: [.error(nil, message, hint: hint)], usage: true))
         }
-        let title = request.title.trimmed
+        // A title pasted from a web page or a mis-decoded file brings control characters along.
+        let title = ControlCharacters.cleaned(request.title).trimmed
         guard !title.isEmpty else {
             return usage("the title is empty", hint: "give the post's title in quotes: broadside new dispatch \"Vigil Tonight\"")
         }
@@ -74,9 +80,10 @@ public enum NewPost {
             return .failure(Failure(diagnostics: [.error(nil, "there is no \(posts)/ folder in \(source.path)",
                 hint: "run broadside new in your site's folder or pass --source; to start a site, run broadside init")], usage: false))
         }
-        let path = "\(posts)/\(slug).md"
+        // A report's PDF goes beside its text: a post folder, published with the post.
+        let path = request.kind == .report ? "\(posts)/\(slug)/index.md" : "\(posts)/\(slug).md"
         let existing = ExistingPosts.read(folder, timeZone: config.timeZone)
-        if NewFile.exists(source.path + "/" + path) {
+        if NewFile.exists(source.path + "/" + path), NewFile.notARegularFile(source.path + "/" + path) == nil {
             return .failure(Failure(diagnostics: [.error(path, "this file already exists, and Broadside never replaces a post",
                 hint: "choose another title, or give the new file another name with --slug")], usage: false))
         }
@@ -84,7 +91,25 @@ public enum NewPost {
             return .failure(Failure(diagnostics: [.error(path, "the slug \"\(slug)\" is already used by \(other.source)",
                 hint: "choose another title, or give the new file another name with --slug")], usage: false))
         }
-        let lang = request.lang ?? config.language
+        let lang = request.lang.map(SiteConfig.canonicalLanguageTag) ?? config.language
+        if request.lang != nil, let problem = languageProblem(lang, source: source, config: config) {
+            return .failure(Failure(diagnostics: [problem], usage: true))
+        }
+        var translationKey: String?
+        if let original = request.translationOf {
+            guard let found = existing.first(where: { $0.slug == Slug.make(original) }) else {
+                return usage("--translation-of \"\(Excerpt.short(original))\": there is no post with this slug",
+                    hint: "give the slug of the post this one translates, its file's name without .md"
+                        + (NearestName.nearest(to: original, in: existing.map(\.slug).sorted()).map { " (did you mean \($0)?)" } ?? ""))
+            }
+            // Two versions in one language with one key are an error of the build: say so before writing.
+            let originalLang = found.lang.map(SiteConfig.canonicalLanguageTag) ?? config.language
+            guard originalLang != lang else {
+                return usage("--translation-of \(found.slug): that post is in \(lang) too, and a translation is in another language",
+                    hint: "give the translation's language with --lang, such as --lang \(lang == "es" ? "en" : "es")")
+            }
+            translationKey = found.translationKey ?? found.slug
+        }
         var seriesDay: (name: String, day: Int)?
         if request.kind == .actionDay {
             // The newest action day in the post's language: a Spanish week is a series of its own.
@@ -103,9 +128,16 @@ public enum NewPost {
             seriesDay = (name, day)
         }
         let text = Self.text(request, title: title, slug: slug, lang: lang == config.language ? nil : lang,
-            series: seriesDay, timeZone: config.timeZone)
+            language: lang, translationKey: translationKey, series: seriesDay, timeZone: config.timeZone)
+        if request.kind == .report, let problem = makePostFolder(source.path + "/" + posts + "/" + slug, shown: path) {
+            return .failure(Failure(diagnostics: [problem], usage: false))
+        }
         switch NewFile.create(source.path + "/" + path, text) {
         case .written: return .success(path)
+        case .exists where NewFile.notARegularFile(source.path + "/" + path) != nil:
+            let what = NewFile.notARegularFile(source.path + "/" + path)!
+            return .failure(Failure(diagnostics: [.error(path, "\(what) is already here, so Broadside will not write the post into it",
+                hint: "choose another title, or give the new file another name with --slug")], usage: false))
         case .exists:
             return .failure(Failure(diagnostics: [.error(path, "this file already exists, and Broadside never replaces a post",
                 hint: "choose another title, or give the new file another name with --slug")], usage: false))
@@ -116,39 +148,76 @@ public enum NewPost {
     }
 
     /// The post's text: front matter, then a placeholder saying what to write.
-    static func text(_ request: Request, title: String, slug: String, lang: String?, series: (name: String, day: Int)?,
-        timeZone: TimeZone) -> String
+    static func text(_ request: Request, title: String, slug: String, lang: String?, language: String, translationKey: String? = nil,
+        series: (name: String, day: Int)?, timeZone: TimeZone) -> String
     {
+        let placeholderLang = language
         let seconds = request.now.timeIntervalSince1970.rounded(.down)
         let now = PostDate(secondsSince1970: seconds, offset: timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: seconds)))
         var lines = ["---", "title: \(NewFile.quoted(title))", "date: \(DateText.iso8601(now))", "kind: \(request.kind.rawValue)"]
         if let lang { lines.append("lang: \(lang)") }
+        if let translationKey { lines.append("translation_key: \(NewFile.quoted(translationKey))") }
         switch request.kind {
         case .actionDay:
             if let series {
                 lines += ["series: \(NewFile.quoted(series.name))", "series_day: \(series.day)"]
             }
         case .perspective:
-            lines += ["# The name readers see: \"Perspective by …\".", "author: \"Your Name\""]
+            lines += ["# The name readers see: \"Perspective by …\".", "author: \(NewFile.quoted(ScaffoldText.author(placeholderLang)))"]
         case .event:
             lines += [
                 "event:",
                 "  # Change the start (date, time and UTC offset) and the location; add end: and rsvp_url: if there are any.",
                 "  start: \(DateText.iso8601(eventStart(after: now, timeZone: timeZone)))",
-                "  location: \"The place and its street address\"",
+                "  location: \(NewFile.quoted(ScaffoldText.location(placeholderLang)))",
             ]
         case .report:
             lines += [
-                "# A file to download: put it in static/files/, then remove the # in front of these three lines.",
+                "# A file to download: put it beside this index.md, then remove the # in front of these three lines.",
                 "# attachments:",
-                "#   - file: /files/\(slug).pdf",
+                "#   - file: \(slug).pdf",
                 "#     label: \"The full report (PDF)\"",
             ]
         case .dispatch, .qa, .letter:
             break
         }
         lines += ["# Remove the next line when the post is ready to publish.", "draft: true", "---"]
-        return lines.joined(separator: "\n") + "\n" + body(request.kind)
+        return lines.joined(separator: "\n") + "\n" + body(request.kind, lang: placeholderLang)
+    }
+
+    /// What the editor must add to the original of a translation that has no `translation_key` yet:
+    /// `new` writes only the new file, never into another post.
+    public static func keyToAddToOriginal(translationOf original: String, source: URL) -> String? {
+        let (config, _) = SiteConfig.load(from: source, baseURLOverride: nil)
+        guard let found = ExistingPosts.read(SiteFolder(source), timeZone: config.timeZone).first(where: { $0.slug == Slug.make(original) }),
+            found.translationKey == nil
+        else { return nil }
+        return "Add translation_key: \(NewFile.quoted(found.slug)) to \(found.source) too, so the two are linked"
+    }
+
+    /// An error when the theme has no strings in `lang`: every page of the post would be in other words.
+    private static func languageProblem(_ lang: String, source: URL, config: SiteConfig) -> Diagnostic? {
+        let (theme, _) = Theme.load(source: source, name: config.theme, language: config.language, languageAt: config.languageAt)
+        guard let strings = theme?.strings, strings.languages[lang] == nil else { return nil }
+        return .error(nil, "--lang \(lang): the theme has no words in this language",
+            hint: "use one of \(strings.codes.joined(separator: ", ")), or add i18n/\(lang).yml to the site, translated from i18n/\(config.language).yml")
+    }
+
+    /// The report's folder, made only where nothing is: never through a link or into a folder of another post.
+    private static func makePostFolder(_ path: String, shown: String) -> Diagnostic? {
+        if let what = NewFile.notARegularFile(path) {
+            return .error((shown as NSString).deletingLastPathComponent, "\(what) is already here, so Broadside will not write the post into it",
+                hint: "choose another title, or give the new post another name with --slug")
+        }
+        if NewFile.exists(path) {
+            return .error((shown as NSString).deletingLastPathComponent, "a file is already here, so the post folder cannot be made",
+                hint: "choose another title, or give the new post another name with --slug")
+        }
+        guard mkdir(path, 0o755) == 0 else {
+            return .error((shown as NSString).deletingLastPathComponent, "the post folder cannot be made: \(SiteFolder.reason(errno))",
+                hint: "check that you may write in \(ContentLoader.postsFolder)/")
+        }
+        return nil
     }
 
     /// 18:00 in the site's time zone, a week after `now`'s day there, with the offset in force then.
@@ -161,67 +230,8 @@ public enum NewPost {
         return PostDate.parse("\(pad(year, 4))-\(pad(month))-\(pad(day))T18:00:00", timeZone: timeZone)!
     }
 
-    private static func body(_ kind: Kind) -> String {
-        switch kind {
-        case .dispatch:
-            """
-            Write the news here: what happened, why it matters, and what readers can do about it.
-            This first paragraph is the post's summary in lists and in the feed, so make it count.
-
-            """
-        case .actionDay:
-            """
-            Say what to do today, how long it takes, and why it matters today. Give the phone number,
-            the address or the link readers need to act, and end with what comes tomorrow.
-
-            """
-        case .qa:
-            """
-            Say in a sentence or two who these questions come from and who answers them.
-
-            ## Write the first question here?
-
-            Answer it in plain words, as you would to a neighbour.
-
-            ## Write the next question here?
-
-            Answer it. Add a heading and an answer for each question.
-
-            """
-        case .perspective:
-            """
-            Write in your own voice: what you saw or lived, what it taught you, and what you ask
-            of readers. Change the author above to the name that signs the piece.
-
-            """
-        case .report:
-            """
-            Give the main findings in two or three sentences: what was studied, what was found,
-            and what should change. Then explain each finding under a heading of its own.
-
-            ## First finding
-
-            The figures and what they mean.
-
-            """
-        case .letter:
-            """
-            Dear …,
-
-            Say on whose behalf you write, what you ask for, and by when.
-
-            Sincerely,
-
-            The names of the people and organisations who sign.
-
-            """
-        case .event:
-            """
-            Say what happens at the event, who it is for, and what to bring. Mention whether there
-            is interpretation, childcare or a ride, and who to ask about access.
-
-            """
-        }
+    private static func body(_ kind: Kind, lang: String) -> String {
+        ScaffoldText.body(kind, lang: lang).joined(separator: "\n") + "\n"
     }
 }
 
@@ -235,6 +245,7 @@ struct ExistingPosts {
     var lang: String?
     var series: String?
     var seriesDay: Int?
+    var translationKey: String? = nil
 
     static func read(_ folder: SiteFolder, timeZone: TimeZone) -> [ExistingPosts] {
         let posts = ContentLoader.postsFolder
@@ -255,7 +266,8 @@ struct ExistingPosts {
             return ExistingPosts(
                 source: source, slug: Slug.make(fields["slug"] ?? stem), kind: fields["kind"].flatMap { Kind(rawValue: $0.lowercased()) },
                 date: fields["date"].flatMap { PostDate.parse($0, timeZone: timeZone) } ?? PostDate(secondsSince1970: 0, offset: 0),
-                lang: fields["lang"], series: fields["series"], seriesDay: fields["series_day"].flatMap { Int($0) })
+                lang: fields["lang"], series: fields["series"], seriesDay: fields["series_day"].flatMap { Int($0) },
+                translationKey: fields["translation_key"])
         }
     }
 }

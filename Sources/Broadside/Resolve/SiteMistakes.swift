@@ -1,0 +1,123 @@
+/// Mistakes only the whole site shows: two posts with one title, a series or translation key
+/// written two ways, one category written with curly quotes beside its plain name. Each is a
+/// warning; each check is linear in posts, or compares distinct names only.
+enum SiteMistakes {
+    static func check(_ posts: [Post]) -> [Diagnostic] {
+        duplicateTitles(posts) + nearSeries(posts) + nearTranslationKeys(posts)
+    }
+
+    /// A post copied from yesterday's with its title kept: shown twice in lists, sent twice.
+    /// The older post keeps the title; each later one is named.
+    static func duplicateTitles(_ posts: [Post]) -> [Diagnostic] {
+        var first: [String: Post] = [:]
+        var found: [Diagnostic] = []
+        for post in oldestFirst(posts) {
+            let key = post.lang + "\n" + folded(post.title)
+            guard let other = first[key] else {
+                first[key] = post
+                continue
+            }
+            found.append(.warning(post.source, line: post.titleLine, column: post.titleColumn,
+                "this post has the same title as \(other.source): \"\(Excerpt.short(post.title))\"",
+                hint: "give this post a title of its own (lists and subscribers' email would show the two alike); if it is a copy, remove one"))
+        }
+        return found
+    }
+
+    /// A series name a post writes that is near the name of an established series: one with more
+    /// posts, or as many begun earlier.
+    static func nearSeries(_ posts: [Post]) -> [Diagnostic] {
+        var standing: [String: (count: Int, first: Int)] = [:]
+        for (order, post) in oldestFirst(posts).enumerated() {
+            guard let series = post.series else { continue }
+            let key = post.lang + "\n" + series
+            standing[key] = ((standing[key]?.count ?? 0) + 1, standing[key]?.first ?? order)
+        }
+        var meant: [String: String] = [:]
+        for (lang, keys) in Dictionary(grouping: standing.keys, by: { String($0.prefix { $0 != "\n" }) }) {
+            let names = keys.map { String($0.drop { $0 != "\n" }.dropFirst()) }.sorted()
+            func rank(_ name: String) -> (Int, Int) {
+                let found = standing[lang + "\n" + name]!
+                return (-found.count, found.first)
+            }
+            let index = OneEditIndex(names)
+            for name in names {
+                let established = index.candidates(near: name).filter { rank($0) < rank(name) }
+                if let near = NearestName.nearest(to: name, in: established) { meant[lang + "\n" + name] = near }
+            }
+        }
+        return oldestFirst(posts).compactMap { post in
+            guard let series = post.series, let near = meant[post.lang + "\n" + series] else { return nil }
+            return .warning(post.source, line: post.seriesLine, column: post.seriesColumn,
+                "the series \"\(Excerpt.short(series))\" is written differently from \"\(Excerpt.short(near))\", so this post makes a series of its own",
+                hint: "did you mean \"\(Excerpt.short(near))\"? Write the series' name exactly as its other days do")
+        }
+    }
+
+    /// A `translation_key` used by one post only, near a key whose posts lack this post's language.
+    static func nearTranslationKeys(_ posts: [Post]) -> [Diagnostic] {
+        var languages: [String: Set<String>] = [:]
+        for post in posts { if let key = post.translationKey { languages[key, default: []].insert(post.lang) } }
+        var uses: [String: Int] = [:]
+        for post in posts { if let key = post.translationKey { uses[key, default: 0] += 1 } }
+        let lonely = posts.filter { post in post.translationKey.map { uses[$0] == 1 } ?? false }
+        guard !lonely.isEmpty else { return [] }
+        // The key of an older post is the original's: of two lonely keys, only the later is named.
+        var firstUse: [String: Int] = [:]
+        for (order, post) in oldestFirst(posts).enumerated() { if let key = post.translationKey, firstUse[key] == nil { firstUse[key] = order } }
+        let index = OneEditIndex(Array(languages.keys))
+        return oldestFirst(lonely).compactMap { post in
+            guard let key = post.translationKey else { return nil }
+            let open = index.candidates(near: key).filter { languages[$0]?.contains(post.lang) == false && firstUse[$0]! < firstUse[key]! }
+            guard let near = NearestName.nearest(to: key, in: open) else { return nil }
+            return .warning(post.source, line: post.translationKeyLine, column: post.translationKeyColumn,
+                "no other post has the translation_key \"\(Excerpt.short(key))\", and \"\(Excerpt.short(near))\" has no version in \(post.lang)",
+                hint: "did you mean \"\(Excerpt.short(near))\"? A translation must have the same translation_key as its original")
+        }
+    }
+
+    /// Titles that readers would take for the same: letter case and runs of spaces aside.
+    private static func folded(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    private static func oldestFirst(_ posts: [Post]) -> [Post] {
+        posts.sorted { ($0.date.secondsSince1970, $0.source) < ($1.date.secondsSince1970, $1.source) }
+    }
+}
+
+/// Names one edit apart (a letter added, dropped, changed or two swapped; letter case aside), found
+/// through what each becomes with one letter dropped: linear in the names, where comparing every
+/// pair of 10,000 translation keys would not be.
+struct OneEditIndex {
+    private var byVariant: [String: Set<String>] = [:]
+
+    init(_ names: [String]) {
+        for name in names {
+            for variant in Self.variants(of: name) { byVariant[variant, default: []].insert(name) }
+        }
+    }
+
+    /// The other names that share a variant with `name`, sorted; `NearestName` decides among them.
+    /// Names with other numbers are other editions ("Week of Action 2", "letter-3"), not typos.
+    func candidates(near name: String) -> [String] {
+        var found = Set<String>()
+        for variant in Self.variants(of: name) { found.formUnion(byVariant[variant] ?? []) }
+        found.remove(name)
+        let numbers = Self.numbers(in: name)
+        return found.filter { Self.numbers(in: $0) == numbers }.sorted()
+    }
+
+    private static func numbers(in name: String) -> [Substring] {
+        name.split { !$0.isASCII || !$0.isNumber }
+    }
+
+    private static func variants(of name: String) -> [String] {
+        let letters = Array(name.lowercased())
+        return [String(letters)] + letters.indices.map { dropped in
+            var shorter = letters
+            shorter.remove(at: dropped)
+            return String(shorter)
+        }
+    }
+}
