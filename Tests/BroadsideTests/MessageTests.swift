@@ -202,8 +202,12 @@ import Testing
             }
             questions.append(String(characters))
         }
+        // Addresses alone share `/posts/`, which the index leaves out of its pieces.
+        let addresses = sorted.filter { $0.hasPrefix("/posts/") }
+        let addressIndex = NearestNameIndex(addresses)
         for question in questions {
             #expect(index.nearest(to: question) == NearestName.nearest(to: question, in: sorted), "\(question)")
+            #expect(addressIndex.nearest(to: question) == NearestName.nearest(to: question, in: addresses), "\(question)")
         }
     }
 }
