@@ -137,7 +137,13 @@ import Testing
 
     @Test func baseURLs() {
         #expect(BaseURL.check("https://example.org/news") == .success("https://example.org/news/"))
-        #expect(BaseURL.check("HTTP://example.org:8080/") == .success("HTTP://example.org:8080/"))
+        #expect(BaseURL.check("HTTP://example.org:8080/") == .success("http://example.org:8080/"))
+        // The default port written out is the site's host, written as links show it.
+        #expect(BaseURL.check("https://example.org:443/") == .success("https://example.org/"))
+        #expect(BaseURL.check("http://example.org:80/news") == .success("http://example.org/news/"))
+        #expect(BaseURL.check("https://example.org:80/") == .success("https://example.org:80/"))
+        #expect(BaseURL.check("https://example.org/caf%C3%A9/") == .success("https://example.org/caf%C3%A9/"))
+        #expect(BaseURL.check("https://example.org/v1.2/...x/") == .success("https://example.org/v1.2/...x/"))
         #expect(BaseURL.check("https://[2001:db8::1]/") == .success("https://[2001:db8::1]/"))
         #expect(BaseURL.check("https://puentes.ejemplo.es/noticias-en-español/") == .success("https://puentes.ejemplo.es/noticias-en-español/"))
         let refused: [(String, BaseURL.Problem)] = [
@@ -150,6 +156,11 @@ import Testing
             ("https://x.org/\u{7}", .forbiddenCharacter), ("https://x.org/\u{202E}", .forbiddenCharacter),
             ("https://x.org/?a=1", .queryOrFragment), ("https://x.org/#top", .queryOrFragment),
             ("https://user:pass@x.org/", .credentials), ("https://x.org@evil.com/", .credentials),
+            // What a browser would read as another address than the one written.
+            ("https://x.org/../../", .dotSegment), ("https://x.org/./x/", .dotSegment), ("https://x.org/a/..", .dotSegment),
+            ("https://x.org/%2e%2E/", .dotSegment), ("https://x.org/a%/", .badEscape), ("https://x.org/a%2/", .badEscape),
+            ("https://x.org/%zz/", .badEscape), ("https://x.org:65536/", .badPort), ("https://x.org:0/", .badPort),
+            ("https://x.org:99999999999999999999/", .badPort),
             // Each special character followed by a combining mark: one `Character`, still the character to a browser.
             ("https://x.org/\"\u{301} onmouseover=alert(1)", .forbiddenCharacter), ("https://x.org/<\u{301}", .forbiddenCharacter),
             ("https://x.org//\u{301}evil.com/", .doubleSlashPath), ("https://x.org/?\u{301}a", .queryOrFragment),
@@ -170,6 +181,12 @@ import Testing
             .error("site.yml", line: 1, column: 11,
                 "`base_url` must not have a path that starts with //, which browsers read as another site",
                 hint: "use a single / after the host, for example https://example.org/news/")
+        ])
+        try site.write("site.yml", "title: News\nbase_url: https://x.org/news/../\n")
+        #expect(site.failure() == [
+            .error("site.yml", line: 2, column: 11,
+                "`base_url` must not have . or .. as a folder of its path, which browsers remove, so pages would be published at another address",
+                hint: "write the path as it is, without . or .., for example https://example.org/news/")
         ])
         try site.write("site.yml", "title: News\nbase_url: https://x.org/?utm=1\n")
         #expect(site.failure() == [

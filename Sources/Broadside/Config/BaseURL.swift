@@ -4,6 +4,7 @@
 public enum BaseURL {
     enum Problem: Error, Equatable {
         case notAbsolute, forbiddenCharacter, credentials, doubleSlashPath, queryOrFragment
+        case dotSegment, badEscape, badPort
 
         /// What is wrong, after the name of the setting.
         var rule: String {
@@ -13,6 +14,9 @@ public enum BaseURL {
             case .credentials: "must not contain a user name or password"
             case .doubleSlashPath: "must not have a path that starts with //, which browsers read as another site"
             case .queryOrFragment: "must not have a query (?…) or a fragment (#…)"
+            case .dotSegment: "must not have . or .. as a folder of its path, which browsers remove, so pages would be published at another address"
+            case .badEscape: "has a % that is not followed by two hexadecimal digits, which browsers read differently"
+            case .badPort: "must have a port from 1 to 65535"
             }
         }
 
@@ -23,6 +27,9 @@ public enum BaseURL {
             case .credentials: "remove the part up to and including @"
             case .doubleSlashPath: "use a single / after the host, for example https://example.org/news/"
             case .queryOrFragment: "give the address of the folder the site is published in, for example https://example.org/news/"
+            case .dotSegment: "write the path as it is, without . or .., for example https://example.org/news/"
+            case .badEscape: "write the character itself, or %25 for a % sign"
+            case .badPort: "leave the port out for the usual one (443 for https, 80 for http), or write the one the host gives"
             }
         }
 
@@ -65,7 +72,29 @@ public enum BaseURL {
             port.isEmpty || (port.count > 1 && port.dropFirst().allSatisfy { ("0"..."9").contains($0) })
         else { return .failure(.notAbsolute) }
         if path.starts(with: ["/", "/"]) { return .failure(.doubleSlashPath) }
-        return .success(scalars.last == "/" ? text : text + "/")
+        let pathText = String(String.UnicodeScalarView(path))
+        if let problem = pathProblem(pathText) { return .failure(problem) }
+        let number = port.isEmpty ? nil : Int(String(String.UnicodeScalarView(port.dropFirst().prefix(6))))
+        if let number, !(1...65535).contains(number) { return .failure(.badPort) }
+        // `https://example.org:443/` is the site's host: the default port is not written in links.
+        let isDefault = number == (scheme == "https://" ? 443 : 80)
+        let written = scheme + String(String.UnicodeScalarView(host)) + (port.isEmpty || isDefault ? "" : String(String.UnicodeScalarView(port))) + pathText
+        return .success(written.hasSuffix("/") ? written : written + "/")
+    }
+
+    /// A `.` or `..` folder (also written `%2e`), which browsers remove before asking, and a `%`
+    /// that starts no escape, which each reader mends its own way.
+    private static func pathProblem(_ path: String) -> Problem? {
+        let bytes = Array(path.utf8)
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "%") {
+            guard index + 2 < bytes.count, isHex(bytes[index + 1]), isHex(bytes[index + 2]) else { return .badEscape }
+        }
+        let dots = path.split(separator: "/").map { $0.lowercased().replacingOccurrences(of: "%2e", with: ".") }
+        return dots.contains(where: { $0 == "." || $0 == ".." }) ? .dotSegment : nil
+    }
+
+    private static func isHex(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte | 0x20)
     }
 
     private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
