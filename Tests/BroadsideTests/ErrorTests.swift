@@ -359,3 +359,31 @@ import Testing
         #expect(SiteCheck.run(site.options()).diagnostics.first?.message == "sections are nested more than 100 deep here")
     }
 }
+
+@Suite struct NormalisationClashTests {
+    /// `café` written as é (NFC) and as e + U+0301 (NFD, as macOS wrote names), and Å as U+212B and
+    /// U+00C5: Swift compares each pair as equal, so one file went out under the other's name.
+    @Test(arguments: [
+        ("static/caf\u{E9}.txt", "static/cafe\u{301}.txt"),
+        ("static/logos/\u{212B}.txt", "static/logos/\u{C5}.txt"),
+        ("content/posts/a/caf\u{E9}.pdf", "content/posts/a/cafe\u{301}.pdf"),
+    ])
+    func namesThatAreTheSameTextInOtherBytesAreAnError(_ first: String, _ second: String) throws {
+        let site = try TemporarySite(files: ["content/posts/a/index.md": post("title: \"A\"\ndate: 2026-10-01")])
+        defer { site.remove() }
+        try site.build()
+        let before = try tree(site.output)
+        try site.write(first, "one")
+        try site.write(second, "two")
+        // Listed in byte order: NFD's "e" (0x65) comes before NFC's "é" (0xC3 0xA9), U+00C5 before U+212B.
+        let (a, b) = first.utf8.lexicographicallyPrecedes(second.utf8) ? (first, second) : (second, first)
+        #expect(site.failure() == [.error(a,
+            "this name and \(b) are the same text written with different bytes (an accented letter made of one character or of a letter and an accent, or bytes that are not UTF-8), so they would be published as one file",
+            hint: "rename one of them, or remove the copy you do not need; none of them is published until then")])
+        #expect(try tree(site.output) == before)
+        // Precomposed and decomposed names that are different text are both published.
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(second))
+        try site.write("static/cafe.txt", "three")
+        try site.build()
+    }
+}

@@ -126,7 +126,11 @@ struct SiteFolder {
             diagnostics.append(.error(shown, "this folder cannot be read (\(Self.reason(errno)))", hint: Self.permissionHint))
             return
         }
-        for name in names where !skip(name) {
+        let clashing = Self.clashingNames(names.filter { !skip($0) })
+        for group in clashing.groups {
+            diagnostics.append(Self.namesClash(group.map { shown + "/" + $0 }))
+        }
+        for name in names where !skip(name) && !clashing.names.contains(name) {
             let path = folder + "/" + name
             let relative = prefix + name
             let display = shown + "/" + name
@@ -172,6 +176,27 @@ struct SiteFolder {
                 diagnostics.append(Self.notAFile(display))
             }
         }
+    }
+
+    /// Names that differ in their bytes but not as text: `café` with é as one character (NFC, as
+    /// Windows and Linux write it) and as e and an accent (NFD, as macOS wrote it), `Å` as U+212B
+    /// and U+00C5, or two names whose bytes are not UTF-8. Swift compares them as equal, so one
+    /// would be published with the other's name; browsers and hosts differ on which one a link
+    /// finds. Each group is in byte order, and `names` holds every name of every group.
+    static func clashingNames(_ names: [String]) -> (groups: [[String]], names: Set<String>) {
+        // ASCII names are equal only when their bytes are: most folders end here.
+        guard names.contains(where: { !$0.utf8.allSatisfy { $0 < 0x80 } }) else { return ([], []) }
+        var byText: [String: [String]] = [:]
+        for name in names { byText[name, default: []].append(name) }
+        let groups = byText.values.filter { $0.count > 1 }
+            .map { $0.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+            .sorted { $0[0].utf8.lexicographicallyPrecedes($1[0].utf8) }
+        return (groups, Set(groups.joined()))
+    }
+
+    static func namesClash(_ shown: [String]) -> Diagnostic {
+        .error(shown[0], "this name and \(shown.dropFirst().joined(separator: " and ")) are the same text written with different bytes (an accented letter made of one character or of a letter and an accent, or bytes that are not UTF-8), so they would be published as one file",
+            hint: "rename one of them, or remove the copy you do not need; none of them is published until then")
     }
 
     /// The names in `folder`, or nil with `errno` set.
