@@ -124,15 +124,15 @@ import Testing
         let long = String(repeating: "9", count: 10_000)
         #expect(resolve(now: "nan") == .failure(.error(nil, "--now nan is not a date", hint: nowHint)))
         #expect(resolve(now: long) == .failure(.error(nil, "--now \(String(repeating: "9", count: 60))… is not a date", hint: nowHint)))
-        #expect(resolve(now: "1969-12-31") == .failure(.error(nil, "--now 1969-12-31 is not between the years 1970 and 9999", hint: nowHint)))
+        #expect(resolve(now: "1969-12-31") == .failure(.error(nil, "--now 1969-12-31 is not between the years 1970 and 9998", hint: nowHint)))
         #expect(resolve(now: "2026-05-01\n09:00") == .failure(.error(nil, "--now 2026-05-01\u{FFFD}09:00 is not a date", hint: nowHint)))
         for epoch in ["inf", "nan", "-inf", "1e9", "12.5", "soon"] {
             #expect(resolve(epoch: epoch) == .failure(.error(nil, "SOURCE_DATE_EPOCH=\(epoch) is not a whole number of seconds since 1970", hint: epochHint)))
         }
-        for epoch in ["-1", "253402300800", "9223372036854775807"] {
-            #expect(resolve(epoch: epoch) == .failure(.error(nil, "SOURCE_DATE_EPOCH=\(epoch) is not between the years 1970 and 9999", hint: epochHint)))
+        for epoch in ["-1", "253370764800", "253402300799", "9223372036854775807"] {
+            #expect(resolve(epoch: epoch) == .failure(.error(nil, "SOURCE_DATE_EPOCH=\(epoch) is not between the years 1970 and 9998", hint: epochHint)))
         }
-        #expect(resolve(epoch: "253402300799") == .success(Date(timeIntervalSince1970: 253_402_300_799)))
+        #expect(resolve(epoch: "253370764799") == .success(Date(timeIntervalSince1970: 253_370_764_799)))
     }
 
     @Test func baseURLs() {
@@ -229,5 +229,43 @@ import Testing
             .warning("site.yml", "the site has no base_url, so the feed links to http://localhost/",
                 hint: "set base_url: \"https://your.org/\" in site.yml, or pass --base-url")
         ])
+    }
+}
+
+@Suite struct DateEdgeTests {
+    let utc = TimeZone(identifier: "UTC")!
+
+    /// `new event --now` in 9999's last week died of SIGILL (a week later did not parse), and a post
+    /// dated late on 9999-12-31 west of UTC wrote a five-digit year in the calendar's DTSTAMP.
+    @Test func theLastYearIsNineThousandNineHundredNinetyEight() throws {
+        #expect(BuildTime.resolve(now: "9999-12-28", sourceDateEpoch: nil, clock: { Date() }) == .failure(.error(nil,
+            "--now 9999-12-28 is not between the years 1970 and 9998", hint: "write it as 2026-05-01 or 2026-05-01T09:00:00Z")))
+        let lastWeek = try #require(PostDate.parse("9998-12-30T12:00:00Z", timeZone: utc))
+        let start = NewPost.eventStart(after: lastWeek, timeZone: TimeZone(identifier: "Pacific/Kiritimati")!)
+        #expect(start.civil.year == 9999)
+        let site = try TemporarySite(files: ["content/posts/a.md": post("title: \"A\"\ndate: 9999-12-31T23:00:00-05:00"),
+            "content/posts/b.md": post("title: \"B\"\ndate: 2026-10-01\nkind: event\nevent:\n  start: 10000-01-01T10:00\n  location: \"Hall\""),
+            "content/posts/c.md": post("title: \"C\"\ndate: 2026-10-01\nkind: event\nevent:\n  start: 9999-01-04T18:00:00\n  location: \"Hall\"")])
+        defer { site.remove() }
+        #expect(site.failure() == [
+            .error("content/posts/a.md", line: 3, column: 7,
+                "`date` is after the year 9998, the last a feed or calendar can hold: \"9999-12-31T23:00:00-05:00\"",
+                hint: "check the year; a post is dated when it is published, such as 2026-05-01"),
+            .error("content/posts/b.md", line: 6, column: 10, "`event.start` is not a date and time: \"10000-01-01T10:00\"",
+                hint: "write it as 2026-11-30T18:00:00-06:00, or 2026-11-30T18:00 for the site's time zone"),
+            .error("content/posts/c.md", line: 6, column: 10,
+                "`event.start` is after the year 9998, the last a calendar can hold: \"9999-01-04T18:00:00\"", hint: "check the year"),
+        ])
+    }
+
+    /// 2:30 on the night clocks go from 2:00 to 3:00 does not exist: read with the offset before the
+    /// gap (RFC 5545), it is 3:30 on the page and the same instant in the calendar file.
+    @Test(arguments: [("America/New_York", "2027-03-14T02:30:00", "2027-03-14T07:30:00Z"),
+                      ("Europe/Madrid", "2027-03-28T02:30", "2027-03-28T01:30:00Z")])
+    func aTimeInTheSpringGapIsOneInstant(_ zone: String, _ written: String, _ instant: String) throws {
+        let date = try #require(PostDate.parse(written, timeZone: TimeZone(identifier: zone)!))
+        #expect(date.secondsSince1970 == PostDate.parse(instant, timeZone: utc)!.secondsSince1970)
+        #expect((date.civil.hour, date.civil.minute) == (3, 30))
+        #expect(TimeZone(identifier: zone)!.secondsFromGMT(for: date.date) == date.offset)
     }
 }

@@ -21,11 +21,11 @@ CASES = {
     "now-nan": (["--now", "nan"], None, "error: --now nan is not a date\n" + NOW_HINT),
     "now-long": (["--now", LONG], None, "error: --now " + LONG[:60] + "… is not a date\n" + NOW_HINT),
     "now-before-1970": (["--now", "1969-12-31"], None,
-                        "error: --now 1969-12-31 is not between the years 1970 and 9999\n" + NOW_HINT),
+                        "error: --now 1969-12-31 is not between the years 1970 and 9998\n" + NOW_HINT),
     "epoch-inf": ([], "inf", "error: SOURCE_DATE_EPOCH=inf is not a whole number of seconds since 1970\n" + EPOCH_HINT),
     "epoch-nan": ([], "nan", "error: SOURCE_DATE_EPOCH=nan is not a whole number of seconds since 1970\n" + EPOCH_HINT),
     "epoch-huge": ([], "9223372036854775807",
-                   "error: SOURCE_DATE_EPOCH=9223372036854775807 is not between the years 1970 and 9999\n" + EPOCH_HINT),
+                   "error: SOURCE_DATE_EPOCH=9223372036854775807 is not between the years 1970 and 9998\n" + EPOCH_HINT),
     "base-url-javascript": (["--base-url", "javascript:alert(1)"], None,
                             "error: --base-url javascript:alert(1) must be an absolute http(s) URL\n"
                             "  hint: pass it with its scheme, for example --base-url https://example.org/\n"),

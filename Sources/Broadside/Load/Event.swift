@@ -63,6 +63,11 @@ enum EventFrontMatter {
         func date(_ key: String) -> PostDate? {
             guard let (written, node) = text(key, "a date and time") else { return nil }
             guard let date = PostDate.parse(written, timeZone: timeZone) else {
+                if PostDate.isAfterLatestYear(written, timeZone: timeZone) {
+                    error(node, "`event.\(key)` is after the year \(PostDate.latestYear), the last a calendar can hold: \"\(written)\"",
+                        hint: "check the year")
+                    return nil
+                }
                 error(node, "`event.\(key)` is not a date and time: \"\(written)\"", hint: dateHint)
                 return nil
             }

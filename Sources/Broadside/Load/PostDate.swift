@@ -15,11 +15,25 @@ public struct PostDate: Sendable, Equatable, Comparable {
     /// Parses `YYYY-MM-DD` (midnight in `timeZone`), or `YYYY-MM-DDTHH:MM[:SS[.fff]]` followed by
     /// `Z`, `±HH:MM`, `±HHMM` or nothing (then `timeZone` decides the offset). A space may stand for `T`.
     public static func parse(_ text: String, timeZone: TimeZone) -> PostDate? {
+        parse(text, timeZone: timeZone, latestYear: latestYear)
+    }
+
+    /// The last year a post, an event or the build's "now" may have: a time in 9999 can be in the
+    /// year 10,000 in UTC, which no feed or calendar date (four digits) can hold, and `new event`
+    /// adds a week to "now".
+    static let latestYear = 9998
+
+    /// A date written right but after `latestYear`, for a message that says so.
+    static func isAfterLatestYear(_ text: String, timeZone: TimeZone) -> Bool {
+        parse(text, timeZone: timeZone) == nil && parse(text, timeZone: timeZone, latestYear: 9999) != nil
+    }
+
+    static func parse(_ text: String, timeZone: TimeZone, latestYear: Int) -> PostDate? {
         var scanner = DigitScanner(Array(text.trimmed.utf8))
         guard let year = scanner.number(digits: 4), scanner.take("-"),
             let month = scanner.number(digits: 2), scanner.take("-"),
             let day = scanner.number(digits: 2),
-            (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+            year <= latestYear, (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
         else { return nil }
         var hour = 0, minute = 0, second = 0
         var fraction = 0.0
@@ -58,10 +72,16 @@ public struct PostDate: Sendable, Equatable, Comparable {
             return PostDate(secondsSince1970: local - Double(offset), offset: offset)
         }
         // A wall-clock time in the site's zone: find the offset in force then (daylight saving).
-        var guess = local - Double(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: local)))
-        let zoneOffset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: guess))
-        guess = local - Double(zoneOffset)
-        return PostDate(secondsSince1970: guess, offset: zoneOffset)
+        let offsetAt = { (seconds: Double) in timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: seconds)) }
+        let zoneOffset = offsetAt(local - Double(offsetAt(local)))
+        let instant = local - Double(zoneOffset)
+        let offsetThen = offsetAt(instant)
+        guard offsetThen != zoneOffset else { return PostDate(secondsSince1970: instant, offset: zoneOffset) }
+        // 2:30 on the night clocks go from 2:00 to 3:00 never happens. Read with the offset before
+        // the gap, as RFC 5545 (3.3.5) tells calendars to: 3:30, the same instant on the page and
+        // in the calendar file, never two different times.
+        let gapInstant = local - Double(min(zoneOffset, offsetThen))
+        return PostDate(secondsSince1970: gapInstant, offset: offsetAt(gapInstant))
     }
 
     /// The date and time in the post's own offset.

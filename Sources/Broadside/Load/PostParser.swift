@@ -135,7 +135,10 @@ struct PostParser: Sendable {
         if let node = fields["date"] {
             if let value = node.text {
                 date = PostDate.parse(value, timeZone: config.timeZone)
-                if date == nil {
+                if date == nil, PostDate.isAfterLatestYear(value, timeZone: config.timeZone) {
+                    fail(node, "`date` is after the year \(PostDate.latestYear), the last a feed or calendar can hold: \"\(value)\"",
+                        hint: "check the year; a post is dated when it is published, such as 2026-05-01")
+                } else if date == nil {
                     fail(node, "`date` is not a date: \"\(value)\"",
                         hint: "write the date as 2026-05-01, or with a time and UTC offset as 2026-05-01T09:30:00-05:00")
                 }

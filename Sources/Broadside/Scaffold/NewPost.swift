@@ -227,7 +227,9 @@ public enum NewPost {
         func pad(_ value: Int, _ width: Int = 2) -> String {
             String(repeating: "0", count: max(0, width - String(value).count)) + String(value)
         }
-        return PostDate.parse("\(pad(year, 4))-\(pad(month))-\(pad(day))T18:00:00", timeZone: timeZone)!
+        // Past `latestYear` (a "now" in its last week), the build refuses the date with its reason.
+        return PostDate.parse("\(pad(year, 4))-\(pad(month))-\(pad(day))T18:00:00", timeZone: timeZone, latestYear: 9999)
+            ?? now
     }
 
     private static func body(_ kind: Kind, lang: String) -> String {
