@@ -18,5 +18,7 @@ let package = Package(
         .executableTarget(name: "fuzz-markdown", dependencies: ["FuzzSupport", .product(name: "Broadside", package: "Broadside")]),
         .executableTarget(name: "fuzz-post", dependencies: ["FuzzSupport", .product(name: "Broadside", package: "Broadside")]),
         .executableTarget(name: "fuzz-images", dependencies: ["FuzzSupport", .product(name: "Broadside", package: "Broadside")]),
+        .executableTarget(name: "fuzz-new", dependencies: ["FuzzSupport", .product(name: "Broadside", package: "Broadside")]),
+        .executableTarget(name: "fuzz-templates", dependencies: ["FuzzSupport", .product(name: "Broadside", package: "Broadside")]),
     ]
 )
