@@ -265,3 +265,25 @@ extension RootPathTests {
         #expect(SiteURLs(baseURL: nil).rootPath == "/")
     }
 }
+
+@Suite struct DirectionControlTests {
+    @Test func openControlsAreClosedAtTheEndOfTheValueAndStrayClosersDropped() {
+        #expect(Escaping.balancingDirection("Ana \u{202E}zenítraM") == "Ana \u{202E}zenítraM\u{202C}")
+        #expect(Escaping.balancingDirection("\u{2067}\u{202B}x") == "\u{2067}\u{202B}x\u{202C}\u{2069}")
+        #expect(Escaping.balancingDirection("a\u{202C}b\u{2069}c") == "abc")
+        #expect(Escaping.balancingDirection("\u{2066}\u{202A}x\u{2069}y") == "\u{2066}\u{202A}x\u{2069}y")
+        #expect(Escaping.balancingDirection("\u{202B}x\u{202C}— “y”") == "\u{202B}x\u{202C}— “y”")
+        #expect(Escaping.markup("<\u{202E}>") == "&lt;\u{202E}&gt;\u{202C}")
+    }
+
+    /// The theme's words after an author with an unclosed override read as written.
+    @Test func anAuthorWithAnUnclosedOverrideDoesNotReverseThePage() throws {
+        let site = try TemporarySite(files: ["content/posts/a.md": post("title: \"Vigil \u{202E}tonight\"\ndate: 2026-10-01\nauthor: \"Ana \u{202E}Mart\u{202C}\u{202C}ínez \u{2067}x\"")])
+        defer { site.remove() }
+        try site.build()
+        let page = try site.read("posts/a/index.html")
+        #expect(page.contains("Vigil \u{202E}tonight\u{202C}</h1>") || page.contains("Vigil \u{202E}tonight\u{202C}<"))
+        #expect(page.contains("Ana \u{202E}Mart\u{202C}ínez \u{2067}x\u{2069}"))
+        #expect(!page.contains("tonight</"))
+    }
+}

@@ -6,9 +6,9 @@
 /// lets the quote through and a title can close an attribute. The five bytes it replaces are
 /// ASCII and never occur inside a multi-byte UTF-8 sequence, so byte-wise escaping is exact.
 enum Escaping {
-    /// `& < > " '` as entities; every other byte as it is.
+    /// `& < > " '` as entities; every other byte as it is. Direction controls are balanced first.
     static func markup(_ text: String) -> String {
-        var text = text
+        var text = balancingDirection(text)
         return text.withUTF8 { bytes in
             guard let first = bytes.firstIndex(where: needsEscape) else { return nil }
             var out: [UInt8] = []
@@ -38,6 +38,40 @@ enum Escaping {
     private static let gt = Array("&gt;".utf8)
     private static let quot = Array("&quot;".utf8)
     private static let apos = Array("&#39;".utf8)
+
+    /// A value's direction controls end with the value: an unclosed right-to-left override
+    /// (U+202E) in an author or a title reversed the theme's own words after it ("Posted by … on
+    /// 3 May" read backwards). Embeddings, overrides and isolates left open are closed at the
+    /// end (PDF, PDI), and a closer with nothing to close is dropped, as the Unicode bidirectional
+    /// algorithm pairs them (a PDI also closes the embeddings opened inside its isolate).
+    static func balancingDirection(_ text: String) -> String {
+        // U+202A…U+202E and U+2066…U+2069 all start with the byte 0xE2.
+        guard text.utf8.contains(0xE2), text.unicodeScalars.contains(where: { isEmbedding($0) || isIsolate($0) || $0 == pdf || $0 == pdi })
+        else { return text }
+        var out = String.UnicodeScalarView()
+        var open: [Unicode.Scalar] = []
+        for scalar in text.unicodeScalars {
+            if isEmbedding(scalar) || isIsolate(scalar) {
+                open.append(scalar)
+            } else if scalar == pdf {
+                guard let last = open.last, isEmbedding(last) else { continue }
+                open.removeLast()
+            } else if scalar == pdi {
+                guard let opener = open.lastIndex(where: isIsolate) else { continue }
+                open.removeSubrange(opener...)
+            }
+            out.append(scalar)
+        }
+        for opener in open.reversed() { out.append(isIsolate(opener) ? pdi : pdf) }
+        return String(out)
+    }
+
+    private static let pdf: Unicode.Scalar = "\u{202C}"
+    private static let pdi: Unicode.Scalar = "\u{2069}"
+    /// LRE, RLE, LRO, RLO.
+    private static func isEmbedding(_ scalar: Unicode.Scalar) -> Bool { (0x202A...0x202E).contains(scalar.value) && scalar != pdf }
+    /// LRI, RLI, FSI.
+    private static func isIsolate(_ scalar: Unicode.Scalar) -> Bool { (0x2066...0x2068).contains(scalar.value) }
 
     /// Removes characters XML 1.0 forbids (control characters other than tab and newlines),
     /// which would make a feed reader reject the whole feed.
