@@ -12,7 +12,7 @@ DEBUG    := .build/debug/broadside
 SWIFT_TMP := $(CURDIR)/.build/tmp
 SWIFTPM  := mkdir -p $(SWIFT_TMP) && TMPDIR=$(SWIFT_TMP)
 
-.PHONY: site install install-deps install-check test deps test-deps swift-test acceptance test-asan test-tsan fuzz fuzz-build fuzz-smoke fuzz-clean bench bench-photos clean
+.PHONY: site install install-deps install-check test deps test-deps swift-test acceptance test-asan test-tsan fuzz fuzz-build fuzz-smoke fuzz-clean bench bench-photos bench-check clean
 
 ## site: build the example site in content/ into site/
 site: deps
@@ -130,6 +130,12 @@ fuzz-clean:
 bench:
 	TOOLS="hugo broadside" NS="1000 10000" ../shared/bench/run_all.sh
 	$(MAKE) --no-print-directory bench-photos
+	$(MAKE) --no-print-directory bench-check
+
+## bench-check: broadside check of the 10,000-post corpus with every link broken (goal: under 10 s)
+bench-check: deps
+	$(SWIFT) build -c release --product broadside
+	BROADSIDE=$(abspath $(RELEASE)) bench/check-links/run.sh
 
 ## bench-photos: 100 generated 12-megapixel phone photos, built cold, warm and without the photos
 ## (bench/photos/README.md; REPS=3 for medians of three)
