@@ -138,6 +138,30 @@ import Testing
         ])
     }
 
+    /// The redirect page of `/feed.xml` would be `feed.xml/index.html`: it needs a folder where
+    /// the feed is a file. The message is at the alias, and says the redirect page is the problem.
+    @Test func anAliasWhoseRedirectPageNeedsAFolderWhereAFileIsIsAnErrorAtItsLine() throws {
+        let site = try Self.site([
+            "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01"),
+            "content/posts/b.md": post("title: \"B\"\ndate: 2026-10-02"),
+        ], static: ["old": "mine"])
+        defer { site.remove() }
+        _ = try site.build()
+        let before = try site.read("posts/a/index.html")
+        try site.write("content/posts/a.md", post("title: \"A, moved\"\ndate: 2026-10-01\naliases:\n  - /feed.xml\n  - /posts/b/index.html/x/\n  - /old/\n"))
+        let hint = "remove or change this alias"
+        #expect(site.failure() == [
+            .error("content/posts/a.md", line: 5, column: 5,
+                "the redirect page of the alias /feed.xml needs a folder /feed.xml/, where the site's file is published as /feed.xml", hint: hint),
+            .error("content/posts/a.md", line: 6, column: 5,
+                "the redirect page of the alias /posts/b/index.html/x/ needs a folder /posts/b/index.html/, where the post's page is published as /posts/b/index.html",
+                hint: hint),
+            .error("content/posts/a.md", line: 7, column: 5,
+                "the redirect page of the alias /old/ needs a folder /old/, where the static file static/old is published as /old", hint: hint),
+        ])
+        #expect(try site.read("posts/a/index.html") == before)
+    }
+
     @Test func aNearMissOfAliasesIsNamed() throws {
         let site = try Self.site(["content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01\nalias: [/old/]")])
         defer { site.remove() }

@@ -88,7 +88,11 @@ enum OutputPlan {
     /// What a page is made from, for messages when it cannot be written.
     static func origin(of page: Page, in site: Site) -> PlannedFile.Origin {
         switch page.kind {
-        case .post(let index), .alias(let index, _): return .post(source: site.posts[index].source)
+        case .post(let index): return .post(source: site.posts[index].source)
+        case .alias(let index, let number):
+            let post = site.posts[index]
+            let alias = post.aliases[number]
+            return .alias(source: post.source, address: site.urls.rootPath + alias.path, line: alias.line, column: alias.column)
         case .list(let index, _):
             guard case .term(let kind, let term) = site.lists[index].scope else { return .site }
             let found = site.taxonomy(kind).terms[term]

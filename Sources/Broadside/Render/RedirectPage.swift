@@ -71,6 +71,8 @@ enum RedirectPage {
                 case .post(let source): what = "the post \(source) is published there"
                 case .term(let kind, let name, _): what = "it is the page of the \(kind.singular) \"\(name)\""
                 case .site: what = "the site already has a page there"
+                // Aliases are left out of `others`: two aliases of one address are found when aliases are resolved.
+                case .alias(let source, _, _, _): what = "an alias of \(source) leads there too"
                 }
                 diagnostics.append(.error(post.source, line: alias.line, column: alias.column,
                     "the alias \(address) cannot have a redirect page: \(what)",

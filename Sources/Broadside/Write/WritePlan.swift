@@ -20,6 +20,9 @@ struct PlannedFile: Sendable {
         case site
         /// A file beside a post folder's `index.md`: `post` is the post's file, `resource` this one.
         case postResource(post: String, resource: String)
+        /// The redirect page of an old address (`aliases:`): `source` is the post's file, where
+        /// the alias is written at `line`, `column`.
+        case alias(source: String, address: String, line: Int?, column: Int?)
     }
 
     var path: String
@@ -27,10 +30,15 @@ struct PlannedFile: Sendable {
 
     var file: String? {
         switch origin {
-        case .post(let source), .term(_, _, let source), .staticFile(let source), .postResource(let source, _): source
+        case .post(let source), .term(_, _, let source), .staticFile(let source), .postResource(let source, _),
+            .alias(let source, _, _, _): source
         case .site: nil
         }
     }
+
+    /// Where in `file` the cause is written, for an alias.
+    var line: Int? { if case .alias(_, _, let line, _) = origin { line } else { nil } }
+    var column: Int? { if case .alias(_, _, _, let column) = origin { column } else { nil } }
 }
 
 /// Problems with the list of files found before anything is written, so that every one of
@@ -80,15 +88,27 @@ enum WritePlan {
         }
         let hint = code == ENAMETOOLONG ? shorten(file.origin, limit: "the file system's limit")
             : "check that the folder around the output can be written to and has room"
-        return .error(file.file, "\(what(file)) cannot be written to \(file.path): \(reason)", hint: hint)
+        return .error(file.file, line: file.line, column: file.column, "\(what(file)) cannot be written to \(file.path): \(reason)", hint: hint)
     }
 
     private static func tooLong(_ file: PlannedFile, nameMax: Int) -> Diagnostic {
-        .error(file.file, "\(what(file)) cannot be written: its path \(file.path) has a name longer than the file system allows (\(nameMax) bytes)",
+        .error(file.file, line: file.line, column: file.column, "\(what(file)) cannot be written: its path \(file.path) has a name longer than the file system allows (\(nameMax) bytes)",
             hint: shorten(file.origin, limit: "\(nameMax) bytes"))
     }
 
     private static func clash(file blocker: PlannedFile, folder: String, page: PlannedFile) -> Diagnostic {
+        // An alias is reported at its own line, whichever side of the clash it is on: it is the
+        // editor's line to change, and the other file is the site's own.
+        if case .alias = blocker.origin {
+            return .error(blocker.file, line: blocker.line, column: blocker.column,
+                "\(what(blocker)) would be written to /\(folder), where the folder /\(folder)/ of \(what(page)) must go",
+                hint: "remove or change this alias")
+        }
+        if case .alias = page.origin {
+            return .error(page.file, line: page.line, column: page.column,
+                "\(what(page)) needs a folder /\(folder)/, where \(what(blocker)) is published as /\(folder)",
+                hint: "remove or change this alias")
+        }
         if case .staticFile = blocker.origin {
             return .error(blocker.file, "this static file is written to /\(folder), where the folder /\(folder)/ of \(what(page)) must go",
                 hint: "rename or move the file")
@@ -102,8 +122,9 @@ enum WritePlan {
         case .post: "the post's page"
         case .term(let kind, let name, _): "the page of the \(kind.singular) \"\(name)\""
         case .staticFile(let source): "the static file \(source)"
-        case .site: "the page"
+        case .site: file.path.hasSuffix(".html") ? "the page" : "the site's file"
         case .postResource(_, let resource): "the post's file \(resource)"
+        case .alias(_, let address, _, _): "the redirect page of the alias \(address)"
         }
     }
 
@@ -114,6 +135,7 @@ enum WritePlan {
         case .staticFile: "give the file a shorter name, or put it in a folder nearer static/"
         case .site: "write the site to a folder with a shorter path (--output)"
         case .postResource: "give the file a shorter name, or the post a shorter slug:"
+        case .alias: "shorten the alias, or remove it"
         }
     }
 
