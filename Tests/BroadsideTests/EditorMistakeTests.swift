@@ -243,11 +243,39 @@ import Testing
         defer { site.remove() }
         // The newer post's spelling would be shown; the one without curly quotes is, whichever is newer.
         #expect(try site.build().warnings == [
-            .warning(Self.file, "the category \"“Advocacy”\" is the same as \"Advocacy\" in content/posts/a.md",
-                hint: "YAML keeps curly quotes as part of the name; write \"Advocacy\" in straight quotes, or none, as in categories: [\"Advocacy\"]"),
+            .warning(Self.file, line: 4, column: 14, "the category is in curly quotes, which YAML keeps as part of its name: readers would see “Advocacy”",
+                hint: "write straight double quotes instead: categories: [\"Advocacy\"]"),
         ])
         #expect(try site.read("categories/index.html").contains(">Advocacy<"))
         #expect(try !site.read("categories/index.html").contains("“Advocacy”"))
+    }
+
+    /// With no other post to merge with, the quotes would be shown: named all the same, each at its item.
+    @Test func aCategoryOrTagInCurlyQuotesAloneIsNamedAtItsItem() throws {
+        let site = try TemporarySite(files: [
+            "content/posts/b.md": post("title: \"B\"\ndate: 2026-10-02\ncategories:\n  - Mexico\n  - “Legal aid”\ntags: [‘asylum’, «sí»]"),
+        ])
+        defer { site.remove() }
+        #expect(try site.build().warnings == [
+            .warning(Self.file, line: 6, column: 5, "the category is in curly quotes, which YAML keeps as part of its name: readers would see “Legal aid”",
+                hint: "write straight double quotes instead: categories: [\"Legal aid\"]"),
+            .warning(Self.file, line: 7, column: 8, "the tag is in curly quotes, which YAML keeps as part of its name: readers would see ‘asylum’",
+                hint: "write straight double quotes instead: tags: [\"asylum\"]"),
+            .warning(Self.file, line: 7, column: 18, "the tag is in curly quotes, which YAML keeps as part of its name: readers would see «sí»",
+                hint: "write straight double quotes instead: tags: [\"sí\"]"),
+        ])
+    }
+
+    @Test func anEmptySummaryIsNamedAndTheFirstParagraphIsUsed() throws {
+        let site = try TemporarySite(files: [
+            "content/posts/b.md": post("title: \"B\"\ndate: 2026-10-02\nsummary: \"  \"", body: "The court met at nine."),
+        ])
+        defer { site.remove() }
+        #expect(try site.build().warnings == [
+            .warning(Self.file, line: 4, column: 10, "`summary` is empty, so the post's first paragraph is used instead",
+                hint: "write one sentence in it, or remove the line"),
+        ])
+        #expect(try site.read("feed.xml").contains("<description>The court met at nine.</description>"))
     }
 
     // MARK: 8. A post dated far ahead by a typo
@@ -373,6 +401,13 @@ import Testing
         let path = try ScaffoldTests.write(.event, "Asamblea", in: site, lang: "es").get()
         let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
         #expect(text.contains("  location: \"El lugar y su dirección\"\n"))
+        // The comments too are in the post's language: its editor reads Spanish.
+        #expect(text.contains("\n  # Cambie el inicio (fecha, hora y desfase de UTC) y el lugar; añada end: y rsvp_url: si los hay.\n"))
+        #expect(text.contains("\n# Quite la línea siguiente cuando la publicación esté lista.\ndraft: true\n"))
+        let report = try ScaffoldTests.write(.report, "Informe", in: site, lang: "es").get()
+        let reportText = try String(contentsOf: site.root.appendingPathComponent(report), encoding: .utf8)
+        #expect(reportText.contains("\n# Un archivo para descargar: póngalo junto a este index.md y quite el # de delante de estas tres líneas.\n"))
+        #expect(reportText.contains("\n#     label: \"El informe completo (PDF)\"\n"))
         #expect(text.hasSuffix("---\n" + ScaffoldText.body(.event, lang: "es").joined(separator: "\n") + "\n"))
         guard case .failure(let failure) = ScaffoldTests.write(.qa, "X", in: site, lang: "xx") else {
             Issue.record("new wrote a post in a language the theme has no words for")

@@ -44,6 +44,20 @@ struct PostMistakes {
             return .warning(file, line: node.line.map { $0 + 1 }, column: node.column,
                 "the \(key) is in curly quotes, which YAML keeps as part of it: readers would see \(Excerpt.short(value))",
                 hint: "write straight double quotes instead: \(key): \"\(Excerpt.short(escaped))\"")
+        } + curlyQuotedTerms()
+    }
+
+    /// `categories: [“Legal aid”]` names a category with its quotes, shown with them when no
+    /// other post has the plain name. Each item is named at its own line and column.
+    private func curlyQuotedTerms() -> [Diagnostic] {
+        [("categories", "category"), ("tags", "tag")].flatMap { key, singular -> [Diagnostic] in
+            (fields[key]?.sequence.map(Array.init) ?? []).compactMap { node -> Diagnostic? in
+                guard node.isPlainScalar, let value = node.text, let inner = Self.insideCurlyQuotes(value) else { return nil }
+                let escaped = inner.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                return .warning(file, line: node.line.map { $0 + 1 }, column: node.column,
+                    "the \(singular) is in curly quotes, which YAML keeps as part of its name: readers would see \(Excerpt.short(value))",
+                    hint: "write straight double quotes instead: \(key): [\"\(Excerpt.short(escaped))\"]")
+            }
         }
     }
 

@@ -200,7 +200,14 @@ struct PostParser: Sendable {
         let authors = list("author")
         let categories = list("categories")
         let tags = list("tags")
-        let summaryField = text("summary", hint: "summary: \"One sentence.\"")
+        var summaryField = text("summary", hint: "summary: \"One sentence.\"")
+        // `summary: ""` left by a copied post would give empty list entries and feed descriptions.
+        if let summary = summaryField, summary.trimmed.isEmpty, let node = fields["summary"] {
+            diagnostics.append(.warning(file, line: node.line.map { $0 + 1 }, column: node.column,
+                "`summary` is empty, so the post's first paragraph is used instead",
+                hint: "write one sentence in it, or remove the line"))
+            summaryField = nil
+        }
         let series = text("series", hint: "series: \"Week of Action\"")
         let translationKey = text("translation_key", hint: "translation_key: \"qa-clinic\"")
         let seriesKey = keys["series_day"] ?? keys["series"]

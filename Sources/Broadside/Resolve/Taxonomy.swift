@@ -74,13 +74,11 @@ public struct Taxonomy: Sendable, Equatable {
             // in curly quotes (`“Advocacy”`, YAML keeps them) is never preferred to the name without.
             let shown = spellings[index].max { ($0.count, Self.inCurlyQuotes($0.name) ? 0 : 1) < ($1.count, Self.inCurlyQuotes($1.name) ? 0 : 1) }!
             terms[index].name = shown.name
-            for other in spellings[index] where other.name != shown.name {
-                let quoted = Self.inCurlyQuotes(other.name) && PostMistakes.insideCurlyQuotes(other.name) == shown.name
+            // A name in curly quotes is named at its line by `PostMistakes.curlyQuotes`, twin or not.
+            for other in spellings[index] where other.name != shown.name && PostMistakes.insideCurlyQuotes(other.name) != shown.name {
                 diagnostics.append(.warning(other.source,
                     "the \(kind.singular) \"\(other.name)\" is the same as \"\(shown.name)\" in \(shown.source)",
-                    hint: quoted
-                        ? "YAML keeps curly quotes as part of the name; write \"\(shown.name)\" in straight quotes, or none, as in \(kind.rawValue): [\"\(shown.name)\"]"
-                        : "both are listed on one page, /\(kind.rawValue)/\(terms[index].slug)/, as \"\(shown.name)\"; write it the same way in every post"))
+                    hint: "both are listed on one page, /\(kind.rawValue)/\(terms[index].slug)/, as \"\(shown.name)\"; write it the same way in every post"))
             }
         }
         // Sort the terms, then renumber each post's references to match.

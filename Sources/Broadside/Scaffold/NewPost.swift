@@ -163,25 +163,25 @@ public enum NewPost {
                 lines += ["series: \(NewFile.quoted(series.name))", "series_day: \(series.day)"]
             }
         case .perspective:
-            lines += ["# The name readers see: \"Perspective by …\".", "author: \(NewFile.quoted(ScaffoldText.author(placeholderLang)))"]
+            lines += ["# " + ScaffoldText.comment(.author, placeholderLang), "author: \(NewFile.quoted(ScaffoldText.author(placeholderLang)))"]
         case .event:
             lines += [
                 "event:",
-                "  # Change the start (date, time and UTC offset) and the location; add end: and rsvp_url: if there are any.",
+                "  # " + ScaffoldText.comment(.event, placeholderLang),
                 "  start: \(DateText.iso8601(eventStart(after: now, timeZone: timeZone)))",
                 "  location: \(NewFile.quoted(ScaffoldText.location(placeholderLang)))",
             ]
         case .report:
             lines += [
-                "# A file to download: put it beside this index.md, then remove the # in front of these three lines.",
+                "# " + ScaffoldText.comment(.attachment, placeholderLang),
                 "# attachments:",
                 "#   - file: \(slug).pdf",
-                "#     label: \"The full report (PDF)\"",
+                "#     label: \(NewFile.quoted(ScaffoldText.comment(.attachmentLabel, placeholderLang)))",
             ]
         case .dispatch, .qa, .letter:
             break
         }
-        lines += ["# Remove the next line when the post is ready to publish.", "draft: true", "---"]
+        lines += ["# " + ScaffoldText.comment(.draft, placeholderLang), "draft: true", "---"]
         return lines.joined(separator: "\n") + "\n" + body(request.kind, lang: placeholderLang)
     }
 

@@ -16,6 +16,26 @@ enum ScaffoldText {
         spanish(lang) ? "Su nombre" : "Your Name"
     }
 
+    /// The comments `new` writes in the front matter, for the editor who reads the post's language.
+    enum Comment {
+        case author, event, attachment, attachmentLabel, draft
+    }
+
+    static func comment(_ comment: Comment, _ lang: String) -> String {
+        switch (comment, spanish(lang)) {
+        case (.author, false): "The name readers see: \"Perspective by …\"."
+        case (.author, true): "El nombre que ven los lectores: «Perspectiva de …»."
+        case (.event, false): "Change the start (date, time and UTC offset) and the location; add end: and rsvp_url: if there are any."
+        case (.event, true): "Cambie el inicio (fecha, hora y desfase de UTC) y el lugar; añada end: y rsvp_url: si los hay."
+        case (.attachment, false): "A file to download: put it beside this index.md, then remove the # in front of these three lines."
+        case (.attachment, true): "Un archivo para descargar: póngalo junto a este index.md y quite el # de delante de estas tres líneas."
+        case (.attachmentLabel, false): "The full report (PDF)"
+        case (.attachmentLabel, true): "El informe completo (PDF)"
+        case (.draft, false): "Remove the next line when the post is ready to publish."
+        case (.draft, true): "Quite la línea siguiente cuando la publicación esté lista."
+        }
+    }
+
     /// The body `new` writes for `kind`: paragraphs, each a line of its own.
     static func body(_ kind: Kind, lang: String) -> [String] {
         (spanish(lang) ? spanishBodies : englishBodies)[kind] ?? []
