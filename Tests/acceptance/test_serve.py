@@ -226,6 +226,16 @@ def closed_by_server(sock: socket.socket) -> bool:
         return True
 
 
+def open_idle(port: int, count: int, into: list[socket.socket]) -> None:
+    """Tries `count` connections that send nothing, keeping each one made in `into` (the caller
+    closes them). One refused while the preview listens again is tried later, not counted."""
+    for _ in range(count):
+        try:
+            into.append(socket.create_connection(("127.0.0.1", port), timeout=5))
+        except OSError:
+            time.sleep(0.05)
+
+
 def test_two_thousand_idle_connections_against_1024_descriptors(tmp_path):
     """The soft and hard limits both 1,024, so none can be raised: the preview sheds its oldest
     idle connections, or listens again after a failed accept, and answers the next request."""
@@ -234,13 +244,9 @@ def test_two_thousand_idle_connections_against_1024_descriptors(tmp_path):
         pytest.skip(f"this test needs 2,200 descriptors of its own (hard limit {hard})")
     resource.setrlimit(resource.RLIMIT_NOFILE, (2200, hard))
     p = Preview(tmp_path, prefix=("prlimit", "--nofile=1024:1024", "--"))
-    idle = []
+    idle: list[socket.socket] = []
     try:
-        for _ in range(2000):
-            try:
-                idle.append(socket.create_connection(("127.0.0.1", p.port), timeout=5))
-            except OSError:
-                time.sleep(0.05)   # refused while it listened again: the client tries again later
+        open_idle(p.port, 2000, idle)
         assert len(idle) >= 1000
         time.sleep(1)   # let the server take in the last of them
         assert closed_by_server(idle[0]), "the oldest idle connection was shed"
@@ -306,13 +312,9 @@ def test_a_limit_of_64_descriptors_does_not_end_the_preview(tmp_path):
     """So few descriptors that accepting one queue's worth of connections runs out of them:
     FlyingFox's server fails at `accept`, and the preview sheds and listens again."""
     p = Preview(tmp_path, prefix=("prlimit", "--nofile=64:64", "--"))
-    idle = []
+    idle: list[socket.socket] = []
     try:
-        for _ in range(300):
-            try:
-                idle.append(socket.create_connection(("127.0.0.1", p.port), timeout=5))
-            except OSError:
-                time.sleep(0.05)
+        open_idle(p.port, 300, idle)
         time.sleep(1)
         status, _, body = p.get("/posts/hello/")
         assert status == 200 and "First words of the post." in body
