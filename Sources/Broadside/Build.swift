@@ -76,10 +76,10 @@ public enum Build {
         clock.measure("render and write", plural(plan.count, "file"))
         prepared.imageCache.trim(keeping: prepared.images.keys)
 
-        let count = { (format: OutputFormat) in pages.filter { $0.format == format }.count }
+        let count = { (kept: (OutputFormat) -> Bool) in pages.filter { kept($0.format) }.count }
         let leftOut = prepared.leftOut.counts
         return BuildReport(
-            posts: site.posts.count, pages: count(.html), feeds: count(.rss), calendars: count(.ics),
+            posts: site.posts.count, pages: count { $0 == .html }, feeds: count(\.isFeed), calendars: count { $0 == .calendar },
             assets: prepared.theme.assets.count, imagesProcessed: prepared.images.processed,
             imagesFromCache: prepared.images.fromCache, draftsLeftOut: leftOut.drafts, futureLeftOut: leftOut.future,
             leftOutPosts: prepared.leftOutPosts, warnings: diagnostics, timings: clock.timings)
@@ -131,7 +131,7 @@ public enum Build {
         // Plan: every file the site will have, pages rendered later.
         let pages = OutputPlan.pages(for: site)
         // Redirect pages take no address from another file: their clashes are errors of their own, below.
-        var taken = Set(pages.filter { $0.format != .redirect && $0.format != .text }.map { OutputPlan.path(of: $0, in: site) })
+        var taken = Set(pages.filter { !$0.format.isRedirect }.map { OutputPlan.path(of: $0, in: site) })
         var assets: [OutputFile] = []
         var plan = pages.map { PlannedFile(path: OutputPlan.path(of: $0, in: site), origin: OutputPlan.origin(of: $0, in: site)) }
         for (path, source) in theme.assets.sorted(by: { $0.key < $1.key }) {

@@ -47,7 +47,10 @@ enum BlockFixture {
         let (parsed, _) = parser.parse(post("title: \"A\"\ndate: 2026-10-01", body: body), file: "a.md", fileStem: "a")
         let post = try #require(parsed)
         let renderer = BlockRenderer(theme: try #require(theme))
-        return post.blocks.map { ("block \($0.name.rawValue)", renderer.context(of: $0, lang: post.lang, t: TemplateWords(values: [:]))) }
+        // As pages get them, and as feeds do (with `email`).
+        return post.blocks.flatMap { block in
+            [false, true].map { ("block \(block.name.rawValue)", renderer.context(of: block, lang: post.lang, t: TemplateWords(values: [:]), email: $0)) }
+        }
     }
 }
 
@@ -118,11 +121,13 @@ enum BlockFixture {
         defer { site.remove() }
         try site.build()
         let feed = try site.read("feed.xml")
+        // Styled inline: an e-mail client reads no stylesheet of the site's.
         #expect(feed.contains("""
-            &lt;p class=&quot;block-action-button&quot;&gt;&lt;a href=&quot;https://example.org/posts/other/&quot;&gt;Read the script&lt;/a&gt;&lt;/p&gt;
+            &lt;p class=&quot;block-action-button&quot;&gt;&lt;a href=&quot;https://example.org/posts/other/&quot; style=&quot;display:inline-block;background:#1d4e89;color:#ffffff;padding:10px 18px;border-radius:4px;text-decoration:none;font-weight:bold&quot;&gt;Read the script&lt;/a&gt;&lt;/p&gt;
             """))
-        #expect(feed.contains("&lt;p class=&quot;block-stat-figure&quot;&gt;&lt;strong&gt;1,204&lt;/strong&gt;&lt;/p&gt;"))
-        #expect(feed.contains("&lt;h2 class=&quot;block-title&quot;&gt;Bring a friend&lt;/h2&gt;"))
+        #expect(feed.contains("&lt;p class=&quot;block-stat-figure&quot; style=&quot;margin:0;font-size:2em;line-height:1.2&quot;&gt;&lt;strong&gt;1,204&lt;/strong&gt;&lt;/p&gt;"))
+        #expect(feed.contains("&lt;h2 class=&quot;block-title&quot; style=&quot;margin:0 0 8px;font-size:1.2em&quot;&gt;Bring a friend&lt;/h2&gt;"))
+        #expect(!(try site.read("posts/a/index.html")).contains("style="))
         #expect(!feed.contains("broadside-block"))
     }
 

@@ -149,7 +149,7 @@ import Testing
 
     @Test func feed() throws {
         let feed = try site.read("feed.xml")
-        #expect(feed.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">"))
+        #expect(feed.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:media=\"http://search.yahoo.com/mrss/\">"))
         #expect(feed.contains("<link>https://news.example.org/puentes/</link>"))
         #expect(feed.contains("<language>en</language>"))
         #expect(feed.contains("<lastBuildDate>Sat, 03 Oct 2026 07:00:00 -0500</lastBuildDate>"))
@@ -161,16 +161,25 @@ import Testing
             <link>https://news.example.org/puentes/posts/second-post/</link>
             <guid isPermaLink="true">https://news.example.org/puentes/posts/second-post/</guid>
             <pubDate>Fri, 02 Oct 2026 00:00:00 -0500</pubDate>
+            <dc:creator>Ana Ruiz</dc:creator>
+            <dc:creator>Luis Pérez</dc:creator>
             <category>Detention</category>
+            <category>TPS</category>
+            <category>due process</category>
             <description>Plain text of the first paragraph, over two lines.</description>
             <content:encoded>&lt;p&gt;&lt;img src=&quot;https://news.example.org/puentes/images/banner-960.3cf5c2586f.jpg&quot; \
             width=&quot;960&quot; height=&quot;480&quot; alt=&quot;A yellow sun over a green field&quot;&gt;&lt;/p&gt;
+            &lt;p&gt;&lt;em&gt;Perspective by Ana Ruiz and Luis Pérez&lt;/em&gt;&lt;/p&gt;
             &lt;p&gt;Plain text of the &lt;em&gt;first&lt;/em&gt; paragraph,
             over two lines.&lt;/p&gt;
             &lt;p&gt;Second paragraph.&lt;/p&gt;
             &lt;p&gt;&lt;img src=&quot;https://news.example.org/puentes/images/gate-48.8af4148354.jpg&quot; width=&quot;48&quot; \
             height=&quot;64&quot; alt=&quot;The gate, “at dawn”&quot; title=&quot;Taken with GPS on&quot;&gt;&lt;/p&gt;
+
             </content:encoded>
+            <media:content url="https://news.example.org/puentes/images/banner-960.3cf5c2586f.jpg" medium="image" type="image/jpeg" width="960" height="480">
+            <media:description type="plain">A yellow sun over a green field</media:description>
+            </media:content>
             </item>
             """))
         #expect(feed.contains("<category>Noticias en Español</category>\n<category>Asylum &amp; Refugees</category>"))

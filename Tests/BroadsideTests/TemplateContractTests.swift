@@ -44,7 +44,7 @@ import Testing
         func record(_ name: String, _ context: TemplateContext) {
             seen[name, default: []].formUnion(context.values.keys)
             for (key, value) in context.values {
-                let child = name.hasSuffix(" page") ? (["posts", "upcoming", "past"].contains(key) ? "post" : key) : "\(name).\(key)"
+                let child = name.hasSuffix(" page") || name == "feed content" ? (["posts", "upcoming", "past"].contains(key) ? "post" : key) : "\(name).\(key)"
                 if let inner = value as? TemplateContext, Self.contract[child] != nil {
                     record(child, inner)
                 } else if let items = value as? [TemplateContext] {
@@ -63,6 +63,14 @@ import Testing
             case .alias, .redirects: continue
             }
             record(name, context)
+        }
+        // Each post's content in the feeds, through `partials/feed-content`.
+        let feedContent = FeedContent(site: resolved, theme: try #require(theme), words: renderer.words, siteContexts: renderer.siteContexts,
+            images: images, blocks: BlockRenderer(theme: try #require(theme), words: renderer.words))
+        for index in resolved.posts.indices {
+            let view = PostView(resolved.posts[index], in: resolved, index: index, strings: try #require(theme).strings,
+                seriesDays: renderer.seriesDays, images: images).context
+            if let context = feedContent.parts(of: index, body: renderer.bodies[index], view: view).context { record("feed content", context) }
         }
         // The fixture site has no blocks: theirs come from a post with every field of each.
         for (name, context) in try BlockFixture.contexts() { record(name, context) }

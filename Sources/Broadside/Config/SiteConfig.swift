@@ -15,6 +15,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var theme = "default"
     public var postsPerPage = 10
     public var feedSize = 20
+    /// The feeds every list has (`feeds: [rss, atom, json]`), in the order pages link them.
+    var feeds = OutputFormat.feeds
     /// Keep raw HTML and `javascript:` links in Markdown.
     public var unsafe = false
     public var images = ImageSettings()
@@ -23,7 +25,7 @@ public struct SiteConfig: Sendable, Equatable {
 
     public static let fileName = "site.yml"
     static let keys = [
-        "title", "description", "base_url", "language", "time_zone", "theme", "posts_per_page", "feed_size", "unsafe", "images",
+        "title", "description", "base_url", "language", "time_zone", "theme", "posts_per_page", "feed_size", "feeds", "unsafe", "images",
     ]
 
     /// Reads `site.yml` from `source`; a missing file is the defaults, not an error.
@@ -124,6 +126,8 @@ public struct SiteConfig: Sendable, Equatable {
                 if let n = text.flatMap(Int.init), Self.countRange.contains(n) { feedSize = n } else {
                     fail("`feed_size` must be a whole number from 1 to \(Self.countRange.upperBound)", "feed_size: 20")
                 }
+            case "feeds":
+                feeds = Self.feeds(value, file: file, diagnostics: &diagnostics) ?? feeds
             case "unsafe":
                 if let text, let flag = Self.bool(text) { unsafe = flag } else {
                     fail("`unsafe` must be true or false", "unsafe: false")
@@ -137,6 +141,27 @@ public struct SiteConfig: Sendable, Equatable {
             }
         }
         return true
+    }
+
+    /// `feeds: [rss, atom]`: the named formats in the order written, each once; `feeds: []` for none.
+    static func feeds(_ node: Node, file: String, diagnostics: inout [Diagnostic]) -> [OutputFormat]? {
+        let names = OutputFormat.feeds.map(\.name)
+        let hint = "feeds: [\(names.joined(separator: ", "))], or a few of them"
+        guard let items = node.sequence else {
+            diagnostics.append(.error(file, line: node.line, column: node.column, "`feeds` must be a list of feed formats", hint: hint))
+            return nil
+        }
+        var chosen: [OutputFormat] = []
+        for item in items {
+            guard let name = item.text?.lowercased(), let format = OutputFormat.feeds.first(where: { $0.name == name }) else {
+                diagnostics.append(.error(file, line: item.line, column: item.column,
+                    "`feeds` has \(item.text.map { "\"\(Excerpt.short($0))\"" } ?? "a value") that is not a feed format: write \(names.joined(separator: ", ")) or several",
+                    hint: KeySuggestions.hint(hint, near: item.text ?? "", in: names)))
+                continue
+            }
+            if !chosen.contains(format) { chosen.append(format) }
+        }
+        return chosen
     }
 
     /// Posts a page and items a feed: pages are counted with these, so a huge value would overflow.

@@ -8,14 +8,16 @@ struct BlockRenderer: Sendable {
 
     static func partial(_ name: Block.Name) -> String { "blocks/\(name.rawValue)" }
 
-    /// The post's HTML with its blocks in place; the HTML as it is when it has none.
-    func html(of post: Post) -> String {
+    /// The post's HTML with its blocks in place; the HTML as it is when it has none. `email`:
+    /// for feeds, whose readers and e-mail clients have no stylesheet of the site's, so each
+    /// block's template is given `email` to style it inline.
+    func html(of post: Post, email: Bool = false) -> String {
         guard !post.blocks.isEmpty else { return post.html }
         // Made once per post rather than per block: only posts with blocks pay for it.
         let t = words[post.lang] ?? theme.strings.templateValues(lang: post.lang)
         let rendered = post.blocks.map { block in
             // Without its last line break: the marker it replaces stood on a line of its own.
-            var html = theme.library.render(context(of: block, lang: post.lang, t: t), withTemplate: Self.partial(block.name)) ?? ""
+            var html = theme.library.render(context(of: block, lang: post.lang, t: t, email: email), withTemplate: Self.partial(block.name)) ?? ""
             if html.hasSuffix("\n") { html.removeLast() }
             return html
         }
@@ -24,9 +26,10 @@ struct BlockRenderer: Sendable {
 
     /// What `blocks/<name>` receives (see `TemplateContract`): the block's fields as written,
     /// and the values Broadside makes of them in the post's language.
-    func context(of block: Block, lang: String, t: TemplateWords) -> TemplateContext {
+    func context(of block: Block, lang: String, t: TemplateWords, email: Bool = false) -> TemplateContext {
         let strings = theme.strings
         var context: TemplateContext = ["lang": lang, "t": t]
+        if email { context["email"] = true }
         switch block.fields {
         case .action(let action):
             context["title"] = action.title

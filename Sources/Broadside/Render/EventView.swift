@@ -2,6 +2,8 @@
 struct EventView: Sendable {
     var start: String
     var startISO: String
+    /// `UTC−05:00`: the offset the start was written in.
+    var timeZone: String
     /// Only the time when the event ends on the day it starts: "November 30, 2026, 6:00 pm – 8:00 pm".
     var end: String?
     var endISO: String?
@@ -13,6 +15,7 @@ struct EventView: Sendable {
     init(_ event: Event, post: Post, urls: SiteURLs, strings: ThemeStrings) {
         start = strings.dateTime(event.start, lang: post.lang)
         startISO = DateText.iso8601(event.start)
+        timeZone = DateText.zone(event.start)
         if let end = event.end {
             let (first, last) = (event.start.civil, end.civil)
             let sameDay = first.year == last.year && first.month == last.month && first.day == last.day && first.offset == last.offset
@@ -26,7 +29,7 @@ struct EventView: Sendable {
     }
 
     var context: TemplateContext {
-        var context: TemplateContext = ["start": start, "start_iso": startISO, "calendar_url": calendarURL]
+        var context: TemplateContext = ["start": start, "start_iso": startISO, "time_zone": timeZone, "calendar_url": calendarURL]
         if let end, let endISO { (context["end"], context["end_iso"]) = (end, endISO) }
         if let location { context["location"] = location }
         if let onlineURL { context["online_url"] = onlineURL }

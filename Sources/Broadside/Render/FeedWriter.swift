@@ -1,83 +1,161 @@
-/// RSS 2.0 of a list (`/feed.xml` for the home page, `/es/feed.xml` …): its newest posts,
-/// each with its summary in `description` and its full HTML in `content:encoded`, which feed
-/// readers and RSS-to-email services read. Nothing in it depends on the clock.
+/// A list's feed (`feed.xml`, `atom.xml`, `feed.json` beside its first page): its newest posts,
+/// each with its summary and its whole content as an e-mail shows it, which feed readers and
+/// RSS-to-email services read. Nothing in it depends on the clock.
+///
+/// A feed stays under `byteLimit`, the size common feed services fetch: items that would pass
+/// it keep their summary and link, without their full text.
 struct FeedWriter {
+    static let byteLimit = 512 * 1024
+    /// Room kept for the feed's closing lines.
+    private static let closingRoom = 1024
+
     var site: Site
     var list: PostList
-    /// Each post's final HTML (blocks rendered), by index in the site.
-    var bodies: [String]
-    var images = ImageSet()
+    var format: OutputFormat
+    /// The list's name, as its page heads it: "Detention", "Dispatches". Nil for a home page.
+    var heading: String?
+    /// By index in the site; made for every post some feed carries.
+    var entries: [FeedEntry?]
 
-    func rss() -> String {
-        let urls = site.urls
-        let config = site.config
-        let items = list.posts.prefix(config.feedSize).map { ($0, site.posts[$0]) }
-        var xml = """
+    private var urls: SiteURLs { site.urls }
+    private var title: String { heading.map { "\($0) | \(site.config.title)" } ?? site.config.title }
+    private var description: String { site.config.description.isEmpty ? title : site.config.description }
+    private var pageURL: String { urls.absolute(urls.list(list.folder)) }
+    private var selfURL: String { urls.absolute(urls.listFeed(list.folder, format)) }
+    private var items: [FeedEntry] { list.posts.prefix(site.config.feedSize).compactMap { entries[$0] } }
+
+    func text(_ syntax: FeedSyntax) -> String {
+        switch syntax {
+        case .rss: rss()
+        case .atom: atom()
+        case .json: json()
+        }
+    }
+
+    /// `head`, then each item whole while the feed stays under the limit, else its short form.
+    private func assemble(
+        _ head: String, _ tail: String, separator: String = "", whole: (FeedEntry) -> String, short: (FeedEntry) -> String
+    ) -> String {
+        var text = head
+        var size = head.utf8.count + tail.utf8.count + Self.closingRoom
+        for (index, entry) in items.enumerated() {
+            let item = (index == 0 ? "" : separator) + whole(entry)
+            let chosen = size + item.utf8.count <= Self.byteLimit ? item : (index == 0 ? "" : separator) + short(entry)
+            size += chosen.utf8.count
+            text += chosen
+        }
+        return text + tail
+    }
+
+    private func xml(_ value: String) -> String { TextEscaping.xml.escape(value) }
+
+    // MARK: RSS 2.0
+
+    private func rss() -> String {
+        var head = """
             <?xml version="1.0" encoding="utf-8"?>
-            <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+            <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">
             <channel>
-            <title>\(text(config.title))</title>
-            <link>\(text(urls.absolute(urls.list(list.folder))))</link>
-            <description>\(text(config.description.isEmpty ? config.title : config.description))</description>
-            <language>\(text(list.lang))</language>
+            <title>\(xml(title))</title>
+            <link>\(xml(pageURL))</link>
+            <description>\(xml(description))</description>
+            <language>\(xml(list.lang))</language>
             <generator>Broadside</generator>
 
             """
-        if let (_, newest) = items.first {
-            xml += "<lastBuildDate>\(DateText.rfc822(newest.date))</lastBuildDate>\n"
+        if let newest = items.first {
+            head += "<lastBuildDate>\(DateText.rfc822(newest.date))</lastBuildDate>\n"
         }
-        xml += "<atom:link href=\"\(text(urls.absolute(urls.listFeed(list.folder))))\" rel=\"self\" type=\"application/rss+xml\"/>\n"
-        for (index, post) in items {
-            let link = urls.absolute(urls.post(post.slug))
-            xml += "<item>\n<title>\(text(post.title))</title>\n<link>\(text(link))</link>\n"
-            xml += "<guid isPermaLink=\"true\">\(text(link))</guid>\n"
-            xml += "<pubDate>\(DateText.rfc822(post.date))</pubDate>\n"
-            for term in site.categories.termsOfPost[index] {
-                xml += "<category>\(text(site.categories.terms[term].name))</category>\n"
-            }
-            // Readers take `description` as HTML: the plain summary is escaped as HTML, then as XML,
-            // so a summary quoting `<img onerror=…>` reaches the reader as text.
-            xml += "<description>\(text(Escaping.markup(post.summary)))</description>\n"
-            xml += "<content:encoded>\(text(content(of: post, body: bodies[index])))</content:encoded>\n</item>\n"
-        }
-        xml += "</channel>\n</rss>\n"
-        return xml
+        head += "<atom:link href=\"\(xml(selfURL))\" rel=\"self\" type=\"\(format.mediaType)\"/>\n"
+        return assemble(head, "</channel>\n</rss>\n", whole: { rssItem($0, whole: true) }, short: { rssItem($0, whole: false) })
     }
 
-    private func text(_ value: String) -> String { Escaping.markup(Escaping.xmlSafe(value)) }
-
-    /// The post as an email shows it: its featured image first, then its text, every image a
-    /// plain `<img>` at an absolute address.
-    private func content(of post: Post, body: String) -> String {
-        var html = ""
-        if let featured = post.resources.image, let path = featured.file.outputPath, let image = images.images[path] {
-            let markup = ImageMarkup.email(image, alt: featured.alt, urls: site.urls)
-            if !markup.isEmpty { html = "<p>\(markup)</p>\n" }
+    private func rssItem(_ entry: FeedEntry, whole: Bool) -> String {
+        var item = "<item>\n<title>\(xml(entry.title))</title>\n<link>\(xml(entry.url))</link>\n"
+        item += "<guid isPermaLink=\"true\">\(xml(entry.url))</guid>\n"
+        item += "<pubDate>\(DateText.rfc822(entry.date))</pubDate>\n"
+        for author in entry.authors { item += "<dc:creator>\(xml(author))</dc:creator>\n" }
+        for term in entry.terms { item += "<category>\(xml(term))</category>\n" }
+        // Readers take `description` as HTML: the plain summary is escaped as HTML, then as XML,
+        // so a summary quoting `<img onerror=…>` reaches the reader as text.
+        item += "<description>\(xml(Escaping.markup(entry.summary)))</description>\n"
+        if whole { item += "<content:encoded>\(xml(entry.content))</content:encoded>\n" }
+        // RSS allows one enclosure: the first attachment; Atom and JSON Feed carry them all.
+        if let first = entry.enclosures.first {
+            item += "<enclosure url=\"\(xml(first.url))\" length=\"\(first.length)\" type=\"\(xml(first.mediaType))\"/>\n"
         }
-        return html + absoluteLinks(ImageMarkup.expand(body, post: post, images: images, urls: site.urls, for: .feed))
+        if let image = entry.image {
+            item += "<media:content url=\"\(xml(image.url))\" medium=\"image\" type=\"\(image.mediaType)\""
+                + (image.width > 0 ? " width=\"\(image.width)\" height=\"\(image.height)\"" : "") + ">\n"
+            item += "<media:description type=\"plain\">\(xml(image.alt))</media:description>\n</media:content>\n"
+        }
+        return item + "</item>\n"
     }
 
-    /// A feed has no base URL of its own, and email clients resolve nothing:
-    /// root-relative links and images (`href="/news/posts/a/"`) become absolute.
-    /// Protocol-relative ones (`//host/x`) are left alone.
-    private func absoluteLinks(_ html: String) -> String {
-        let root = site.urls.rootPath
-        var out = ""
-        out.reserveCapacity(html.utf8.count + 256)
-        var rest = html[...]
-        while let match = rest.firstRange(of: "=\"" + root) {
-            let attribute = rest[..<match.lowerBound].suffix(4)
-            let isURLAttribute = attribute.hasSuffix("href") || attribute.hasSuffix(" src")
-            let next = rest[match.upperBound...].first
-            out += rest[..<match.lowerBound]
-            if isURLAttribute && !(root == "/" && next == "/") {
-                out += "=\"" + site.urls.absoluteRoot
-            } else {
-                out += rest[match]
-            }
-            rest = rest[match.upperBound...]
+    // MARK: Atom 1.0 (RFC 4287)
+
+    private func atom() -> String {
+        let updated = items.first.map(\.date).map(DateText.iso8601) ?? DateText.utc(site.now)
+        let head = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(xml(list.lang))">
+            <id>\(xml(selfURL))</id>
+            <title>\(xml(title))</title>
+            <subtitle>\(xml(description))</subtitle>
+            <link rel="alternate" type="text/html" href="\(xml(pageURL))"/>
+            <link rel="self" type="\(format.mediaType)" href="\(xml(selfURL))"/>
+            <updated>\(updated)</updated>
+            <author><name>\(xml(site.config.title))</name></author>
+            <generator>Broadside</generator>
+
+            """
+        return assemble(head, "</feed>\n", whole: { atomEntry($0, whole: true) }, short: { atomEntry($0, whole: false) })
+    }
+
+    private func atomEntry(_ entry: FeedEntry, whole: Bool) -> String {
+        let date = DateText.iso8601(entry.date)
+        var item = "<entry xml:lang=\"\(xml(entry.lang))\">\n<id>\(xml(entry.url))</id>\n<title type=\"text\">\(xml(entry.title))</title>\n"
+        item += "<link rel=\"alternate\" type=\"text/html\" href=\"\(xml(entry.url))\"/>\n"
+        item += "<published>\(date)</published>\n<updated>\(date)</updated>\n"
+        for author in entry.authors { item += "<author><name>\(xml(author))</name></author>\n" }
+        for term in entry.terms { item += "<category term=\"\(xml(term))\"/>\n" }
+        for enclosure in entry.enclosures {
+            item += "<link rel=\"enclosure\" href=\"\(xml(enclosure.url))\" type=\"\(xml(enclosure.mediaType))\" length=\"\(enclosure.length)\" title=\"\(xml(enclosure.title))\"/>\n"
         }
-        out += rest
-        return out
+        item += "<summary type=\"text\">\(xml(entry.summary))</summary>\n"
+        if whole { item += "<content type=\"html\">\(xml(entry.content))</content>\n" }
+        return item + "</entry>\n"
+    }
+
+    // MARK: JSON Feed 1.1
+
+    private func json() -> String {
+        func string(_ value: String) -> String { JSONText.string(value) }
+        var head = "{\n\"version\": \"https://jsonfeed.org/version/1.1\",\n\"title\": \(string(title)),\n"
+        head += "\"home_page_url\": \(string(pageURL)),\n\"feed_url\": \(string(selfURL)),\n"
+        head += "\"description\": \(string(description)),\n\"language\": \(string(list.lang)),\n"
+        head += "\"authors\": [{\"name\": \(string(site.config.title))}],\n\"items\": [\n"
+        return assemble(head, "\n]\n}\n", separator: ",\n", whole: { jsonItem($0, whole: true) }, short: { jsonItem($0, whole: false) })
+    }
+
+    private func jsonItem(_ entry: FeedEntry, whole: Bool) -> String {
+        func string(_ value: String) -> String { JSONText.string(value) }
+        var fields = [
+            "\"id\": \(string(entry.url))", "\"url\": \(string(entry.url))", "\"title\": \(string(entry.title))",
+            whole ? "\"content_html\": \(string(entry.content))" : "\"content_text\": \(string(entry.summary))",
+            "\"summary\": \(string(entry.summary))", "\"date_published\": \(string(DateText.iso8601(entry.date)))",
+            "\"language\": \(string(entry.lang))",
+        ]
+        if let image = entry.image { fields.append("\"image\": \(string(image.url))") }
+        if !entry.authors.isEmpty {
+            fields.append("\"authors\": [" + entry.authors.map { "{\"name\": \(string($0))}" }.joined(separator: ", ") + "]")
+        }
+        if !entry.terms.isEmpty { fields.append("\"tags\": [" + entry.terms.map(string).joined(separator: ", ") + "]") }
+        if !entry.enclosures.isEmpty {
+            fields.append("\"attachments\": [" + entry.enclosures.map {
+                "{\"url\": \(string($0.url)), \"mime_type\": \(string($0.mediaType)), \"title\": \(string($0.title)), \"size_in_bytes\": \($0.length)}"
+            }.joined(separator: ", ") + "]")
+        }
+        return "{" + fields.joined(separator: ", ") + "}"
     }
 }

@@ -32,19 +32,6 @@ enum PageKind: Sendable, Hashable {
     case redirects
 }
 
-/// How a page is written. A new feed or calendar format is one more case here and one more
-/// branch in `OutputPlan.path` and `PageRenderer.render`; lists and posts stay as they are.
-enum OutputFormat: Sendable, Hashable {
-    case html
-    case rss
-    /// iCalendar, `posts/<slug>/event.ics`, for a post with an event.
-    case ics
-    /// A page that sends the browser elsewhere, written by code, never through the theme.
-    case redirect
-    /// Plain text for a web host (`_redirects`).
-    case text
-}
-
 /// One file the site has: a kind of page in a format.
 struct Page: Sendable, Hashable {
     var kind: PageKind
@@ -57,31 +44,30 @@ struct Page: Sendable, Hashable {
 enum OutputPlan {
     static func pages(for site: Site) -> [Page] {
         var pages: [Page] = site.posts.indices.map { Page(kind: .post($0), format: .html) }
-        pages += site.posts.indices.filter { site.posts[$0].event != nil }.map { Page(kind: .post($0), format: .ics) }
+        pages += site.posts.indices.filter { site.posts[$0].event != nil }.map { Page(kind: .post($0), format: .calendar) }
         for (index, list) in site.lists.enumerated() {
             pages += (1...site.pageCount(listing: list.posts.count)).map { Page(kind: .list(index, page: $0), format: .html) }
-            if list.hasFeed { pages.append(Page(kind: .list(index, page: 1), format: .rss)) }
+            pages += list.feeds.map { Page(kind: .list(index, page: 1), format: $0) }
         }
         pages += TaxonomyKind.allCases.map { Page(kind: .terms($0), format: .html) }
         pages.append(Page(kind: .kinds, format: .html))
         for (index, post) in site.posts.enumerated() {
             pages += post.aliases.indices.map { Page(kind: .alias(index, alias: $0), format: .redirect) }
         }
-        if site.posts.contains(where: { !$0.aliases.isEmpty }) { pages.append(Page(kind: .redirects, format: .text)) }
+        if site.posts.contains(where: { !$0.aliases.isEmpty }) { pages.append(Page(kind: .redirects, format: .redirectList)) }
         return pages
     }
 
     /// Where a page is written, relative to the output folder.
     static func path(of page: Page, in site: Site) -> String {
-        switch (page.kind, page.format) {
-        case (.post(let index), .ics): SiteURLs.calendarFile(site.posts[index].slug)
-        case (.post(let index), _): SiteURLs.postFile(site.posts[index].slug)
-        case (.list(let index, _), .rss): SiteURLs.listFeedFile(site.lists[index].folder)
-        case (.list(let index, let number), _): SiteURLs.listFile(site.lists[index].folder, page: number)
-        case (.terms(let kind), _): SiteURLs.taxonomyFile(kind)
-        case (.kinds, _): SiteURLs.kindsFile
-        case (.alias(let index, let alias), _): site.posts[index].aliases[alias].file
-        case (.redirects, _): RedirectPage.listFile
+        let name = page.format.fileName
+        return switch page.kind {
+        case .post(let index): SiteURLs.postFolder(site.posts[index].slug) + name
+        case .list(let index, let number): SiteURLs.listFolder(site.lists[index].folder, page: page.format.isFeed ? 1 : number) + name
+        case .terms(let kind): SiteURLs.taxonomyFolder(kind) + name
+        case .kinds: SiteURLs.kindsFolder + name
+        case .alias(let index, let alias): site.posts[index].aliases[alias].file
+        case .redirects: name
         }
     }
 

@@ -27,6 +27,8 @@ struct PageRenderer: Sendable {
     var seriesDays: [[SeriesView.DayLink]]
     /// The site's images as the image stage published them, for `<picture>` and feed images.
     var images: ImageSet
+    /// Each post some feed carries, as every feed shows it; nil for the others.
+    var feedEntries: [FeedEntry?]
 
     init(site: Site, theme: Theme, images: ImageSet = ImageSet()) {
         self.site = site
@@ -55,6 +57,13 @@ struct PageRenderer: Sendable {
         })
         let blocks = BlockRenderer(theme: theme, words: words)
         bodies = parallelMap(Array(site.posts.indices)) { [site] in blocks.html(of: site.posts[$0]) }
+        let inFeeds = Set(site.lists.filter { !$0.feeds.isEmpty }.flatMap { $0.posts.prefix(site.config.feedSize) })
+        let feedContent = FeedContent(site: site, theme: theme, words: words, siteContexts: siteContexts, images: images, blocks: blocks)
+        feedEntries = parallelMap(Array(site.posts.indices)) { [site, bodies, views] index in
+            guard inFeeds.contains(index) else { return nil }
+            let content = feedContent.html(of: index, body: bodies[index], view: views[index].context)
+            return FeedEntry(post: site.posts[index], index: index, in: site, content: content, images: images)
+        }
         let hasItem = theme.templateNames.contains(Self.itemPartial)
         entries = parallelMap(views) { [theme, site] view in
             var entry = view.context
@@ -73,19 +82,21 @@ struct PageRenderer: Sendable {
 
     func render(_ page: Page) -> OutputFile {
         let path = OutputPlan.path(of: page, in: site)
-        switch page.format {
-        case .rss:
+        switch page.format.writer {
+        case .feed(let syntax):
             guard case .list(let index, _) = page.kind else { preconditionFailure("only lists have feeds") }
-            return OutputFile(path: path, contents: .text(FeedWriter(site: site, list: site.lists[index], bodies: bodies, images: images).rss()))
-        case .ics:
+            let list = site.lists[index]
+            let feed = FeedWriter(site: site, list: list, format: page.format, heading: heading(of: list), entries: feedEntries)
+            return OutputFile(path: path, contents: .text(feed.text(syntax)))
+        case .calendar:
             guard case .post(let index) = page.kind else { preconditionFailure("only posts have calendars") }
             return OutputFile(path: path, contents: .text(CalendarWriter(site: site).ics(post: index)))
         case .redirect:
             guard case .alias(let index, let alias) = page.kind else { preconditionFailure("only aliases redirect") }
             return OutputFile(path: path, contents: .text(RedirectPage.html(post: index, alias: site.posts[index].aliases[alias], in: site)))
-        case .text:
+        case .redirectList:
             return OutputFile(path: path, contents: .text(RedirectPage.list(in: site)))
-        case .html:
+        case .theme:
             // Every template chosen here was checked to exist when the theme was loaded.
             let (template, context) = html(page.kind)
             let library = libraries[language(of: page.kind)] ?? theme.library
@@ -131,29 +142,21 @@ struct PageRenderer: Sendable {
     }
 
     private func list(_ list: PostList, page number: Int) -> (String, TemplateContext) {
-        let heading: String
-        let kind: String
-        let name: String
-        switch list.scope {
-        case .home:
-            (heading, kind, name) = (site.config.title, "home", "home")
-        case .term(let taxonomy, let index):
-            let term = site.taxonomy(taxonomy).terms[index]
-            let key = taxonomy == .categories ? "category_heading" : "tag_heading"
-            (heading, kind, name) = (words(key, list.lang, ["name": term.name]), taxonomy.singular, "list")
-        case .kind(let postKind):
-            (heading, kind, name) = (words("kind_plural.\(postKind.rawValue)", list.lang), "kind", "list")
-        case .series(let index):
-            (heading, kind, name) = (site.series[index].name, "series", "series")
-        case .events:
-            (heading, kind, name) = (words("events", list.lang), "events", "events")
+        let heading = heading(of: list) ?? site.config.title
+        let (kind, name) = switch list.scope {
+        case .home: ("home", "home")
+        case .term(let taxonomy, _): (taxonomy.singular, "list")
+        case .kind: ("kind", "list")
+        case .series: ("series", "series")
+        case .events: ("events", "events")
         }
         let url = site.urls.list(list.folder, page: number)
         let title = number == 1 ? heading : heading + words("page_title_suffix", list.lang, ["page": "\(number)"])
-        var context = base(title: title, url: url, lang: list.lang, kind: kind)
+        var context = base(title: title, url: url, lang: list.lang, kind: kind, feeds: list)
         context["heading"] = heading
         var listContext: TemplateContext = ["url": site.urls.list(list.folder), "count": list.posts.count]
-        if list.hasFeed { listContext["feed_url"] = site.urls.listFeed(list.folder) }
+        if let first = list.feeds.first { listContext["feed_url"] = site.urls.listFeed(list.folder, first) }
+        listContext["feeds"] = feedLinks(list, title: heading == site.config.title ? heading : "\(heading) | \(site.config.title)")
         context["list"] = listContext
         switch list.scope {
         case .home:
@@ -171,6 +174,28 @@ struct PageRenderer: Sendable {
         page(of: list.posts, page: number, lang: list.lang, url: { site.urls.list(list.folder, page: $0) }, into: &context)
         // A list may have a template of its own (`home`, `series`, `events`), else `list`.
         return (template(name, "list"), context)
+    }
+
+    /// A list's name as its first page heads it; nil for a home page, which the site's title heads.
+    func heading(of list: PostList) -> String? {
+        switch list.scope {
+        case .home:
+            return nil
+        case .term(let taxonomy, let index):
+            let key = taxonomy == .categories ? "category_heading" : "tag_heading"
+            return words(key, list.lang, ["name": site.taxonomy(taxonomy).terms[index].name])
+        case .kind(let postKind): return words("kind_plural.\(postKind.rawValue)", list.lang)
+        case .series(let index): return site.series[index].name
+        case .events: return words("events", list.lang)
+        }
+    }
+
+    /// `<link rel="alternate">` of each feed: a list page's own, else the home feeds of the page's language.
+    private func feedLinks(_ list: PostList, title: String) -> [TemplateContext] {
+        list.feeds.map { format in
+            ["url": site.urls.listFeed(list.folder, format), "media_type": format.mediaType,
+             "title": "\(title) (\(format.label))"] as TemplateContext
+        }
     }
 
     private func terms(_ kind: TaxonomyKind) -> (String, TemplateContext) {
@@ -208,15 +233,18 @@ struct PageRenderer: Sendable {
 
     /// What every page has: the site, the theme's words in the page's language, and the page's
     /// own title, URL and language.
-    private func base(title: String, url: String, lang: String?, kind: String) -> TemplateContext {
+    private func base(title: String, url: String, lang: String?, kind: String, feeds list: PostList? = nil) -> TemplateContext {
         let urls = site.urls
         let lang = lang ?? site.config.language
+        let feeds = list ?? site.list(.home(lang: lang)) ?? site.list(.home(lang: site.config.language))
+        let feedTitle = list.flatMap(heading(of:)).map { "\($0) | \(site.config.title)" } ?? site.config.title
         return [
             "site": siteContexts[lang] ?? Self.siteContext(site, lang: lang),
             "t": words[lang] ?? theme.strings.templateValues(lang: lang),
             "page": TemplateContext([
                 "title": title, "document_title": title == site.config.title ? title : "\(title) | \(site.config.title)",
-                "url": url, "absolute_url": urls.absolute(url), "lang": lang, "kind": kind]),
+                "url": url, "absolute_url": urls.absolute(url), "lang": lang, "kind": kind,
+                "feeds": feeds.map { feedLinks($0, title: feedTitle) } ?? []]),
         ]
     }
 
@@ -226,13 +254,17 @@ struct PageRenderer: Sendable {
         let urls = site.urls
         let home = site.list(.home(lang: lang)) ?? site.list(.home(lang: site.config.language))
         let homeURL = home.map { urls.list($0.folder) } ?? urls.home(page: 1)
-        let feedURL = home.map { urls.listFeed($0.folder) } ?? urls.feed
         var context: TemplateContext = [
             "title": site.config.title, "language": site.config.language,
             "root": urls.rootPath, "home_url": homeURL, "categories_url": urls.taxonomy(.categories),
-            "tags_url": urls.taxonomy(.tags), "kinds_url": urls.kinds(), "feed_url": feedURL,
-            "feed_absolute_url": urls.absolute(feedURL), "generator": "Broadside",
+            "tags_url": urls.taxonomy(.tags), "kinds_url": urls.kinds(), "generator": "Broadside",
         ]
+        // Absent when the site writes no feeds, so no page links one.
+        if let home, let format = home.feeds.first {
+            let feedURL = urls.listFeed(home.folder, format)
+            context["feed_url"] = feedURL
+            context["feed_absolute_url"] = urls.absolute(feedURL)
+        }
         if let events = site.list(.events) { context["events_url"] = urls.list(events.folder) }
         // Absent, not empty: Mustache's {{#site.description}} holds for "" and gave an empty <meta>.
         if !site.config.description.isEmpty { context["description"] = site.config.description }

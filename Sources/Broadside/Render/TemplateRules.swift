@@ -12,7 +12,13 @@ enum TemplateRules {
     /// Values that hold HTML made by Broadside (cmark's output, a rendered list entry).
     /// Front-matter maps never expose these names (see `FrontMatterValue.templateValue`),
     /// so `{{{content}}}` can only ever find Broadside's HTML.
-    static let htmlValues: Set<String> = ["content", "rendered_item"]
+    static let htmlValues: Set<String> = ["content", "rendered_item", "email_image"]
+
+    /// `content, email_image and rendered_item`, for messages.
+    static let htmlNames: String = {
+        let names = htmlValues.sorted()
+        return names.dropLast().joined(separator: ", ") + " and " + names.last!
+    }()
 
     static let contentTypeName = "BROADSIDE_MARKUP"
 
@@ -60,7 +66,7 @@ enum TemplateRules {
                 guard !isHTMLValue(tag.name) else { return nil }
                 let written = tag.sigil == "{" ? "{{{\(tag.name)}}}" : "{{&\(tag.name)}}"
                 return fail("\(written) would insert \(tag.name.isEmpty ? "a value" : "`\(tag.name)`") without escaping",
-                    "write {{\(tag.name)}}: only \(htmlValues.sorted().joined(separator: " and ")) hold HTML that Broadside made, and only they may use {{{ }}}")
+                    "write {{\(tag.name)}}: only \(htmlNames) hold HTML that Broadside made, and only they may use {{{ }}}")
             default:
                 return nil
             }

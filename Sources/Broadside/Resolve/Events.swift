@@ -3,7 +3,7 @@
 /// "Upcoming" is measured against the build's now, never the clock, so a build is reproducible.
 enum Events {
     /// The list (nil when no post has an event) and how many of its first posts are upcoming.
-    static func list(posts: [Post], now: Double, lang: String) -> (list: PostList, upcoming: Int)? {
+    static func list(posts: [Post], now: Double, lang: String, feeds: [OutputFormat]) -> (list: PostList, upcoming: Int)? {
         let announcing = posts.indices.filter { posts[$0].event != nil }
         guard !announcing.isEmpty else { return nil }
         func event(_ index: Int) -> Event { posts[index].event! }
@@ -12,7 +12,7 @@ enum Events {
             .sorted { order(event($0).start, $0, before: event($1).start, $1, posts: posts, soonest: true) }
         let past = announcing.filter { event($0).over.secondsSince1970 < now }
             .sorted { order(event($0).start, $0, before: event($1).start, $1, posts: posts, soonest: false) }
-        let list = PostList(scope: .events, lang: lang, posts: upcoming + past, folder: ["events"], hasFeed: false)
+        let list = PostList(scope: .events, lang: lang, posts: upcoming + past, folder: ["events"], feeds: feeds)
         return (list, upcoming.count)
     }
 

@@ -12,26 +12,26 @@ enum Lists {
         let home = posts.indices.filter { index in
             posts[index].lang == site || posts[index].translationKey.map { !translatedIntoSite.contains($0) } ?? true
         }
-        lists.append(PostList(scope: .home(lang: site), lang: site, posts: home, folder: [], hasFeed: true))
+        lists.append(PostList(scope: .home(lang: site), lang: site, posts: home, folder: [], feeds: config.feeds))
         for lang in languages.dropFirst() {
             lists.append(PostList(scope: .home(lang: lang), lang: lang,
-                posts: posts.indices.filter { posts[$0].lang == lang }, folder: [lang], hasFeed: true))
+                posts: posts.indices.filter { posts[$0].lang == lang }, folder: [lang], feeds: config.feeds))
         }
 
         for taxonomy in [categories, tags] {
             for (index, term) in taxonomy.terms.enumerated() {
                 lists.append(PostList(scope: .term(taxonomy.kind, index: index), lang: site, posts: term.posts,
-                    folder: [taxonomy.kind.rawValue, term.slug], hasFeed: false))
+                    folder: [taxonomy.kind.rawValue, term.slug], feeds: config.feeds))
             }
         }
         for kind in Kind.allCases {
             let members = posts.indices.filter { posts[$0].kind == kind }
             guard !members.isEmpty else { continue }
-            lists.append(PostList(scope: .kind(kind), lang: site, posts: members, folder: ["kinds", kind.rawValue], hasFeed: false))
+            lists.append(PostList(scope: .kind(kind), lang: site, posts: members, folder: ["kinds", kind.rawValue], feeds: config.feeds))
         }
         for (index, one) in series.enumerated() {
             lists.append(PostList(scope: .series(index: index), lang: one.lang, posts: one.published.compactMap(\.post),
-                folder: one.folder, hasFeed: false))
+                folder: one.folder, feeds: config.feeds))
         }
         return (lists, languages)
     }

@@ -19,6 +19,6 @@ public struct PostList: Sendable, Equatable {
     /// Path segments below the site's root, UTF-8 as written (`["tags", "niñez-migrante"]`;
     /// `[]` for the home page): files use them as they are, links percent-encode them.
     public var folder: [String]
-    /// Whether the list has an RSS feed beside its first page.
-    public var hasFeed: Bool
+    /// The feeds written beside the list's first page, in the order pages link them.
+    var feeds: [OutputFormat]
 }

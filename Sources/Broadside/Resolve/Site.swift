@@ -68,7 +68,7 @@ enum SiteResolver {
         let (translations, translationDiagnostics) = Translations.build(posts: posts, config: config)
         diagnostics += seriesDiagnostics + translationDiagnostics + SiteMistakes.check(posts)
         var (lists, languages) = Lists.build(posts: posts, categories: categories, tags: tags, config: config, series: series)
-        let events = Events.list(posts: posts, now: now, lang: config.language)
+        let events = Events.list(posts: posts, now: now, lang: config.language, feeds: config.feeds)
         if let events { lists.append(events.list) }
         var site = Site(
             config: config, urls: urls, posts: posts, categories: categories, tags: tags, lists: lists, languages: languages,

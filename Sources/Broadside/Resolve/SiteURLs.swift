@@ -49,7 +49,8 @@ public struct SiteURLs: Sendable, Equatable {
         return page <= 1 ? first : first + "page/\(page)/"
     }
 
-    public func listFeed(_ folder: [String]) -> String { list(folder) + "feed.xml" }
+    /// A list's feed in `format`: `/categories/detention/atom.xml`.
+    func listFeed(_ folder: [String], _ format: OutputFormat = .rss) -> String { list(folder) + format.fileName }
 
     public func kinds() -> String { rootPath + "kinds/" }
 
@@ -59,17 +60,17 @@ public struct SiteURLs: Sendable, Equatable {
         return absoluteRoot + url.dropFirst(rootPath.count)
     }
 
-    // Output paths, relative to the output folder; slugs stay UTF-8 on disk.
-    static func postFile(_ slug: String) -> String { "posts/\(slug)/index.html" }
+    // Output paths, relative to the output folder; slugs stay UTF-8 on disk. A folder ends with
+    // `/` (or is empty): a format's file name (`index.html`, `feed.xml`) follows it.
+    static func postFolder(_ slug: String) -> String { "posts/\(slug)/" }
+    static func postFile(_ slug: String) -> String { postFolder(slug) + "index.html" }
     static func homeFile(page: Int) -> String { page <= 1 ? "index.html" : "page/\(page)/index.html" }
-    static func taxonomyFile(_ kind: TaxonomyKind) -> String { "\(kind.rawValue)/index.html" }
-    static func termFile(_ kind: TaxonomyKind, slug: String, page: Int) -> String {
-        page <= 1 ? "\(kind.rawValue)/\(slug)/index.html" : "\(kind.rawValue)/\(slug)/page/\(page)/index.html"
-    }
+    static func taxonomyFolder(_ kind: TaxonomyKind) -> String { "\(kind.rawValue)/" }
+    static func taxonomyFile(_ kind: TaxonomyKind) -> String { taxonomyFolder(kind) + "index.html" }
     static let feedFile = "feed.xml"
-    static func listFile(_ folder: [String], page: Int) -> String {
-        folder.map { $0 + "/" }.joined() + (page <= 1 ? "" : "page/\(page)/") + "index.html"
+    static func listFolder(_ folder: [String], page: Int) -> String {
+        folder.map { $0 + "/" }.joined() + (page <= 1 ? "" : "page/\(page)/")
     }
-    static func listFeedFile(_ folder: [String]) -> String { folder.map { $0 + "/" }.joined() + "feed.xml" }
-    static let kindsFile = "kinds/index.html"
+    static let kindsFolder = "kinds/"
+    static let kindsFile = kindsFolder + "index.html"
 }

@@ -135,8 +135,12 @@ public enum SiteSkeleton {
         # How many posts each page of a list shows.
         # posts_per_page: 10
 
-        # How many of the newest posts the feed (and so RSS-to-email) holds.
+        # How many of the newest posts each feed (and so RSS-to-email) holds.
         # feed_size: 20
+
+        # The feeds every list has (the home page, each category, tag, kind and series, the
+        # events): RSS (feed.xml), Atom (atom.xml) and JSON Feed (feed.json). [] for none.
+        # feeds: [rss, atom, json]
 
         # true keeps HTML and javascript: links written in posts. Leave it false unless you
         # know why you need it: with true, a pasted snippet can run in your readers' browsers.

@@ -38,6 +38,14 @@ enum DateText {
         return "\(pad(c.year, 4))\(pad(c.month))\(pad(c.day))T\(pad(c.hour))\(pad(c.minute))\(pad(c.second))Z"
     }
 
+    /// `UTC−05:00`, `UTC`: the offset a date was written in, for readers outside the site's
+    /// page (a feed, an e-mail), who may live in another zone.
+    static func zone(_ date: PostDate) -> String {
+        let seconds = date.civil.offset
+        guard seconds != 0 else { return "UTC" }
+        return "UTC" + (seconds < 0 ? "\u{2212}" : "+") + String(offset(seconds, separator: ":").dropFirst())
+    }
+
     private static func offset(_ seconds: Int, separator: String) -> String {
         let sign = seconds < 0 ? "-" : "+"
         let minutes = abs(seconds) / 60

@@ -81,7 +81,7 @@ struct OutputFolder: Sendable {
             hint: "move them into static/, so that every build copies them, or pass --clean to drop them")
     }
 
-    /// `feed.xml`, `posts/<x>/index.html` and any file beside it, `page/N/index.html`, the lists below `categories/`,
+    /// `feed.xml` (and the other feeds beside every list's first page), `posts/<x>/index.html` and any file beside it, `page/N/index.html`, the lists below `categories/`,
     /// `tags/`, `kinds/` and `series/` (and their `page/N/`), a language's home (`es/`, its pages
     /// and feed): what an earlier build wrote for a post, term or language since deleted.
     static func hasPageShape(_ path: String) -> Bool {
@@ -89,7 +89,10 @@ struct OutputFolder: Sendable {
         // A file beside a post's page: one of the post's own files (see `ResourceFiles`).
         if parts.count == 3 && parts[0] == "posts" { return true }
         if let first = parts.first, parts.count > 1, SiteConfig.isLanguageTag(first) { parts.removeFirst() }
-        guard parts.last == "index.html" else { return parts == [SiteURLs.feedFile] }
+        // A list's feeds sit beside its first page, in folders of the same shape.
+        guard let last = parts.last, last == "index.html" || OutputFormat.feeds.contains(where: { $0.fileName == last }) else {
+            return false
+        }
         let folders = Array(parts.dropLast())
         guard let first = folders.first else { return true }
         let isPageNumber = { (index: Int) in folders.count > index && Int(folders[index]) != nil }

@@ -50,6 +50,7 @@ enum WritePlan {
         let root = Leftovers.path(.staging, of: output, pid: Int32.max)
         let byPath = Dictionary(plan.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var diagnostics: [Diagnostic] = []
+        var tooLongOrigins: [PlannedFile.Origin] = []
         func report(_ diagnostic: Diagnostic) {
             if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
         }
@@ -58,7 +59,9 @@ enum WritePlan {
             if parts.contains(where: { $0.utf8.count > nameMax })
                 || root.utf8.count + 1 + file.path.utf8.count >= Int(PATH_MAX)
             {
-                report(tooLong(file, nameMax: nameMax))
+                // Once for a post or term, not for each of its page's feeds.
+                if !tooLongOrigins.contains(file.origin) { report(tooLong(file, nameMax: nameMax)) }
+                tooLongOrigins.append(file.origin)
             }
             for end in parts.indices.dropLast() {
                 let folder = parts[...end].joined(separator: "/")
