@@ -111,7 +111,7 @@ def test_text_reaches_the_reader_as_written(builds):
     assert doc.find(".//title").text == f"{HOSTILE['title']} | {HOSTILE['site_title']}"
     assert doc.find(".//h1").text == HOSTILE["title"]
     assert doc.find(".//meta[@name='description']").get("content") == HOSTILE["site_description"]
-    assert doc.find(".//link[@rel='alternate']").get("title") == HOSTILE["site_title"]
+    assert doc.find(".//link[@rel='alternate']").get("title") == HOSTILE["site_title"] + " (RSS)"
     body = "".join(doc.find(".//div[@class='post-content']").itertext()).strip()
     assert body == HOSTILE["body"].replace('"', "\u201c", 1).replace('"', "\u201d").replace("'", "\u2019")  # cmark's smart quotes
     home = parser.parse((builds["hostile"] / "index.html").read_bytes(), transport_encoding="utf-8")
@@ -125,7 +125,8 @@ def test_feed_items_are_text_where_readers_render_html(builds):
     assert channel.find("description").text == HOSTILE["site_description"]
     items = channel.findall("item")
     assert [i.find("title").text for i in items] == [HOSTILE["title"], HOSTILE["title"]]
-    assert [c.text for c in items[0].findall("category")] == [HOSTILE["category"]]
+    # Categories, then tags.
+    assert [c.text for c in items[0].findall("category")] == [HOSTILE["category"], HOSTILE["tag"]]
     # What a feed reader renders: `description` is HTML. It must hold text only.
     for item, summary in zip(items, [HOSTILE["summary"], "Quote <img src=x onerror=alert(11)> as text."]):
         fragment = html5lib.parseFragment(item.find("description").text, namespaceHTMLElements=False)
