@@ -87,16 +87,16 @@ import Testing
             .error(file, line: 1, column: 1, "a theme cannot set Mustache pragmas such as {{%CONTENT_TYPE}}",
                 hint: "remove the tag: Broadside escapes every value for HTML itself"),
             .error(file, line: 2, column: 5, "{{{post.title}}} would insert `post.title` without escaping",
-                hint: "write {{post.title}}: only content, email_image and rendered_item hold HTML that Broadside made, and only they may use {{{ }}}"),
+                hint: "write {{post.title}}: only content, email_image, json_ld and rendered_item hold markup that Broadside made, and only they may use {{{ }}}"),
             .error(file, line: 2, column: 26, "{{&post.summary}} would insert `post.summary` without escaping",
-                hint: "write {{post.summary}}: only content, email_image and rendered_item hold HTML that Broadside made, and only they may use {{{ }}}"),
+                hint: "write {{post.summary}}: only content, email_image, json_ld and rendered_item hold markup that Broadside made, and only they may use {{{ }}}"),
             .error(file, line: 3, column: 55, "a theme cannot choose a partial by a value ({{>*name}})",
                 hint: "include the partial by its name, such as {{> partials/post-item}}"),
             .error(file, line: 4, column: 1, "a theme cannot change Mustache's {{ }} delimiters",
                 hint: "remove the {{=…=}} tag and write tags with {{ }}"),
             // Read with the new delimiters, as Mustache reads them: a changed delimiter hides nothing.
             .error(file, line: 5, column: 1, "{{{post.title}}} would insert `post.title` without escaping",
-                hint: "write {{post.title}}: only content, email_image and rendered_item hold HTML that Broadside made, and only they may use {{{ }}}"),
+                hint: "write {{post.title}}: only content, email_image, json_ld and rendered_item hold markup that Broadside made, and only they may use {{{ }}}"),
         ])
     }
 

@@ -58,8 +58,13 @@ import Testing
         let page = try site.read("posts/first-dispatch/index.html")
         #expect(page.contains("<h1>First &lt;script&gt;alert(1)&lt;/script&gt; Dispatch &amp; &quot;More&quot;</h1>"))
         #expect(page.contains("<title>First &lt;script&gt;alert(1)&lt;/script&gt; Dispatch &amp; &quot;More&quot; | Fixture &lt;Network&gt; &amp; Friends</title>"))
-        #expect(page.contains("<meta name=\"description\" content=\"A small site the tests build: &quot;quoted&quot; &amp; &lt;escaped&gt;.\">"))
+        // The post's own summary, in the description and its share card; the site's on pages without one.
+        #expect(page.contains("<meta name=\"description\" content=\"A summary with &lt;b&gt;tags&lt;/b&gt; &amp; ampersands.\">"))
+        #expect(page.contains("<meta property=\"og:title\" content=\"First &lt;script&gt;alert(1)&lt;/script&gt; Dispatch &amp; &quot;More&quot;\">"))
+        #expect(try site.read("tags/index.html").contains("<meta name=\"description\" content=\"A small site the tests build: &quot;quoted&quot; &amp; &lt;escaped&gt;.\">"))
         #expect(!page.contains("<script>"))
+        // In JSON-LD (an Event: the post has one), JSON's escaping: `</script>` cannot close the block, and no quote is left raw.
+        #expect(page.contains("\"name\": \"First \\u003cscript\\u003ealert(1)\\u003c/script\\u003e Dispatch \\u0026 \\u0022More\\u0022\""))
         let home = try site.read("page/2/index.html")
         #expect(home.contains("<p class=\"summary\">A summary with &lt;b&gt;tags&lt;/b&gt; &amp; ampersands.</p>"))
         let feed = try site.read("feed.xml")

@@ -110,7 +110,8 @@ def test_text_reaches_the_reader_as_written(builds):
     doc = parser.parse((builds["hostile"] / "posts" / "a" / "index.html").read_bytes(), transport_encoding="utf-8")
     assert doc.find(".//title").text == f"{HOSTILE['title']} | {HOSTILE['site_title']}"
     assert doc.find(".//h1").text == HOSTILE["title"]
-    assert doc.find(".//meta[@name='description']").get("content") == HOSTILE["site_description"]
+    # The post's own summary describes it (the site's description is for pages without one).
+    assert doc.find(".//meta[@name='description']").get("content") == HOSTILE["summary"]
     assert doc.find(".//link[@rel='alternate']").get("title") == HOSTILE["site_title"] + " (RSS)"
     body = "".join(doc.find(".//div[@class='post-content']").itertext()).strip()
     assert body == HOSTILE["body"].replace('"', "\u201c", 1).replace('"', "\u201d").replace("'", "\u2019")  # cmark's smart quotes

@@ -136,6 +136,7 @@ struct PageRenderer: Sendable {
         view["rendered_item"] = nil
         view["content"] = ImageMarkup.expand(bodies[index], post: post, images: images, urls: site.urls, for: .page)
         var context = base(title: post.title, url: site.urls.post(post.slug), lang: post.lang, kind: "post")
+        share(postCard(index), in: &context)
         context["post"] = view
         context["alternates"] = TranslationView.alternates(of: index, in: site)
         return (template("post-\(post.kind.rawValue)", "post"), context)
@@ -153,6 +154,7 @@ struct PageRenderer: Sendable {
         let url = site.urls.list(list.folder, page: number)
         let title = number == 1 ? heading : heading + words("page_title_suffix", list.lang, ["page": "\(number)"])
         var context = base(title: title, url: url, lang: list.lang, kind: kind, feeds: list)
+        share(listCard(list, heading: heading, url: url, page: number), in: &context)
         context["heading"] = heading
         var listContext: TemplateContext = ["url": site.urls.list(list.folder), "count": list.posts.count]
         if let first = list.feeds.first { listContext["feed_url"] = site.urls.listFeed(list.folder, first) }
@@ -174,6 +176,53 @@ struct PageRenderer: Sendable {
         page(of: list.posts, page: number, lang: list.lang, url: { site.urls.list(list.folder, page: $0) }, into: &context)
         // A list may have a template of its own (`home`, `series`, `events`), else `list`.
         return (template(name, "list"), context)
+    }
+
+    // MARK: Share cards and structured data
+
+    private func share(_ card: ShareCard, in context: inout TemplateContext) {
+        guard var page = context["page"] as? TemplateContext, let url = page["absolute_url"] as? String else { return }
+        card.add(to: &page, absoluteURL: url, hasBaseURL: site.config.baseURL != nil)
+        context["page"] = page
+    }
+
+    private func postCard(_ index: Int) -> ShareCard {
+        let post = site.posts[index]
+        let description = post.summary.isEmpty ? site.config.description : post.summary
+        let image = shareImage(post)
+        let translations = TranslationView.versions(of: index, in: site).map { site.posts[$0].lang }
+        let categories = site.categories.termsOfPost[index].map { site.categories.terms[$0].name }
+        return ShareCard(title: post.title, description: description, kind: .article, lang: post.lang,
+            otherLanguages: Array(Set(translations).subtracting([post.lang])).sorted(), image: image, published: post.date,
+            section: categories.first, tags: site.tags.termsOfPost[index].map { site.tags.terms[$0].name },
+            structuredData: StructuredData.post(index, in: site, description: description, image: image))
+    }
+
+    /// A home's first page is the `WebSite`; its other pages, and every other list, a `CollectionPage`.
+    private func listCard(_ list: PostList, heading: String, url: String, page number: Int) -> ShareCard {
+        let isHome = if case .home = list.scope { number == 1 } else { false }
+        let absolute = site.urls.absolute(url)
+        let description = site.config.description
+        return ShareCard(title: heading, description: description, kind: .website, lang: list.lang,
+            otherLanguages: isHome ? site.languages.filter { $0 != list.lang } : [],
+            structuredData: StructuredData.page(isHome ? "WebSite" : "CollectionPage", name: heading, description: description,
+                url: absolute, lang: list.lang, site: site))
+    }
+
+    private func indexCard(_ title: String, url: String) -> ShareCard {
+        let lang = site.config.language
+        return ShareCard(title: title, description: site.config.description, kind: .website, lang: lang,
+            structuredData: StructuredData.page("CollectionPage", name: title, description: site.config.description,
+                url: site.urls.absolute(url), lang: lang, site: site))
+    }
+
+    /// The featured image's share-card copy (1,200 pixels wide, or the photo's own width).
+    private func shareImage(_ post: Post) -> FeedEntry.Image? {
+        guard let featured = post.resources.image, let path = featured.file.outputPath, let image = images.images[path],
+            let file = image.share ?? image.fallback(near: site.config.images.shareWidth)
+        else { return nil }
+        return FeedEntry.Image(url: site.urls.absolute(ImageMarkup.url(file, site.urls)), width: file.width, height: file.height,
+            mediaType: file.format.mediaType, alt: featured.alt)
     }
 
     /// A list's name as its first page heads it; nil for a home page, which the site's title heads.
@@ -202,6 +251,7 @@ struct PageRenderer: Sendable {
         let taxonomy = site.taxonomy(kind)
         let title = words(kind.rawValue, site.config.language)
         var context = base(title: title, url: site.urls.taxonomy(kind), lang: nil, kind: kind.rawValue)
+        share(indexCard(title, url: site.urls.taxonomy(kind)), in: &context)
         context["heading"] = title
         context["taxonomy"] = TemplateContext(["name": kind.rawValue, "title": title, "singular": kind.singular])
         context["terms"] = taxonomy.terms.map {
@@ -215,6 +265,7 @@ struct PageRenderer: Sendable {
     private func kinds() -> (String, TemplateContext) {
         let title = words("kinds", site.config.language)
         var context = base(title: title, url: site.urls.kinds(), lang: nil, kind: "kinds")
+        share(indexCard(title, url: site.urls.kinds()), in: &context)
         context["heading"] = title
         context["taxonomy"] = TemplateContext(["name": "kinds", "title": title, "singular": "kind"])
         let kinds = site.lists.compactMap { list -> TemplateContext? in

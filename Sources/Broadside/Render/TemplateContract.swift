@@ -13,7 +13,12 @@ enum TemplateContract {
             "title", "description", "language", "root", "home_url", "categories_url", "tags_url", "kinds_url",
             "feed_url", "feed_absolute_url", "generator", "events_url",
         ]),
-        ("page", ["title", "document_title", "url", "absolute_url", "lang", "kind", "feeds"]),
+        ("page", [
+            "title", "document_title", "url", "absolute_url", "lang", "kind", "feeds", "description", "canonical_url", "og_type", "locale",
+            "locale_alternates", "twitter_card", "json_ld", "image", "article",
+        ]),
+        ("page.image", ["url", "alt", "media_type", "width", "height"]),
+        ("page.article", ["published_time", "section", "tags"]),
         ("page.feeds[]", ["url", "media_type", "title"]),
         ("post", [
             "title", "url", "date", "date_iso", "kind", "kind_label", "lang", "authors", "byline", "series", "series_day",

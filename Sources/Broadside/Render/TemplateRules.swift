@@ -9,10 +9,11 @@ import Mustache
 /// errors, and `{{{ }}}` / `{{& }}` (unescaped output) are allowed only on the values Broadside
 /// renders as HTML itself.
 enum TemplateRules {
-    /// Values that hold HTML made by Broadside (cmark's output, a rendered list entry).
+    /// Values that hold HTML made by Broadside (cmark's output, a rendered list entry, an
+    /// e-mail image), or JSON-LD escaped for a `<script>` block.
     /// Front-matter maps never expose these names (see `FrontMatterValue.templateValue`),
     /// so `{{{content}}}` can only ever find Broadside's HTML.
-    static let htmlValues: Set<String> = ["content", "rendered_item", "email_image"]
+    static let htmlValues: Set<String> = ["content", "rendered_item", "email_image", "json_ld"]
 
     /// `content, email_image and rendered_item`, for messages.
     static let htmlNames: String = {
@@ -66,7 +67,7 @@ enum TemplateRules {
                 guard !isHTMLValue(tag.name) else { return nil }
                 let written = tag.sigil == "{" ? "{{{\(tag.name)}}}" : "{{&\(tag.name)}}"
                 return fail("\(written) would insert \(tag.name.isEmpty ? "a value" : "`\(tag.name)`") without escaping",
-                    "write {{\(tag.name)}}: only \(htmlNames) hold HTML that Broadside made, and only they may use {{{ }}}")
+                    "write {{\(tag.name)}}: only \(htmlNames) hold markup that Broadside made, and only they may use {{{ }}}")
             default:
                 return nil
             }

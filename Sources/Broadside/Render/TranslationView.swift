@@ -31,7 +31,7 @@ enum TranslationView {
         return versions.map { ["lang": site.posts[$0].lang, "url": site.urls.absolute(site.urls.post(site.posts[$0].slug))] }
     }
 
-    private static func versions(of index: Int, in site: Site) -> [Int] {
+    static func versions(of index: Int, in site: Site) -> [Int] {
         site.translations.indices.contains(index) ? site.translations[index] : [index]
     }
 }

@@ -1,0 +1,87 @@
+/// The one JSON-LD block of each page (schema.org): `NewsArticle` on a post, `Event` on a post
+/// with an event, `CollectionPage` on a list, `WebSite` on a home page. Written as JSON by
+/// `JSONText`, so `</script>` in a title stays inside its string (`\u003c/script\u003e`).
+enum StructuredData {
+    /// A JSON value built by code: keys in the order written, so output is byte-identical.
+    indirect enum Value {
+        case text(String)
+        case number(Int)
+        case list([Value])
+        case object([(String, Value)])
+
+        var json: String {
+            switch self {
+            case .text(let text): JSONText.string(text)
+            case .number(let number): String(number)
+            case .list(let items): "[" + items.map(\.json).joined(separator: ", ") + "]"
+            case .object(let pairs): "{" + pairs.map { JSONText.string($0.0) + ": " + $0.1.json }.joined(separator: ", ") + "}"
+            }
+        }
+    }
+
+    static func organization(_ site: Site) -> Value {
+        var pairs: [(String, Value)] = [("@type", .text("Organization")), ("name", .text(site.config.title))]
+        if site.config.baseURL != nil { pairs.append(("url", .text(site.urls.absoluteRoot))) }
+        return .object(pairs)
+    }
+
+    static func post(_ index: Int, in site: Site, description: String, image: FeedEntry.Image?) -> String {
+        let post = site.posts[index]
+        let urls = site.urls
+        let url = urls.absolute(urls.post(post.slug))
+        var pairs: [(String, Value)] = [("@context", .text("https://schema.org"))]
+        if let event = post.event {
+            pairs += [("@type", .text("Event")), ("name", .text(post.title)), ("description", .text(description)),
+                      ("startDate", .text(DateText.iso8601(event.start)))]
+            if let end = event.end { pairs.append(("endDate", .text(DateText.iso8601(end)))) }
+            pairs += [("eventStatus", .text("https://schema.org/EventScheduled")),
+                      ("eventAttendanceMode", .text(attendance(event)))]
+            if let location = location(event) { pairs.append(("location", location)) }
+            pairs.append(("organizer", organization(site)))
+        } else {
+            pairs += [("@type", .text("NewsArticle")), ("headline", .text(post.title)), ("description", .text(description)),
+                      ("datePublished", .text(DateText.iso8601(post.date))), ("dateModified", .text(DateText.iso8601(post.date)))]
+            let authors: [Value] = post.authors.isEmpty ? [organization(site)]
+                : post.authors.map { .object([("@type", .text("Person")), ("name", .text($0))]) }
+            pairs += [("author", .list(authors)), ("publisher", organization(site)), ("inLanguage", .text(post.lang))]
+        }
+        if let image, site.config.baseURL != nil { pairs.append(("image", .list([.text(image.url)]))) }
+        if site.config.baseURL != nil {
+            pairs.append(("url", .text(url)))
+            if post.event == nil { pairs.append(("mainEntityOfPage", .text(url))) }
+        }
+        return Value.object(pairs).json
+    }
+
+    private static func attendance(_ event: Event) -> String {
+        let mode = switch (event.location != nil, event.onlineURL != nil) {
+        case (true, true): "MixedEventAttendanceMode"
+        case (false, true): "OnlineEventAttendanceMode"
+        default: "OfflineEventAttendanceMode"
+        }
+        return "https://schema.org/" + mode
+    }
+
+    /// A `Place` whose address is the place as written, a `VirtualLocation`, or both.
+    private static func location(_ event: Event) -> Value? {
+        var places: [Value] = []
+        if let location = event.location {
+            places.append(.object([("@type", .text("Place")), ("name", .text(location)), ("address", .text(location))]))
+        }
+        if let online = event.onlineURL {
+            places.append(.object([("@type", .text("VirtualLocation")), ("url", .text(online))]))
+        }
+        return places.count <= 1 ? places.first : .list(places)
+    }
+
+    /// A list page, or a home page (`WebSite`).
+    static func page(_ type: String, name: String, description: String, url: String, lang: String, site: Site) -> String {
+        var pairs: [(String, Value)] = [("@context", .text("https://schema.org")), ("@type", .text(type)), ("name", .text(name))]
+        if !description.isEmpty { pairs.append(("description", .text(description))) }
+        pairs.append(("inLanguage", .text(lang)))
+        if site.config.baseURL != nil { pairs.append(("url", .text(url))) }
+        if type != "WebSite" { pairs.append(("isPartOf", .object([("@type", .text("WebSite")), ("name", .text(site.config.title))]))) }
+        else { pairs.append(("publisher", organization(site))) }
+        return Value.object(pairs).json
+    }
+}
