@@ -157,6 +157,7 @@ public enum Build {
             }
         }
         diagnostics += RedirectPage.clashes(pages: pages, plan: plan, in: site)
+        diagnostics += SiteImage.problems(config, images: images, assets: Set(theme.assets.keys))
         // Every address the site will have, redirect pages of old addresses (`aliases:`) too.
         // An image that failed has its own error; a link to it is not broken besides. A HEIC or TIFF
         // photo is shown in its sizes, so its own address counts though no file is written there.

@@ -15,6 +15,10 @@ public struct SiteConfig: Sendable, Equatable {
     public var theme = "default"
     public var postsPerPage = 10
     public var feedSize = 20
+    /// `share_image:`, the card of pages without an image of their own, and `logo:`, the
+    /// organisation's in structured data: files of `static/`, by their published path.
+    var shareImage: SiteImage?
+    var logo: SiteImage?
     /// The feeds every list has (`feeds: [rss, atom, json]`), in the order pages link them.
     var feeds = OutputFormat.feeds
     /// Keep raw HTML and `javascript:` links in Markdown.
@@ -25,7 +29,7 @@ public struct SiteConfig: Sendable, Equatable {
 
     public static let fileName = "site.yml"
     static let keys = [
-        "title", "description", "base_url", "language", "time_zone", "theme", "posts_per_page", "feed_size", "feeds", "unsafe", "images",
+        "title", "description", "base_url", "language", "time_zone", "theme", "posts_per_page", "feed_size", "feeds", "share_image", "logo", "unsafe", "images",
     ]
 
     /// Reads `site.yml` from `source`; a missing file is the defaults, not an error.
@@ -126,6 +130,12 @@ public struct SiteConfig: Sendable, Equatable {
                 if let n = text.flatMap(Int.init), Self.countRange.contains(n) { feedSize = n } else {
                     fail("`feed_size` must be a whole number from 1 to \(Self.countRange.upperBound)", "feed_size: 20")
                 }
+            case "share_image", "logo":
+                guard let image = SiteImage(value) else {
+                    fail("`\(key)` must be the path of an image in static/", "\(key): img/\(key == "logo" ? "logo.png" : "share-card.jpg")")
+                    continue
+                }
+                if key == "logo" { logo = image } else { shareImage = image }
             case "feeds":
                 feeds = Self.feeds(value, file: file, diagnostics: &diagnostics) ?? feeds
             case "unsafe":

@@ -43,6 +43,11 @@ enum ImageJobs {
                 if jobs[path]!.usedBy == nil { jobs[path]!.usedBy = "shown in \(post.source)" }
             }
         }
+        // The card of pages without an image of their own gets a share-card copy too.
+        if let path = site.config.shareImage?.path, jobs[path] != nil {
+            jobs[path]!.share = true
+            if jobs[path]!.usedBy == nil { jobs[path]!.usedBy = "share_image in site.yml" }
+        }
         return jobs.values.sorted { $0.outputPath < $1.outputPath }
     }
 

@@ -19,13 +19,19 @@ enum StructuredData {
         }
     }
 
-    static func organization(_ site: Site) -> Value {
+    /// The site's organisation, with its `logo:` of `site.yml` when it has one.
+    static func organization(_ site: Site, logo: FeedEntry.Image?) -> Value {
         var pairs: [(String, Value)] = [("@type", .text("Organization")), ("name", .text(site.config.title))]
         if site.config.baseURL != nil { pairs.append(("url", .text(site.urls.absoluteRoot))) }
+        if let logo, site.config.baseURL != nil {
+            var image: [(String, Value)] = [("@type", .text("ImageObject")), ("url", .text(logo.url))]
+            if logo.width > 0 { image += [("width", .number(logo.width)), ("height", .number(logo.height))] }
+            pairs.append(("logo", .object(image)))
+        }
         return .object(pairs)
     }
 
-    static func post(_ index: Int, in site: Site, description: String, image: FeedEntry.Image?) -> String {
+    static func post(_ index: Int, in site: Site, description: String, image: FeedEntry.Image?, logo: FeedEntry.Image?) -> String {
         let post = site.posts[index]
         let urls = site.urls
         let url = urls.absolute(urls.post(post.slug))
@@ -37,13 +43,13 @@ enum StructuredData {
             pairs += [("eventStatus", .text("https://schema.org/EventScheduled")),
                       ("eventAttendanceMode", .text(attendance(event)))]
             if let location = location(event) { pairs.append(("location", location)) }
-            pairs.append(("organizer", organization(site)))
+            pairs.append(("organizer", organization(site, logo: logo)))
         } else {
             pairs += [("@type", .text("NewsArticle")), ("headline", .text(post.title)), ("description", .text(description)),
                       ("datePublished", .text(DateText.iso8601(post.date))), ("dateModified", .text(DateText.iso8601(post.date)))]
-            let authors: [Value] = post.authors.isEmpty ? [organization(site)]
+            let authors: [Value] = post.authors.isEmpty ? [organization(site, logo: logo)]
                 : post.authors.map { .object([("@type", .text("Person")), ("name", .text($0))]) }
-            pairs += [("author", .list(authors)), ("publisher", organization(site)), ("inLanguage", .text(post.lang))]
+            pairs += [("author", .list(authors)), ("publisher", organization(site, logo: logo)), ("inLanguage", .text(post.lang))]
         }
         if let image, site.config.baseURL != nil { pairs.append(("image", .list([.text(image.url)]))) }
         if site.config.baseURL != nil {
@@ -75,13 +81,15 @@ enum StructuredData {
     }
 
     /// A list page, or a home page (`WebSite`).
-    static func page(_ type: String, name: String, description: String, url: String, lang: String, site: Site) -> String {
+    static func page(
+        _ type: String, name: String, description: String, url: String, lang: String, site: Site, logo: FeedEntry.Image?
+    ) -> String {
         var pairs: [(String, Value)] = [("@context", .text("https://schema.org")), ("@type", .text(type)), ("name", .text(name))]
         if !description.isEmpty { pairs.append(("description", .text(description))) }
         pairs.append(("inLanguage", .text(lang)))
         if site.config.baseURL != nil { pairs.append(("url", .text(url))) }
         if type != "WebSite" { pairs.append(("isPartOf", .object([("@type", .text("WebSite")), ("name", .text(site.config.title))]))) }
-        else { pairs.append(("publisher", organization(site))) }
+        else { pairs.append(("publisher", organization(site, logo: logo))) }
         return Value.object(pairs).json
     }
 }

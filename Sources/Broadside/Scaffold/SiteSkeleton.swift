@@ -142,6 +142,12 @@ public enum SiteSkeleton {
         # events): RSS (feed.xml), Atom (atom.xml) and JSON Feed (feed.json). [] for none.
         # feeds: [rss, atom, json]
 
+        # The picture a shared link shows for pages that have no featured image of their own
+        # (a JPEG or PNG in static/, at least 1200 × 630 pixels), and the organisation's logo
+        # for search engines. Both are paths below static/.
+        # share_image: img/share-card.jpg
+        # logo: img/logo.png
+
         # true keeps HTML and javascript: links written in posts. Leave it false unless you
         # know why you need it: with true, a pasted snippet can run in your readers' browsers.
         # unsafe: false
