@@ -34,8 +34,11 @@ struct Theme: Sendable {
                                   ThemeFile.list("templates", of: site, within: site.bounds, skip: skip, keep: keep)] {
             diagnostics += problems
             for template in files {
-                guard let data = template.read(), let text = String(validatingUTF8: data) else {
-                    diagnostics.append(.error(template.shown, "the template cannot be read as UTF-8 text", hint: "save it as UTF-8"))
+                let notText = Diagnostic.error(template.shown, "the template cannot be read as UTF-8 text", hint: "save it as UTF-8")
+                let read = template.read(.template)
+                guard case .success(let data) = read, let text = String(validatingUTF8: data) else {
+                    if case .failure(let failure) = read { diagnostics.append(failure.diagnostic(template.shown, .template) { _ in notText }) }
+                    else { diagnostics.append(notText) }
                     continue
                 }
                 sources[String(template.path.dropLast(".mustache".count))] = (template.shown, text)

@@ -79,8 +79,11 @@ extension ThemeStrings {
             return (nil, nil, [.error(shown, "`\(Excerpt.short(code))` is not a language code, so the language of this file is unknown",
                 hint: "name the file after its language code, such as en.yml, es.yml or pt-BR.yml, directly in i18n/")])
         }
-        guard let data = found.read(), let text = String(validatingUTF8: data) else {
-            return (nil, nil, [.error(shown, "this file cannot be read as UTF-8 text", hint: "save it as UTF-8")])
+        let notText = Diagnostic.error(shown, "this file cannot be read as UTF-8 text", hint: "save it as UTF-8")
+        let read = found.read(.strings)
+        guard case .success(let data) = read, let text = String(validatingUTF8: data) else {
+            if case .failure(let failure) = read { return (nil, nil, [failure.diagnostic(shown, .strings) { _ in notText }]) }
+            return (nil, nil, [notText])
         }
         let (strings, problems) = StringsFile.parse(text, file: shown)
         // `pt-br.yml` holds the strings of `lang: pt-BR`: tags are the same whatever their case.

@@ -72,11 +72,11 @@ struct ThemeFile: Sendable {
     var shown: String
     var source: Source
 
-    /// Its bytes, or nil when it cannot be read.
-    func read() -> Data? {
+    /// Its bytes, or why they cannot be had: unreadable, or above `limit`.
+    func read(_ limit: TextLimit) -> Result<Data, FileBytes.Failure> {
         switch source {
-        case .disk(let real): FileManager.default.contents(atPath: real)
-        case .builtIn(let data): data
+        case .disk(let real): FileBytes.read(real, limit: limit.bytes)
+        case .builtIn(let data): .success(data)
         }
     }
 
