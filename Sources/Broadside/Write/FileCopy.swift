@@ -84,7 +84,9 @@ struct FileCopy {
                 var to = off_t(offset)
                 let copied = bs_copy_file_range(input, &from, output, &to, end - offset)
                 if copied > 0 { offset += copied; continue }
-                if copied == 0 { return .success(offset) }
+                // The end of the file, or a file system that copies nothing this way (procfs
+                // did): the buffer goes on, and says which.
+                if copied == 0 { inKernel = false; continue }
                 switch errno {
                 case EINTR: continue
                 case EXDEV, ENOSYS, EINVAL, EOPNOTSUPP: inKernel = false; continue
