@@ -98,20 +98,23 @@ func peakMemory() -> Int {
         #expect(!report.warnings.contains { $0.message.contains("can be at most") })
     }
 
-    @Test func siteSettingsAndTemplatesAboveTheLimitAreErrors() throws {
+    @Test func siteSettingsTemplatesAndThemeWordsAboveTheLimitAreErrors() throws {
         let site = try TemporarySite(files: ["content/posts/a.md": goodPost])
         defer { site.remove() }
         let settings = site.root.appendingPathComponent("site.yml").path
         let template = site.root.appendingPathComponent("templates/post.mustache").path
+        let words = site.root.appendingPathComponent("i18n/en.yml").path
         var sparse = true
         let diagnostics = try site.failureAfterAGoodBuild {
             sparse = try makeSparse(settings, size: 5_000_000_000, head: Array("base_url: \"https://example.org/\"\n".utf8))
-                && makeSparse(template, size: 4_000_001)
+                && makeSparse(template, size: 4_000_001) && makeSparse(words, size: 4_500_000)
         }
         guard sparse else { return }
         #expect(diagnostics.contains(.error("site.yml", "this file is 5 GB; site.yml can be at most 4 MB", hint: TextLimit.settings.hint)))
         #expect(diagnostics.contains(.error("templates/post.mustache", "this file is 4,000,001 bytes; a template can be at most 4 MB",
             hint: TextLimit.template.hint)))
+        #expect(diagnostics.contains(.error("i18n/en.yml", "this file is 4.5 MB; a file of a theme's words can be at most 4 MB",
+            hint: TextLimit.strings.hint)))
     }
 
     @Test func anImageAboveTheLimitIsRefusedBeforeItIsRead() throws {

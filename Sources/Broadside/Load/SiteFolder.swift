@@ -85,7 +85,7 @@ struct SiteFolder {
         case .success(.folder):
             return .failure(.error(relative, "this is a folder, not a file", hint: "remove or rename the folder"))
         case .success(.file(let real)):
-            return FileBytes.read(real, limit: limit.bytes).map { $0 }
+            return FileBytes.read(real, limit: limit.bytes).map { Optional($0) }
                 .mapError { $0.diagnostic(relative, limit) { Self.unreadableFile(relative, $0) } }
         }
     }

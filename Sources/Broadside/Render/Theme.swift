@@ -34,14 +34,10 @@ struct Theme: Sendable {
                                   ThemeFile.list("templates", of: site, within: site.bounds, skip: skip, keep: keep)] {
             diagnostics += problems
             for template in files {
-                let notText = Diagnostic.error(template.shown, "the template cannot be read as UTF-8 text", hint: "save it as UTF-8")
-                let read = template.read(.template)
-                guard case .success(let data) = read, let text = String(validatingUTF8: data) else {
-                    if case .failure(let failure) = read { diagnostics.append(failure.diagnostic(template.shown, .template) { _ in notText }) }
-                    else { diagnostics.append(notText) }
-                    continue
+                switch template.text(.template, else: .error(template.shown, "the template cannot be read as UTF-8 text", hint: "save it as UTF-8")) {
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                case .success(let text): sources[String(template.path.dropLast(".mustache".count))] = (template.shown, text)
                 }
-                sources[String(template.path.dropLast(".mustache".count))] = (template.shown, text)
             }
         }
         TemplateRules.registered

@@ -79,11 +79,10 @@ extension ThemeStrings {
             return (nil, nil, [.error(shown, "`\(Excerpt.short(code))` is not a language code, so the language of this file is unknown",
                 hint: "name the file after its language code, such as en.yml, es.yml or pt-BR.yml, directly in i18n/")])
         }
-        let notText = Diagnostic.error(shown, "this file cannot be read as UTF-8 text", hint: "save it as UTF-8")
-        let read = found.read(.strings)
-        guard case .success(let data) = read, let text = String(validatingUTF8: data) else {
-            if case .failure(let failure) = read { return (nil, nil, [failure.diagnostic(shown, .strings) { _ in notText }]) }
-            return (nil, nil, [notText])
+        let text: String
+        switch found.text(.strings, else: .error(shown, "this file cannot be read as UTF-8 text", hint: "save it as UTF-8")) {
+        case .failure(let diagnostic): return (nil, nil, [diagnostic])
+        case .success(let read): text = read
         }
         let (strings, problems) = StringsFile.parse(text, file: shown)
         // `pt-br.yml` holds the strings of `lang: pt-BR`: tags are the same whatever their case.

@@ -72,11 +72,16 @@ struct ThemeFile: Sendable {
     var shown: String
     var source: Source
 
-    /// Its bytes, or why they cannot be had: unreadable, or above `limit`.
-    func read(_ limit: TextLimit) -> Result<Data, FileBytes.Failure> {
-        switch source {
+    /// Its text; `unreadable` when it cannot be read or is not UTF-8 (the message it always had),
+    /// and the size when it is above `limit`.
+    func text(_ limit: TextLimit, else unreadable: Diagnostic) -> Result<String, Diagnostic> {
+        let read: Result<Data, FileBytes.Failure> = switch source {
         case .disk(let real): FileBytes.read(real, limit: limit.bytes)
         case .builtIn(let data): .success(data)
+        }
+        switch read {
+        case .failure(let failure): return .failure(failure.diagnostic(shown, limit) { _ in unreadable })
+        case .success(let data): return String(validatingUTF8: data).map { .success($0) } ?? .failure(unreadable)
         }
     }
 
