@@ -250,4 +250,22 @@ func peakMemory() -> Int {
         #expect(FileBytes.array(path, limit: 9) == .failure(.tooLarge(size: 10)))
         #expect(FileBytes.read(path + "-missing", limit: 9) == .failure(.unreadable(ENOENT)))
     }
+
+    /// A file longer than `fstat` said when it was opened, as one that grows while read:
+    /// /proc's files say 0 bytes and hold more.
+    @Test func aFileLongerThanItsSizeIsReadWholeUpToTheLimit() throws {
+        let path = "/proc/self/status"
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        let prefix = Data("Name:".utf8)
+        #expect(try FileBytes.read(path, limit: 1 << 20).get().prefix(prefix.count) == prefix)
+        #expect(try Array(FileBytes.array(path, limit: 1 << 20).get().prefix(prefix.count)) == Array(prefix))
+        guard case .failure(.tooLarge) = FileBytes.read(path, limit: 100) else {
+            Issue.record("read past the limit")
+            return
+        }
+        guard case .failure(.tooLarge) = FileBytes.array(path, limit: 100) else {
+            Issue.record("read past the limit")
+            return
+        }
+    }
 }
