@@ -27,8 +27,8 @@ struct TextLimit: Sendable {
 }
 
 /// A whole file read into one buffer reserved at its size: never more than a limit, never a
-/// buffer doubled as it grows, and nothing allocated for an empty file (Foundation's
-/// `contents(atPath:)` leaks 4 KB on one, and reads a file of any size).
+/// buffer doubled as it grows (unless the file grows while read), and freed with the data even
+/// for an empty file (Foundation's `contents(atPath:)` leaks 4 KB on one, and reads any size).
 enum FileBytes {
     enum Failure: Error, Equatable {
         /// `open` or `read` failed with this code.
