@@ -29,11 +29,14 @@ let package = Package(
             providers: [.apt(["libvips-dev"])]
         ),
         .target(name: "CImage", dependencies: ["CVips"]),
+        // copy_file_range and SEEK_DATA/SEEK_HOLE, which Swift's Glibc module leaves out.
+        .target(name: "CFiles"),
         .target(
             name: "Broadside",
             dependencies: [
                 "CCmark",
                 "CImage",
+                "CFiles",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

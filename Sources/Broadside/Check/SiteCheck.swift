@@ -51,7 +51,7 @@ struct SourceReader {
     var source: URL
 
     func text(of file: String) -> String? {
-        FileManager.default.contents(atPath: source.appendingPathComponent(file).path).flatMap(String.init(validatingUTF8:))
+        (try? FileBytes.read(source.appendingPathComponent(file).path, limit: TextLimit.post.bytes).get()).flatMap(String.init(validatingUTF8:))
     }
 
     /// Where `key` is written in the front matter of `text`: (line, column) in the file.

@@ -12,6 +12,10 @@ public struct ImageSettings: Sendable, Equatable {
     /// Larger images are refused (decompression bombs); above `warnPixels` the editor is told.
     public var maxPixels = 100_000_000
     public var warnPixels = 20_000_000
+    /// Larger files are refused before they are read: a source is held whole while libvips
+    /// decodes it, on every core. A 100-megapixel JPEG (`maxPixels`) is about 50 MB; a PNG of
+    /// as many pixels can be larger, and is then refused here first, with the same advice.
+    static let maxFileBytes = 200_000_000
 
     public init() {}
 

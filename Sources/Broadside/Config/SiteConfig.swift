@@ -40,7 +40,7 @@ public struct SiteConfig: Sendable, Equatable {
         // Whether the settings were read whole, so that a missing base_url is really missing.
         var settingsRead = true
         var baseURLGiven = baseURLOverride != nil
-        switch SiteFolder(source).read(file) {
+        switch SiteFolder(source).read(file, limit: .settings) {
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
             settingsRead = false

@@ -25,7 +25,7 @@ public struct DiagnosticText {
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
                   attributes[.type] as? FileAttributeType == .typeRegular,
                   (attributes[.size] as? NSNumber)?.intValue ?? .max <= 8 << 20 else { return nil }
-            return FileManager.default.contents(atPath: url.path)
+            return try? FileBytes.read(url.path, limit: 8 << 20).get()
         }
     }
 

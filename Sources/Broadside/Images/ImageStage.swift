@@ -96,6 +96,10 @@ enum ImageStage {
         let bytes: [UInt8]
         switch read(job.real) {
         case .success(let data): bytes = data
+        case .failure(let failure) where failure.size != nil:
+            let limit = ImageSettings.maxFileBytes
+            return fail("this image is \(FileBytes.words(failure.size!, above: limit)); Broadside opens images of at most \(FileBytes.words(limit))",
+                "export it smaller (at most 8000 pixels on its longest side, as JPEG) before adding it")
         case .failure(let failure):
             let reason = failure.reason
             return fail("this image cannot be read: \(reason)", reason == "permission denied" ? "make it readable (chmod a+r), or remove it" : "check the file, or remove it")
@@ -212,19 +216,20 @@ enum ImageStage {
         return image
     }
 
-    struct ReadFailure: Error { var reason: String }
+    struct ReadFailure: Error {
+        var reason: String
+        /// Set when the file is too large to be read.
+        var size: Int? = nil
+    }
 
+    /// The source whole (libvips needs it so), in a buffer reserved once at its size; a file
+    /// above `ImageSettings.maxFileBytes` is refused before anything is read.
     private static func read(_ path: String) -> Result<[UInt8], ReadFailure> {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return .failure(ReadFailure(reason: SiteFolder.reason(errno))) }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 { return .failure(ReadFailure(reason: errno == EISDIR ? "it is a folder" : SiteFolder.reason(errno))) }
-            if count == 0 { return .success(bytes) }
-            bytes += chunk.prefix(count)
+        switch FileBytes.array(path, limit: ImageSettings.maxFileBytes) {
+        case .success(let bytes): return .success(bytes)
+        case .failure(.unreadable(let code)): return .failure(ReadFailure(reason: code == EISDIR ? "it is a folder" : SiteFolder.reason(code)))
+        case .failure(.tooLarge(let size)), .failure(.noMemory(let size)):
+            return .failure(ReadFailure(reason: "", size: size))
         }
     }
 }

@@ -38,8 +38,11 @@ struct ContentLoader {
         let results = parallelMap(files) { found -> (Post?, ScheduledDay?, [Diagnostic], LeftOutPost?) in
             let file = "\(Self.postsFolder)/\(found.path)"
             if let problem = PostFolder.problem(withPostAt: found.path) { return (nil, nil, [problem], nil) }
-            guard let data = FileManager.default.contents(atPath: found.real) else {
-                return (nil, nil, [SiteFolder.unreadableFile(file, SiteFolder.openError(found.real) ?? EIO)], nil)
+            let data: Data
+            switch FileBytes.read(found.real, limit: TextLimit.post.bytes) {
+            case .success(let read): data = read
+            case .failure(let failure):
+                return (nil, nil, [failure.diagnostic(file, .post) { SiteFolder.unreadableFile(file, $0) }], nil)
             }
             guard let text = String(validatingUTF8: data) else {
                 return (nil, nil, [UTF8Text.problem(in: data, file: file)], nil)

@@ -78,18 +78,15 @@ struct SiteFolder {
     }
 
     /// The bytes of a file below the site folder; nil when there is no such file.
-    func read(_ relative: String) -> Result<Data?, Diagnostic> {
+    func read(_ relative: String, limit: TextLimit) -> Result<Data?, Diagnostic> {
         switch look(at: relative, within: bounds) {
         case .failure(let diagnostic): return .failure(diagnostic)
         case .success(.missing): return .success(nil)
         case .success(.folder):
             return .failure(.error(relative, "this is a folder, not a file", hint: "remove or rename the folder"))
         case .success(.file(let real)):
-            if let code = Self.openError(real) { return .failure(Self.unreadableFile(relative, code)) }
-            guard let data = FileManager.default.contents(atPath: real) else {
-                return .failure(Self.unreadableFile(relative, EIO))
-            }
-            return .success(data)
+            return FileBytes.read(real, limit: limit.bytes).map { Optional($0) }
+                .mapError { $0.diagnostic(relative, limit) { Self.unreadableFile(relative, $0) } }
         }
     }
 

@@ -34,11 +34,10 @@ struct Theme: Sendable {
                                   ThemeFile.list("templates", of: site, within: site.bounds, skip: skip, keep: keep)] {
             diagnostics += problems
             for template in files {
-                guard let data = template.read(), let text = String(validatingUTF8: data) else {
-                    diagnostics.append(.error(template.shown, "the template cannot be read as UTF-8 text", hint: "save it as UTF-8"))
-                    continue
+                switch template.text(.template, else: .error(template.shown, "the template cannot be read as UTF-8 text", hint: "save it as UTF-8")) {
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                case .success(let text): sources[String(template.path.dropLast(".mustache".count))] = (template.shown, text)
                 }
-                sources[String(template.path.dropLast(".mustache".count))] = (template.shown, text)
             }
         }
         TemplateRules.registered

@@ -79,8 +79,10 @@ extension ThemeStrings {
             return (nil, nil, [.error(shown, "`\(Excerpt.short(code))` is not a language code, so the language of this file is unknown",
                 hint: "name the file after its language code, such as en.yml, es.yml or pt-BR.yml, directly in i18n/")])
         }
-        guard let data = found.read(), let text = String(validatingUTF8: data) else {
-            return (nil, nil, [.error(shown, "this file cannot be read as UTF-8 text", hint: "save it as UTF-8")])
+        let text: String
+        switch found.text(.strings, else: .error(shown, "this file cannot be read as UTF-8 text", hint: "save it as UTF-8")) {
+        case .failure(let diagnostic): return (nil, nil, [diagnostic])
+        case .success(let read): text = read
         }
         let (strings, problems) = StringsFile.parse(text, file: shown)
         // `pt-br.yml` holds the strings of `lang: pt-BR`: tags are the same whatever their case.

@@ -256,7 +256,7 @@ struct ExistingPosts {
         return files.compactMap { found in
             let source = "\(posts)/\(found.path)"
             let stem = PostFolder.stem(ofPostAt: found.path)
-            guard let data = FileManager.default.contents(atPath: found.real), let text = String(validatingUTF8: data),
+            guard let data = try? FileBytes.read(found.real, limit: TextLimit.post.bytes).get(), let text = String(validatingUTF8: data),
                 let parts = FrontMatter.split(text),
                 case .success(let root) = YAMLDocument.parse(String(parts.yaml), file: source, lineOffset: 1),
                 let mapping = root?.mapping

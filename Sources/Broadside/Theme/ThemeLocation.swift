@@ -72,11 +72,16 @@ struct ThemeFile: Sendable {
     var shown: String
     var source: Source
 
-    /// Its bytes, or nil when it cannot be read.
-    func read() -> Data? {
-        switch source {
-        case .disk(let real): FileManager.default.contents(atPath: real)
-        case .builtIn(let data): data
+    /// Its text; `unreadable` when it cannot be read or is not UTF-8 (the message it always had),
+    /// and the size when it is above `limit`.
+    func text(_ limit: TextLimit, else unreadable: Diagnostic) -> Result<String, Diagnostic> {
+        let read: Result<Data, FileBytes.Failure> = switch source {
+        case .disk(let real): FileBytes.read(real, limit: limit.bytes)
+        case .builtIn(let data): .success(data)
+        }
+        switch read {
+        case .failure(let failure): return .failure(failure.diagnostic(shown, limit) { _ in unreadable })
+        case .success(let data): return String(validatingUTF8: data).map { .success($0) } ?? .failure(unreadable)
         }
     }
 

@@ -41,11 +41,12 @@ struct SiteWriter {
             case .link(let source) where link(source.path, path) == 0:
                 return nil
             case .copy(let source), .link(let source):
-                guard let data = FileManager.default.contents(atPath: source.path) else {
-                    return WritePlan.failure(plan[index], code: access(source.path, R_OK) == 0 ? EIO : errno, reading: true)
+                // Streamed, never held: a file of any size takes the same memory.
+                switch FileCopy.copy(from: source.path, to: path) {
+                case .success: return nil
+                case .failure(.reading(let code)): return WritePlan.failure(plan[index], code: code, reading: true)
+                case .failure(.writing(let code)): return WritePlan.failure(plan[index], code: code, reading: false)
                 }
-                return [UInt8](data).withUnsafeBufferPointer { Self.writeFile(path, $0) }
-                    ? nil : WritePlan.failure(plan[index], code: errno, reading: false)
             case .data(let data):
                 return [UInt8](data).withUnsafeBufferPointer { Self.writeFile(path, $0) }
                     ? nil : WritePlan.failure(plan[index], code: errno, reading: false)
