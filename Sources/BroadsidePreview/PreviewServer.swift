@@ -71,7 +71,11 @@ public final class PreviewServer: @unchecked Sendable {
     private func listen() async throws {
         let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: UInt16(port))
         let pool = PreviewSocketPool(base: HTTPServer.defaultPool(), deadlines: deadlines, cap: cap)
-        let made = HTTPServer(config: .init(address: address, timeout: 15, pool: pool, logger: .disabled), handler: handler)
+        // FlyingFox answers 500 to a handler that has not returned within `timeout`. The handler
+        // only looks up and opens a file; it is late only when its task waits for a thread
+        // (the test suites' blocking work filled both of the cooperative pool's threads for
+        // over 15 s in a full run). A late answer is better than a 500 for a page that exists.
+        let made = HTTPServer(config: .init(address: address, timeout: 60, pool: pool, logger: .disabled), handler: handler)
         let failure = ServerFailure()
         let run = Task {
             do { try await made.run() } catch { failure.error = error }
