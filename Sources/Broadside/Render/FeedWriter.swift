@@ -22,7 +22,7 @@ struct FeedWriter {
     private var description: String { site.config.description.isEmpty ? title : site.config.description }
     private var pageURL: String { urls.absolute(urls.list(list.folder)) }
     private var selfURL: String { urls.absolute(urls.listFeed(list.folder, format)) }
-    private var items: [FeedEntry] { list.posts.prefix(site.config.feedSize).compactMap { entries[$0] } }
+    private var items: [FeedEntry] { list.feedPosts(site.config.feedSize).compactMap { entries[$0] } }
 
     func text(_ syntax: FeedSyntax) -> String {
         switch syntax {

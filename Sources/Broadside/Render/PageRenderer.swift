@@ -57,7 +57,7 @@ struct PageRenderer: Sendable {
         })
         let blocks = BlockRenderer(theme: theme, words: words)
         bodies = parallelMap(Array(site.posts.indices)) { [site] in blocks.html(of: site.posts[$0]) }
-        let inFeeds = Set(site.lists.filter { !$0.feeds.isEmpty }.flatMap { $0.posts.prefix(site.config.feedSize) })
+        let inFeeds = Set(site.lists.filter { !$0.feeds.isEmpty }.flatMap { $0.feedPosts(site.config.feedSize) })
         let feedContent = FeedContent(site: site, theme: theme, words: words, siteContexts: siteContexts, images: images, blocks: blocks)
         feedEntries = parallelMap(Array(site.posts.indices)) { [site, bodies, views] index in
             guard inFeeds.contains(index) else { return nil }

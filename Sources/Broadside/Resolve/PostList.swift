@@ -22,3 +22,15 @@ public struct PostList: Sendable, Equatable {
     /// The feeds written beside the list's first page, in the order pages link them.
     var feeds: [OutputFormat]
 }
+
+extension PostList {
+    /// The posts a feed of the list carries: its newest `count`, newest first. Posts are indexed
+    /// newest first, so that is the smallest indices; a series lists its days in order and the
+    /// events the upcoming first, whose feeds would otherwise hold the oldest days.
+    func feedPosts(_ count: Int) -> [Int] {
+        switch scope {
+        case .series, .events: Array(posts.sorted().prefix(count))
+        case .home, .term, .kind: Array(posts.prefix(count))
+        }
+    }
+}

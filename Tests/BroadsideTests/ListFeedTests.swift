@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@testable import Broadside
+
+/// Every list's feeds: the same items in RSS, Atom and JSON Feed, the newest first, whatever
+/// order the list's page shows.
+@Suite struct ListFeedTests {
+    static func day(_ number: Int) -> String {
+        let date = String(format: "2026-10-%02d", number)
+        return post("title: \"Day \(number)\"\ndate: \(date)\nkind: action-day\nseries: \"Week of Action\"\nseries_day: \(number)\nauthor: \"Ana <Ruiz>\"")
+    }
+
+    @Test func aSeriesFeedHoldsItsNewestDaysNewestFirst() throws {
+        var files = ["site.yml": "base_url: \"https://example.org/\"\nfeed_size: 3\n"]
+        for number in 1...5 { files["content/posts/day-\(number).md"] = Self.day(number) }
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        try site.build()
+        let rss = try site.read("series/week-of-action/feed.xml")
+        let titles = rss.components(separatedBy: "<item>\n<title>").dropFirst().map { $0.prefix { $0 != "<" } }
+        #expect(titles == ["Day 5", "Day 4", "Day 3"])
+        // The page shows the days in order.
+        let page = try site.read("series/week-of-action/index.html")
+        let first = try #require(page.range(of: "Day 1")), fifth = try #require(page.range(of: "Day 5"))
+        #expect(first.lowerBound < fifth.lowerBound)
+    }
+
+    @Test func atomAndJSONFeedCarryWhatRSSDoes() throws {
+        let site = try TemporarySite(files: ["site.yml": "base_url: \"https://example.org/\"\ntitle: \"Puentes & Co\"\n", "content/posts/day-1.md": Self.day(1)])
+        defer { site.remove() }
+        try site.build()
+        let atom = try site.read("kinds/action-day/atom.xml")
+        #expect(atom.hasPrefix("""
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+            <id>https://example.org/kinds/action-day/atom.xml</id>
+            <title>Action days | Puentes &amp; Co</title>
+            """))
+        #expect(atom.contains("""
+            <link rel="self" type="application/atom+xml" href="https://example.org/kinds/action-day/atom.xml"/>
+            <updated>2026-10-01T00:00:00+00:00</updated>
+            """))
+        #expect(atom.contains("""
+            <entry xml:lang="en">
+            <id>https://example.org/posts/day-1/</id>
+            <title type="text">Day 1</title>
+            <link rel="alternate" type="text/html" href="https://example.org/posts/day-1/"/>
+            <published>2026-10-01T00:00:00+00:00</published>
+            <updated>2026-10-01T00:00:00+00:00</updated>
+            <author><name>Ana &lt;Ruiz&gt;</name></author>
+            <summary type="text">Body text.</summary>
+            <content type="html">
+            """))
+        let json = try site.read("kinds/action-day/feed.json")
+        #expect(json.hasPrefix("""
+            {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": "Action days | Puentes \\u0026 Co",
+            "home_page_url": "https://example.org/kinds/action-day/",
+            "feed_url": "https://example.org/kinds/action-day/feed.json",
+            """))
+        #expect(json.contains("""
+            {"id": "https://example.org/posts/day-1/", "url": "https://example.org/posts/day-1/", "title": "Day 1", "content_html": "
+            """))
+        #expect(json.contains("\"authors\": [{\"name\": \"Ana \\u003cRuiz\\u003e\"}]"))
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let items = try #require(parsed?["items"] as? [[String: Any]])
+        #expect(items.count == 1 && (items[0]["summary"] as? String) == "Body text.")
+    }
+
+    @Test func feedsNoneWritesNoFeedAndNoPageLinksOne() throws {
+        let site = try TemporarySite(files: ["site.yml": "base_url: \"https://example.org/\"\nfeeds: []\n", "content/posts/day-1.md": Self.day(1)])
+        defer { site.remove() }
+        let report = try site.build()
+        #expect(report.feeds == 0)
+        let names = try tree(site.output).keys
+        #expect(!names.contains { $0.hasSuffix("feed.xml") || $0.hasSuffix("atom.xml") || $0.hasSuffix("feed.json") })
+        let home = try site.read("index.html")
+        #expect(!home.contains("application/rss+xml") && !home.contains("feed.xml"))
+    }
+}
