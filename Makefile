@@ -26,11 +26,8 @@ site: deps
 PREFIX  ?= /usr/local
 INSTALL_BUILD := .build-install
 # FlyingFox (the preview server) imports FoundationNetworking, whose static library links libcurl.
+# libcurl is in deps: `broadside publish` links it too.
 install-deps: deps
-	@if ! pkg-config --exists libcurl 2>/dev/null; then \
-		echo "Installing libcurl4-openssl-dev (to link Foundation's networking into the binary)"; \
-		$(APT) update -qq && $(APT) install -y -qq libcurl4-openssl-dev; \
-	fi
 
 install: install-deps
 	$(SWIFTPM) $(SWIFT) build -c release --static-swift-stdlib --product broadside --scratch-path $(INSTALL_BUILD)
@@ -50,9 +47,9 @@ install-check: deps
 test: deps test-deps swift-test install-check acceptance test-asan test-tsan fuzz-smoke
 
 deps:
-	@if ! pkg-config --exists libcmark vips 2>/dev/null; then \
-		echo "Installing libcmark-dev (cmark, the Markdown library) and libvips-dev (images)"; \
-		$(APT) update -qq && $(APT) install -y -qq libcmark-dev libvips-dev pkg-config; \
+	@if ! pkg-config --exists libcmark vips libcurl 2>/dev/null; then \
+		echo "Installing libcmark-dev (cmark, the Markdown library), libvips-dev (images) and libcurl4-openssl-dev (publish)"; \
+		$(APT) update -qq && $(APT) install -y -qq libcmark-dev libvips-dev libcurl4-openssl-dev pkg-config; \
 	fi
 
 # Debian's xmllint, a Java for the Nu Html Checker, headless Chromium and its WebDriver
@@ -67,6 +64,8 @@ test-deps:
 	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
 	command -v wrk >/dev/null || missing="$$missing wrk"; \
 	command -v exiftool >/dev/null || missing="$$missing libimage-exiftool-perl"; \
+	[ -x /usr/sbin/sshd ] || missing="$$missing openssh-server"; \
+	command -v openssl >/dev/null || missing="$$missing openssl"; \
 	python3 -c 'import venv, ensurepip' 2>/dev/null || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing$$missing"; \

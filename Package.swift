@@ -31,6 +31,14 @@ let package = Package(
         .target(name: "CImage", dependencies: ["CVips"]),
         // copy_file_range and SEEK_DATA/SEEK_HOLE, which Swift's Glibc module leaves out.
         .target(name: "CFiles"),
+        // libcurl from Debian's libcurl4-openssl-dev (SFTP through libssh2, FTP and FTPS through
+        // OpenSSL), and the small C target that calls its variadic setopt and getinfo.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(name: "CPublish", dependencies: ["CCurl"]),
         .target(
             name: "Broadside",
             dependencies: [
@@ -54,11 +62,23 @@ let package = Package(
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
+        // `broadside publish`: the plan of what to upload and delete (pure), and its transport
+        // over libcurl, which the library never sees.
+        .target(
+            name: "BroadsidePublish",
+            dependencies: [
+                "Broadside",
+                "CImage",
+                "CPublish",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .executableTarget(
             name: "BroadsideCLI",
             dependencies: [
                 "Broadside",
                 "BroadsidePreview",
+                "BroadsidePublish",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +88,10 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         // Real sockets on 127.0.0.1, so the thread sanitizer sees the server's threads too.
+        .testTarget(
+            name: "BroadsidePublishTests",
+            dependencies: ["BroadsidePublish"]
+        ),
         .testTarget(
             name: "BroadsidePreviewTests",
             dependencies: ["BroadsidePreview", "Broadside"]

@@ -41,3 +41,10 @@ struct Console: Sendable {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 }
+
+extension Console {
+    /// One line rewritten in place on a terminal (`\r`, then clear to the end); nil clears it.
+    func progress(_ line: String?) {
+        FileHandle.standardError.write(Data(("\r" + (line ?? "") + "\u{1B}[K").utf8))
+    }
+}

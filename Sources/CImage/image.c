@@ -149,3 +149,23 @@ void bs_sha256(const void *data, size_t size, char out[65]) {
     out[64] = 0;
     g_free(hex);
 }
+
+int bs_sha256_file(const char *path, char out[65]) {
+    // Streamed through a 1 MB buffer: a site's video need not fit in memory to be hashed.
+    FILE *file = fopen(path, "rb");
+    if (!file) return -1;
+    enum { chunk = 1 << 20 };
+    guchar *buffer = g_malloc(chunk);
+    GChecksum *checksum = g_checksum_new(G_CHECKSUM_SHA256);
+    size_t read;
+    while ((read = fread(buffer, 1, chunk, file)) > 0) g_checksum_update(checksum, buffer, read);
+    int failed = ferror(file);
+    fclose(file);
+    g_free(buffer);
+    if (!failed) {
+        memcpy(out, g_checksum_get_string(checksum), 64);
+        out[64] = 0;
+    }
+    g_checksum_free(checksum);
+    return failed ? -1 : 0;
+}

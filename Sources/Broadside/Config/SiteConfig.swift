@@ -30,6 +30,8 @@ public struct SiteConfig: Sendable, Equatable {
     public static let fileName = "site.yml"
     static let keys = [
         "title", "description", "base_url", "language", "time_zone", "theme", "posts_per_page", "feed_size", "feeds", "share_image", "logo", "unsafe", "images",
+        // Read by `broadside publish` (BroadsidePublish), not by the build.
+        "publish",
     ]
 
     /// Reads `site.yml` from `source`; a missing file is the defaults, not an error.

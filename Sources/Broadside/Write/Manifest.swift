@@ -3,8 +3,8 @@ import Foundation
 /// `.broadside-manifest`: the record, left in the output folder, of the files a build wrote.
 /// Its presence is what makes a folder Broadside's to replace; its list is what the next
 /// build may drop without asking. Sorted and without a date, so the site stays byte-identical.
-enum Manifest {
-    static let fileName = ".broadside-manifest"
+public enum Manifest {
+    public static let fileName = ".broadside-manifest"
     /// The first line; a file that starts otherwise is not a record Broadside left.
     static let header = "# broadside manifest 1: the files Broadside wrote to this folder; the next build replaces the folder"
 
@@ -13,7 +13,7 @@ enum Manifest {
     }
 
     /// The paths a folder's record lists, or nil when the folder has no record of Broadside's.
-    static func read(in folder: String) -> Set<String>? {
+    public static func read(in folder: String) -> Set<String>? {
         guard let data = FileManager.default.contents(atPath: folder + "/" + fileName),
             let text = String(data: data, encoding: .utf8)
         else { return nil }

@@ -48,5 +48,7 @@ void bs_image_release(void *image);
 
 /* SHA-256 of `size` bytes as 64 lowercase hex digits and a NUL. */
 void bs_sha256(const void *data, size_t size, char out[65]);
+/// SHA-256 of a file read in 1 MB chunks, as 64 hex digits; -1 when it cannot be read.
+int bs_sha256_file(const char *path, char out[65]);
 
 #endif

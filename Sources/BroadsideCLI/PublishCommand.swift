@@ -1,0 +1,78 @@
+import ArgumentParser
+import Broadside
+import BroadsidePublish
+import Foundation
+
+struct PublishCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "publish",
+        abstract: "Upload the built site to the host in site.yml (publish:), only what changed.",
+        discussion: """
+            Uploads site/ as the last `broadside build` made it (run that first) to the \
+            folder in site.yml's publish: settings, over SFTP, FTPS or FTP. Only files whose \
+            bytes changed are uploaded, each under a temporary name and renamed into place; \
+            files the new build no longer has are deleted last, and only those Broadside put \
+            there. An interrupted publish resumes when run again. See docs/publish.md.
+            """
+    )
+
+    @OptionGroup var site: SiteOption
+
+    @Flag(name: .long, help: "List what would be uploaded and deleted, and change nothing on the host.")
+    var dryRun = false
+
+    @Flag(name: .long, help: "Allow protocol: ftp, where the password crosses the network in clear.")
+    var insecureFtp = false
+
+    @OptionGroup var report: ReportOptions
+
+    func run() throws {
+        let console = Console(report)
+        let settings = try loaded(console)
+        if settings.transport == .ftp && !insecureFtp {
+            console.report([.error("site.yml", "protocol: ftp sends the password and every file across the network in clear, readable by anyone on the way.", hint: "Use sftp or ftps if the host offers it; else run broadside publish --insecure-ftp.")], source: site.url)
+            throw ExitCode.failure
+        }
+        let publisher = Publisher(settings: settings, secrets: .fromEnvironment(), site: site.url,
+                                  built: site.url.appendingPathComponent("site"))
+        do {
+            if dryRun { return try dryRun(publisher, console) }
+            let started = ContinuousClock.now
+            let terminal = console.errorIsTerminal && !console.quiet
+            let result = try publisher.run { done, total, bytes in
+                if terminal { console.progress("  \(done)/\(total) files, \(kilobytes(bytes)) sent") }
+            }
+            if terminal { console.progress(nil) }
+            console.say(summary(result, seconds: seconds(since: started)))
+        } catch {
+            console.report(error.diagnostics, source: site.url)
+            throw ExitCode.failure
+        }
+    }
+
+    private func loaded(_ console: Console) throws -> PublishSettings {
+        switch PublishSettings.load(from: site.url) {
+        case .success(let settings): return settings
+        case .failure(let failure):
+            console.report(failure.diagnostics, source: site.url)
+            throw ExitCode.failure
+        }
+    }
+
+    private func dryRun(_ publisher: Publisher, _ console: Console) throws(BuildFailure) {
+        let (plan, _, built) = try publisher.plan()
+        for path in plan.uploads { console.say("upload \(path)") }
+        for path in plan.deletions { console.say("delete \(path)") }
+        let bytes = plan.uploads.reduce(0) { $0 + (built.files[$1]?.size ?? 0) }
+        console.say("Would upload \(counted(plan.uploads.count, "file", "files")) (\(kilobytes(bytes))), delete \(plan.deletions.count), \(grouped(plan.unchanged)) unchanged (dry run: nothing was changed)")
+    }
+
+    /// `Uploaded 12 files (340 KB), deleted 2, 1,203 unchanged in 3.1 s`
+    private func summary(_ report: PublishReport, seconds: Double) -> String {
+        "Uploaded \(counted(report.uploaded, "file", "files")) (\(kilobytes(report.bytes))), deleted \(report.deleted), \(grouped(report.unchanged)) unchanged in \(String(format: "%.1f", seconds)) s"
+    }
+}
+
+private func kilobytes(_ bytes: Int) -> String {
+    "\(grouped((bytes + 1023) / 1024)) KB"
+}

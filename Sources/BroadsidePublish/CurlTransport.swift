@@ -1,0 +1,149 @@
+import CCurl
+import CPublish
+import Foundation
+
+/// A failed transfer: libcurl's code and message, classified by `PublishError`.
+struct TransferError: Error {
+    var code: CURLcode
+    var message: String
+}
+
+/// One libcurl handle for the whole publish, so every transfer reuses its connection.
+/// Files are uploaded to a temporary name and renamed by the quote commands that follow
+/// the transfer; nothing is ever built into a shell command.
+final class CurlTransport {
+    let remote: Remote
+    let secrets: Secrets
+    private let handle: UnsafeMutableRawPointer
+
+    init(settings: PublishSettings, secrets: Secrets) {
+        curl_global_init(Int(CURL_GLOBAL_DEFAULT))
+        remote = Remote(settings: settings)
+        self.secrets = secrets
+        handle = curl_easy_init()
+    }
+
+    deinit { curl_easy_cleanup(handle) }
+
+    /// A file of the host folder, or nil when it is not there.
+    func download(_ path: String) throws(TransferError) -> Data? {
+        var buffer = bs_buffer(data: nil, size: 0)
+        defer { bs_buffer_free(&buffer) }
+        prepare(remote.url(path))
+        bs_curl_write_to_buffer(handle, &buffer)
+        let code = curl_easy_perform(handle)
+        if code == CURLE_REMOTE_FILE_NOT_FOUND { return nil }
+        try check(code)
+        guard let data = buffer.data else { return Data() }
+        return Data(bytes: data, count: buffer.size)
+    }
+
+    /// Uploads `local` as `.name.broadside-tmp` beside `path`, then renames it into place.
+    func upload(_ local: URL, to path: String) throws(TransferError) {
+        guard let file = fopen(local.path, "rb") else {
+            throw TransferError(code: CURLE_READ_ERROR, message: "cannot read \(local.path)")
+        }
+        defer { fclose(file) }
+        let size = ((try? FileManager.default.attributesOfItem(atPath: local.path)[.size]) as? Int) ?? 0
+        let temporary = Remote.temporary(path)
+        prepare(remote.url(temporary))
+        bs_curl_set_long(handle, CURLOPT_UPLOAD, 1)
+        bs_curl_set_off(handle, CURLOPT_INFILESIZE_LARGE, curl_off_t(size))
+        bs_curl_set_long(handle, CURLOPT_FTP_CREATE_MISSING_DIRS, Int(CURLFTP_CREATE_DIR_RETRY.rawValue))
+        bs_curl_read_from_file(handle, file)
+        try withCommands(renameCommands(from: temporary, to: path), option: CURLOPT_POSTQUOTE) { () throws(TransferError) in
+            try check(curl_easy_perform(handle))
+        }
+    }
+
+    /// Deletes a file Broadside put on the host; one already gone is not an error.
+    func delete(_ path: String) throws(TransferError) {
+        let commands: [String]
+        switch remote.settings.transport {
+        case .sftp:
+            prepare(remote.url(""))
+            commands = ["*rm " + Remote.quoted(remote.sftpPath(path))]
+        case .ftp, .ftps:
+            // The URL names the file's folder: libcurl changes into it, then DELE takes the name.
+            let folder = path.split(separator: "/").dropLast().joined(separator: "/")
+            prepare(remote.url(folder.isEmpty ? "" : folder + "/"))
+            commands = ["*DELE " + Remote.name(path)]
+        }
+        bs_curl_set_long(handle, CURLOPT_NOBODY, 1)
+        try withCommands(commands, option: CURLOPT_QUOTE) { () throws(TransferError) in
+            let code = curl_easy_perform(handle)
+            // A folder already gone (the file with it) is what deleting wanted.
+            if code == CURLE_REMOTE_FILE_NOT_FOUND || code == CURLE_REMOTE_ACCESS_DENIED && remote.settings.transport != .sftp { return }
+            try check(code)
+        }
+    }
+
+    /// SFTP's rename does not replace an existing file on OpenSSH (protocol 3), so the old one
+    /// is removed first: the page is missing for the moment between two commands, never half
+    /// written. FTP's RNFR/RNTO replaces it in one step.
+    private func renameCommands(from temporary: String, to path: String) -> [String] {
+        switch remote.settings.transport {
+        case .sftp:
+            return ["*rm " + Remote.quoted(remote.sftpPath(path)),
+                    "rename " + Remote.quoted(remote.sftpPath(temporary)) + " " + Remote.quoted(remote.sftpPath(path))]
+        case .ftp, .ftps:
+            return ["RNFR " + Remote.name(temporary), "RNTO " + Remote.name(path)]
+        }
+    }
+
+    private func withCommands(_ commands: [String], option: CURLoption, _ body: () throws(TransferError) -> Void) throws(TransferError) {
+        var list: UnsafeMutablePointer<curl_slist>?
+        for command in commands { list = curl_slist_append(list, command) }
+        defer { curl_slist_free_all(list) }
+        bs_curl_set_pointer(handle, option, list)
+        try body()
+    }
+
+    /// The options every transfer has: who, where, how the host is checked, how long to wait.
+    private func prepare(_ url: String) {
+        curl_easy_reset(handle)
+        bs_curl_set_string(handle, CURLOPT_URL, url)
+        bs_curl_set_string(handle, CURLOPT_USERNAME, remote.settings.user)
+        if let password = secrets.password {
+            bs_curl_set_string(handle, CURLOPT_PASSWORD, password)
+        } else {
+            bs_curl_set_long(handle, CURLOPT_NETRC, Int(CURL_NETRC_OPTIONAL.rawValue))
+        }
+        bs_curl_set_long(handle, CURLOPT_CONNECTTIMEOUT, 20)
+        // A connection that moves less than a byte a second for a minute is lost: retry.
+        bs_curl_set_long(handle, CURLOPT_LOW_SPEED_LIMIT, 1)
+        bs_curl_set_long(handle, CURLOPT_LOW_SPEED_TIME, 60)
+        switch remote.settings.transport {
+        case .sftp: prepareSSH()
+        case .ftps: prepareTLS()
+        case .ftp: break
+        }
+    }
+
+    private func prepareSSH() {
+        bs_curl_set_string(handle, CURLOPT_SSH_KNOWNHOSTS, secrets.knownHosts)
+        var types = CURLSSH_AUTH_AGENT | CURLSSH_AUTH_PUBLICKEY
+        if secrets.password != nil { types |= CURLSSH_AUTH_PASSWORD }
+        bs_curl_set_long(handle, CURLOPT_SSH_AUTH_TYPES, Int(types))
+        if let key = secrets.keyFile {
+            bs_curl_set_string(handle, CURLOPT_SSH_PRIVATE_KEYFILE, key)
+            // Empty: libssh2 derives the public key from the private one.
+            bs_curl_set_string(handle, CURLOPT_SSH_PUBLIC_KEYFILE, "")
+        }
+    }
+
+    private func prepareTLS() {
+        bs_curl_set_long(handle, CURLOPT_USE_SSL, Int(CURLUSESSL_ALL.rawValue))
+        if let pin = remote.settings.pinnedPublicKey {
+            // A self-signed certificate: no chain to verify, the pinned key is the check.
+            bs_curl_set_long(handle, CURLOPT_SSL_VERIFYPEER, 0)
+            bs_curl_set_long(handle, CURLOPT_SSL_VERIFYHOST, 0)
+            bs_curl_set_string(handle, CURLOPT_PINNEDPUBLICKEY, pin)
+        }
+    }
+
+    private func check(_ code: CURLcode) throws(TransferError) {
+        guard code != CURLE_OK else { return }
+        throw TransferError(code: code, message: String(cString: curl_easy_strerror(code)))
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// `.broadside-publish.json`: what Broadside put on the host, by path, with size and SHA-256.
+/// Publishing decides from it, never from a listing of the host (some FTP servers list only
+/// the first 2,000 files of a folder), and only what it lists is ever deleted.
+public struct PublishManifest: Codable, Equatable, Sendable {
+    public struct Entry: Codable, Equatable, Sendable {
+        public var size: Int
+        public var sha256: String
+
+        public init(size: Int, sha256: String) {
+            self.size = size
+            self.sha256 = sha256
+        }
+    }
+
+    public static let fileName = ".broadside-publish.json"
+
+    public var version = 1
+    public var files: [String: Entry]
+
+    public init(files: [String: Entry] = [:]) {
+        self.files = files
+    }
+
+    /// Sorted keys, so two manifests of the same files are the same bytes.
+    public func encoded() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)) ?? Data()
+    }
+
+    /// nil for bytes that are not a manifest of this version (then nothing is Broadside's).
+    public static func decode(_ data: Data) -> PublishManifest? {
+        guard let manifest = try? JSONDecoder().decode(PublishManifest.self, from: data), manifest.version == 1 else { return nil }
+        return manifest
+    }
+}

@@ -1,0 +1,120 @@
+import Broadside
+import Foundation
+
+/// What a publish did, for the CLI's closing line.
+public struct PublishReport: Sendable {
+    public var uploaded = 0
+    public var bytes = 0
+    public var deleted = 0
+    public var unchanged = 0
+}
+
+/// Uploads a built folder: reads the host's manifest, plans, uploads in the plan's order with
+/// a checkpoint of the manifest every few files, deletes last, and leaves the manifest on the
+/// host and in `.broadside-cache/`.
+public final class Publisher {
+    public let settings: PublishSettings
+    let secrets: Secrets
+    let site: URL
+    let built: URL
+    let transport: CurlTransport
+    /// Attempts of one transfer before stopping, and the first pause (doubled each time).
+    var attempts = 4
+    var pause = 1.0
+    /// A checkpoint after this many files or seconds, whichever comes first.
+    let checkpointFiles = 50
+    let checkpointSeconds = 10.0
+
+    public init(settings: PublishSettings, secrets: Secrets, site: URL, built: URL) {
+        self.settings = settings
+        self.secrets = secrets
+        self.site = site
+        self.built = built
+        transport = CurlTransport(settings: settings, secrets: secrets)
+    }
+
+    /// The plan, from the host's manifest (none: nothing there is Broadside's yet).
+    public func plan() throws(BuildFailure) -> (PublishPlan, published: PublishManifest, built: PublishManifest) {
+        let builtManifest: PublishManifest
+        switch BuiltFiles.manifest(of: built) {
+        case .success(let manifest): builtManifest = manifest
+        case .failure(let failure): throw failure
+        }
+        let data = try retrying { () throws(TransferError) in try transport.download(PublishManifest.fileName) }
+        let published = data.flatMap(PublishManifest.decode) ?? PublishManifest()
+        return (PublishPlan(published: published, built: builtManifest), published, builtManifest)
+    }
+
+    /// Runs the plan; `progress` is told after each file (done, total, bytes).
+    public func run(progress: (Int, Int, Int) -> Void) throws(BuildFailure) -> PublishReport {
+        let (plan, published, builtManifest) = try plan()
+        var record = published
+        var report = PublishReport(unchanged: plan.unchanged)
+        var lastCheckpoint = Date()
+        var sinceCheckpoint = 0
+        let total = plan.uploads.count + plan.deletions.count
+        for path in plan.uploads {
+            try retrying { () throws(TransferError) in try transport.upload(built.appendingPathComponent(path), to: path) }
+            record.files[path] = builtManifest.files[path]
+            report.uploaded += 1
+            report.bytes += builtManifest.files[path]?.size ?? 0
+            sinceCheckpoint += 1
+            progress(report.uploaded, total, report.bytes)
+            if sinceCheckpoint >= checkpointFiles || Date().timeIntervalSince(lastCheckpoint) >= checkpointSeconds {
+                try checkpoint(record)
+                (sinceCheckpoint, lastCheckpoint) = (0, Date())
+            }
+        }
+        // Every new page is in place before anything is deleted: no link points at a gap.
+        if !plan.deletions.isEmpty { try checkpoint(record) }
+        for path in plan.deletions {
+            try retrying { () throws(TransferError) in try transport.delete(path) }
+            record.files[path] = nil
+            report.deleted += 1
+            progress(report.uploaded + report.deleted, total, report.bytes)
+        }
+        if total > 0 || published != record || data(of: record) != localCopy() { try checkpoint(record) }
+        return report
+    }
+
+    /// The manifest on the host (uploaded and renamed like any file) and its local copy.
+    func checkpoint(_ record: PublishManifest) throws(BuildFailure) {
+        let data = record.encoded()
+        let local = localURL()
+        try? FileManager.default.createDirectory(at: local.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let staged = local.deletingLastPathComponent().appendingPathComponent(".upload-" + local.lastPathComponent)
+        guard (try? data.write(to: staged)) != nil else {
+            throw BuildFailure([.error(nil, "Cannot write \(staged.path).")])
+        }
+        try retrying { () throws(TransferError) in try transport.upload(staged, to: PublishManifest.fileName) }
+        try? FileManager.default.removeItem(at: local)
+        try? FileManager.default.moveItem(at: staged, to: local)
+    }
+
+    func localURL() -> URL {
+        let name = settings.host.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" }
+        return site.appendingPathComponent(".broadside-cache/publish-\(String(name)).json")
+    }
+
+    private func localCopy() -> Data? { FileManager.default.contents(atPath: localURL().path) }
+    private func data(of record: PublishManifest) -> Data { record.encoded() }
+
+    /// A lost connection is tried again after 1, 2, 4 s; anything else stops at once.
+    func retrying<T>(_ body: () throws(TransferError) -> T) throws(BuildFailure) -> T {
+        var wait = pause
+        for attempt in 1...attempts {
+            do { return try body() } catch {
+                guard PublishError.isTransient(error.code), attempt < attempts else {
+                    var problem = PublishError.diagnostic(error, settings: settings, secrets: secrets)
+                    if PublishError.isTransient(error.code) {
+                        problem.message += " (tried \(attempts) times)"
+                    }
+                    throw BuildFailure([problem])
+                }
+                Thread.sleep(forTimeInterval: wait)
+                wait *= 2
+            }
+        }
+        fatalError("unreachable: the last attempt returns or throws")
+    }
+}
