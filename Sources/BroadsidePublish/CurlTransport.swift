@@ -56,25 +56,20 @@ final class CurlTransport {
         }
     }
 
-    /// Deletes a file Broadside put on the host; one already gone is not an error.
+    /// Deletes a file Broadside put on the host, then the folders it leaves empty (a folder
+    /// with anything else in it refuses, which is ignored); one already gone is not an error.
     func delete(_ path: String) throws(TransferError) {
-        let commands: [String]
-        switch remote.settings.transport {
-        case .sftp:
-            prepare(remote.url(""))
-            commands = ["*rm " + Remote.quoted(remote.sftpPath(path))]
-        case .ftp, .ftps:
-            // The URL names the file's folder: libcurl changes into it, then DELE takes the name.
-            let folder = path.split(separator: "/").dropLast().joined(separator: "/")
-            prepare(remote.url(folder.isEmpty ? "" : folder + "/"))
-            commands = ["*DELE " + Remote.name(path)]
+        prepare(remote.url(""))
+        let parts = path.split(separator: "/").map(String.init)
+        let folders = (1..<max(parts.count, 1)).reversed().map { parts[0..<$0].joined(separator: "/") }
+        // `*`: libcurl goes on when the command fails.
+        let commands: [String] = switch remote.settings.transport {
+        case .sftp: ["*rm " + Remote.quoted(remote.sftpPath(path))] + folders.map { "*rmdir " + Remote.quoted(remote.sftpPath($0)) }
+        case .ftp, .ftps: ["*DELE " + path] + folders.map { "*RMD " + $0 }
         }
         bs_curl_set_long(handle, CURLOPT_NOBODY, 1)
         try withCommands(commands, option: CURLOPT_QUOTE) { () throws(TransferError) in
-            let code = curl_easy_perform(handle)
-            // A folder already gone (the file with it) is what deleting wanted.
-            if code == CURLE_REMOTE_FILE_NOT_FOUND || code == CURLE_REMOTE_ACCESS_DENIED && remote.settings.transport != .sftp { return }
-            try check(code)
+            try check(curl_easy_perform(handle))
         }
     }
 

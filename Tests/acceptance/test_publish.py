@@ -1,0 +1,202 @@
+"""`broadside publish` against real servers on 127.0.0.1: OpenSSH's sshd (internal-sftp)
+with its own host key, user key and configuration, and pyftpdlib with TLS. Each server is
+the test's own process, on a free high port, stopped by the fixture."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import support
+
+SSHD = "/usr/sbin/sshd"
+SUMMARY = re.compile(r"^Uploaded ([\d,]+) files? \(([\d,]+) KB\), deleted (\d+), ([\d,]+) unchanged in [\d.]+ s$")
+FOREIGN = {".htaccess": b"Options -Indexes\n", "cgi-bin/x": b"#!/bin/sh\n"}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port: int, proc: subprocess.Popen, seconds: float = 10) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, f"the server exited with {proc.returncode}: {proc.stderr.read() if proc.stderr else ''}"
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    pytest.fail(f"the server did not listen on {port} within {seconds} s", pytrace=False)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=5)
+
+
+def make_site(tmp: Path, source: Path, publish: str) -> Path:
+    site = support.copy_source(source, tmp / "src")
+    with open(site / "site.yml", "a", encoding="utf-8") as f:
+        f.write("\npublish:\n" + publish)
+    rebuild(site)
+    return site
+
+
+def rebuild(site: Path) -> None:
+    support.build_ok(site, site / "site")
+
+
+def publish(site: Path, env: dict[str, str], *extra: str) -> subprocess.CompletedProcess:
+    return support.run([support.broadside_bin(), "publish", "--source", site, *extra], timeout=120, env=env)
+
+
+def published(proc: subprocess.CompletedProcess) -> tuple[int, int]:
+    """(uploaded, deleted) from the closing line."""
+    assert proc.returncode == 0, "publish failed\n" + support.describe(proc)
+    match = SUMMARY.match(proc.stdout.strip().splitlines()[-1])
+    assert match, "no summary line\n" + support.describe(proc)
+    return int(match[1].replace(",", "")), int(match[3])
+
+
+def assert_same_tree(site: Path, remote: Path) -> None:
+    built = {k: v for k, v in support.tree(site / "site").items() if k != ".broadside-manifest"}
+    there = {k: v for k, v in support.tree(remote).items() if k != ".broadside-publish.json" and k not in FOREIGN}
+    assert sorted(there) == sorted(built), f"only on the host: {sorted(set(there) - set(built))[:5]}, missing: {sorted(set(built) - set(there))[:5]}"
+    differing = [k for k in built if built[k] != there[k]]
+    assert not differing, f"files that differ on the host: {differing[:5]}"
+
+
+def put_foreign(remote: Path) -> None:
+    for name, data in FOREIGN.items():
+        (remote / name).parent.mkdir(parents=True, exist_ok=True)
+        (remote / name).write_bytes(data)
+
+
+def assert_foreign_kept(remote: Path) -> None:
+    for name, data in FOREIGN.items():
+        assert (remote / name).read_bytes() == data, f"{name}, not Broadside's, was touched"
+
+
+def new_post(site: Path) -> Path:
+    post = site / "content/posts/zz-publish-test-post.md"
+    post.write_text("---\ntitle: A post to publish\ndate: 2026-04-30\n---\n\nNew words.\n", encoding="utf-8")
+    return post
+
+
+def changed_files(before: dict[str, bytes], after: dict[str, bytes]) -> int:
+    return sum(1 for k, v in after.items() if k != ".broadside-manifest" and before.get(k) != v)
+
+
+def scenario(site: Path, remote: Path, env: dict[str, str]) -> None:
+    """First publish, nothing changed, a new post, the post deleted; foreign files survive."""
+    put_foreign(remote)
+    uploaded, deleted = published(publish(site, env))
+    assert uploaded > 0 and deleted == 0
+    assert_same_tree(site, remote)
+    assert published(publish(site, env)) == (0, 0), "a second publish with nothing changed uploaded or deleted"
+
+    before = support.tree(site / "site")
+    post = new_post(site)
+    rebuild(site)
+    after = support.tree(site / "site")
+    uploaded, deleted = published(publish(site, env))
+    assert uploaded == changed_files(before, after), "uploaded more than the files whose bytes changed"
+    assert deleted == 0
+    assert_same_tree(site, remote)
+
+    post.unlink()
+    rebuild(site)
+    uploaded, deleted = published(publish(site, env))
+    assert deleted > 0, "the deleted post's files stayed on the host"
+    assert_same_tree(site, remote)
+    assert_foreign_kept(remote)
+
+
+# --- SFTP -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def sftp(tmp_path, source):
+    if not os.access(SSHD, os.X_OK):
+        pytest.fail("sshd is not installed; `make test-deps` installs openssh-server", pytrace=False)
+    keys = tmp_path / "keys"
+    keys.mkdir()
+    for name in ("host", "user", "stranger"):
+        support.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", keys / name], timeout=30).check_returncode()
+    shutil.copy(keys / "user.pub", keys / "authorized_keys")
+    port = free_port()
+    config = keys / "sshd_config"
+    config.write_text("\n".join([
+        f"Port {port}", "ListenAddress 127.0.0.1", f"HostKey {keys / 'host'}", f"PidFile {keys / 'sshd.pid'}",
+        f"AuthorizedKeysFile {keys / 'authorized_keys'}", "PasswordAuthentication no",
+        "KbdInteractiveAuthentication no", "PubkeyAuthentication yes", "PermitRootLogin yes",
+        "StrictModes no", "UsePAM no", "Subsystem sftp internal-sftp", "",
+    ]))
+    # sshd insists on its privilege separation folder, even with its own configuration.
+    Path("/run/sshd").mkdir(exist_ok=True)
+    proc = subprocess.Popen([SSHD, "-D", "-e", "-f", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for_port(port, proc)
+        remote = tmp_path / "remote"
+        remote.mkdir()
+        user = os.environ.get("USER") or subprocess.run(["id", "-un"], capture_output=True, text=True).stdout.strip()
+        site = make_site(tmp_path, source, f"  protocol: sftp\n  host: 127.0.0.1\n  port: {port}\n  user: {user}\n  folder: {remote}\n")
+        home = tmp_path / "home"
+        home.mkdir()
+        known = tmp_path / "known_hosts"
+        host_key = (keys / "host.pub").read_text().split()
+        known.write_text(f"[127.0.0.1]:{port} {host_key[0]} {host_key[1]}\n")
+        env = support.utf8_env()
+        env.pop("SSH_AUTH_SOCK", None)
+        env.pop("BROADSIDE_PUBLISH_PASSWORD", None)
+        env.update(HOME=str(home), BROADSIDE_PUBLISH_KEY=str(keys / "user"), BROADSIDE_KNOWN_HOSTS=str(known))
+        yield site, remote, env, keys
+    finally:
+        stop(proc)
+
+
+def test_sftp_publishes_only_what_changed(sftp):
+    site, remote, env, _ = sftp
+    scenario(site, remote, env)
+
+
+def test_sftp_refuses_an_unknown_host_key(sftp, tmp_path):
+    site, remote, env, _ = sftp
+    empty = tmp_path / "empty_known_hosts"
+    empty.write_text("")
+    proc = publish(site, {**env, "BROADSIDE_KNOWN_HOSTS": str(empty)})
+    assert proc.returncode == 1, support.describe(proc)
+    assert "ssh-keyscan -p" in proc.stderr and "127.0.0.1" in proc.stderr, support.describe(proc)
+    assert not any(remote.iterdir()), "files were written to a host whose key was not checked"
+
+
+def test_sftp_refused_login_is_one_clear_error(sftp):
+    site, remote, env, keys = sftp
+    proc = publish(site, {**env, "BROADSIDE_PUBLISH_KEY": str(keys / "stranger")})
+    assert proc.returncode == 1, support.describe(proc)
+    assert "refused the login" in proc.stderr, support.describe(proc)
+
+
+def test_dry_run_changes_nothing(sftp):
+    site, remote, env, _ = sftp
+    proc = support.run([support.broadside_bin(), "publish", "--source", site, "--dry-run"], timeout=60, env=env)
+    assert proc.returncode == 0, support.describe(proc)
+    assert "upload index.html" in proc.stdout and "dry run" in proc.stdout, support.describe(proc)
+    assert not any(remote.iterdir())
