@@ -33,7 +33,7 @@ def free_port() -> int:
 def wait_for_port(port: int, proc: subprocess.Popen, seconds: float = 10) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        assert proc.poll() is None, f"the server exited with {proc.returncode}: {proc.stderr.read() if proc.stderr else ''}"
+        assert proc.poll() is None, f"the server exited with {proc.returncode} (its log is beside it in the test's folder)"
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5):
                 return
@@ -151,7 +151,8 @@ def sftp(tmp_path, source):
     ]))
     # sshd insists on its privilege separation folder, even with its own configuration.
     Path("/run/sshd").mkdir(exist_ok=True)
-    proc = subprocess.Popen([SSHD, "-D", "-e", "-f", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    log = open(keys / "sshd.log", "w")
+    proc = subprocess.Popen([SSHD, "-D", "-e", "-f", str(config)], stdout=subprocess.DEVNULL, stderr=log, text=True)
     try:
         wait_for_port(port, proc)
         remote = tmp_path / "remote"
@@ -170,6 +171,7 @@ def sftp(tmp_path, source):
         yield site, remote, env, keys
     finally:
         stop(proc)
+        log.close()
 
 
 def test_sftp_publishes_only_what_changed(sftp):
@@ -200,3 +202,90 @@ def test_dry_run_changes_nothing(sftp):
     assert proc.returncode == 0, support.describe(proc)
     assert "upload index.html" in proc.stdout and "dry run" in proc.stdout, support.describe(proc)
     assert not any(remote.iterdir())
+
+
+# --- FTPS and FTP (pyftpdlib) -----------------------------------------------------------
+
+PASSWORD = "correct horse"
+
+
+def pinned_key(cert: Path) -> str:
+    """`sha256//BASE64` of the certificate's public key, as docs/publish.md says to get it."""
+    pem = support.run(["openssl", "x509", "-in", cert, "-pubkey", "-noout"], timeout=30).stdout
+    der = subprocess.run(["openssl", "pkey", "-pubin", "-outform", "der"], input=pem.encode(), capture_output=True, timeout=30).stdout
+    return "sha256//" + base64.b64encode(hashlib.sha256(der).digest()).decode()
+
+
+def ftp_server(tmp_path: Path, source: Path, tls: bool):
+    remote = tmp_path / "ftp-home" / "www"
+    remote.mkdir(parents=True)
+    port = free_port()
+    cert = tmp_path / "cert.pem"
+    extra = []
+    if tls:
+        support.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+                     "-keyout", cert, "-out", cert], timeout=60).check_returncode()
+        extra = [str(cert)]
+    script = Path(__file__).with_name("ftp_server.py")
+    # The log to a file: a pipe nobody reads fills up and stops the server mid-publish.
+    log = open(tmp_path / "ftp.log", "w")
+    proc = subprocess.Popen([sys.executable, str(script), str(port), str(remote.parent), PASSWORD, *extra],
+                            stdout=subprocess.DEVNULL, stderr=log, text=True)
+    try:
+        wait_for_port(port, proc)
+        settings = f"  protocol: {'ftps' if tls else 'ftp'}\n  host: 127.0.0.1\n  port: {port}\n  user: editor\n  folder: www\n"
+        if tls:
+            settings += f"  pinned_public_key: \"{pinned_key(cert)}\"\n"
+        site = make_site(tmp_path, source, settings)
+        home = tmp_path / "home"
+        home.mkdir()
+        env = support.utf8_env()
+        env.update(HOME=str(home), BROADSIDE_PUBLISH_PASSWORD=PASSWORD)
+        yield site, remote, env
+    finally:
+        stop(proc)
+        log.close()
+
+
+@pytest.fixture
+def ftps(tmp_path, source):
+    yield from ftp_server(tmp_path, source, tls=True)
+
+
+@pytest.fixture
+def ftp(tmp_path, source):
+    yield from ftp_server(tmp_path, source, tls=False)
+
+
+def test_ftps_publishes_only_what_changed(ftps):
+    site, remote, env = ftps
+    scenario(site, remote, env)
+
+
+def test_ftps_wrong_password_is_one_clear_error(ftps):
+    site, remote, env = ftps
+    proc = publish(site, {**env, "BROADSIDE_PUBLISH_PASSWORD": "wrong"})
+    assert proc.returncode == 1, support.describe(proc)
+    assert "refused the login" in proc.stderr and "BROADSIDE_PUBLISH_PASSWORD" in proc.stderr, support.describe(proc)
+    assert not any(remote.iterdir())
+
+
+def test_ftps_refuses_a_certificate_not_pinned(ftps):
+    site, remote, env = ftps
+    text = (site / "site.yml").read_text()
+    (site / "site.yml").write_text(re.sub(r"  pinned_public_key: .*\n", "", text))
+    proc = publish(site, env)
+    assert proc.returncode == 1, support.describe(proc)
+    assert "certificate" in proc.stderr and "pinned_public_key" in proc.stderr, support.describe(proc)
+    assert not any(remote.iterdir())
+
+
+def test_plain_ftp_needs_insecure_ftp(ftp):
+    site, remote, env = ftp
+    proc = publish(site, env)
+    assert proc.returncode == 1, support.describe(proc)
+    assert "in clear" in proc.stderr and "--insecure-ftp" in proc.stderr, support.describe(proc)
+    assert not any(remote.iterdir())
+    uploaded, _ = published(publish(site, env, "--insecure-ftp"))
+    assert uploaded > 0
+    assert_same_tree(site, remote)
