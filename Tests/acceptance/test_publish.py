@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -288,4 +289,27 @@ def test_plain_ftp_needs_insecure_ftp(ftp):
     assert not any(remote.iterdir())
     uploaded, _ = published(publish(site, env, "--insecure-ftp"))
     assert uploaded > 0
+    assert_same_tree(site, remote)
+
+
+def test_sftp_killed_publish_resumes_without_sending_again(sftp):
+    """kill -9 once the first checkpoint is written; the next run sends only the rest."""
+    site, remote, env, _ = sftp
+    total = len(support.tree(site / "site")) - 1  # not .broadside-manifest
+    checkpoint = site / ".broadside-cache" / "publish-127.0.0.1.json"
+    proc = subprocess.Popen([str(support.broadside_bin()), "publish", "--source", str(site)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not checkpoint.exists() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        proc.kill()
+    finally:
+        proc.wait(timeout=10)
+    if proc.returncode == 0:
+        pytest.skip("the publish finished before it could be killed")
+    done = len(json.loads((remote / ".broadside-publish.json").read_text())["files"])
+    assert 0 < done < total
+    uploaded, deleted = published(publish(site, env))
+    assert uploaded <= total - done, f"{done} files were up before the kill, yet {uploaded} of {total} were sent again"
     assert_same_tree(site, remote)
