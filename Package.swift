@@ -90,7 +90,7 @@ let package = Package(
         // Real sockets on 127.0.0.1, so the thread sanitizer sees the server's threads too.
         .testTarget(
             name: "BroadsidePublishTests",
-            dependencies: ["BroadsidePublish"]
+            dependencies: ["BroadsidePublish", "Broadside", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(
             name: "BroadsidePreviewTests",
