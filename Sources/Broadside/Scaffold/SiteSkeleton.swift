@@ -157,6 +157,10 @@ public enum SiteSkeleton {
         # this quality (1 to 100). Delete .broadside-cache/ whenever you like: it is remade.
         # images: { widths: [480, 960, 1600], quality: 80 }
 
+        # Where broadside publish uploads the site: protocol sftp, ftps or ftp, the host, your
+        # user name and the host's folder. Never the password: see docs/publish.md.
+        # publish: { protocol: sftp, host: example.org, user: editor, folder: public_html }
+
         """
 
     /// The first post: a dispatch that is its own example.
