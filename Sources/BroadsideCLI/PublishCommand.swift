@@ -40,7 +40,9 @@ struct PublishCommand: ParsableCommand {
             let started = ContinuousClock.now
             let terminal = console.errorIsTerminal && !console.quiet
             let result = try publisher.run { done, total, bytes in
-                if terminal { console.progress("  \(done)/\(total) files, \(kilobytes(bytes)) sent") }
+                guard terminal else { return }
+                let speed = Double(bytes) / max(seconds(since: started), 0.001)
+                console.progress("  \(done)/\(total) files, \(kilobytes(bytes)) sent, \(kilobytes(Int(speed)))/s")
             }
             if terminal { console.progress(nil) }
             console.say(summary(result, seconds: seconds(since: started)))

@@ -37,7 +37,7 @@ public struct PublishSettings: Sendable, Equatable {
         return parse(node, file: file)
     }
 
-    static let example = "Add, for example:\npublish:\n  protocol: sftp\n  host: example.org\n  user: editor\n  folder: /var/www/site"
+    static let example = "for example publish: { protocol: sftp, host: example.org, user: editor, folder: public_html } (see docs/publish.md)"
 
     static func parse(_ node: Node, file: String) -> Result<PublishSettings, BuildFailure> {
         var problems: [Diagnostic] = []
