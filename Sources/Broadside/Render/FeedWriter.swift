@@ -36,7 +36,10 @@ struct FeedWriter {
     private func assemble(
         _ head: String, _ tail: String, separator: String = "", whole: (FeedEntry) -> String, short: (FeedEntry) -> String
     ) -> String {
-        var text = head
+        // Reserved once for the largest feed: not copied into larger and larger buffers as it grows.
+        var text = ""
+        text.reserveCapacity(Self.byteLimit + 4096)
+        text += head
         var size = head.utf8.count + tail.utf8.count + Self.closingRoom
         for (index, entry) in items.enumerated() {
             let item = (index == 0 ? "" : separator) + whole(entry)
