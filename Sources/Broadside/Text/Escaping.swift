@@ -76,7 +76,11 @@ enum Escaping {
     /// Removes characters XML 1.0 forbids (control characters other than tab and newlines),
     /// which would make a feed reader reject the whole feed.
     static func xmlSafe(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isForbidden) else { return text }
+        // Bytes first: a control character is one byte below 0x20, U+FFFE and U+FFFF start with
+        // 0xEF; most text has neither, and is returned without decoding a scalar.
+        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }),
+            text.unicodeScalars.contains(where: isForbidden)
+        else { return text }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.filter { !isForbidden($0) })
         return String(scalars)
