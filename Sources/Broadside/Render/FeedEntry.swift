@@ -1,3 +1,5 @@
+import Foundation
+
 /// What every feed says of one post, made once however many lists (home, categories, tags,
 /// kind, series, events) and formats (RSS, Atom, JSON Feed) carry it. Every URL is absolute:
 /// a feed has no address of its own to resolve against, and an e-mail client resolves nothing.
@@ -40,7 +42,7 @@ extension FeedEntry {
         url = urls.absolute(urls.post(post.slug))
         date = post.date
         summary = post.summary
-        self.content = FeedEntry.absoluteLinks(content, urls: urls)
+        self.content = FeedEntry.absoluteLinks(content, base: url)
         authors = post.authors
         terms = site.categories.termsOfPost[index].map { site.categories.terms[$0].name }
             + site.tags.termsOfPost[index].map { site.tags.terms[$0].name }
@@ -58,26 +60,52 @@ extension FeedEntry {
         }
     }
 
-    /// Root-relative links and images (`href="/news/posts/a/"`) made absolute; protocol-relative
-    /// ones (`//host/x`) are left alone.
-    static func absoluteLinks(_ html: String, urls: SiteURLs) -> String {
-        let root = urls.rootPath
+    /// Every `href` and `src` made absolute against the post's own address (`base`): root-relative
+    /// ones (`/news/posts/a/`), and relative ones (`report.pdf`, `../b/`, `#notes`), which an
+    /// e-mail client would resolve against nothing. Protocol-relative (`//host/x`) and addresses
+    /// with a scheme (`https:`, `mailto:`, `tel:`) are left as they are.
+    static func absoluteLinks(_ html: String, base: String) -> String {
+        guard let baseURL = URL(string: base) else { return html }
         var out = ""
         out.reserveCapacity(html.utf8.count + 256)
         var rest = html[...]
-        while let match = rest.firstRange(of: "=\"" + root) {
-            let attribute = rest[..<match.lowerBound].suffix(4)
-            let isURLAttribute = attribute.hasSuffix("href") || attribute.hasSuffix(" src")
-            let next = rest[match.upperBound...].first
-            out += rest[..<match.lowerBound]
-            if isURLAttribute && !(root == "/" && next == "/") {
-                out += "=\"" + urls.absoluteRoot
-            } else {
-                out += rest[match]
-            }
-            rest = rest[match.upperBound...]
+        while let value = nextURLAttribute(in: rest) {
+            out += rest[..<value.lowerBound]
+            out += resolved(String(rest[value]), against: baseURL) ?? String(rest[value])
+            rest = rest[value.upperBound...]
         }
         out += rest
         return out
+    }
+
+    /// The range of the value of the next ` href="…"` or ` src="…"` in `html`.
+    private static func nextURLAttribute(in html: Substring) -> Range<Substring.Index>? {
+        var rest = html
+        while let quote = rest.firstRange(of: "=\"") {
+            let name = rest[..<quote.lowerBound].suffix(5)
+            let start = quote.upperBound
+            if name.hasSuffix(" href") || name.hasSuffix(" src"), let end = rest[start...].firstIndex(of: "\"") {
+                return start..<end
+            }
+            rest = rest[start...]
+        }
+        return nil
+    }
+
+    private static func resolved(_ value: String, against base: URL) -> String? {
+        if value.hasPrefix("//") || hasScheme(value) { return nil }
+        return URL(string: value, relativeTo: base)?.absoluteString
+    }
+
+    /// `https:`, `mailto:`: letters, digits, `+`, `-` or `.` up to a `:`, before any `/`, `?` or `#`.
+    private static func hasScheme(_ value: String) -> Bool {
+        for (offset, byte) in value.utf8.enumerated() {
+            if byte == UInt8(ascii: ":") { return offset > 0 }
+            let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            let isOther = (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "+")
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            if !(isLetter || (offset > 0 && isOther)) { return false }
+        }
+        return false
     }
 }
