@@ -25,8 +25,12 @@ struct FeedEntry: Sendable {
     var date: PostDate
     /// Plain text.
     var summary: String
-    /// HTML: the featured image, the event, the text and the attachments, as an e-mail shows them.
-    var content: String
+    /// The HTML content (the featured image, the event, the text and the attachments, as an
+    /// e-mail shows them), escaped once for XML (RSS and Atom) and once for JSON Feed: a post is
+    /// in about eight lists' feeds, and its content is by far the largest part of each item.
+    /// Nil for a syntax the site does not write.
+    var xmlContent: String?
+    var jsonContent: String?
     var authors: [String]
     /// Categories, then tags.
     var terms: [String]
@@ -36,13 +40,15 @@ struct FeedEntry: Sendable {
 }
 
 extension FeedEntry {
-    init(post: Post, index: Int, in site: Site, content: String, images: ImageSet) {
+    init(post: Post, index: Int, in site: Site, content: String, images: ImageSet, syntaxes: Set<FeedSyntax>) {
         let urls = site.urls
         title = post.title
         url = urls.absolute(urls.post(post.slug))
         date = post.date
         summary = post.summary
-        self.content = FeedEntry.absoluteLinks(content, base: url)
+        let content = FeedEntry.absoluteLinks(content, base: url)
+        if syntaxes.contains(.rss) || syntaxes.contains(.atom) { xmlContent = TextEscaping.xml.escape(content) }
+        if syntaxes.contains(.json) { jsonContent = JSONText.escaped(content) }
         authors = post.authors
         terms = site.categories.termsOfPost[index].map { site.categories.terms[$0].name }
             + site.tags.termsOfPost[index].map { site.tags.terms[$0].name }
@@ -66,35 +72,59 @@ extension FeedEntry {
     /// with a scheme (`https:`, `mailto:`, `tel:`) are left as they are.
     static func absoluteLinks(_ html: String, base: String) -> String {
         guard let baseURL = URL(string: base) else { return html }
-        var out = ""
-        out.reserveCapacity(html.utf8.count + 256)
-        var rest = html[...]
-        while let value = nextURLAttribute(in: rest) {
-            out += rest[..<value.lowerBound]
-            out += resolved(String(rest[value]), against: baseURL) ?? String(rest[value])
-            rest = rest[value.upperBound...]
+        var html = html
+        return html.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 512)
+            var copied = 0
+            var index = 0
+            // By bytes: `="` preceded by ` href` or ` src`, then the value up to the next `"`.
+            while let quote = nextValue(in: bytes, from: index) {
+                guard let end = bytes[quote...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+                let value = String(decoding: bytes[quote..<end], as: UTF8.self)
+                if let absolute = resolved(value, against: baseURL) {
+                    out.append(contentsOf: bytes[copied..<quote])
+                    out.append(contentsOf: absolute.utf8)
+                    copied = end
+                }
+                index = end
+            }
+            out.append(contentsOf: bytes[copied...])
+            return String(decoding: out, as: UTF8.self)
         }
-        out += rest
-        return out
     }
 
-    /// The range of the value of the next ` href="…"` or ` src="…"` in `html`.
-    private static func nextURLAttribute(in html: Substring) -> Range<Substring.Index>? {
-        var rest = html
-        while let quote = rest.firstRange(of: "=\"") {
-            let name = rest[..<quote.lowerBound].suffix(5)
-            let start = quote.upperBound
-            if name.hasSuffix(" href") || name.hasSuffix(" src"), let end = rest[start...].firstIndex(of: "\"") {
-                return start..<end
+    /// The index just after the next ` href="` or ` src="` at or after `start`.
+    private static func nextValue(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        let href = Array(" href=\"".utf8), src = Array(" src=\"".utf8)
+        var index = start
+        while index < bytes.count {
+            guard let equals = bytes[index...].firstIndex(of: UInt8(ascii: "=")) else { return nil }
+            index = equals + 1
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { continue }
+            for name in [href, src] where equals + 2 >= name.count && bytes[(equals + 2 - name.count)..<(equals + 2)].elementsEqual(name) {
+                return equals + 2
             }
-            rest = rest[start...]
         }
         return nil
     }
 
     private static func resolved(_ value: String, against base: URL) -> String? {
-        if value.hasPrefix("//") || hasScheme(value) { return nil }
+        let bytes = value.utf8
+        if bytes.starts(with: "//".utf8) || hasScheme(value) { return nil }
+        // The usual cases without Foundation's parser: the site's own pages, a heading of the post.
+        if bytes.first == UInt8(ascii: "/"), let origin = origin(of: base) { return origin + value }
+        if bytes.first == UInt8(ascii: "#") { return base.absoluteString + value }
         return URL(string: value, relativeTo: base)?.absoluteString
+    }
+
+    /// `https://example.org` of `https://example.org/news/posts/a/`.
+    private static func origin(of base: URL) -> String? {
+        let text = base.absoluteString
+        guard let scheme = text.utf8.firstRange(of: "://".utf8) else { return nil }
+        let rest = text.utf8[scheme.upperBound...]
+        let end = rest.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
+        return String(text[..<end])
     }
 
     /// `https:`, `mailto:`: letters, digits, `+`, `-` or `.` up to a `:`, before any `/`, `?` or `#`.
