@@ -129,7 +129,7 @@ public enum Build {
         if !imageJobs.isEmpty { clock.measure("images", plural(images.processed, "image") + " made, \(images.fromCache) from the cache") }
 
         // Plan: every file the site will have, pages rendered later.
-        let pages = OutputPlan.pages(for: site)
+        let pages = OutputPlan.pages(for: site, hasNotFoundTemplate: theme.templateNames.contains(PageRenderer.notFoundTemplate))
         // Redirect pages take no address from another file: their clashes are errors of their own, below.
         var taken = Set(pages.filter { !$0.format.isRedirect }.map { OutputPlan.path(of: $0, in: site) })
         var assets: [OutputFile] = []

@@ -35,7 +35,7 @@ import Testing
         let site = try bareSite(["content/posts/vigil.md": post])
         defer { site.remove() }
         let report = try site.build()
-        #expect(report.warnings.map(\.message) == ["the site has no base_url, so the feed links to http://localhost/"])
+        #expect(report.warnings.map(\.message) == ["the site has no base_url, so its feeds link to http://localhost/, its pages have no share cards and it has no sitemap"])
         let page = try site.read("posts/vigil/index.html")
         #expect(page.contains("<link rel=\"stylesheet\" href=\"/css/style.css\">\n"))
         #expect(page.contains("<article class=\"post\">\n<header class=\"post-header\">\n<h1>Vigil Tonight</h1>\n"))

@@ -29,6 +29,8 @@ struct PageRenderer: Sendable {
     var images: ImageSet
     /// Each post some feed carries, as every feed shows it; nil for the others.
     var feedEntries: [FeedEntry?]
+    /// Every page of the sitemap, made once for its files; nil without a base URL.
+    var sitemap: Sitemap?
 
     init(site: Site, theme: Theme, images: ImageSet = ImageSet()) {
         self.site = site
@@ -55,6 +57,7 @@ struct PageRenderer: Sendable {
             }
             return (lang, library)
         })
+        sitemap = site.config.baseURL == nil ? nil : Sitemap(site: site)
         let blocks = BlockRenderer(theme: theme, words: words)
         bodies = parallelMap(Array(site.posts.indices)) { [site] in blocks.html(of: site.posts[$0]) }
         let inFeeds = Set(site.lists.filter { !$0.feeds.isEmpty }.flatMap { $0.feedPosts(site.config.feedSize) })
@@ -97,6 +100,11 @@ struct PageRenderer: Sendable {
             return OutputFile(path: path, contents: .text(RedirectPage.html(post: index, alias: site.posts[index].aliases[alias], in: site)))
         case .redirectList:
             return OutputFile(path: path, contents: .text(RedirectPage.list(in: site)))
+        case .sitemap:
+            guard case .sitemap(let part) = page.kind, let sitemap else { preconditionFailure("a sitemap is planned only with a base URL") }
+            return OutputFile(path: path, contents: .text(part == 0 ? sitemap.root(site.urls) : sitemap.part(part)))
+        case .robots:
+            return OutputFile(path: path, contents: .text(RobotsText.text(site)))
         case .theme:
             // Every template chosen here was checked to exist when the theme was loaded.
             let (template, context) = html(page.kind)
@@ -110,7 +118,8 @@ struct PageRenderer: Sendable {
         switch kind {
         case .post(let index), .alias(let index, _): site.posts[index].lang
         case .list(let index, _): site.lists[index].lang
-        case .terms, .kinds, .redirects: site.config.language
+        case .notFound(let lang): lang
+        case .terms, .kinds, .redirects, .sitemap, .robots: site.config.language
         }
     }
 
@@ -121,7 +130,8 @@ struct PageRenderer: Sendable {
         case .list(let index, let number): list(site.lists[index], page: number)
         case .terms(let taxonomy): terms(taxonomy)
         case .kinds: kinds()
-        case .alias, .redirects: preconditionFailure("redirects are not rendered through the theme")
+        case .notFound(let lang): notFound(lang)
+        case .alias, .redirects, .sitemap, .robots: preconditionFailure("redirects, the sitemap and robots.txt are written by code")
         }
     }
 
@@ -289,6 +299,21 @@ struct PageRenderer: Sendable {
         return (template("kinds", "terms"), context)
     }
 
+    /// `404.html` of a language: the theme's `404` template, kept out of search engines.
+    private func notFound(_ lang: String) -> (String, TemplateContext) {
+        let title = words("not_found_title", lang)
+        let url = site.urls.rootPath + (lang == site.config.language ? "" : lang + "/") + "404.html"
+        var context = base(title: title, url: url, lang: lang, kind: "404")
+        if var page = context["page"] as? TemplateContext {
+            page["noindex"] = true
+            context["page"] = page
+        }
+        context["heading"] = title
+        return (Self.notFoundTemplate, context)
+    }
+
+    static let notFoundTemplate = "404"
+
     /// A theme string in `lang`.
     private func words(_ key: String, _ lang: String, _ values: [String: String] = [:]) -> String {
         theme.strings.text(key, lang: lang, values)
@@ -307,7 +332,7 @@ struct PageRenderer: Sendable {
             "page": TemplateContext([
                 "title": title, "document_title": title == site.config.title ? title : "\(title) | \(site.config.title)",
                 "url": url, "absolute_url": urls.absolute(url), "lang": lang, "kind": kind,
-                "feeds": feeds.map { feedLinks($0, title: feedTitle) } ?? []]),
+                "feeds": feeds.map { feedLinks($0, title: feedTitle) } ?? [], "noindex": !site.config.searchEngines]),
         ]
     }
 
