@@ -36,7 +36,7 @@ import Testing
         #expect(built.count == 300 + 30 + (1 + 5 * 6) + (1 + 12 * 3 + 7 * 5) + (1 + 30) + 3 * 26 + 1 + 1 + 3)
         for n in 0..<Self.postCount {
             let page = built["posts/post-\(n)/index.html"].map { String(decoding: $0, as: UTF8.self) } ?? ""
-            #expect(page.contains("<h1>Post \(n)</h1>"), "posts/post-\(n)/index.html is missing or lacks its title")
+            #expect(page.contains("<h1 dir=\"auto\">Post \(n)</h1>"), "posts/post-\(n)/index.html is missing or lacks its title")
         }
         #expect(built["categories/category-4/page/6/index.html"] != nil && built["categories/category-4/page/7/index.html"] == nil)
         #expect(built["tags/tag-11/page/3/index.html"] != nil && built["tags/día-6/page/5/index.html"] != nil)

@@ -43,7 +43,7 @@ def test_a_folder_with_only_posts_builds_with_the_built_in_theme(tmp_path):
                            '  hint: set base_url: "https://your.org/" in site.yml, or pass --base-url\n'), support.describe(proc)
     page = (folder / "site/posts/a/index.html").read_text(encoding="utf-8")
     assert '<link rel="stylesheet" href="/css/style.css">\n' in page
-    assert '<article class="post">\n<header class="post-header">\n<h1>Vigil Tonight</h1>\n' in page
+    assert '<article class="post">\n<header class="post-header">\n<h1 dir="auto">Vigil Tonight</h1>\n' in page
     assert (folder / "site/css/style.css").read_bytes() == (REPO / "themes/default/static/css/style.css").read_bytes()
     assert not (folder / "themes").exists()
 
