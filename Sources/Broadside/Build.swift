@@ -136,8 +136,11 @@ public enum Build {
         var plan = pages.map { PlannedFile(path: OutputPlan.path(of: $0, in: site), origin: OutputPlan.origin(of: $0, in: site)) }
         for (path, source) in theme.assets.sorted(by: { $0.key < $1.key }) {
             guard taken.insert(path).inserted else {
-                diagnostics.append(.error(source.shown,
-                    "this static file would replace the generated page /\(path)", hint: "rename or remove the file"))
+                // robots.txt was the site's own before Broadside wrote one: say how to get what it did.
+                let hint = path == OutputFormat.robots.fileName
+                    ? "remove the file: Broadside writes robots.txt; to keep search engines out, set search_engines: false in site.yml"
+                    : "rename or remove the file"
+                diagnostics.append(.error(source.shown, "this static file would replace the generated page /\(path)", hint: hint))
                 continue
             }
             for file in images.files(publishedAt: path, else: OutputFile(path: path, contents: source.outputContents)) {

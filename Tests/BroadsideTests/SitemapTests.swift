@@ -100,4 +100,13 @@ import Testing
         let urls = (1...sitemap.parts).map { sitemap.part($0) }.joined().components(separatedBy: "<loc>").count - 1
         #expect(urls == sitemap.entries.count)
     }
+
+    @Test func aRobotsFileOfTheSitesOwnIsAnErrorThatSaysWhatToDoInstead() throws {
+        var files = Self.files
+        files["static/robots.txt"] = "User-agent: *\nDisallow: /\n"
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        #expect(site.failure() == [.error("static/robots.txt", "this static file would replace the generated page /robots.txt",
+            hint: "remove the file: Broadside writes robots.txt; to keep search engines out, set search_engines: false in site.yml")])
+    }
 }
