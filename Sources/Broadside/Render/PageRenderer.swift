@@ -248,6 +248,9 @@ struct PageRenderer: Sendable {
         var context = base(title: title, url: url, lang: lang, kind: "404")
         if var page = context["page"] as? TemplateContext {
             page["noindex"] = true
+            // No share card (nobody shares a missing page), but the one JSON-LD item every page has.
+            page["json_ld"] = StructuredData.page("WebPage", name: title, description: "", url: site.urls.absolute(url), lang: lang,
+                site: site, logo: nil)
             context["page"] = page
         }
         context["heading"] = title
