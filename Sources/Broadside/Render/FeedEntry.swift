@@ -94,15 +94,16 @@ extension FeedEntry {
         }
     }
 
+    private static let urlAttributes = [Array(" href=\"".utf8), Array(" src=\"".utf8)]
+
     /// The index just after the next ` href="` or ` src="` at or after `start`.
     private static func nextValue(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        let href = Array(" href=\"".utf8), src = Array(" src=\"".utf8)
         var index = start
         while index < bytes.count {
             guard let equals = bytes[index...].firstIndex(of: UInt8(ascii: "=")) else { return nil }
             index = equals + 1
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { continue }
-            for name in [href, src] where equals + 2 >= name.count && bytes[(equals + 2 - name.count)..<(equals + 2)].elementsEqual(name) {
+            for name in urlAttributes where equals + 2 >= name.count && bytes[(equals + 2 - name.count)..<(equals + 2)].elementsEqual(name) {
                 return equals + 2
             }
         }
