@@ -129,15 +129,18 @@ public enum Build {
         if !imageJobs.isEmpty { clock.measure("images", plural(images.processed, "image") + " made, \(images.fromCache) from the cache") }
 
         // Plan: every file the site will have, pages rendered later.
-        let pages = OutputPlan.pages(for: site)
+        let pages = OutputPlan.pages(for: site, hasNotFoundTemplate: theme.templateNames.contains(PageRenderer.notFoundTemplate))
         // Redirect pages take no address from another file: their clashes are errors of their own, below.
         var taken = Set(pages.filter { !$0.format.isRedirect }.map { OutputPlan.path(of: $0, in: site) })
         var assets: [OutputFile] = []
         var plan = pages.map { PlannedFile(path: OutputPlan.path(of: $0, in: site), origin: OutputPlan.origin(of: $0, in: site)) }
         for (path, source) in theme.assets.sorted(by: { $0.key < $1.key }) {
             guard taken.insert(path).inserted else {
-                diagnostics.append(.error(source.shown,
-                    "this static file would replace the generated page /\(path)", hint: "rename or remove the file"))
+                // robots.txt was the site's own before Broadside wrote one: say how to get what it did.
+                let hint = path == OutputFormat.robots.fileName
+                    ? "remove the file: Broadside writes robots.txt; to keep search engines out, set search_engines: false in site.yml"
+                    : "rename or remove the file"
+                diagnostics.append(.error(source.shown, "this static file would replace the generated page /\(path)", hint: hint))
                 continue
             }
             for file in images.files(publishedAt: path, else: OutputFile(path: path, contents: source.outputContents)) {

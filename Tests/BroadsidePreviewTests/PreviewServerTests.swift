@@ -63,7 +63,8 @@ import Testing
             #expect(head.hasPrefix("HTTP/1.1 200"))
             let script = Array("<script src=\"/__broadside/reload.js\" data-build=\"1\"></script>\n".utf8)
             let at = 16 * 65536 + 3
-            #expect(body.count == Self.bigPage.count + script.count)
+            // Required: the slices below would be out of range of a short body.
+            try #require(body.count == Self.bigPage.count + script.count)
             #expect(Array(body[..<at]) == Array(Self.bigPage[..<at]))
             #expect(Array(body[at..<(at + script.count)]) == script)
             #expect(Array(body[(at + script.count)...]) == Array(Self.bigPage[at...]))

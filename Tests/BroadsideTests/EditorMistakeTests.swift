@@ -200,10 +200,10 @@ import Testing
         ])
         #expect(try site.read("posts/a/index.html").contains("""
             <img src="/posts/a/a.svg" alt="A fence">
-            <figcaption>Families &lt;wait&gt; &amp; &quot;hope&quot; <span class="credit">Photo: Ana Ruiz</span></figcaption>
+            <figcaption><bdi>Families &lt;wait&gt; &amp; &quot;hope&quot;</bdi> <span class="credit"><bdi>Photo: Ana Ruiz</bdi></span></figcaption>
             </figure>
             """))
-        #expect(try site.read("posts/b/index.html").contains("<figcaption>Image: Ana Ruiz</figcaption>\n</figure>"))
+        #expect(try site.read("posts/b/index.html").contains("<figcaption dir=\"auto\">Image: Ana Ruiz</figcaption>\n</figure>"))
         for credit in ["Foto: Ana Ruiz", "Photo by Ana Ruiz", "Fotografía de Ana Ruiz", "© Ana Ruiz", "Map: OpenStreetMap"] {
             #expect(ResourceViews.labelsItself(credit), "\(credit)")
         }
@@ -321,9 +321,9 @@ import Testing
         #expect(try site.read("posts/d/index.html").contains("<p class=\"status\"><strong>Draft</strong></p>\n<p class=\"meta\">"))
         #expect(try site.read("posts/e/index.html").contains("<strong>Programada para el 3 de diciembre de 2027</strong>"))
         let home = try site.read("index.html")
-        #expect(home.contains("<h2><a href=\"/posts/d/\">D</a></h2>\n<p class=\"status\"><strong>Draft</strong></p>"))
-        #expect(home.contains("<h2><a href=\"/posts/c/\">Next week</a></h2>\n<p class=\"status\"><strong>Scheduled for November 30, 2026</strong></p>"))
-        #expect(!home.contains("<h2><a href=\"/posts/a/\">A</a></h2>\n<p class=\"status\">"))
+        #expect(home.contains("<h2><a href=\"/posts/d/\" dir=\"auto\">D</a></h2>\n<p class=\"status\"><strong>Draft</strong></p>"))
+        #expect(home.contains("<h2><a href=\"/posts/c/\" dir=\"auto\">Next week</a></h2>\n<p class=\"status\"><strong>Scheduled for November 30, 2026</strong></p>"))
+        #expect(!home.contains("<h2><a href=\"/posts/a/\" dir=\"auto\">A</a></h2>\n<p class=\"status\">"))
         // Published as usual, nothing is labelled.
         try site.build()
         #expect(try !site.read("index.html").contains("class=\"status\""))

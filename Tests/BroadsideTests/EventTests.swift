@@ -26,7 +26,7 @@ import Testing
     /// The `/events/` page's main part, from its first heading to the pager.
     static func eventsPage(_ site: TemporarySite) throws -> String {
         let page = try site.read("events/index.html")
-        let start = try #require(page.range(of: "<h1>"))
+        let start = try #require(page.range(of: "<h1 dir=\"auto\">"))
         let end = try #require(page.range(of: "<nav class=\"pager\""))
         return String(page[start.lowerBound..<end.lowerBound])
     }
@@ -61,31 +61,31 @@ import Testing
 
         try Self.build(site, now: "2026-11-23T12:00:00Z")
         #expect(try Self.eventsPage(site) == """
-            <h1>Events</h1>
+            <h1 dir=\"auto\">Events</h1>
             <section class="events-upcoming">
             <h2>Upcoming events</h2>
             <article class="event-item" lang="en">
-            <h3><a href="/posts/assembly/">Community Assembly</a></h3>
-            <p class="meta"><time datetime="2026-11-30T18:00:00-06:00">November 30, 2026, 6:00 pm</time> · Iglesia San Martín, 412 Elm Street</p>
-            <p class="summary">Share a meal and plan 2027.</p>
+            <h3><a href="/posts/assembly/" dir="auto">Community Assembly</a></h3>
+            <p class="meta"><time datetime="2026-11-30T18:00:00-06:00">November 30, 2026, 6:00 pm</time> · <bdi>Iglesia San Martín, 412 Elm Street</bdi></p>
+            <p class="summary" dir="auto">Share a meal and plan 2027.</p>
             </article>
             <article class="event-item" lang="en">
-            <h3><a href="/posts/march/">March</a></h3>
+            <h3><a href="/posts/march/" dir="auto">March</a></h3>
             <p class="meta"><time datetime="2026-12-10T12:00:00-06:00">December 10, 2026, 12:00 pm</time></p>
-            <p class="summary">Body text.</p>
+            <p class="summary" dir="auto">Body text.</p>
             </article>
             </section>
             <section class="events-past">
             <h2>Past events</h2>
             <article class="event-item" lang="en">
-            <h3><a href="/posts/workshop/">Workshop</a></h3>
+            <h3><a href="/posts/workshop/" dir="auto">Workshop</a></h3>
             <p class="meta"><time datetime="2026-10-20T10:00:00-05:00">October 20, 2026, 10:00 am</time> · Online</p>
-            <p class="summary">Body text.</p>
+            <p class="summary" dir="auto">Body text.</p>
             </article>
             <article class="event-item" lang="en">
-            <h3><a href="/posts/vigil/">Vigil</a></h3>
+            <h3><a href="/posts/vigil/" dir="auto">Vigil</a></h3>
             <p class="meta"><time datetime="2026-10-09T19:00:00-05:00">October 9, 2026, 7:00 pm</time></p>
-            <p class="summary">Body text.</p>
+            <p class="summary" dir="auto">Body text.</p>
             </article>
             </section>
 
@@ -132,7 +132,7 @@ import Testing
             <dt>When</dt>
             <dd><time datetime="2026-11-30T18:00:00-06:00">November 30, 2026, 6:00 pm</time> – <time datetime="2026-11-30T20:00:00-06:00">8:00 pm</time></dd>
             <dt>Where</dt>
-            <dd>Iglesia San Martín, 412 Elm Street</dd>
+            <dd dir="auto">Iglesia San Martín, 412 Elm Street</dd>
             </dl>
             <ul class="event-actions">
             <li><a href="https://example.org/rsvp">RSVP</a></li>
@@ -234,7 +234,7 @@ import Testing
         try site.build()
         #expect(site.exists("posts/today/index.html") && site.exists("posts/today/event.ics"))
         #expect(try site.read("index.html").contains("href=\"/posts/today/\""))
-        #expect(try Self.eventsPage(site).contains("<h2>Upcoming events</h2>\n<article class=\"event-item\" lang=\"en\">\n<h3><a href=\"/posts/today/\">Vigil tonight</a></h3>"))
+        #expect(try Self.eventsPage(site).contains("<h2>Upcoming events</h2>\n<article class=\"event-item\" lang=\"en\">\n<h3><a href=\"/posts/today/\" dir=\"auto\">Vigil tonight</a></h3>"))
     }
 }
 

@@ -22,6 +22,31 @@ import Testing
         #expect(try site.read("posts/a/index.html").contains("<a href=\"/posts/b/\">post</a>"))
     }
 
+    /// An e-mail client resolves nothing: links beside the post, up a folder, to a heading of
+    /// its own, and from the site's root (which pages prefix with the base path) become absolute; `mailto:` and `tel:` stay.
+    @Test func relativeLinksInTheFeedAreResolvedAgainstThePost() throws {
+        let site = try TemporarySite(files: [
+            "site.yml": "base_url: \"https://example.org/news/\"\n",
+            "content/posts/a/index.md": post("title: \"A\"\ndate: 2026-10-01",
+                body: "[pdf](report.pdf) [up](../b/) [here](#notes) [dot](./report.pdf) [root](/donate/) [mail](mailto:x@example.org) [call](tel:+15550100)"),
+            "content/posts/a/report.pdf": "pdf",
+        ])
+        defer { site.remove() }
+        try site.build()
+        let feed = try site.read("feed.xml")
+        let links: [String] = [
+            "&lt;a href=&quot;https://example.org/news/posts/a/report.pdf&quot;&gt;pdf&lt;/a&gt;",
+            "&lt;a href=&quot;https://example.org/news/posts/b/&quot;&gt;up&lt;/a&gt;",
+            "&lt;a href=&quot;https://example.org/news/posts/a/#notes&quot;&gt;here&lt;/a&gt;",
+            "&lt;a href=&quot;https://example.org/news/posts/a/report.pdf&quot;&gt;dot&lt;/a&gt;",
+            "&lt;a href=&quot;https://example.org/news/donate/&quot;&gt;root&lt;/a&gt;",
+            "&lt;a href=&quot;mailto:x@example.org&quot;&gt;mail&lt;/a&gt;",
+            "&lt;a href=&quot;tel:+15550100&quot;&gt;call&lt;/a&gt;",
+        ]
+        let expected = links.joined(separator: " ")
+        #expect(feed.contains(expected), "\(feed)")
+    }
+
     @Test func controlCharactersNeverBreakTheFeed() throws {
         let site = try TemporarySite(files: [
             "content/posts/a.md": post("title: \"Bell\\u0007 & <tag>\"\ndate: 2026-10-01")
@@ -35,7 +60,7 @@ import Testing
         let site = try TemporarySite()
         defer { site.remove() }
         let report = try site.build()
-        #expect(report.pages == 4)  // home, /categories/, /tags/, /kinds/
+        #expect(report.pages == 5)  // home, /categories/, /tags/, /kinds/, 404.html
         #expect(report.warnings == [.warning("content/posts", "there are no Markdown posts yet",
             hint: "add a file such as content/posts/first-post.md")])
         #expect(try site.read("index.html").contains("<p>No posts yet.</p>"))

@@ -12,9 +12,9 @@ import Testing
         defer { site.remove() }
         try site.build()
         let page = try site.read("posts/a/index.html")
-        #expect(page.contains("<h1>Yes</h1>"))
+        #expect(page.contains("<h1 dir=\"auto\">Yes</h1>"))
         #expect(try site.read("tags/index.html").contains(">Off</a>"))
-        #expect(try site.read("index.html").contains("<p class=\"summary\">2024</p>"))
+        #expect(try site.read("index.html").contains("<p class=\"summary\" dir=\"auto\">2024</p>"))
     }
 
     @Test func aLongFirstParagraphIsShortenedAsASummary() {
@@ -44,7 +44,7 @@ import Testing
         defer { site.remove() }
         try site.build()
         let page = try site.read("posts/a/index.html")
-        #expect(page.contains("<h1>Crlf</h1>"))
+        #expect(page.contains("<h1 dir=\"auto\">Crlf</h1>"))
         #expect(page.contains("<h2 id=\"heading\">Heading</h2>\n<p>Text.</p>"))
     }
 }

@@ -226,7 +226,7 @@ import Testing
         ])
         try site.write("site.yml", "title: News\n")
         #expect(try site.build().warnings == [
-            .warning("site.yml", "the site has no base_url, so the feed links to http://localhost/",
+            .warning("site.yml", "the site has no base_url, so its feeds link to http://localhost/, its pages have no share cards and it has no sitemap",
                 hint: "set base_url: \"https://your.org/\" in site.yml, or pass --base-url")
         ])
     }

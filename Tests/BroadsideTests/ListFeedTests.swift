@@ -79,4 +79,15 @@ import Testing
         let home = try site.read("index.html")
         #expect(!home.contains("application/rss+xml") && !home.contains("feed.xml"))
     }
+
+    /// JSON Feed and JSON-LD: each byte that could end the string or the `<script>` block, and
+    /// the two separators JavaScript reads as line ends, escaped; the rest as it is.
+    @Test func jsonTextEscapesWhatCouldEndItsStringOrItsBlock() throws {
+        #expect(JSONText.escaped("plain día 🇲🇽") == "plain día 🇲🇽")
+        #expect(JSONText.escaped("a\"b\\c\n\t\u{1}</script>&'") == "a\\u0022b\\\\c\\n\\t\\u0001\\u003c/script\\u003e\\u0026\\u0027")
+        #expect(JSONText.escaped("x\u{2028}y\u{2029}") == "x\\u2028y\\u2029")
+        let hostile = "\"\u{301} </script> \u{2028} \\ \u{7}"
+        let decoded = try JSONSerialization.jsonObject(with: Data(JSONText.string(hostile).utf8), options: .fragmentsAllowed) as? String
+        #expect(decoded == hostile)
+    }
 }

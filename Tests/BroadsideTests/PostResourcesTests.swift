@@ -34,9 +34,9 @@ import Testing
             <section class="attachments">
             <h2>Downloads</h2>
             <ul>
-            <li><a href="/posts/court-report/report.pdf" type="application/pdf">Court Watch Report (PDF, 2.3 MB)</a></li>
-            <li><a href="/files/guide.docx" type="application/vnd.openxmlformats-officedocument.wordprocessingml.document">Volunteer guide (Word document, 940 KB)</a></li>
-            <li><a href="https://data.example.org/hearings.csv" type="text/csv">Hearing data (Spreadsheet)</a></li>
+            <li><a href="/posts/court-report/report.pdf" type="application/pdf" dir="auto">Court Watch Report (PDF, 2.3 MB)</a></li>
+            <li><a href="/files/guide.docx" type="application/vnd.openxmlformats-officedocument.wordprocessingml.document" dir="auto">Volunteer guide (Word document, 940 KB)</a></li>
+            <li><a href="https://data.example.org/hearings.csv" type="text/csv" dir="auto">Hearing data (Spreadsheet)</a></li>
             </ul>
             </section>
             """))
@@ -54,9 +54,9 @@ import Testing
         #expect(try site.read("posts/informe/index.html").contains("""
             <h2>Descargas</h2>
             <ul>
-            <li><a href="/posts/informe/report.pdf" type="application/pdf">Court Watch Report (PDF, 2,3 MB)</a></li>
-            <li><a href="/files/guide.docx" type="application/vnd.openxmlformats-officedocument.wordprocessingml.document">Volunteer guide (Documento de Word, 999 bytes)</a></li>
-            <li><a href="https://data.example.org/hearings.csv" type="text/csv">Hearing data (Hoja de cálculo)</a></li>
+            <li><a href="/posts/informe/report.pdf" type="application/pdf" dir="auto">Court Watch Report (PDF, 2,3 MB)</a></li>
+            <li><a href="/files/guide.docx" type="application/vnd.openxmlformats-officedocument.wordprocessingml.document" dir="auto">Volunteer guide (Documento de Word, 999 bytes)</a></li>
+            <li><a href="https://data.example.org/hearings.csv" type="text/csv" dir="auto">Hearing data (Hoja de cálculo)</a></li>
             </ul>
             """))
     }
@@ -142,7 +142,7 @@ import Testing
             </header>
             <figure class="post-image">
             <img src="/posts/vigil/candles.svg" alt="Candles along a fence, with a sign that reads &quot;Free them all&quot;">
-            <figcaption>Image: Puentes Network</figcaption>
+            <figcaption dir="auto">Image: Puentes Network</figcaption>
             </figure>
             <div class="post-content">
             """))
@@ -150,7 +150,7 @@ import Testing
             <figure class="post-image">
             <picture><source type="image/webp" srcset="/\(webp) 8w" sizes="(min-width: 760px) 712px, 100vw"><img src="/\(png)" \
             srcset="/\(png) 8w" sizes="(min-width: 760px) 712px, 100vw" width="8" height="6" alt=""></picture>
-            <figcaption>Imagen: Ana Ruiz</figcaption>
+            <figcaption dir="auto">Imagen: Ana Ruiz</figcaption>
             </figure>
             """))
     }

@@ -27,16 +27,16 @@ import Testing
 
     @Test func firstDayLinksOnlyForward() throws {
         let page = try site.read("posts/day-1/index.html")
-        #expect(page.contains("<p class=\"meta\"><time datetime=\"2026-10-05T00:00:00+00:00\">October 5, 2026</time> · Action day · <a href=\"/series/week-of-action/\">Week of Action</a>, Day 1 of 4</p>"))
+        #expect(page.contains("<p class=\"meta\"><time datetime=\"2026-10-05T00:00:00+00:00\">October 5, 2026</time> · Action day · <a href=\"/series/week-of-action/\" dir=\"auto\">Week of Action</a>, Day 1 of 4</p>"))
         #expect(!page.contains("rel=\"prev\""))
-        #expect(page.contains("<a rel=\"next\" href=\"/posts/day-2/\">Next day: Day 2 →</a>"))
+        #expect(page.contains("<a rel=\"next\" href=\"/posts/day-2/\">Next day: <bdi>Day 2</bdi> →</a>"))
         #expect(page.contains("""
-            <h2><a href="/series/week-of-action/">All days of Week of Action</a></h2>
+            <h2><a href="/series/week-of-action/" dir="auto">All days of Week of Action</a></h2>
             <ol class="series-days">
-            <li value="1"><span aria-current="page">Day 1</span> · <time datetime="2026-10-05T00:00:00+00:00">October 5, 2026</time></li>
-            <li value="2"><a href="/posts/day-2/">Day 2</a> · <time datetime="2026-10-06T00:00:00+00:00">October 6, 2026</time></li>
-            <li value="3"><a href="/posts/day-3/">Day 3</a> · <time datetime="2026-10-07T00:00:00+00:00">October 7, 2026</time></li>
-            <li value="4"><span class="scheduled">Day 4</span> · <time datetime="2027-10-08T00:00:00+00:00">October 8, 2027</time></li>
+            <li value="1"><span aria-current="page"><bdi>Day 1</bdi></span> · <time datetime="2026-10-05T00:00:00+00:00">October 5, 2026</time></li>
+            <li value="2"><a href="/posts/day-2/"><bdi>Day 2</bdi></a> · <time datetime="2026-10-06T00:00:00+00:00">October 6, 2026</time></li>
+            <li value="3"><a href="/posts/day-3/"><bdi>Day 3</bdi></a> · <time datetime="2026-10-07T00:00:00+00:00">October 7, 2026</time></li>
+            <li value="4"><span class="scheduled"><bdi>Day 4</bdi></span> · <time datetime="2027-10-08T00:00:00+00:00">October 8, 2027</time></li>
             </ol>
             """))
     }
@@ -44,15 +44,15 @@ import Testing
     @Test func middleDayLinksBothWays() throws {
         let page = try site.read("posts/day-2/index.html")
         #expect(page.contains("Week of Action</a>, Day 2 of 4</p>"))
-        #expect(page.contains("<a rel=\"prev\" href=\"/posts/day-1/\">← Previous day: Day 1</a>\n<a rel=\"next\" href=\"/posts/day-3/\">Next day: Day 3 →</a>"))
-        #expect(page.contains("<li value=\"2\"><span aria-current=\"page\">Day 2</span>"))
+        #expect(page.contains("<a rel=\"prev\" href=\"/posts/day-1/\">← Previous day: <bdi>Day 1</bdi></a>\n<a rel=\"next\" href=\"/posts/day-3/\">Next day: <bdi>Day 3</bdi> →</a>"))
+        #expect(page.contains("<li value=\"2\"><span aria-current=\"page\"><bdi>Day 2</bdi></span>"))
     }
 
     /// Day 3 is the last published day: day 4 is scheduled, so there is no next day to go to.
     @Test func lastPublishedDayHasNoNextAndTheScheduledDayIsNotLinked() throws {
         let page = try site.read("posts/day-3/index.html")
         #expect(page.contains("Week of Action</a>, Day 3 of 4</p>"))
-        #expect(page.contains("<a rel=\"prev\" href=\"/posts/day-2/\">← Previous day: Day 2</a>"))
+        #expect(page.contains("<a rel=\"prev\" href=\"/posts/day-2/\">← Previous day: <bdi>Day 2</bdi></a>"))
         #expect(!page.contains("rel=\"next\""))
         #expect(!page.contains("/posts/day-4/"))
         #expect(!site.exists("posts/day-4/index.html"))
@@ -60,19 +60,19 @@ import Testing
 
     @Test func seriesPageListsTheDaysInDayOrder() throws {
         let page = try site.read("series/week-of-action/index.html")
-        #expect(page.contains("<h1>Week of Action</h1>"))
+        #expect(page.contains("<h1 dir=\"auto\">Week of Action</h1>"))
         #expect(page.contains("""
-            <li value="1"><a href="/posts/day-1/">Day 1</a> · <time datetime="2026-10-05T00:00:00+00:00">October 5, 2026</time></li>
-            <li value="2"><a href="/posts/day-2/">Day 2</a> · <time datetime="2026-10-06T00:00:00+00:00">October 6, 2026</time></li>
-            <li value="3"><a href="/posts/day-3/">Day 3</a> · <time datetime="2026-10-07T00:00:00+00:00">October 7, 2026</time></li>
-            <li value="4"><span class="scheduled">Day 4</span> · <time datetime="2027-10-08T00:00:00+00:00">October 8, 2027</time></li>
+            <li value="1"><a href="/posts/day-1/"><bdi>Day 1</bdi></a> · <time datetime="2026-10-05T00:00:00+00:00">October 5, 2026</time></li>
+            <li value="2"><a href="/posts/day-2/"><bdi>Day 2</bdi></a> · <time datetime="2026-10-06T00:00:00+00:00">October 6, 2026</time></li>
+            <li value="3"><a href="/posts/day-3/"><bdi>Day 3</bdi></a> · <time datetime="2026-10-07T00:00:00+00:00">October 7, 2026</time></li>
+            <li value="4"><span class="scheduled"><bdi>Day 4</bdi></span> · <time datetime="2027-10-08T00:00:00+00:00">October 8, 2027</time></li>
             """))
         #expect(page.contains("<html lang=\"en\">"))
     }
 
     @Test func listEntriesNameTheDay() throws {
         let home = try site.read("index.html")
-        #expect(home.contains("<p class=\"meta\"><time datetime=\"2026-10-07T00:00:00+00:00\">October 7, 2026</time> · Action day · <a href=\"/series/week-of-action/\">Week of Action</a>, Day 3 of 4</p>"))
+        #expect(home.contains("<p class=\"meta\"><time datetime=\"2026-10-07T00:00:00+00:00\">October 7, 2026</time> · Action day · <a href=\"/series/week-of-action/\" dir=\"auto\">Week of Action</a>, Day 3 of 4</p>"))
     }
 
     /// With --future the scheduled day is a page like the others, and linked.
@@ -81,7 +81,7 @@ import Testing
         defer { all.remove() }
         try all.build(future: true)
         let page = try all.read("posts/day-3/index.html")
-        #expect(page.contains("<a rel=\"next\" href=\"/posts/day-4/\">Next day: Day 4 →</a>"))
+        #expect(page.contains("<a rel=\"next\" href=\"/posts/day-4/\">Next day: <bdi>Day 4</bdi> →</a>"))
     }
 
     /// A Spanish series is its own, below /es/, in Spanish words and dates.
@@ -95,8 +95,8 @@ import Testing
         try spanish.build()
         let page = try spanish.read("posts/dia-1/index.html")
         #expect(page.contains("<html lang=\"es\">"))
-        #expect(page.contains("<time datetime=\"2026-10-05T00:00:00+00:00\">5 de octubre de 2026</time> · Boletín · <a href=\"/es/series/week-of-action/\">Week of Action</a>, Día 1 de 2</p>"))
-        #expect(page.contains("<a rel=\"next\" href=\"/posts/dia-2/\">Día siguiente: Día 2 →</a>"))
+        #expect(page.contains("<time datetime=\"2026-10-05T00:00:00+00:00\">5 de octubre de 2026</time> · Boletín · <a href=\"/es/series/week-of-action/\" dir=\"auto\">Week of Action</a>, Día 1 de 2</p>"))
+        #expect(page.contains("<a rel=\"next\" href=\"/posts/dia-2/\">Día siguiente: <bdi>Día 2</bdi> →</a>"))
         #expect(try spanish.read("posts/day-1/index.html").contains("Week of Action</a>, Day 1 of 1</p>"))
         #expect(try spanish.read("es/series/week-of-action/index.html").contains("<html lang=\"es\">"))
     }

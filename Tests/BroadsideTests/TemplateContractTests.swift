@@ -53,14 +53,15 @@ import Testing
                 }
             }
         }
-        for page in OutputPlan.pages(for: resolved) where page.format == .html {
+        for page in OutputPlan.pages(for: resolved, hasNotFoundTemplate: true) where page.format == .html {
             let (_, context) = renderer.html(page.kind)
             let name: String
             switch page.kind {
             case .post: name = "post page"
             case .list(let index, _): name = resolved.lists[index].scope == .events ? "events page" : "list page"
             case .terms, .kinds: name = "index page"
-            case .alias, .redirects: continue
+            case .notFound: name = "404 page"
+            case .alias, .redirects, .sitemap, .robots: continue
             }
             record(name, context)
         }

@@ -39,11 +39,11 @@ def test_a_folder_with_only_posts_builds_with_the_built_in_theme(tmp_path):
     proc = run(lonely, "build", "--now", NOW, cwd=folder)
     assert proc.returncode == 0, support.describe(proc)
     assert support.SUMMARY_RE.match(proc.stdout.strip()), support.describe(proc)
-    assert proc.stderr == ("warning: site.yml: the site has no base_url, so the feed links to http://localhost/\n"
+    assert proc.stderr == ("warning: site.yml: the site has no base_url, so its feeds link to http://localhost/, its pages have no share cards and it has no sitemap\n"
                            '  hint: set base_url: "https://your.org/" in site.yml, or pass --base-url\n'), support.describe(proc)
     page = (folder / "site/posts/a/index.html").read_text(encoding="utf-8")
     assert '<link rel="stylesheet" href="/css/style.css">\n' in page
-    assert '<article class="post">\n<header class="post-header">\n<h1>Vigil Tonight</h1>\n' in page
+    assert '<article class="post">\n<header class="post-header">\n<h1 dir="auto">Vigil Tonight</h1>\n' in page
     assert (folder / "site/css/style.css").read_bytes() == (REPO / "themes/default/static/css/style.css").read_bytes()
     assert not (folder / "themes").exists()
 

@@ -138,8 +138,8 @@ def test_new_refuses_to_replace_a_post_and_names_it(tmp_path):
      "  hint: did you mean `dispatch`? Use one of dispatch, action-day, qa, perspective, report, letter, event\n"),
     (["new", "action-day", "Day 1"], "error: there is no week of action yet to add this day to\n"
      "  hint: name its series: broadside new action-day \"Day 1\" --series \"Week of Action for Due Process\"\n"),
-    (["new", "dispatch", "¡¿?!"], "error: the title \"¡¿?!\" has no letters or digits to make the file's name from\n"
-     "  hint: write a title with letters or digits, or pass the file's name with --slug vigil-tonight\n"),
+    (["new", "dispatch", "--slug", "¡¿?!", "Vigil"], "error: --slug \"¡¿?!\" has no letters or digits\n"
+     "  hint: for example --slug vigil-tonight\n"),
 ])
 def test_new_usage_errors_exit_2_and_write_nothing(tmp_path, args, message):
     site = init_site(tmp_path)

@@ -20,6 +20,7 @@ REQUIRED = {
     "Event": {"name", "startDate", "location", "eventStatus", "eventAttendanceMode", "organizer", "url", "description"},
     "CollectionPage": {"name", "url", "inLanguage"},
     "WebSite": {"name", "url", "publisher"},
+    "WebPage": {"name", "url", "inLanguage"},
 }
 
 
@@ -39,6 +40,8 @@ def expected_type(site, path) -> str | None:
         return "Event" if (path.parent / "event.ics").exists() else "NewsArticle"
     if relative in ("index.html", "es/index.html"):
         return "WebSite"
+    if path.name == "404.html":
+        return "WebPage"
     return "CollectionPage"
 
 
@@ -49,7 +52,7 @@ def redirect_page(path) -> bool:
 def test_every_page_has_exactly_one_json_ld_item_of_its_type(site, pages):
     checked = 0
     for path in pages:
-        if redirect_page(path) or path.name == "404.html":
+        if redirect_page(path):
             continue
         url = page_url(site, path)
         data = structured(path, url)["json-ld"]

@@ -33,7 +33,7 @@ let pageTags: Set<String> = {
 }()
 let feedTags: Set<String> = [
     "?xml", "rss", "channel", "title", "link", "description", "language", "generator", "lastbuilddate", "atom:link",
-    "item", "guid", "pubdate", "category", "content:encoded",
+    "item", "guid", "pubdate", "category", "content:encoded", "dc:creator", "enclosure", "media:content", "media:description",
 ]
 
 runFuzzer { bytes in
@@ -58,10 +58,26 @@ runFuzzer { bytes in
         guard case .text(let markup) = output.contents, !markup.isEmpty else {
             fatalError("the page \(output.path) is empty")
         }
-        if page.format == .ics {
+        switch page.format.writer {
+        case .calendar:
             require(markup.hasPrefix("BEGIN:VCALENDAR\r\n") && markup.hasSuffix("END:VCALENDAR\r\n"), "\(output.path) is not a calendar")
             continue
+        case .feed(.json):
+            let parsed = try? JSONSerialization.jsonObject(with: Data(markup.utf8)) as? [String: Any]
+            require((parsed?["items"] as? [Any])?.count == 1, "\(output.path) is not a JSON Feed holding the post once")
+            continue
+        case .feed(.atom), .sitemap:
+            require(!markup.unicodeScalars.contains(where: isForbiddenInXML), "\(output.path) holds a character XML forbids")
+            require(page.format != .atom || markup.components(separatedBy: "<entry ").count == 2, "atom.xml does not hold the post once")
+            continue
+        case .robots:
+            require(markup.hasPrefix("User-agent: *\n"), "robots.txt does not start with its user agent")
+            continue
+        default:
+            break
         }
+        // The one script a page has is its JSON-LD, whose text holds no `<`.
+        require(markup.components(separatedBy: "<script").count <= 2, "\(output.path) has more than one script")
         let isFeed = page.format == .rss
         let allowed = isFeed ? feedTags : pageTags
         for tag in tags(in: markup) where !allowed.contains(tag.name) {

@@ -19,6 +19,8 @@ public struct SiteConfig: Sendable, Equatable {
     /// organisation's in structured data: files of `static/`, by their published path.
     var shareImage: SiteImage?
     var logo: SiteImage?
+    /// `search_engines: false` (a staging copy): robots.txt keeps crawlers out and every page says noindex.
+    public var searchEngines = true
     /// The feeds every list has (`feeds: [rss, atom, json]`), in the order pages link them.
     var feeds = OutputFormat.feeds
     /// Keep raw HTML and `javascript:` links in Markdown.
@@ -29,7 +31,7 @@ public struct SiteConfig: Sendable, Equatable {
 
     public static let fileName = "site.yml"
     static let keys = [
-        "title", "description", "base_url", "language", "time_zone", "theme", "posts_per_page", "feed_size", "feeds", "share_image", "logo", "unsafe", "images",
+        "title", "description", "base_url", "language", "time_zone", "theme", "posts_per_page", "feed_size", "feeds", "share_image", "logo", "search_engines", "unsafe", "images",
         // Read by `broadside publish` (BroadsidePublish), not by the build.
         "publish",
     ]
@@ -78,7 +80,8 @@ public struct SiteConfig: Sendable, Equatable {
         let isSite = FileManager.default.fileExists(atPath: source.appendingPathComponent(fileName).path)
             || FileManager.default.fileExists(atPath: source.appendingPathComponent("content").path)
         if config.baseURL == nil && settingsRead && !baseURLGiven && isSite {
-            diagnostics.append(.warning(fileName, "the site has no base_url, so the feed links to http://localhost/",
+            diagnostics.append(.warning(fileName,
+                "the site has no base_url, so its feeds link to http://localhost/, its pages have no share cards and it has no sitemap",
                 hint: "set base_url: \"https://your.org/\" in site.yml, or pass --base-url"))
         }
         return (config, diagnostics)
@@ -140,6 +143,10 @@ public struct SiteConfig: Sendable, Equatable {
                 if key == "logo" { logo = image } else { shareImage = image }
             case "feeds":
                 feeds = Self.feeds(value, file: file, diagnostics: &diagnostics) ?? feeds
+            case "search_engines":
+                if let text, let flag = Self.bool(text) { searchEngines = flag } else {
+                    fail("`search_engines` must be true or false", "search_engines: false")
+                }
             case "unsafe":
                 if let text, let flag = Self.bool(text) { unsafe = flag } else {
                     fail("`unsafe` must be true or false", "unsafe: false")

@@ -149,6 +149,20 @@ struct PostParser: Sendable {
             diagnostics.append(missing("date", hint: "date: 2026-05-01 or date: 2026-05-01T09:30:00-05:00"))
         }
 
+        // `updated:`, when a post was last changed: the sitemap's lastmod and JSON-LD's dateModified.
+        var updated: PostDate?
+        if let node = fields["updated"] {
+            updated = node.text.flatMap { PostDate.parse($0, timeZone: config.timeZone) }
+            if updated == nil {
+                fail(node, "`updated` is not a date: \"\(Excerpt.short(node.text ?? ""))\"",
+                    hint: "write the day the post last changed, as 2026-05-02 or 2026-05-02T10:00:00-05:00")
+            } else if let date, let changed = updated, changed.secondsSince1970 < date.secondsSince1970 {
+                fail(node, "`updated` is before `date`: a post cannot change before it is published",
+                    hint: "write the day the post last changed, on or after its date, or remove `updated`")
+                updated = nil
+            }
+        }
+
         var kind: Kind?
         if let value = text("kind", hint: "kind: dispatch") {
             kind = Kind(rawValue: value.lowercased())
@@ -283,6 +297,7 @@ struct PostParser: Sendable {
         post.seriesColumn = fields["series"]?.column
         post.translationKeyColumn = fields["translation_key"]?.column
         post.aliases = aliases
+        post.updated = updated
         post.links = body.links.map { $0.down(parts.bodyLineOffset) }
         post.images = body.images
         if !blockLinks.isEmpty { post.links = (post.links + blockLinks).sorted { ($0.line, $0.column) < ($1.line, $1.column) } }
@@ -318,6 +333,6 @@ struct PostParser: Sendable {
 
     static let knownKeys: Set<String> = Set<String>([
         "title", "date", "kind", "categories", "tags", "summary", "lang", "series", "series_day",
-        "translation_key", "draft", "slug", "author", "event", "aliases",
+        "translation_key", "draft", "slug", "author", "event", "aliases", "updated",
     ]).union(ResourceFields.keys)
 }

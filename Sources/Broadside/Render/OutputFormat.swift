@@ -14,6 +14,8 @@ struct OutputFormat: Sendable, Hashable {
         case redirect
         /// `_redirects`, every alias in one file for hosts that read it.
         case redirectList
+        case sitemap
+        case robots
     }
 
     /// The name `site.yml` and messages use: `rss`, `atom`, `json`.
@@ -40,6 +42,11 @@ struct OutputFormat: Sendable, Hashable {
     static let redirect = OutputFormat(name: "redirect", label: "HTML", fileName: "index.html", mediaType: "text/html", escaping: .html, writer: .redirect)
     static let redirectList = OutputFormat(name: "redirects", label: "text", fileName: "_redirects", mediaType: "text/plain", escaping: .text,
         writer: .redirectList)
+
+    static let sitemap = OutputFormat(name: "sitemap", label: "Sitemap", fileName: "sitemap.xml", mediaType: "application/xml",
+        escaping: .xml, writer: .sitemap)
+    static let robots = OutputFormat(name: "robots", label: "robots.txt", fileName: "robots.txt", mediaType: "text/plain",
+        escaping: .text, writer: .robots)
 
     /// Every feed format, in the order pages link them; all are written unless `site.yml` chooses.
     static let feeds = [rss, atom, jsonFeed]

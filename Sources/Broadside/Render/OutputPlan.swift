@@ -30,6 +30,11 @@ enum PageKind: Sendable, Hashable {
     case alias(Int, alias: Int)
     /// `_redirects`: every alias, for hosts that read the file.
     case redirects
+    /// `/sitemap.xml`, and its parts `sitemap-N.xml` past `Sitemap.limit` URLs (part 0 is the root file).
+    case sitemap(part: Int)
+    case robots
+    /// The page a host shows for an address the site does not have, in a language (`/404.html`, `/es/404.html`).
+    case notFound(lang: String)
 }
 
 /// One file the site has: a kind of page in a format.
@@ -42,7 +47,7 @@ struct Page: Sendable, Hashable {
 /// Every (page, format) pair of the site, enumerated up front and rendered lazily; the writer
 /// walks whatever list it gets.
 enum OutputPlan {
-    static func pages(for site: Site) -> [Page] {
+    static func pages(for site: Site, hasNotFoundTemplate: Bool = false) -> [Page] {
         var pages: [Page] = site.posts.indices.map { Page(kind: .post($0), format: .html) }
         pages += site.posts.indices.filter { site.posts[$0].event != nil }.map { Page(kind: .post($0), format: .calendar) }
         for (index, list) in site.lists.enumerated() {
@@ -55,6 +60,13 @@ enum OutputPlan {
             pages += post.aliases.indices.map { Page(kind: .alias(index, alias: $0), format: .redirect) }
         }
         if site.posts.contains(where: { !$0.aliases.isEmpty }) { pages.append(Page(kind: .redirects, format: .redirectList)) }
+        // A sitemap holds absolute addresses only, and a site without base_url has none.
+        if site.config.baseURL != nil {
+            let parts = Sitemap.partCount(site)
+            pages += (0...(parts > 1 ? parts : 0)).map { Page(kind: .sitemap(part: $0), format: .sitemap) }
+        }
+        pages.append(Page(kind: .robots, format: .robots))
+        if hasNotFoundTemplate { pages += site.languages.map { Page(kind: .notFound(lang: $0), format: .html) } }
         return pages
     }
 
@@ -67,7 +79,9 @@ enum OutputPlan {
         case .terms(let kind): SiteURLs.taxonomyFolder(kind) + name
         case .kinds: SiteURLs.kindsFolder + name
         case .alias(let index, let alias): site.posts[index].aliases[alias].file
-        case .redirects: name
+        case .redirects, .robots: name
+        case .sitemap(let part): part == 0 ? name : Sitemap.partFile(part)
+        case .notFound(let lang): (lang == site.config.language ? "" : lang + "/") + "404.html"
         }
     }
 
@@ -83,7 +97,7 @@ enum OutputPlan {
             guard case .term(let kind, let term) = site.lists[index].scope else { return .site }
             let found = site.taxonomy(kind).terms[term]
             return .term(kind, name: found.name, source: found.posts.first.map { site.posts[$0].source } ?? "")
-        case .terms, .kinds, .redirects: return .site
+        case .terms, .kinds, .redirects, .sitemap, .robots, .notFound: return .site
         }
     }
 }

@@ -29,6 +29,8 @@ struct PageRenderer: Sendable {
     var images: ImageSet
     /// Each post some feed carries, as every feed shows it; nil for the others.
     var feedEntries: [FeedEntry?]
+    /// Every page of the sitemap, made once for its files; nil without a base URL.
+    var sitemap: Sitemap?
 
     init(site: Site, theme: Theme, images: ImageSet = ImageSet()) {
         self.site = site
@@ -55,14 +57,16 @@ struct PageRenderer: Sendable {
             }
             return (lang, library)
         })
+        sitemap = site.config.baseURL == nil ? nil : Sitemap(site: site)
         let blocks = BlockRenderer(theme: theme, words: words)
         bodies = parallelMap(Array(site.posts.indices)) { [site] in blocks.html(of: site.posts[$0]) }
         let inFeeds = Set(site.lists.filter { !$0.feeds.isEmpty }.flatMap { $0.feedPosts(site.config.feedSize) })
+        let syntaxes = Set(site.config.feeds.compactMap { if case .feed(let syntax) = $0.writer { syntax } else { nil } })
         let feedContent = FeedContent(site: site, theme: theme, words: words, siteContexts: siteContexts, images: images, blocks: blocks)
         feedEntries = parallelMap(Array(site.posts.indices)) { [site, bodies, views] index in
             guard inFeeds.contains(index) else { return nil }
             let content = feedContent.html(of: index, body: bodies[index], view: views[index].context)
-            return FeedEntry(post: site.posts[index], index: index, in: site, content: content, images: images)
+            return FeedEntry(post: site.posts[index], index: index, in: site, content: content, images: images, syntaxes: syntaxes)
         }
         let hasItem = theme.templateNames.contains(Self.itemPartial)
         entries = parallelMap(views) { [theme, site] view in
@@ -96,6 +100,11 @@ struct PageRenderer: Sendable {
             return OutputFile(path: path, contents: .text(RedirectPage.html(post: index, alias: site.posts[index].aliases[alias], in: site)))
         case .redirectList:
             return OutputFile(path: path, contents: .text(RedirectPage.list(in: site)))
+        case .sitemap:
+            guard case .sitemap(let part) = page.kind, let sitemap else { preconditionFailure("a sitemap is planned only with a base URL") }
+            return OutputFile(path: path, contents: .text(part == 0 ? sitemap.root(site.urls) : sitemap.part(part)))
+        case .robots:
+            return OutputFile(path: path, contents: .text(RobotsText.text(site)))
         case .theme:
             // Every template chosen here was checked to exist when the theme was loaded.
             let (template, context) = html(page.kind)
@@ -109,7 +118,8 @@ struct PageRenderer: Sendable {
         switch kind {
         case .post(let index), .alias(let index, _): site.posts[index].lang
         case .list(let index, _): site.lists[index].lang
-        case .terms, .kinds, .redirects: site.config.language
+        case .notFound(let lang): lang
+        case .terms, .kinds, .redirects, .sitemap, .robots: site.config.language
         }
     }
 
@@ -120,7 +130,8 @@ struct PageRenderer: Sendable {
         case .list(let index, let number): list(site.lists[index], page: number)
         case .terms(let taxonomy): terms(taxonomy)
         case .kinds: kinds()
-        case .alias, .redirects: preconditionFailure("redirects are not rendered through the theme")
+        case .notFound(let lang): notFound(lang)
+        case .alias, .redirects, .sitemap, .robots: preconditionFailure("redirects, the sitemap and robots.txt are written by code")
         }
     }
 
@@ -178,64 +189,6 @@ struct PageRenderer: Sendable {
         return (template(name, "list"), context)
     }
 
-    // MARK: Share cards and structured data
-
-    private func share(_ card: ShareCard, in context: inout TemplateContext) {
-        guard var page = context["page"] as? TemplateContext, let url = page["absolute_url"] as? String else { return }
-        card.add(to: &page, absoluteURL: url, hasBaseURL: site.config.baseURL != nil)
-        context["page"] = page
-    }
-
-    private func postCard(_ index: Int) -> ShareCard {
-        let post = site.posts[index]
-        let description = post.summary.isEmpty ? site.config.description : post.summary
-        let image = shareImage(post) ?? siteImage(site.config.shareImage, share: true)
-        let translations = TranslationView.versions(of: index, in: site).map { site.posts[$0].lang }
-        let categories = site.categories.termsOfPost[index].map { site.categories.terms[$0].name }
-        return ShareCard(title: post.title, description: description, kind: .article, lang: post.lang,
-            otherLanguages: Array(Set(translations).subtracting([post.lang])).sorted(), image: image, published: post.date,
-            section: categories.first, tags: site.tags.termsOfPost[index].map { site.tags.terms[$0].name },
-            structuredData: StructuredData.post(index, in: site, description: description, image: image, logo: siteImage(site.config.logo, share: false)))
-    }
-
-    /// A home's first page is the `WebSite`; its other pages, and every other list, a `CollectionPage`.
-    private func listCard(_ list: PostList, heading: String, url: String, page number: Int) -> ShareCard {
-        let isHome = if case .home = list.scope { number == 1 } else { false }
-        let absolute = site.urls.absolute(url)
-        let description = site.config.description
-        return ShareCard(title: heading, description: description, kind: .website, lang: list.lang,
-            otherLanguages: isHome ? site.languages.filter { $0 != list.lang } : [], image: siteImage(site.config.shareImage, share: true),
-            structuredData: StructuredData.page(isHome ? "WebSite" : "CollectionPage", name: heading, description: description,
-                url: absolute, lang: list.lang, site: site, logo: siteImage(site.config.logo, share: false)))
-    }
-
-    private func indexCard(_ title: String, url: String) -> ShareCard {
-        let lang = site.config.language
-        return ShareCard(title: title, description: site.config.description, kind: .website, lang: lang,
-            image: siteImage(site.config.shareImage, share: true),
-            structuredData: StructuredData.page("CollectionPage", name: title, description: site.config.description,
-                url: site.urls.absolute(url), lang: lang, site: site, logo: siteImage(site.config.logo, share: false)))
-    }
-
-    /// The featured image's share-card copy (1,200 pixels wide, or the photo's own width).
-    private func shareImage(_ post: Post) -> FeedEntry.Image? {
-        guard let featured = post.resources.image, let path = featured.file.outputPath, let image = images.images[path],
-            let file = image.share ?? image.fallback(near: site.config.images.shareWidth)
-        else { return nil }
-        return FeedEntry.Image(url: site.urls.absolute(ImageMarkup.url(file, site.urls)), width: file.width, height: file.height,
-            mediaType: file.format.mediaType, alt: featured.alt)
-    }
-
-    /// An image `site.yml` names, as published: its share-card copy, or the file itself (a logo).
-    /// Its alt text is the site's title: the card stands for the site.
-    private func siteImage(_ named: SiteImage?, share: Bool) -> FeedEntry.Image? {
-        guard let named, let image = images.images[named.path],
-            let file = share ? (image.share ?? image.fallback(near: site.config.images.shareWidth)) : (image.own ?? image.fallback.last)
-        else { return nil }
-        return FeedEntry.Image(url: site.urls.absolute(ImageMarkup.url(file, site.urls)), width: file.width, height: file.height,
-            mediaType: file.format.mediaType, alt: site.config.title)
-    }
-
     /// A list's name as its first page heads it; nil for a home page, which the site's title heads.
     func heading(of list: PostList) -> String? {
         switch list.scope {
@@ -288,6 +241,24 @@ struct PageRenderer: Sendable {
         return (template("kinds", "terms"), context)
     }
 
+    /// `404.html` of a language: the theme's `404` template, kept out of search engines.
+    private func notFound(_ lang: String) -> (String, TemplateContext) {
+        let title = words("not_found_title", lang)
+        let url = site.urls.rootPath + (lang == site.config.language ? "" : lang + "/") + "404.html"
+        var context = base(title: title, url: url, lang: lang, kind: "404")
+        if var page = context["page"] as? TemplateContext {
+            page["noindex"] = true
+            // No share card (nobody shares a missing page), but the one JSON-LD item every page has.
+            page["json_ld"] = StructuredData.page("WebPage", name: title, description: "", url: site.urls.absolute(url), lang: lang,
+                site: site, logo: nil)
+            context["page"] = page
+        }
+        context["heading"] = title
+        return (Self.notFoundTemplate, context)
+    }
+
+    static let notFoundTemplate = "404"
+
     /// A theme string in `lang`.
     private func words(_ key: String, _ lang: String, _ values: [String: String] = [:]) -> String {
         theme.strings.text(key, lang: lang, values)
@@ -306,7 +277,7 @@ struct PageRenderer: Sendable {
             "page": TemplateContext([
                 "title": title, "document_title": title == site.config.title ? title : "\(title) | \(site.config.title)",
                 "url": url, "absolute_url": urls.absolute(url), "lang": lang, "kind": kind,
-                "feeds": feeds.map { feedLinks($0, title: feedTitle) } ?? []]),
+                "feeds": feeds.map { feedLinks($0, title: feedTitle) } ?? [], "noindex": !site.config.searchEngines]),
         ]
     }
 

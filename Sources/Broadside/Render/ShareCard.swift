@@ -29,7 +29,7 @@ struct ShareCard: Sendable {
         page["locale"] = Self.locale(lang)
         page["locale_alternates"] = otherLanguages.map(Self.locale)
         page["twitter_card"] = image == nil ? "summary" : "summary_large_image"
-        page["json_ld"] = structuredData
+        if !structuredData.isEmpty { page["json_ld"] = structuredData }
         if hasBaseURL { page["canonical_url"] = absoluteURL }
         if let image, hasBaseURL {
             var values: TemplateContext = ["url": image.url, "alt": image.alt, "media_type": image.mediaType]

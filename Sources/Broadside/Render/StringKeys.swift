@@ -38,6 +38,7 @@ enum StringKeys {
             "status_draft": Rule(placeholders: [], required: false),
             "status_scheduled": Rule(placeholders: ["date"], required: false),
             "read_in": Rule(placeholders: ["language"], required: false),
+            "not_found_title": Rule(placeholders: [], required: false),
             "take_action": Rule(placeholders: [], required: true),
             "stat_as_of": Rule(placeholders: ["date"], required: true),
         ]

@@ -46,7 +46,7 @@ enum StructuredData {
             pairs.append(("organizer", organization(site, logo: logo)))
         } else {
             pairs += [("@type", .text("NewsArticle")), ("headline", .text(post.title)), ("description", .text(description)),
-                      ("datePublished", .text(DateText.iso8601(post.date))), ("dateModified", .text(DateText.iso8601(post.date)))]
+                      ("datePublished", .text(DateText.iso8601(post.date))), ("dateModified", .text(DateText.iso8601(post.updated ?? post.date)))]
             let authors: [Value] = post.authors.isEmpty ? [organization(site, logo: logo)]
                 : post.authors.map { .object([("@type", .text("Person")), ("name", .text($0))]) }
             pairs += [("author", .list(authors)), ("publisher", organization(site, logo: logo)), ("inLanguage", .text(post.lang))]

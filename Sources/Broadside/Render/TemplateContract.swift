@@ -9,13 +9,14 @@ enum TemplateContract {
         ("list page", ["site", "t", "page", "heading", "list", "posts", "has_posts", "pager", "is_home", "term", "kind", "series"]),
         ("events page", ["site", "t", "page", "heading", "list", "posts", "has_posts", "pager", "upcoming", "has_upcoming", "past", "has_past"]),
         ("index page", ["site", "t", "page", "heading", "taxonomy", "terms", "has_terms"]),
+        ("404 page", ["site", "t", "page", "heading"]),
         ("site", [
             "title", "description", "language", "root", "home_url", "categories_url", "tags_url", "kinds_url",
             "feed_url", "feed_absolute_url", "generator", "events_url",
         ]),
         ("page", [
             "title", "document_title", "url", "absolute_url", "lang", "kind", "feeds", "description", "canonical_url", "og_type", "locale",
-            "locale_alternates", "twitter_card", "json_ld", "image", "article",
+            "locale_alternates", "twitter_card", "json_ld", "image", "article", "noindex",
         ]),
         ("page.image", ["url", "alt", "media_type", "width", "height"]),
         ("page.article", ["published_time", "section", "tags"]),

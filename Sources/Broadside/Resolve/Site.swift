@@ -64,6 +64,7 @@ enum SiteResolver {
         diagnostics += Aliases.problems(in: content.posts, urls: urls)
         let categories = Taxonomy.build(.categories, posts: posts, names: \.categories, diagnostics: &diagnostics)
         let tags = Taxonomy.build(.tags, posts: posts, names: \.tags, diagnostics: &diagnostics)
+        diagnostics += LookAlikeTerms.check(categories, posts: posts) + LookAlikeTerms.check(tags, posts: posts)
         let (series, seriesDiagnostics) = Series.build(posts: posts, scheduled: content.scheduled, config: config)
         let (translations, translationDiagnostics) = Translations.build(posts: posts, config: config)
         diagnostics += seriesDiagnostics + translationDiagnostics + SiteMistakes.check(posts)

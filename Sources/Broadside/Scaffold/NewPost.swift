@@ -49,13 +49,9 @@ public enum NewPost {
         guard !title.isEmpty else {
             return usage("the title is empty", hint: "give the post's title in quotes: broadside new dispatch \"Vigil Tonight\"")
         }
-        let slug = Slug.make(request.slug ?? title)
-        guard !slug.isEmpty else {
-            if let written = request.slug {
-                return usage("--slug \"\(Excerpt.short(written))\" has no letters or digits", hint: "for example --slug vigil-tonight")
-            }
-            return usage("the title \"\(Excerpt.short(title))\" has no letters or digits to make the file's name from",
-                hint: "write a title with letters or digits, or pass the file's name with --slug vigil-tonight")
+        var slug = Slug.make(request.slug ?? title)
+        if slug.isEmpty, let written = request.slug {
+            return usage("--slug \"\(Excerpt.short(written))\" has no letters or digits", hint: "for example --slug vigil-tonight")
         }
         if let lang = request.lang, !SiteConfig.isLanguageTag(lang) {
             return usage("--lang \"\(Excerpt.short(lang))\" is not a language code", hint: "use a code such as en, es or pt-BR")
@@ -80,9 +76,11 @@ public enum NewPost {
             return .failure(Failure(diagnostics: [.error(nil, "there is no \(posts)/ folder in \(source.path)",
                 hint: "run broadside new in your site's folder or pass --source; to start a site, run broadside init")], usage: false))
         }
+        let existing = ExistingPosts.read(folder, timeZone: config.timeZone)
+        // A title of emoji or symbols alone ("🎉🎉") names the file by the day, not by nothing.
+        if slug.isEmpty { slug = datedSlug(request.now, timeZone: config.timeZone, taken: Set(existing.map(\.slug)), source: source) }
         // A report's PDF goes beside its text: a post folder, published with the post.
         let path = request.kind == .report ? "\(posts)/\(slug)/index.md" : "\(posts)/\(slug).md"
-        let existing = ExistingPosts.read(folder, timeZone: config.timeZone)
         if NewFile.exists(source.path + "/" + path), NewFile.notARegularFile(source.path + "/" + path) == nil {
             return .failure(Failure(diagnostics: [.error(path, "this file already exists, and Broadside never replaces a post",
                 hint: "choose another title, or give the new file another name with --slug")], usage: false))
@@ -145,6 +143,18 @@ public enum NewPost {
             return .failure(Failure(diagnostics: [.error(path, "the post cannot be written: \(reason)",
                 hint: "check that you may write in \(posts)/")], usage: false))
         }
+    }
+
+    /// `2026-12-05`, or `2026-12-05-2` … when a post or file already has it.
+    static func datedSlug(_ now: Date, timeZone: TimeZone, taken: Set<String>, source: URL) -> String {
+        let seconds = now.timeIntervalSince1970.rounded(.down)
+        let day = DateText.day(PostDate(secondsSince1970: seconds, offset: timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: seconds))))
+        let posts = source.path + "/" + ContentLoader.postsFolder + "/"
+        func free(_ slug: String) -> Bool {
+            !taken.contains(slug) && !NewFile.exists(posts + slug + ".md") && !NewFile.exists(posts + slug)
+        }
+        if free(day) { return day }
+        return (2...).lazy.map { "\(day)-\($0)" }.first(where: free)!
     }
 
     /// The post's text: front matter, then a placeholder saying what to write.

@@ -148,6 +148,10 @@ public enum SiteSkeleton {
         # share_image: img/share-card.jpg
         # logo: img/logo.png
 
+        # false for a copy search engines should not show (a staging site): robots.txt keeps
+        # them out and every page says noindex.
+        # search_engines: true
+
         # true keeps HTML and javascript: links written in posts. Leave it false unless you
         # know why you need it: with true, a pasted snippet can run in your readers' browsers.
         # unsafe: false

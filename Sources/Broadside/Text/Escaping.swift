@@ -45,9 +45,7 @@ enum Escaping {
     /// end (PDF, PDI), and a closer with nothing to close is dropped, as the Unicode bidirectional
     /// algorithm pairs them (a PDI also closes the embeddings opened inside its isolate).
     static func balancingDirection(_ text: String) -> String {
-        // U+202A…U+202E and U+2066…U+2069 all start with the byte 0xE2.
-        guard text.utf8.contains(0xE2), text.unicodeScalars.contains(where: { isEmbedding($0) || isIsolate($0) || $0 == pdf || $0 == pdi })
-        else { return text }
+        guard hasDirectionControl(text) else { return text }
         var out = String.UnicodeScalarView()
         var open: [Unicode.Scalar] = []
         for scalar in text.unicodeScalars {
@@ -66,6 +64,24 @@ enum Escaping {
         return String(out)
     }
 
+    /// Whether `text` holds U+202A…U+202E (E2 80 AA…AE in UTF-8) or U+2066…U+2069 (E2 81 A6…A9),
+    /// found by their bytes: curly quotes and dashes also start with 0xE2, and decoding every value
+    /// that holds one made ordinary text pay for the rare case.
+    static func hasDirectionControl(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index + 2 < bytes.count {
+                if bytes[index] == 0xE2 {
+                    let (second, third) = (bytes[index + 1], bytes[index + 2])
+                    if (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third)) { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
     private static let pdf: Unicode.Scalar = "\u{202C}"
     private static let pdi: Unicode.Scalar = "\u{2069}"
     /// LRE, RLE, LRO, RLO.
@@ -76,7 +92,11 @@ enum Escaping {
     /// Removes characters XML 1.0 forbids (control characters other than tab and newlines),
     /// which would make a feed reader reject the whole feed.
     static func xmlSafe(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isForbidden) else { return text }
+        // Bytes first: a control character is one byte below 0x20, U+FFFE and U+FFFF start with
+        // 0xEF; most text has neither, and is returned without decoding a scalar.
+        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }),
+            text.unicodeScalars.contains(where: isForbidden)
+        else { return text }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.filter { !isForbidden($0) })
         return String(scalars)

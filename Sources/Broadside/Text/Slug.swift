@@ -8,6 +8,9 @@ public enum Slug {
         var out = String.UnicodeScalarView()
         var pendingHyphen = false
         for scalar in text.nfc.lowercased().nfc.unicodeScalars {
+            // A mark with no letter before it in its word would stand alone, invisible: a slug
+            // of marks alone (`֯`) looked empty in every address bar.
+            if !scalar.isASCII, pendingHyphen || out.isEmpty, scalar.properties.generalCategory == .nonspacingMark { continue }
             if isWordScalar(scalar) {
                 if pendingHyphen && !out.isEmpty { out.append("-") }
                 pendingHyphen = false

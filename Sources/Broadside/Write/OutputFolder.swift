@@ -89,6 +89,10 @@ struct OutputFolder: Sendable {
         // A file beside a post's page: one of the post's own files (see `ResourceFiles`).
         if parts.count == 3 && parts[0] == "posts" { return true }
         if let first = parts.first, parts.count > 1, SiteConfig.isLanguageTag(first) { parts.removeFirst() }
+        // What a build writes at the top (or a language's 404 page).
+        if parts.count == 1, parts[0] == "404.html" || parts[0] == "robots.txt" || parts[0].hasPrefix("sitemap") && parts[0].hasSuffix(".xml") {
+            return true
+        }
         // A list's feeds sit beside its first page, in folders of the same shape.
         guard let last = parts.last, last == "index.html" || OutputFormat.feeds.contains(where: { $0.fileName == last }) else {
             return false
