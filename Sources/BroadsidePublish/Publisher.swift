@@ -42,7 +42,14 @@ public final class Publisher {
         }
         let data = try retrying { () throws(TransferError) in try transport.download(PublishManifest.fileName) }
         let published = data.flatMap(PublishManifest.decode) ?? PublishManifest()
-        return (PublishPlan(published: published, built: builtManifest), published, builtManifest)
+        let plan = PublishPlan(published: published, built: builtManifest)
+        guard plan.refused.isEmpty else {
+            throw BuildFailure(plan.refused.map { path in
+                .error("site/" + path, "this file's name holds a line break or another control character, which an FTP or SFTP command cannot carry safely",
+                    hint: "rename the file (in static/ or beside its post), build again, then publish")
+            })
+        }
+        return (plan, published, builtManifest)
     }
 
     /// Runs the plan; `progress` is told after each file (done, total, bytes).

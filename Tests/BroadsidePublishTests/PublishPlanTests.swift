@@ -20,6 +20,17 @@ import Testing
         #expect(plan.deletions.isEmpty)
     }
 
+    /// A name with a line break would be a second FTP command; a manifest path with `..` would
+    /// delete outside the site's folder, whoever put it on the host.
+    @Test func namesNoCommandCanCarryAreRefusedAndPathsOutOfTheFolderNeverDeleted() {
+        let published = Self.manifest(["../other-site/index.html": "x", "/etc/passwd": "y", "old.html": "z", "a/./b": "w"])
+        let built = Self.manifest(["index.html": "a", "a\r\nDELE index.html": "b", "tab\there.txt": "c"])
+        let plan = PublishPlan(published: published, built: built)
+        #expect(plan.refused == ["a\r\nDELE index.html", "tab\there.txt"])
+        #expect(plan.uploads == ["index.html"])
+        #expect(plan.deletions == ["old.html"])
+    }
+
     @Test func onlyWhatChanged() {
         let published = Self.manifest(["index.html": "a", "a.css": "b", "p/index.html": "c"])
         let built = Self.manifest(["index.html": "a2", "a.css": "b", "p/index.html": "c", "new.png": "n"])
