@@ -6,7 +6,7 @@ import Foundation
 struct PublishCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "publish",
-        abstract: "Upload the built site to the host in site.yml (publish:), only what changed.",
+        abstract: "Upload site/ to the host in site.yml: what changed.",
         discussion: """
             Uploads site/ as the last `broadside build` made it (run that first) to the \
             folder in site.yml's publish: settings, over SFTP, FTPS or FTP. Only files whose \
