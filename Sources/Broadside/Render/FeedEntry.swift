@@ -10,6 +10,12 @@ struct FeedEntry: Sendable {
         var height: Int
         var mediaType: String
         var alt: String
+
+        /// A file the image stage published, at its absolute address.
+        init(_ file: ImageFile, alt: String, urls: SiteURLs) {
+            (url, width, height) = (urls.absolute(ImageMarkup.url(file, urls)), file.width, file.height)
+            (mediaType, self.alt) = (file.format.mediaType, alt)
+        }
     }
 
     struct Enclosure: Sendable {
@@ -56,8 +62,7 @@ extension FeedEntry {
         if let featured = post.resources.image, let path = featured.file.outputPath, let published = images.images[path],
             let file = published.fallback(near: ImageMarkup.feedWidth)
         {
-            image = Image(url: urls.absolute(ImageMarkup.url(file, urls)), width: file.width, height: file.height,
-                mediaType: file.format.mediaType, alt: featured.alt)
+            image = Image(file, alt: featured.alt, urls: urls)
         }
         enclosures = post.resources.attachments.compactMap { attachment in
             guard let path = attachment.file.outputPath, let size = attachment.file.size else { return nil }
@@ -72,6 +77,7 @@ extension FeedEntry {
     /// with a scheme (`https:`, `mailto:`, `tel:`) are left as they are.
     static func absoluteLinks(_ html: String, base: String) -> String {
         guard let baseURL = URL(string: base) else { return html }
+        let origin = origin(of: base)
         var html = html
         return html.withUTF8 { bytes in
             var out: [UInt8] = []
@@ -82,7 +88,7 @@ extension FeedEntry {
             while let quote = nextValue(in: bytes, from: index) {
                 guard let end = bytes[quote...].firstIndex(of: UInt8(ascii: "\"")) else { break }
                 let value = String(decoding: bytes[quote..<end], as: UTF8.self)
-                if let absolute = resolved(value, against: baseURL) {
+                if let absolute = resolved(value, against: baseURL, origin: origin) {
                     out.append(contentsOf: bytes[copied..<quote])
                     out.append(contentsOf: absolute.utf8)
                     copied = end
@@ -110,33 +116,20 @@ extension FeedEntry {
         return nil
     }
 
-    private static func resolved(_ value: String, against base: URL) -> String? {
+    private static func resolved(_ value: String, against base: URL, origin: String?) -> String? {
         let bytes = value.utf8
-        if bytes.starts(with: "//".utf8) || hasScheme(value) { return nil }
+        if bytes.starts(with: "//".utf8) || URLPolicy.scheme(of: value) != nil { return nil }
         // The usual cases without Foundation's parser: the site's own pages, a heading of the post.
-        if bytes.first == UInt8(ascii: "/"), let origin = origin(of: base) { return origin + value }
+        if bytes.first == UInt8(ascii: "/"), let origin { return origin + value }
         if bytes.first == UInt8(ascii: "#") { return base.absoluteString + value }
         return URL(string: value, relativeTo: base)?.absoluteString
     }
 
     /// `https://example.org` of `https://example.org/news/posts/a/`.
-    private static func origin(of base: URL) -> String? {
-        let text = base.absoluteString
+    private static func origin(of text: String) -> String? {
         guard let scheme = text.utf8.firstRange(of: "://".utf8) else { return nil }
         let rest = text.utf8[scheme.upperBound...]
         let end = rest.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
         return String(text[..<end])
-    }
-
-    /// `https:`, `mailto:`: letters, digits, `+`, `-` or `.` up to a `:`, before any `/`, `?` or `#`.
-    private static func hasScheme(_ value: String) -> Bool {
-        for (offset, byte) in value.utf8.enumerated() {
-            if byte == UInt8(ascii: ":") { return offset > 0 }
-            let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
-            let isOther = (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "+")
-                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
-            if !(isLetter || (offset > 0 && isOther)) { return false }
-        }
-        return false
     }
 }

@@ -22,6 +22,7 @@ struct FeedWriter {
     private var description: String { site.config.description.isEmpty ? title : site.config.description }
     private var pageURL: String { urls.absolute(urls.list(list.folder)) }
     private var selfURL: String { urls.absolute(urls.listFeed(list.folder, format)) }
+    /// The items, picked once per feed (a series' or the events' are sorted to pick them).
     private var items: [FeedEntry] { list.feedPosts(site.config.feedSize).compactMap { entries[$0] } }
 
     func text(_ syntax: FeedSyntax) -> String {
@@ -34,7 +35,8 @@ struct FeedWriter {
 
     /// `head`, then each item whole while the feed stays under the limit, else its short form.
     private func assemble(
-        _ head: String, _ tail: String, separator: String = "", whole: (FeedEntry) -> String, short: (FeedEntry) -> String
+        _ items: [FeedEntry], _ head: String, _ tail: String, separator: String = "", whole: (FeedEntry) -> String,
+        short: (FeedEntry) -> String
     ) -> String {
         // Reserved once for the largest feed: not copied into larger and larger buffers as it grows.
         var text = ""
@@ -55,6 +57,7 @@ struct FeedWriter {
     // MARK: RSS 2.0
 
     private func rss() -> String {
+        let items = items
         var head = """
             <?xml version="1.0" encoding="utf-8"?>
             <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">
@@ -70,7 +73,7 @@ struct FeedWriter {
             head += "<lastBuildDate>\(DateText.rfc822(newest.date))</lastBuildDate>\n"
         }
         head += "<atom:link href=\"\(xml(selfURL))\" rel=\"self\" type=\"\(format.mediaType)\"/>\n"
-        return assemble(head, "</channel>\n</rss>\n", whole: { rssItem($0, whole: true) }, short: { rssItem($0, whole: false) })
+        return assemble(items, head, "</channel>\n</rss>\n", whole: { rssItem($0, whole: true) }, short: { rssItem($0, whole: false) })
     }
 
     private func rssItem(_ entry: FeedEntry, whole: Bool) -> String {
@@ -98,6 +101,7 @@ struct FeedWriter {
     // MARK: Atom 1.0 (RFC 4287)
 
     private func atom() -> String {
+        let items = items
         let updated = items.first.map(\.date).map(DateText.iso8601) ?? DateText.utc(site.now)
         let head = """
             <?xml version="1.0" encoding="utf-8"?>
@@ -112,7 +116,7 @@ struct FeedWriter {
             <generator>Broadside</generator>
 
             """
-        return assemble(head, "</feed>\n", whole: { atomEntry($0, whole: true) }, short: { atomEntry($0, whole: false) })
+        return assemble(items, head, "</feed>\n", whole: { atomEntry($0, whole: true) }, short: { atomEntry($0, whole: false) })
     }
 
     private func atomEntry(_ entry: FeedEntry, whole: Bool) -> String {
@@ -138,7 +142,7 @@ struct FeedWriter {
         head += "\"home_page_url\": \(string(pageURL)),\n\"feed_url\": \(string(selfURL)),\n"
         head += "\"description\": \(string(description)),\n\"language\": \(string(list.lang)),\n"
         head += "\"authors\": [{\"name\": \(string(site.config.title))}],\n\"items\": [\n"
-        return assemble(head, "\n]\n}\n", separator: ",\n", whole: { jsonItem($0, whole: true) }, short: { jsonItem($0, whole: false) })
+        return assemble(items, head, "\n]\n}\n", separator: ",\n", whole: { jsonItem($0, whole: true) }, short: { jsonItem($0, whole: false) })
     }
 
     private func jsonItem(_ entry: FeedEntry, whole: Bool) -> String {

@@ -43,8 +43,7 @@ extension PageRenderer {
         guard let featured = post.resources.image, let path = featured.file.outputPath, let image = images.images[path],
             let file = image.share ?? image.fallback(near: site.config.images.shareWidth)
         else { return nil }
-        return FeedEntry.Image(url: site.urls.absolute(ImageMarkup.url(file, site.urls)), width: file.width, height: file.height,
-            mediaType: file.format.mediaType, alt: featured.alt)
+        return FeedEntry.Image(file, alt: featured.alt, urls: site.urls)
     }
 
     /// An image `site.yml` names, as published: its share-card copy, or the file itself (a logo).
@@ -53,7 +52,6 @@ extension PageRenderer {
         guard let named, let image = images.images[named.path],
             let file = share ? (image.share ?? image.fallback(near: site.config.images.shareWidth)) : (image.own ?? image.fallback.last)
         else { return nil }
-        return FeedEntry.Image(url: site.urls.absolute(ImageMarkup.url(file, site.urls)), width: file.width, height: file.height,
-            mediaType: file.format.mediaType, alt: site.config.title)
+        return FeedEntry.Image(file, alt: site.config.title, urls: site.urls)
     }
 }
