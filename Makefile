@@ -103,7 +103,8 @@ LLD       := -Xswiftc -use-ld=lld
 ## test-asan, test-tsan: the Swift tests under the address and the thread sanitizer
 ASAN_TEST := $(SWIFTPM) $(SANITIZED) LSAN_OPTIONS=suppressions=$(abspath Tests/sanitizers/lsan.supp) \
 	$(SWIFT) test --disable-xctest --sanitize=address --scratch-path .build-asan $(LLD)
-TSAN_TEST := $(SWIFTPM) $(SANITIZED) $(SWIFT) test --disable-xctest --sanitize=thread --scratch-path .build-tsan $(LLD)
+TSAN_TEST := $(SWIFTPM) $(SANITIZED) TSAN_OPTIONS=suppressions=$(abspath Tests/sanitizers/tsan.supp) \
+	$(SWIFT) test --disable-xctest --sanitize=thread --scratch-path .build-tsan $(LLD)
 
 test-asan: deps
 	$(ASAN_TEST) --skip $(APART)
