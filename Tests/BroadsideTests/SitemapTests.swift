@@ -85,7 +85,9 @@ import Testing
         #expect(try site.read("robots.txt") == "User-agent: *\nAllow: /\n")
     }
 
-    @Test func pastTheLimitTheSitemapIsAnIndexOfParts() throws {
+    /// Parts numbered from the oldest post keep their bytes when a post is added: a publish
+    /// sends the newest part and the lists' part, not the whole sitemap.
+    @Test func pastTwoPostsAPartTheSitemapIsAnIndexOfPartsFromTheOldest() throws {
         let site = try TemporarySite(files: Self.files)
         defer { site.remove() }
         let options = site.options()
@@ -93,13 +95,19 @@ import Testing
         let parser = PostParser(config: config, rootPath: "/") { draft, _ in !draft }
         let content = ContentLoader(source: options.source, parser: parser).load()
         let (resolved, _) = SiteResolver.resolve(content, config: config, urls: SiteURLs(baseURL: config.baseURL), now: testNow.timeIntervalSince1970)
-        let sitemap = Sitemap(site: resolved, limit: 4)
-        #expect(sitemap.entries.count == Sitemap.partCount(resolved, limit: 1))
-        #expect(sitemap.parts == (sitemap.entries.count + 3) / 4 && sitemap.parts > 2)
-        #expect(sitemap.root(resolved.urls) == "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-            + (1...sitemap.parts).map { "<sitemap><loc>https://example.org/sitemap-\($0).xml</loc></sitemap>\n" }.joined() + "</sitemapindex>\n")
-        let urls = (1...sitemap.parts).map { sitemap.part($0) }.joined().components(separatedBy: "<loc>").count - 1
-        #expect(urls == sitemap.entries.count)
+        let sitemap = Sitemap(site: resolved, postsPerPart: 2)
+        #expect(Sitemap.parts(resolved, postsPerPart: 2) == [.root, .posts(1), .posts(2), .lists])
+        #expect(Sitemap.parts(resolved, postsPerPart: 3) == [.root])
+        #expect(sitemap.text(.root, resolved.urls) == "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            + ["sitemap-1.xml", "sitemap-2.xml", "sitemap-lists.xml"].map { "<sitemap><loc>https://example.org/\($0)</loc></sitemap>\n" }.joined() + "</sitemapindex>\n")
+        func locations(_ part: Sitemap.Part) -> [String] {
+            sitemap.text(part, resolved.urls).components(separatedBy: "<loc>").dropFirst().map { String($0.prefix { $0 != "<" }) }
+        }
+        // The two oldest posts in part 1, the newest alone in part 2.
+        #expect(locations(.posts(1)) == ["https://example.org/posts/clinica/", "https://example.org/posts/clinic/"])
+        #expect(locations(.posts(2)) == ["https://example.org/posts/solo/"])
+        #expect(locations(.lists).first == "https://example.org/")
+        #expect(locations(.lists).count == resolved.lists.count + TaxonomyKind.allCases.count + 1)
     }
 
     @Test func aRobotsFileOfTheSitesOwnIsAnErrorThatSaysWhatToDoInstead() throws {

@@ -21,7 +21,7 @@ import Testing
 
     @Test func linksArePercentEncoded() {
         #expect(PercentEncoding.segment("niñez-migrante") == "ni%C3%B1ez-migrante")
-        #expect(SiteURLs(baseURL: "https://example.org/news/").term(.tags, slug: "niñez-migrante", page: 2)
+        #expect(SiteURLs(baseURL: "https://example.org/news/").list(["tags", "niñez-migrante"], page: .numbered(2))
             == "/news/tags/ni%C3%B1ez-migrante/page/2/")
     }
 }

@@ -58,3 +58,52 @@ def test_each_language_has_a_404_page_that_search_engines_skip(site):
         html = path.read_text(encoding="utf-8")
         assert '<meta name="robots" content="noindex">' in html
         assert 'href="/categories/"' in html and 'href="/css/style.css"' in html
+
+
+def big_site(tmp_path, count):
+    source = tmp_path / "src"
+    (source / "content" / "posts").mkdir(parents=True)
+    (source / "site.yml").write_text(f'title: "Big"\nbase_url: "{BASE_URL}"\n', encoding="utf-8")
+    for n in range(count):
+        day = f"2025-{1 + n // 200 % 12:02d}-{1 + n % 28:02d}T{n % 24:02d}:{n % 60:02d}:00Z"
+        (source / "content" / "posts" / f"post-{n}.md").write_text(
+            f"---\ntitle: Post {n}\ndate: {day}\ncategories: [Category {n % 3}]\n---\n\nWords {n}.\n", encoding="utf-8")
+    return source
+
+
+def test_a_big_sites_sitemap_is_an_index_whose_old_parts_a_new_post_leaves_alone(tmp_path):
+    source = big_site(tmp_path, 2_100)
+    before, after = tmp_path / "before", tmp_path / "after"
+    support.build_ok(source, before)
+    root = ET.parse(before / "sitemap.xml").getroot()
+    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    parts = [s.find("s:loc", NS).text for s in root.findall("s:sitemap", NS)]
+    assert parts == [f"{BASE_URL}sitemap-1.xml", f"{BASE_URL}sitemap-2.xml", f"{BASE_URL}sitemap-3.xml", f"{BASE_URL}sitemap-lists.xml"]
+    locs = []
+    for part in parts:
+        path = before / part[len(BASE_URL):]
+        proc = support.run([support.tool("xmllint"), "--noout", str(path)], timeout=60)
+        assert proc.returncode == 0, proc.stderr
+        urls = ET.parse(path).getroot().findall("s:url", NS)
+        assert len(urls) <= 1_000
+        locs += [u.find("s:loc", NS).text for u in urls]
+    assert len(locs) == len(set(locs)) == 2_100 + 1 + 3 + 1 + 3   # posts, home, categories, a kind, 3 indexes
+    for loc in locs:
+        target = support.url_path_to_file(before, "/" + urllib.parse.unquote(loc[len(BASE_URL):]))
+        assert target is not None and target.is_file(), f"{loc} has no page in the output"
+
+    # One post more, the newest: the oldest parts of the sitemap and every list page older than
+    # the newest archive page keep their bytes.
+    (source / "content" / "posts" / "newest.md").write_text("---\ntitle: Newest\ndate: 2026-01-01\ncategories: [Category 0]\n---\n\nNew.\n", encoding="utf-8")
+    support.build_ok(source, after)
+    old, new = support.tree(before), support.tree(after)
+    changed = sorted(p for p in new if old.get(p) != new[p] and not p.startswith(".broadside"))
+    assert "sitemap-1.xml" not in changed and "sitemap-2.xml" not in changed
+    assert "page/1/index.html" not in changed and "page/100/index.html" not in changed
+    # At most the newest archive page of each of the three lists the post is in (home, its
+    # category, its kind) and, when the post starts a new one, the page before it (its link).
+    numbered = [p for p in changed if "/page/" in "/" + p]
+    assert len(numbered) <= 2 * 3, f"more list pages changed than the newest archive pages: {numbered}"
+    # And: the post, 3 feeds of each of its 3 lists, their first pages, the category and kind
+    # indexes (their counts), the newest sitemap part and the lists' part: 23 files.
+    assert len(changed) <= 25, changed

@@ -2,10 +2,8 @@ extension PageRenderer {
     /// `/events/` in two parts, upcoming and past. The list is paged as one (upcoming first), and
     /// each page shows a heading over each part it holds, so a page that starts in the past
     /// events still says so.
-    func eventSections(_ list: PostList, page number: Int, into context: inout TemplateContext) {
-        let perPage = site.config.postsPerPage
-        let first = min(list.posts.count, (number - 1) * perPage)
-        let last = min(list.posts.count, first + perPage)
+    func eventSections(_ list: PostList, positions: Range<Int>, into context: inout TemplateContext) {
+        let (first, last) = (positions.lowerBound, positions.upperBound)
         let split = min(max(site.upcomingEvents, first), last)
         let item = { (index: Int) in entries[index] }
         context["upcoming"] = list.posts[first..<split].map(item)

@@ -20,8 +20,8 @@ public struct OutputFile: Sendable {
 /// What a page is about, apart from the format it is written in.
 enum PageKind: Sendable, Hashable {
     case post(Int)
-    /// Page `page` of `Site.lists[list]`.
-    case list(Int, page: Int)
+    /// A page of `Site.lists[list]`.
+    case list(Int, page: Pagination.Page)
     /// `/categories/`, `/tags/`: every term with its count.
     case terms(TaxonomyKind)
     /// `/kinds/`: every kind that has posts.
@@ -30,8 +30,8 @@ enum PageKind: Sendable, Hashable {
     case alias(Int, alias: Int)
     /// `_redirects`: every alias, for hosts that read the file.
     case redirects
-    /// `/sitemap.xml`, and its parts `sitemap-N.xml` past `Sitemap.limit` URLs (part 0 is the root file).
-    case sitemap(part: Int)
+    /// `/sitemap.xml`, and on a big site the parts it indexes.
+    case sitemap(Sitemap.Part)
     case robots
     /// The page a host shows for an address the site does not have, in a language (`/404.html`, `/es/404.html`).
     case notFound(lang: String)
@@ -51,8 +51,8 @@ enum OutputPlan {
         var pages: [Page] = site.posts.indices.map { Page(kind: .post($0), format: .html) }
         pages += site.posts.indices.filter { site.posts[$0].event != nil }.map { Page(kind: .post($0), format: .calendar) }
         for (index, list) in site.lists.enumerated() {
-            pages += (1...site.pageCount(listing: list.posts.count)).map { Page(kind: .list(index, page: $0), format: .html) }
-            pages += list.feeds.map { Page(kind: .list(index, page: 1), format: $0) }
+            pages += site.pagination(of: list).pages.map { Page(kind: .list(index, page: $0), format: .html) }
+            pages += list.feeds.map { Page(kind: .list(index, page: .first), format: $0) }
         }
         pages += TaxonomyKind.allCases.map { Page(kind: .terms($0), format: .html) }
         pages.append(Page(kind: .kinds, format: .html))
@@ -62,8 +62,7 @@ enum OutputPlan {
         if site.posts.contains(where: { !$0.aliases.isEmpty }) { pages.append(Page(kind: .redirects, format: .redirectList)) }
         // A sitemap holds absolute addresses only, and a site without base_url has none.
         if site.config.baseURL != nil {
-            let parts = Sitemap.partCount(site)
-            pages += (0...(parts > 1 ? parts : 0)).map { Page(kind: .sitemap(part: $0), format: .sitemap) }
+            pages += Sitemap.parts(site).map { Page(kind: .sitemap($0), format: .sitemap) }
         }
         pages.append(Page(kind: .robots, format: .robots))
         if hasNotFoundTemplate { pages += site.languages.map { Page(kind: .notFound(lang: $0), format: .html) } }
@@ -75,12 +74,12 @@ enum OutputPlan {
         let name = page.format.fileName
         return switch page.kind {
         case .post(let index): SiteURLs.postFolder(site.posts[index].slug) + name
-        case .list(let index, let number): SiteURLs.listFolder(site.lists[index].folder, page: page.format.isFeed ? 1 : number) + name
+        case .list(let index, let number): SiteURLs.listFolder(site.lists[index].folder, page: page.format.isFeed ? .first : number) + name
         case .terms(let kind): SiteURLs.taxonomyFolder(kind) + name
         case .kinds: SiteURLs.kindsFolder + name
         case .alias(let index, let alias): site.posts[index].aliases[alias].file
         case .redirects, .robots: name
-        case .sitemap(let part): part == 0 ? name : Sitemap.partFile(part)
+        case .sitemap(let part): Sitemap.fileName(part)
         case .notFound(let lang): (lang == site.config.language ? "" : lang + "/") + "404.html"
         }
     }

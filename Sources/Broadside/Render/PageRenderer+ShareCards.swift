@@ -20,8 +20,8 @@ extension PageRenderer {
     }
 
     /// A home's first page is the `WebSite`; its other pages, and every other list, a `CollectionPage`.
-    func listCard(_ list: PostList, heading: String, url: String, page number: Int) -> ShareCard {
-        let isHome = if case .home = list.scope { number == 1 } else { false }
+    func listCard(_ list: PostList, heading: String, url: String, page: Pagination.Page) -> ShareCard {
+        let isHome = if case .home = list.scope { page == .first } else { false }
         let absolute = site.urls.absolute(url)
         let description = site.config.description
         return ShareCard(title: heading, description: description, kind: .website, lang: list.lang,

@@ -102,7 +102,7 @@ struct PageRenderer: Sendable {
             return OutputFile(path: path, contents: .text(RedirectPage.list(in: site)))
         case .sitemap:
             guard case .sitemap(let part) = page.kind, let sitemap else { preconditionFailure("a sitemap is planned only with a base URL") }
-            return OutputFile(path: path, contents: .text(part == 0 ? sitemap.root(site.urls) : sitemap.part(part)))
+            return OutputFile(path: path, contents: .text(sitemap.text(part, site.urls)))
         case .robots:
             return OutputFile(path: path, contents: .text(RobotsText.text(site)))
         case .theme:
@@ -153,7 +153,7 @@ struct PageRenderer: Sendable {
         return (template("post-\(post.kind.rawValue)", "post"), context)
     }
 
-    private func list(_ list: PostList, page number: Int) -> (String, TemplateContext) {
+    private func list(_ list: PostList, page: Pagination.Page) -> (String, TemplateContext) {
         let heading = heading(of: list) ?? site.config.title
         let (kind, name) = switch list.scope {
         case .home: ("home", "home")
@@ -162,10 +162,13 @@ struct PageRenderer: Sendable {
         case .series: ("series", "series")
         case .events: ("events", "events")
         }
-        let url = site.urls.list(list.folder, page: number)
-        let title = number == 1 ? heading : heading + words("page_title_suffix", list.lang, ["page": "\(number)"])
+        let url = site.urls.list(list.folder, page: page)
+        let title = switch page {
+        case .first: heading
+        case .numbered(let number): heading + words("page_title_suffix", list.lang, ["page": "\(number)"])
+        }
         var context = base(title: title, url: url, lang: list.lang, kind: kind, feeds: list)
-        share(listCard(list, heading: heading, url: url, page: number), in: &context)
+        share(listCard(list, heading: heading, url: url, page: page), in: &context)
         context["heading"] = heading
         var listContext: TemplateContext = ["url": site.urls.list(list.folder), "count": list.posts.count]
         if let first = list.feeds.first { listContext["feed_url"] = site.urls.listFeed(list.folder, first) }
@@ -182,9 +185,9 @@ struct PageRenderer: Sendable {
         case .series(let index):
             context["series"] = SeriesView(site.series[index], in: site, strings: theme.strings, days: seriesDays[index]).context
         case .events:
-            eventSections(list, page: number, into: &context)
+            eventSections(list, positions: site.pagination(of: list).positions(of: page), into: &context)
         }
-        page(of: list.posts, page: number, lang: list.lang, url: { site.urls.list(list.folder, page: $0) }, into: &context)
+        self.page(page, of: list, into: &context)
         // A list may have a template of its own (`home`, `series`, `events`), else `list`.
         return (template(name, "list"), context)
     }
@@ -286,7 +289,7 @@ struct PageRenderer: Sendable {
     private static func siteContext(_ site: Site, lang: String) -> TemplateContext {
         let urls = site.urls
         let home = site.list(.home(lang: lang)) ?? site.list(.home(lang: site.config.language))
-        let homeURL = home.map { urls.list($0.folder) } ?? urls.home(page: 1)
+        let homeURL = home.map { urls.list($0.folder) } ?? urls.home
         var context: TemplateContext = [
             "title": site.config.title, "language": site.config.language,
             "root": urls.rootPath, "home_url": homeURL, "categories_url": urls.taxonomy(.categories),
@@ -304,20 +307,29 @@ struct PageRenderer: Sendable {
         return context
     }
 
-    /// One page of a list of posts (indices, in the list's order) with its pager.
-    private func page(of indices: [Int], page: Int, lang: String, url: (Int) -> String, into context: inout TemplateContext) {
-        let perPage = site.config.postsPerPage
-        let pages = site.pageCount(listing: indices.count)
-        let start = min(indices.count, (page - 1) * perPage)
-        let slice = indices[start..<min(indices.count, start + perPage)]
+    /// One page of a list with its pager. A list numbered from its oldest posts labels a page
+    /// by the dates it covers, which stay as they are when posts are added; one numbered from
+    /// its start by "page N of M".
+    private func page(_ page: Pagination.Page, of list: PostList, into context: inout TemplateContext) {
+        let pagination = site.pagination(of: list)
+        let slice = list.posts[pagination.positions(of: page)]
         context["posts"] = slice.map { entries[$0] }
         context["has_posts"] = !slice.isEmpty
-        var pager: TemplateContext = [
-            "page": page, "pages": pages, "has_pages": pages > 1,
-            "label": words("page_of", lang, ["page": "\(page)", "pages": "\(pages)"]),
-        ]
-        if page > 1 { pager["newer_url"] = url(page - 1) }
-        if page < pages { pager["older_url"] = url(page + 1) }
+        let number = pagination.number(page), pages = pagination.pages.count
+        let label = if pagination.fromEnd, let newest = slice.first, let oldest = slice.last {
+            dates(from: site.posts[oldest].date, to: site.posts[newest].date, lang: list.lang)
+        } else {
+            words("page_of", list.lang, ["page": "\(number)", "pages": "\(pages)"])
+        }
+        var pager: TemplateContext = ["page": number, "pages": pages, "has_pages": pages > 1, "label": label]
+        if let newer = pagination.previous(page) { pager["newer_url"] = site.urls.list(list.folder, page: newer) }
+        if let older = pagination.next(page) { pager["older_url"] = site.urls.list(list.folder, page: older) }
         context["pager"] = pager
+    }
+
+    /// "3 March 2025 – 14 April 2025", or one date when both are on the same day.
+    private func dates(from oldest: PostDate, to newest: PostDate, lang: String) -> String {
+        let from = theme.strings.date(oldest, lang: lang), to = theme.strings.date(newest, lang: lang)
+        return from == to ? from : words("page_dates", lang, ["from": from, "to": to])
     }
 }

@@ -2,8 +2,13 @@
 /// each list's first page, the indexes of categories, tags and kinds), with its `lastmod` and
 /// its versions in other languages (`xhtml:link rel="alternate" hreflang`, itself and
 /// `x-default` included, so every pair is reciprocal). Not the numbered pages of a list,
-/// which change with every post and which crawlers reach by links; not redirects or 404s.
-/// Past `limit` URLs, `/sitemap.xml` is an index of `sitemap-1.xml`, `sitemap-2.xml` …
+/// which crawlers reach by links; not redirects or 404s.
+///
+/// A site of more than `postsPerPart` posts gets an index instead: the posts in parts of
+/// `postsPerPart` numbered from the oldest (`sitemap-1.xml` holds the oldest), and the lists
+/// and indexes in `sitemap-lists.xml`. A new post then changes the newest part and the lists'
+/// part, not one file of a megabyte or more (10,000 posts): what a publish sends stays small.
+/// Each part stays far below the protocol's 50,000 URLs.
 struct Sitemap: Sendable {
     struct Entry: Sendable {
         var url: String
@@ -12,35 +17,48 @@ struct Sitemap: Sendable {
         var alternates: [(lang: String, url: String)] = []
     }
 
-    static let limit = 50_000
-
-    var entries: [Entry]
-    var limit = Self.limit
-
-    var parts: Int { max(1, (entries.count + limit - 1) / limit) }
-
-    /// How many files the sitemap takes, counted as `init` counts its entries, without making them.
-    static func partCount(_ site: Site, limit: Int = Self.limit) -> Int {
-        let count = site.posts.count + site.lists.count + TaxonomyKind.allCases.count + 1
-        return max(1, (count + limit - 1) / limit)
+    enum Part: Sendable, Hashable {
+        /// `sitemap.xml`: every URL, or the index of the parts.
+        case root
+        /// `sitemap-N.xml`, from 1 for the oldest posts.
+        case posts(Int)
+        /// `sitemap-lists.xml`.
+        case lists
     }
 
-    init(site: Site, limit: Int = Self.limit) {
-        self.limit = limit
+    static let postsPerPart = 1_000
+
+    /// Newest first, as `Site.posts`.
+    var posts: [Entry]
+    /// Each list's first page, then the indexes.
+    var lists: [Entry]
+    var postsPerPart = Self.postsPerPart
+
+    /// The files the sitemap takes, decided by counts alone, as the plan needs them before
+    /// anything is made.
+    static func parts(_ site: Site, postsPerPart: Int = Self.postsPerPart) -> [Part] {
+        let count = site.posts.count
+        guard count > postsPerPart else { return [.root] }
+        return [.root] + (1...(count + postsPerPart - 1) / postsPerPart).map(Part.posts) + [.lists]
+    }
+
+    init(site: Site, postsPerPart: Int = Self.postsPerPart) {
+        self.postsPerPart = postsPerPart
         let urls = site.urls
-        var entries = site.posts.indices.map { Self.post($0, in: site) }
+        posts = site.posts.indices.map { Self.post($0, in: site) }
         let homes = site.lists.filter { if case .home = $0.scope { true } else { false } }
         let homeAlternates = homes.count > 1 ? homes.map { ($0.lang, urls.absolute(urls.list($0.folder))) } + [("x-default", urls.absolute(urls.list([])))] : []
+        var lists: [Entry] = []
         for list in site.lists {
             var entry = Entry(url: urls.absolute(urls.list(list.folder)), lastmod: list.posts.min().map { site.posts[$0].date })
             if case .home = list.scope { entry.alternates = homeAlternates }
-            entries.append(entry)
+            lists.append(entry)
         }
         let newest = site.posts.first?.date
         for url in TaxonomyKind.allCases.map(urls.taxonomy) + [urls.kinds()] {
-            entries.append(Entry(url: urls.absolute(url), lastmod: newest))
+            lists.append(Entry(url: urls.absolute(url), lastmod: newest))
         }
-        self.entries = entries
+        self.lists = lists
     }
 
     private static func post(_ index: Int, in site: Site) -> Entry {
@@ -56,23 +74,34 @@ struct Sitemap: Sendable {
         return entry
     }
 
-    /// `sitemap.xml`: the URLs themselves, or the index of the parts when there are several.
-    func root(_ urls: SiteURLs) -> String {
-        guard parts > 1 else { return urlset(entries[...]) }
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for part in 1...parts {
-            xml += "<sitemap><loc>\(TextEscaping.xml.escape(urls.absolute(urls.rootPath + Self.partFile(part))))</loc></sitemap>\n"
+    private var isIndex: Bool { posts.count > postsPerPart }
+
+    /// The text of one of its files.
+    func text(_ part: Part, _ urls: SiteURLs) -> String {
+        switch part {
+        case .root where isIndex:
+            let parts = (1...(posts.count + postsPerPart - 1) / postsPerPart).map(Self.fileName) + [Self.fileName(.lists)]
+            return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+                + parts.map { "<sitemap><loc>\(TextEscaping.xml.escape(urls.absolute(urls.rootPath + $0)))</loc></sitemap>\n" }.joined()
+                + "</sitemapindex>\n"
+        case .root: return urlset(posts[...] + lists[...])
+        case .posts(let number):
+            let end = max(0, posts.count - (number - 1) * postsPerPart)
+            return urlset(posts[max(0, end - postsPerPart)..<end])
+        case .lists: return urlset(lists[...])
         }
-        return xml + "</sitemapindex>\n"
     }
 
-    /// Part `number` (from 1) of a sitemap in several files.
-    func part(_ number: Int) -> String {
-        let start = (number - 1) * limit
-        return urlset(entries[start..<min(entries.count, start + limit)])
+    /// Where a part is written, relative to the site's root.
+    static func fileName(_ part: Part) -> String {
+        switch part {
+        case .root: OutputFormat.sitemap.fileName
+        case .posts(let number): fileName(number)
+        case .lists: "sitemap-lists.xml"
+        }
     }
 
-    static func partFile(_ number: Int) -> String { "sitemap-\(number).xml" }
+    private static func fileName(_ number: Int) -> String { "sitemap-\(number).xml" }
 
     private func urlset(_ entries: ArraySlice<Entry>) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"

@@ -33,9 +33,9 @@ public struct Site: Sendable {
         return listOfScope.isEmpty ? lists.first { $0.scope == scope } : nil
     }
 
-    /// Pages needed to list `count` posts, `postsPerPage` a page; an empty list still has one page.
-    public func pageCount(listing count: Int) -> Int {
-        max(1, (count + config.postsPerPage - 1) / config.postsPerPage)
+    /// How `list` is cut into pages of `posts_per_page`.
+    public func pagination(of list: PostList) -> Pagination {
+        list.pagination(perPage: config.postsPerPage)
     }
 }
 

@@ -32,21 +32,19 @@ public struct SiteURLs: Sendable, Equatable {
             .joined(separator: "/")
     }
 
-    public func home(page: Int) -> String { page <= 1 ? rootPath : rootPath + "page/\(page)/" }
+    public var home: String { rootPath }
 
     public func taxonomy(_ kind: TaxonomyKind) -> String { rootPath + kind.rawValue + "/" }
 
-    public func term(_ kind: TaxonomyKind, slug: String, page: Int = 1) -> String {
-        let first = taxonomy(kind) + PercentEncoding.segment(slug) + "/"
-        return page <= 1 ? first : first + "page/\(page)/"
+    public func term(_ kind: TaxonomyKind, slug: String) -> String {
+        taxonomy(kind) + PercentEncoding.segment(slug) + "/"
     }
 
     public var feed: String { rootPath + "feed.xml" }
 
     /// Page `page` of a list in `folder` (see `PostList.folder`).
-    public func list(_ folder: [String], page: Int = 1) -> String {
-        let first = rootPath + folder.map { PercentEncoding.segment($0) + "/" }.joined()
-        return page <= 1 ? first : first + "page/\(page)/"
+    public func list(_ folder: [String], page: Pagination.Page = .first) -> String {
+        rootPath + folder.map { PercentEncoding.segment($0) + "/" }.joined() + Self.pageFolder(page)
     }
 
     /// A list's feed in `format`: `/categories/detention/atom.xml`.
@@ -64,12 +62,18 @@ public struct SiteURLs: Sendable, Equatable {
     // `/` (or is empty): a format's file name (`index.html`, `feed.xml`) follows it.
     static func postFolder(_ slug: String) -> String { "posts/\(slug)/" }
     static func postFile(_ slug: String) -> String { postFolder(slug) + "index.html" }
-    static func homeFile(page: Int) -> String { page <= 1 ? "index.html" : "page/\(page)/index.html" }
+    static let homeFile = "index.html"
     static func taxonomyFolder(_ kind: TaxonomyKind) -> String { "\(kind.rawValue)/" }
     static func taxonomyFile(_ kind: TaxonomyKind) -> String { taxonomyFolder(kind) + "index.html" }
     static let feedFile = "feed.xml"
-    static func listFolder(_ folder: [String], page: Int) -> String {
-        folder.map { $0 + "/" }.joined() + (page <= 1 ? "" : "page/\(page)/")
+    static func listFolder(_ folder: [String], page: Pagination.Page) -> String {
+        folder.map { $0 + "/" }.joined() + pageFolder(page)
+    }
+    static func pageFolder(_ page: Pagination.Page) -> String {
+        switch page {
+        case .first: ""
+        case .numbered(let number): "page/\(number)/"
+        }
     }
     static let kindsFolder = "kinds/"
     static let kindsFile = kindsFolder + "index.html"

@@ -24,7 +24,7 @@ struct OutputFolder: Sendable {
     let files: [String]
 
     /// The pages every site Broadside has ever built holds.
-    static let everySiteHas = [SiteURLs.homeFile(page: 1), SiteURLs.feedFile] + TaxonomyKind.allCases.map(SiteURLs.taxonomyFile)
+    static let everySiteHas = [SiteURLs.homeFile, SiteURLs.feedFile] + TaxonomyKind.allCases.map(SiteURLs.taxonomyFile)
 
     /// Checks the output before anything is loaded: not the site's own inputs, not a file,
     /// leftovers of stopped builds put right, and the folder Broadside's to replace.
