@@ -12,7 +12,7 @@ DEBUG    := .build/debug/broadside
 SWIFT_TMP := $(CURDIR)/.build/tmp
 SWIFTPM  := mkdir -p $(SWIFT_TMP) && TMPDIR=$(SWIFT_TMP)
 
-.PHONY: site install install-deps install-check test deps test-deps swift-test acceptance test-asan test-tsan fuzz fuzz-build fuzz-smoke fuzz-clean bench bench-photos bench-check clean
+.PHONY: site install install-deps install-check test deps test-deps swift-test acceptance test-asan test-tsan fuzz fuzz-build fuzz-smoke fuzz-clean bench bench-photos bench-check bench-publish clean
 
 ## site: build the example site in content/ into site/
 site: deps
@@ -143,6 +143,13 @@ bench:
 	TOOLS="hugo broadside" NS="1000 10000" ../shared/bench/run_all.sh
 	$(MAKE) --no-print-directory bench-photos
 	$(MAKE) --no-print-directory bench-check
+	$(MAKE) --no-print-directory bench-publish
+
+## bench-publish: the files and bytes a publish sends after one new post on the 10,000-post
+## corpus, beside Hugo's, and the time to publish them to a loopback SFTP server (goal: 30 files, 1 MB)
+bench-publish: deps
+	$(SWIFT) build -c release --product broadside
+	BROADSIDE=$(abspath $(RELEASE)) bench/publish/run.sh
 
 ## bench-check: broadside check of the 10,000-post corpus with every link broken (goal: under 10 s)
 bench-check: deps

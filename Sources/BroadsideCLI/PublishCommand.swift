@@ -12,7 +12,8 @@ struct PublishCommand: ParsableCommand {
             folder in site.yml's publish: settings, over SFTP, FTPS or FTP. Only files whose \
             bytes changed are uploaded, each under a temporary name and renamed into place; \
             files the new build no longer has are deleted last, and only those Broadside put \
-            there. An interrupted publish resumes when run again. See docs/publish.md.
+            there. An interrupted publish resumes when run again. The first publish to a \
+            site already on the host can take it over with --adopt. See docs/publish.md.
             """
     )
 
@@ -20,6 +21,9 @@ struct PublishCommand: ParsableCommand {
 
     @Flag(name: .long, help: "List what would be uploaded and deleted, and change nothing on the host.")
     var dryRun = false
+
+    @Flag(name: .long, help: "Take over a site already on the host: its files that are the build's, byte for byte (each downloaded and compared), are not uploaded again.")
+    var adopt = false
 
     @Flag(name: .long, help: "Allow protocol: ftp, where the password crosses the network in clear.")
     var insecureFtp = false
@@ -36,16 +40,23 @@ struct PublishCommand: ParsableCommand {
         let publisher = Publisher(settings: settings, secrets: .fromEnvironment(), site: site.url,
                                   built: site.url.appendingPathComponent("site"))
         do {
-            if dryRun { return try dryRun(publisher, console) }
-            let started = ContinuousClock.now
             let terminal = console.errorIsTerminal && !console.quiet
-            let result = try publisher.run { done, total, bytes in
+            let checking = { (done: Int, total: Int) in
+                if terminal { console.progress("  checking \(grouped(done))/\(grouped(total)) files already on the host") }
+            }
+            if dryRun { return try dryRun(publisher, console, checking: checking) }
+            let started = ContinuousClock.now
+            let result = try publisher.run(adopt: adopt, checking: checking) { done, total, bytes in
                 guard terminal else { return }
                 let speed = Double(bytes) / max(seconds(since: started), 0.001)
                 console.progress("  \(done)/\(total) files, \(kilobytes(bytes)) sent, \(kilobytes(Int(speed)))/s")
             }
             if terminal { console.progress(nil) }
             console.say(summary(result, seconds: seconds(since: started)))
+            if !result.undeleted.isEmpty {
+                console.report([.warning(nil, "the host refused to delete \(counted(result.undeleted.count, "file", "files")) the new build no longer has: \(result.undeleted.prefix(5).joined(separator: ", "))\(result.undeleted.count > 5 ? " …" : "")",
+                    hint: "they stay on the host and in the record, and the next publish tries again; check that \(publisher.settings.user) may delete files in \(publisher.settings.folder)")], source: site.url)
+            }
         } catch {
             console.report(error.diagnostics, source: site.url)
             throw ExitCode.failure
@@ -61,8 +72,9 @@ struct PublishCommand: ParsableCommand {
         }
     }
 
-    private func dryRun(_ publisher: Publisher, _ console: Console) throws(BuildFailure) {
-        let (plan, _, built) = try publisher.plan()
+    private func dryRun(_ publisher: Publisher, _ console: Console, checking: (Int, Int) -> Void) throws(BuildFailure) {
+        let (plan, _, built) = try publisher.plan(adopt: adopt, checking: checking)
+        if console.errorIsTerminal && !console.quiet { console.progress(nil) }
         for path in plan.uploads { console.say("upload \(path)") }
         for path in plan.deletions { console.say("delete \(path)") }
         let bytes = plan.uploads.reduce(0) { $0 + (built.files[$1]?.size ?? 0) }

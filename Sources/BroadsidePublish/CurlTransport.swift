@@ -38,6 +38,21 @@ final class CurlTransport {
         return Data(bytes: data, count: buffer.size)
     }
 
+    /// Copies a file of the host folder into `local`; false when the host has no such file.
+    func download(_ path: String, to local: URL) throws(TransferError) -> Bool {
+        guard let file = fopen(local.path, "wb") else {
+            throw TransferError(code: CURLE_WRITE_ERROR, message: "cannot write \(local.path)")
+        }
+        defer { fclose(file) }
+        prepare(remote.url(path))
+        // libcurl's own write function: fwrite to the FILE* given as its data.
+        bs_curl_set_pointer(handle, CURLOPT_WRITEDATA, file)
+        let code = curl_easy_perform(handle)
+        if code == CURLE_REMOTE_FILE_NOT_FOUND { return false }
+        try check(code)
+        return true
+    }
+
     /// Uploads `local` as `.name.broadside-tmp` beside `path`, then renames it into place.
     func upload(_ local: URL, to path: String) throws(TransferError) {
         guard let file = fopen(local.path, "rb") else {
@@ -57,20 +72,59 @@ final class CurlTransport {
     }
 
     /// Deletes a file Broadside put on the host, then the folders it leaves empty (a folder
-    /// with anything else in it refuses, which is ignored); one already gone is not an error.
-    func delete(_ path: String) throws(TransferError) {
-        prepare(remote.url(""))
+    /// with anything else in it refuses, which is ignored). False when the host refused and
+    /// the file is still there (permissions); one already gone counts as deleted.
+    func delete(_ path: String) throws(TransferError) -> Bool {
         let parts = path.split(separator: "/").map(String.init)
+        let parent = parts.dropLast().joined(separator: "/")
         let folders = (1..<max(parts.count, 1)).reversed().map { parts[0..<$0].joined(separator: "/") }
-        // `*`: libcurl goes on when the command fails.
-        let commands: [String] = switch remote.settings.transport {
-        case .sftp: ["*rm " + Remote.quoted(remote.sftpPath(path))] + folders.map { "*rmdir " + Remote.quoted(remote.sftpPath($0)) }
-        case .ftp, .ftps: ["*DELE " + path] + folders.map { "*RMD " + $0 }
+        // `*`: libcurl goes on when the command fails. Whether the file went is asked after
+        // (a refusal and a file already gone are the same 550 to an FTP client), before its
+        // folders go: asked about a file in a missing folder, FTP answers "access denied".
+        switch remote.settings.transport {
+        case .sftp:
+            try quote(["*rm " + Remote.quoted(remote.sftpPath(path))], in: "")
+        case .ftp, .ftps:
+            do {
+                try quote(["*DELE " + Remote.name(path)], in: parent)
+            } catch where error.code == CURLE_REMOTE_ACCESS_DENIED {
+                // The file's folder cannot be entered: gone already, with the file.
+                return true
+            }
         }
+        guard try !exists(path) else { return false }
+        let emptied: [String] = switch remote.settings.transport {
+        case .sftp: folders.map { "*rmdir " + Remote.quoted(remote.sftpPath($0)) }
+        case .ftp, .ftps: folders.map { "*RMD " + $0 }
+        }
+        if !emptied.isEmpty { try quote(emptied, in: "") }
+        return true
+    }
+
+    /// Commands of the protocol run in `folder` (below the host folder), without a transfer.
+    /// FTP sends `CURLOPT_QUOTE` before it changes to the URL's folder, in whichever folder the
+    /// last transfer left, so its commands go after (`POSTQUOTE`); SFTP's take absolute paths.
+    private func quote(_ commands: [String], in folder: String) throws(TransferError) {
+        prepare(remote.url(folder.isEmpty ? "" : folder + "/"))
         bs_curl_set_long(handle, CURLOPT_NOBODY, 1)
-        try withCommands(commands, option: CURLOPT_QUOTE) { () throws(TransferError) in
+        let option = remote.settings.transport == .sftp ? CURLOPT_QUOTE : CURLOPT_POSTQUOTE
+        try withCommands(commands, option: option) { () throws(TransferError) in
             try check(curl_easy_perform(handle))
         }
+    }
+
+    /// Whether the host has a file at `path`, asked without reading it.
+    private func exists(_ path: String) throws(TransferError) -> Bool {
+        var discarded = bs_buffer(data: nil, size: 0)
+        defer { bs_buffer_free(&discarded) }
+        prepare(remote.url(path))
+        bs_curl_set_long(handle, CURLOPT_NOBODY, 1)
+        // FTP answers in header-like lines (Content-Length: …), written as the body would be.
+        bs_curl_write_to_buffer(handle, &discarded)
+        let code = curl_easy_perform(handle)
+        if code == CURLE_REMOTE_FILE_NOT_FOUND { return false }
+        try check(code)
+        return true
     }
 
     /// SFTP's rename does not replace an existing file on OpenSSH (protocol 3), so the old one

@@ -1,4 +1,5 @@
 import Broadside
+import CImage
 import Foundation
 
 /// What a publish did, for the CLI's closing line.
@@ -7,6 +8,8 @@ public struct PublishReport: Sendable {
     public var bytes = 0
     public var deleted = 0
     public var unchanged = 0
+    /// Files the host refused to delete: still listed in the record, so the next publish tries again.
+    public var undeleted: [String] = []
 }
 
 /// Uploads a built folder: reads the host's manifest, plans, uploads in the plan's order with
@@ -33,15 +36,17 @@ public final class Publisher {
         transport = CurlTransport(settings: settings, secrets: secrets)
     }
 
-    /// The plan, from the host's manifest (none: nothing there is Broadside's yet).
-    public func plan() throws(BuildFailure) -> (PublishPlan, published: PublishManifest, built: PublishManifest) {
+    /// The plan, from the host's manifest (none: nothing there is Broadside's yet). With
+    /// `adopt`, the host's files that are the build's byte for byte join that manifest first.
+    public func plan(adopt: Bool = false, checking: (Int, Int) -> Void = { _, _ in }) throws(BuildFailure) -> (PublishPlan, published: PublishManifest, built: PublishManifest) {
         let builtManifest: PublishManifest
         switch BuiltFiles.manifest(of: built) {
         case .success(let manifest): builtManifest = manifest
         case .failure(let failure): throw failure
         }
         let data = try retrying { () throws(TransferError) in try transport.download(PublishManifest.fileName) }
-        let published = data.flatMap(PublishManifest.decode) ?? PublishManifest()
+        var published = data.flatMap(PublishManifest.decode) ?? PublishManifest()
+        if adopt { published = try adopted(published, built: builtManifest, checking: checking) }
         let plan = PublishPlan(published: published, built: builtManifest)
         guard plan.refused.isEmpty else {
             throw BuildFailure(plan.refused.map { path in
@@ -52,9 +57,35 @@ public final class Publisher {
         return (plan, published, builtManifest)
     }
 
+    /// `--adopt`: a site already on the host (uploaded by hand, or by another tool) becomes
+    /// Broadside's where it is the build's: each file the build has and the manifest lacks is
+    /// downloaded and hashed, and one with the build's bytes is recorded as published, so it is
+    /// not sent again. Nothing is judged from a listing or a size; a file of the host the build
+    /// does not have stays out of the manifest, so no publish ever deletes it.
+    func adopted(_ published: PublishManifest, built: PublishManifest, checking: (Int, Int) -> Void) throws(BuildFailure) -> PublishManifest {
+        var record = published
+        let candidates = built.files.filter { published.files[$0.key] != $0.value && PublishPlan.isSafe($0.key) }.sorted { $0.key < $1.key }
+        let scratch = localURL().deletingLastPathComponent().appendingPathComponent(".adopt-download")
+        try? FileManager.default.createDirectory(at: scratch.deletingLastPathComponent(), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        for (done, (path, entry)) in candidates.enumerated() {
+            checking(done, candidates.count)
+            let there = try retrying { () throws(TransferError) in try transport.download(path, to: scratch) }
+            var hex = [CChar](repeating: 0, count: 65)
+            guard there, bs_sha256_file(scratch.path, &hex) == 0 else { continue }
+            if String(decoding: hex.prefix(64).map { UInt8(bitPattern: $0) }, as: UTF8.self) == entry.sha256 {
+                record.files[path] = entry
+            }
+        }
+        checking(candidates.count, candidates.count)
+        return record
+    }
+
     /// Runs the plan; `progress` is told after each file (done, total, bytes).
-    public func run(progress: (Int, Int, Int) -> Void) throws(BuildFailure) -> PublishReport {
-        let (plan, published, builtManifest) = try plan()
+    public func run(adopt: Bool = false, checking: (Int, Int) -> Void = { _, _ in }, progress: (Int, Int, Int) -> Void) throws(BuildFailure) -> PublishReport {
+        let (plan, published, builtManifest) = try plan(adopt: adopt, checking: checking)
+        // What was adopted is kept before anything is sent (a dry run, which plans alone, keeps nothing).
+        if adopt { try checkpoint(published) }
         var record = published
         var report = PublishReport(unchanged: plan.unchanged)
         var lastCheckpoint = Date()
@@ -75,7 +106,10 @@ public final class Publisher {
         // Every new page is in place before anything is deleted: no link points at a gap.
         if !plan.deletions.isEmpty { try checkpoint(record) }
         for path in plan.deletions {
-            try retrying { () throws(TransferError) in try transport.delete(path) }
+            guard try retrying({ () throws(TransferError) in try transport.delete(path) }) else {
+                report.undeleted.append(path)
+                continue
+            }
             record.files[path] = nil
             report.deleted += 1
             progress(report.uploaded + report.deleted, total, report.bytes)

@@ -217,7 +217,7 @@ def pinned_key(cert: Path) -> str:
     return "sha256//" + base64.b64encode(hashlib.sha256(der).digest()).decode()
 
 
-def ftp_server(tmp_path: Path, source: Path, tls: bool):
+def ftp_server(tmp_path: Path, source: Path, tls: bool, perm: str | None = None):
     remote = tmp_path / "ftp-home" / "www"
     remote.mkdir(parents=True)
     port = free_port()
@@ -230,8 +230,9 @@ def ftp_server(tmp_path: Path, source: Path, tls: bool):
     script = Path(__file__).with_name("ftp_server.py")
     # The log to a file: a pipe nobody reads fills up and stops the server mid-publish.
     log = open(tmp_path / "ftp.log", "w")
+    server_env = {**os.environ, **({"FTP_PERM": perm} if perm else {})}
     proc = subprocess.Popen([sys.executable, str(script), str(port), str(remote.parent), PASSWORD, *extra],
-                            stdout=subprocess.DEVNULL, stderr=log, text=True)
+                            stdout=subprocess.DEVNULL, stderr=log, text=True, env=server_env)
     try:
         wait_for_port(port, proc)
         settings = f"  protocol: {'ftps' if tls else 'ftp'}\n  host: 127.0.0.1\n  port: {port}\n  user: editor\n  folder: www\n"
@@ -313,3 +314,75 @@ def test_sftp_killed_publish_resumes_without_sending_again(sftp):
     uploaded, deleted = published(publish(site, env))
     assert uploaded <= total - done, f"{done} files were up before the kill, yet {uploaded} of {total} were sent again"
     assert_same_tree(site, remote)
+
+
+def upload_by_hand(site: Path, remote: Path) -> None:
+    """The site as an editor's FTP client left it: every built file, no manifest."""
+    for path, data in support.tree(site / "site").items():
+        if path == ".broadside-manifest":
+            continue
+        (remote / path).parent.mkdir(parents=True, exist_ok=True)
+        (remote / path).write_bytes(data)
+
+
+def test_sftp_adopt_takes_over_a_site_uploaded_by_hand(sftp):
+    """--adopt downloads and compares: only the file that differs is sent, nothing is deleted."""
+    site, remote, env, _ = sftp
+    upload_by_hand(site, remote)
+    put_foreign(remote)
+    (remote / "index.html").write_text("an older home page", encoding="utf-8")
+    stale = remote / "posts" / "removed-long-ago" / "index.html"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("a page the build no longer has", encoding="utf-8")
+
+    dry = publish(site, env, "--adopt", "--dry-run")
+    assert dry.returncode == 0, support.describe(dry)
+    assert dry.stdout.splitlines()[0] == "upload index.html", support.describe(dry)
+    assert "Would upload 1 file" in dry.stdout, support.describe(dry)
+    assert not (remote / ".broadside-publish.json").exists(), "a dry run wrote the manifest"
+
+    assert published(publish(site, env, "--adopt")) == (1, 0)
+    assert_same_tree_but(site, remote, {"posts/removed-long-ago/index.html"})
+    assert_foreign_kept(remote)
+    # Not Broadside's: never deleted, whatever later builds hold.
+    assert stale.read_text(encoding="utf-8") == "a page the build no longer has"
+    assert published(publish(site, env)) == (0, 0)
+
+
+def assert_same_tree_but(site: Path, remote: Path, extra: set[str]) -> None:
+    built = {k: v for k, v in support.tree(site / "site").items() if k != ".broadside-manifest"}
+    there = {k: v for k, v in support.tree(remote).items()
+             if k != ".broadside-publish.json" and k not in FOREIGN and k not in extra}
+    assert sorted(there) == sorted(built)
+    assert not [k for k in built if built[k] != there[k]]
+
+
+def test_ftps_adopt_uploads_nothing_when_the_host_has_the_site(ftps):
+    site, remote, env = ftps
+    upload_by_hand(site, remote)
+    assert published(publish(site, env, "--adopt")) == (0, 0)
+    assert_same_tree(site, remote)
+    manifest = json.loads((remote / ".broadside-publish.json").read_text())
+    assert len(manifest["files"]) == len(support.tree(site / "site")) - 1
+
+
+@pytest.fixture
+def ftps_no_delete(tmp_path, source):
+    yield from ftp_server(tmp_path, source, tls=True, perm="elrawfmMT")
+
+
+def test_a_file_the_host_refuses_to_delete_is_named_and_kept_in_the_record(ftps_no_delete):
+    site, remote, env = ftps_no_delete
+    assert published(publish(site, env))[0] > 0
+    post = new_post(site)
+    rebuild(site)
+    assert published(publish(site, env))[1] == 0
+    post.unlink()
+    rebuild(site)
+    proc = publish(site, env)
+    assert proc.returncode == 0, support.describe(proc)
+    assert "deleted 0," in proc.stdout, support.describe(proc)
+    assert "warning: the host refused to delete 1 file the new build no longer has: posts/zz-publish-test-post/index.html" in proc.stderr, support.describe(proc)
+    assert (remote / "posts" / "zz-publish-test-post" / "index.html").exists()
+    record = json.loads((remote / ".broadside-publish.json").read_text())["files"]
+    assert "posts/zz-publish-test-post/index.html" in record, "a file still on the host left the record"
