@@ -386,3 +386,19 @@ def test_a_file_the_host_refuses_to_delete_is_named_and_kept_in_the_record(ftps_
     assert (remote / "posts" / "zz-publish-test-post" / "index.html").exists()
     record = json.loads((remote / ".broadside-publish.json").read_text())["files"]
     assert "posts/zz-publish-test-post/index.html" in record, "a file still on the host left the record"
+
+
+@pytest.fixture
+def ftps_read_only(tmp_path, source):
+    yield from ftp_server(tmp_path, source, tls=True, perm="elr")
+
+
+def test_a_folder_the_user_may_not_write_is_one_clear_error(ftps_read_only):
+    site, remote, env = ftps_read_only
+    (remote / "index.html").write_text("the live home page", encoding="utf-8")
+    proc = publish(site, env)
+    assert proc.returncode == 1, support.describe(proc)
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("error: ")]
+    assert errors == ["error: site.yml: 127.0.0.1 refused to write in www: Access denied to remote resource. The site on the host is whole: every file there is complete."], support.describe(proc)
+    assert "may write there" in proc.stderr
+    assert (remote / "index.html").read_text(encoding="utf-8") == "the live home page"
