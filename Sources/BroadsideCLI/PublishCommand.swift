@@ -37,8 +37,9 @@ struct PublishCommand: ParsableCommand {
             console.report([.error("site.yml", "protocol: ftp sends the password and every file across the network in clear, readable by anyone on the way.", hint: "Use sftp or ftps if the host offers it; else run broadside publish --insecure-ftp.")], source: site.url)
             throw ExitCode.failure
         }
-        let publisher = Publisher(settings: settings, secrets: .fromEnvironment(), site: site.url,
-                                  built: site.url.appendingPathComponent("site"))
+        let built = site.url.appendingPathComponent("site")
+        let publisher = Publisher(settings: settings, secrets: .fromEnvironment(), site: site.url, built: built)
+        if let stale = StaleBuild.check(site: site.url, built: built) { console.report([stale], source: site.url) }
         do {
             let terminal = console.errorIsTerminal && !console.quiet
             let checking = { (done: Int, total: Int) in

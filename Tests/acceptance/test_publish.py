@@ -402,3 +402,17 @@ def test_a_folder_the_user_may_not_write_is_one_clear_error(ftps_read_only):
     assert errors == ["error: site.yml: 127.0.0.1 refused to write in www: Access denied to remote resource. The site on the host is whole: every file there is complete."], support.describe(proc)
     assert "may write there" in proc.stderr
     assert (remote / "index.html").read_text(encoding="utf-8") == "the live home page"
+
+
+def test_a_post_saved_after_the_build_is_named_before_publishing(sftp):
+    site, remote, env, _ = sftp
+    new_post(site)
+    earlier = time.time() - 10
+    os.utime(site / "site" / ".broadside-manifest", (earlier, earlier))
+    proc = publish(site, env)
+    assert proc.returncode == 0, support.describe(proc)
+    assert "warning: content/posts/zz-publish-test-post.md: changed after the last build: the host gets the site as that build made it, without this change" in proc.stderr, support.describe(proc)
+    assert not (remote / "posts" / "zz-publish-test-post").exists()
+    rebuild(site)
+    proc = publish(site, env)
+    assert "changed after the last build" not in proc.stderr, support.describe(proc)
