@@ -47,10 +47,8 @@ struct PublishCommand: ParsableCommand {
             }
             if dryRun { return try dryRun(publisher, console, checking: checking) }
             let started = ContinuousClock.now
-            let result = try publisher.run(adopt: adopt, checking: checking) { done, total, bytes in
-                guard terminal else { return }
-                let speed = Double(bytes) / max(seconds(since: started), 0.001)
-                console.progress("  \(done)/\(total) files, \(kilobytes(bytes)) sent, \(kilobytes(Int(speed)))/s")
+            let result = try publisher.run(adopt: adopt, checking: checking) { done in
+                if terminal { console.progress(progressLine(done, seconds: seconds(since: started))) }
             }
             if terminal { console.progress(nil) }
             console.say(summary(result, seconds: seconds(since: started)))
@@ -80,6 +78,13 @@ struct PublishCommand: ParsableCommand {
         for path in plan.deletions { console.say("delete \(path)") }
         let bytes = plan.uploads.reduce(0) { $0 + (built.files[$1]?.size ?? 0) }
         console.say("Would upload \(counted(plan.uploads.count, "file", "files")) (\(kilobytes(bytes))), delete \(plan.deletions.count), \(grouped(plan.unchanged)) unchanged (dry run: nothing was changed)")
+    }
+
+    /// `  12/34 files, 310 of 2,805 KB, 1,204 KB/s, 3 s left`
+    private func progressLine(_ done: PublishProgress, seconds: Double) -> String {
+        let speed = Double(done.bytes) / max(seconds, 0.001)
+        let left = speed > 0 ? ", \(Int((Double(done.totalBytes - done.bytes) / speed).rounded(.up))) s left" : ""
+        return "  \(grouped(done.files))/\(grouped(done.totalFiles)) files, \(grouped((done.bytes + 1023) / 1024)) of \(kilobytes(done.totalBytes)), \(kilobytes(Int(speed)))/s\(left)"
     }
 
     /// `Uploaded 12 files (340 KB), deleted 2, 1,203 unchanged in 3.1 s`

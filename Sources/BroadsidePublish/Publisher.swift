@@ -2,6 +2,14 @@ import Broadside
 import CImage
 import Foundation
 
+/// How far a publish is, after each file.
+public struct PublishProgress: Sendable {
+    public var files: Int
+    public var totalFiles: Int
+    public var bytes: Int
+    public var totalBytes: Int
+}
+
 /// What a publish did, for the CLI's closing line.
 public struct PublishReport: Sendable {
     public var uploaded = 0
@@ -81,8 +89,8 @@ public final class Publisher {
         return record
     }
 
-    /// Runs the plan; `progress` is told after each file (done, total, bytes).
-    public func run(adopt: Bool = false, checking: (Int, Int) -> Void = { _, _ in }, progress: (Int, Int, Int) -> Void) throws(BuildFailure) -> PublishReport {
+    /// Runs the plan; `progress` is told after each file.
+    public func run(adopt: Bool = false, checking: (Int, Int) -> Void = { _, _ in }, progress: (PublishProgress) -> Void) throws(BuildFailure) -> PublishReport {
         let (plan, published, builtManifest) = try plan(adopt: adopt, checking: checking)
         // What was adopted is kept before anything is sent (a dry run, which plans alone, keeps nothing).
         if adopt { try checkpoint(published) }
@@ -91,13 +99,14 @@ public final class Publisher {
         var lastCheckpoint = Date()
         var sinceCheckpoint = 0
         let total = plan.uploads.count + plan.deletions.count
+        let totalBytes = plan.uploads.reduce(0) { $0 + (builtManifest.files[$1]?.size ?? 0) }
         for path in plan.uploads {
             try retrying { () throws(TransferError) in try transport.upload(built.appendingPathComponent(path), to: path) }
             record.files[path] = builtManifest.files[path]
             report.uploaded += 1
             report.bytes += builtManifest.files[path]?.size ?? 0
             sinceCheckpoint += 1
-            progress(report.uploaded, total, report.bytes)
+            progress(PublishProgress(files: report.uploaded, totalFiles: total, bytes: report.bytes, totalBytes: totalBytes))
             if sinceCheckpoint >= checkpointFiles || Date().timeIntervalSince(lastCheckpoint) >= checkpointSeconds {
                 try checkpoint(record)
                 (sinceCheckpoint, lastCheckpoint) = (0, Date())
@@ -112,7 +121,7 @@ public final class Publisher {
             }
             record.files[path] = nil
             report.deleted += 1
-            progress(report.uploaded + report.deleted, total, report.bytes)
+            progress(PublishProgress(files: report.uploaded + report.deleted, totalFiles: total, bytes: report.bytes, totalBytes: totalBytes))
         }
         if total > 0 || published != record || data(of: record) != localCopy() { try checkpoint(record) }
         return report
