@@ -146,7 +146,10 @@ struct PageRenderer: Sendable {
         var view = entries[index]
         view["rendered_item"] = nil
         view["content"] = ImageMarkup.expand(bodies[index], post: post, images: images, urls: site.urls, for: .page)
-        var context = base(title: post.title, url: site.urls.post(post.slug), lang: post.lang, kind: "post")
+        let url = site.urls.post(post.slug)
+        view["share"] = ShareLinks.context(title: post.title, absoluteURL: site.config.baseURL == nil ? nil : site.urls.absolute(url),
+                                           emailLabel: words("share_email", post.lang))
+        var context = base(title: post.title, url: url, lang: post.lang, kind: "post")
         share(postCard(index), in: &context)
         context["post"] = view
         context["alternates"] = TranslationView.alternates(of: index, in: site)
