@@ -10,6 +10,8 @@ struct ResourceViews: Sendable {
         var size: String?
         /// "Court Watch Report (PDF, 2.3 MB)".
         var text: String
+        /// "Download the report (PDF, 2.3 MB)": a report's call to its document.
+        var download: String
 
         var context: TemplateContext {
             var context: TemplateContext = [
@@ -66,8 +68,11 @@ struct ResourceViews: Sendable {
 
     var attachments: [AttachmentView]
     var image: ImageView?
+    /// A report's document, shown near the top of its page as a button: its first PDF, else
+    /// its first attachment; nil for other kinds, whose attachments are listed at the end only.
+    var download: AttachmentView?
 
-    init(_ resources: PostResources, lang: String, urls: SiteURLs, strings: ThemeStrings, images: ImageSet) {
+    init(_ resources: PostResources, lang: String, isReport: Bool = false, urls: SiteURLs, strings: ThemeStrings, images: ImageSet) {
         attachments = resources.attachments.map { attachment in
             let file = attachment.file
             let typeName = strings.typeName(ofFile: file.outputPath ?? Self.path(ofURL: file.written), lang: lang)
@@ -75,10 +80,13 @@ struct ResourceViews: Sendable {
             let text = size.map {
                 strings.text("attachment_label", lang: lang, ["label": attachment.label, "type": typeName, "size": $0])
             } ?? strings.text("attachment_label_without_size", lang: lang, ["label": attachment.label, "type": typeName])
+            let download = size.map { strings.text("download_report", lang: lang, ["type": typeName, "size": $0]) }
+                ?? strings.text("download_report_without_size", lang: lang, ["type": typeName])
             return AttachmentView(
                 label: attachment.label, url: Self.url(of: file, urls), mediaType: file.mediaType, typeName: typeName,
-                size: size, text: text)
+                size: size, text: text, download: download)
         }
+        download = isReport ? attachments.first { $0.mediaType == "application/pdf" } ?? attachments.first : nil
         image = resources.image.map { image in
             let published = image.file.outputPath.flatMap { images.images[$0] }
             return ImageView(
@@ -109,6 +117,7 @@ struct ResourceViews: Sendable {
         context["has_attachments"] = !attachments.isEmpty
         if !attachments.isEmpty { context["attachments"] = attachments.map(\.context) }
         if let image { context["image"] = image.context }
+        if let download { context["download"] = ["url": download.url, "media_type": download.mediaType, "text": download.download] as TemplateContext }
     }
 
     private static func sizes(of image: PublishedImage, _ urls: SiteURLs) -> ImageView.Sizes? {

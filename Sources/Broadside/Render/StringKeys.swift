@@ -35,6 +35,8 @@ enum StringKeys {
             "series_all_days": Rule(placeholders: ["series"], required: false),
             "attachment_label": Rule(placeholders: ["label", "type", "size"], required: false),
             "attachment_label_without_size": Rule(placeholders: ["label", "type"], required: false),
+            "download_report": Rule(placeholders: ["type", "size"], required: false),
+            "download_report_without_size": Rule(placeholders: ["type"], required: false),
             "image_credit": Rule(placeholders: ["credit"], required: false),
             "status_draft": Rule(placeholders: [], required: false),
             "status_scheduled": Rule(placeholders: ["date"], required: false),

@@ -47,7 +47,7 @@ struct PostView: Sendable {
         }
         translations = TranslationView.links(of: index, in: site, strings: strings)
         event = post.event.map { EventView($0, post: post, urls: site.urls, strings: strings) }
-        resources = ResourceViews(post.resources, lang: post.lang, urls: site.urls, strings: strings, images: images)
+        resources = ResourceViews(post.resources, lang: post.lang, isReport: post.kind == .report, urls: site.urls, strings: strings, images: images)
         if post.draft {
             status = strings.text("status_draft", lang: post.lang)
         } else if post.date.secondsSince1970 > site.now {
