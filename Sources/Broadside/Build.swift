@@ -79,7 +79,7 @@ public enum Build {
         let count = { (kept: (OutputFormat) -> Bool) in pages.filter { kept($0.format) }.count }
         let leftOut = prepared.leftOut.counts
         return BuildReport(
-            posts: site.posts.count, pages: count { $0 == .html }, feeds: count(\.isFeed), calendars: count { $0 == .calendar },
+            posts: site.posts.filter { !$0.isPage }.count, pages: count { $0 == .html }, feeds: count(\.isFeed), calendars: count { $0 == .calendar },
             assets: prepared.theme.assets.count, imagesProcessed: prepared.images.processed,
             imagesFromCache: prepared.images.fromCache, draftsLeftOut: leftOut.drafts, futureLeftOut: leftOut.future,
             leftOutPosts: prepared.leftOutPosts, warnings: diagnostics, timings: clock.timings)
@@ -130,6 +130,7 @@ public enum Build {
 
         // Plan: every file the site will have, pages rendered later.
         let pages = OutputPlan.pages(for: site, hasNotFoundTemplate: theme.templateNames.contains(PageRenderer.notFoundTemplate))
+        diagnostics += PageAddresses.clashes(pages, in: site)
         // Redirect pages take no address from another file: their clashes are errors of their own, below.
         var taken = Set(pages.filter { !$0.format.isRedirect }.map { OutputPlan.path(of: $0, in: site) })
         var assets: [OutputFile] = []

@@ -37,7 +37,7 @@ struct CheckCommand: ParsableCommand {
             console.say("note: \(image) had a GPS position: removed from every published copy")
         }
         guard let counts = DiagnosticText.count(result.diagnostics) else {
-            console.say("No problems found in \(counted(result.posts, "post", "posts"))")
+            console.say("No problems found in \(counted(result.posts, "post", "posts"))" + (result.pages > 0 ? " and \(counted(result.pages, "page", "pages"))" : ""))
             return
         }
         console.report(result.diagnostics, source: site.url)

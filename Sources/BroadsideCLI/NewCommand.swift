@@ -5,9 +5,10 @@ import Foundation
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Start a post of a kind: new event \"Title\".",
+        abstract: "Start a post of a kind, or a page: new event \"Title\".",
         discussion: """
-            Kinds: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")). The post is dated now in the \
+            Kinds: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")), or page (About us, Donate: \
+            content/pages/, in no list or feed). The post is dated now in the \
             site's time zone and marked draft: true, so it is left out of the site until you remove \
             that line (broadside build --drafts shows it). An event gets a start a week from now \
             and a location to change; an action day gets the series of the newest action day (or \
@@ -15,7 +16,7 @@ struct NewCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("What the post is: dispatch, action-day, qa, perspective, report, letter or event.", valueName: "kind"))
+    @Argument(help: ArgumentHelp("What the post is: dispatch, action-day, qa, perspective, report, letter or event; or page.", valueName: "kind"))
     var kind: String
 
     @Argument(help: ArgumentHelp("The post's title, in quotes.", valueName: "title"))
@@ -39,6 +40,7 @@ struct NewCommand: ParsableCommand {
     var now: String?
 
     func run() throws {
+        if kind.lowercased() == "page" { return try newPage() }
         let postKind: Kind
         switch NewPost.kind(named: kind) {
         case .success(let found): postKind = found
@@ -56,6 +58,17 @@ struct NewCommand: ParsableCommand {
             if postKind == .report {
                 Console().say("Put the report's PDF beside index.md, in \((shown as NSString).deletingLastPathComponent)/, and name it under attachments:")
             }
+        case .failure(let failure):
+            Console().report(failure.diagnostics, source: site.url)
+            throw failure.usage ? ExitCode(2) : ExitCode.failure
+        }
+    }
+
+    private func newPage() throws {
+        switch NewPage.write(title: title, slug: slug, lang: lang, source: site.url) {
+        case .success(let (path, address)):
+            let shown = site.path == "." ? path : (site.path.hasSuffix("/") ? site.path : site.path + "/") + path
+            Console().say("Wrote \(shown) (a draft: remove draft: true to publish it at \(address))")
         case .failure(let failure):
             Console().report(failure.diagnostics, source: site.url)
             throw failure.usage ? ExitCode(2) : ExitCode.failure

@@ -452,13 +452,13 @@ import Testing
 
     // MARK: 11. Markdown beside content/posts/
 
-    @Test func aPageBesidePostsIsToldPagesAreNotSupportedYet() throws {
+    @Test func aPageBesidePostsIsToldWherePagesGo() throws {
         let site = try TemporarySite(files: ["content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01"), "content/about.md": "# About us\n"])
         defer { site.remove() }
         let warnings = try site.build().warnings
         #expect(warnings == [.warning("content/about.md", "this file is not read: \(UnreadFilesTests.noPages)",
-            hint: UnreadFilesTests.pageHint("content/posts/about.md"))])
-        #expect(warnings.first?.hint?.contains("not supported yet") == true)
+            hint: UnreadFilesTests.pageHint("about"))])
+        #expect(warnings.first?.hint?.contains("content/pages/about.md") == true)
     }
 
     // MARK: Control characters

@@ -55,12 +55,12 @@ import Testing
     @Test func missingPartial() throws {
         let site = try TemporarySite(files: [
             "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01"),
-            "templates/post.mustache": "<main>\n  {{> partials/share }}\n</main>\n",
+            "templates/post.mustache": "<main>\n  {{> partials/sharing }}\n</main>\n",
         ])
         defer { site.remove() }
         #expect(site.failure() == [
-            .error("templates/post.mustache", line: 2, column: 3, "the partial \"partials/share\" does not exist",
-                hint: "add themes/default/templates/partials/share.mustache, or fix the name; templates are named by their path below templates/ without .mustache")
+            .error("templates/post.mustache", line: 2, column: 3, "the partial \"partials/sharing\" does not exist",
+                hint: "add themes/default/templates/partials/sharing.mustache, or fix the name; templates are named by their path below templates/ without .mustache")
         ])
     }
 

@@ -32,11 +32,11 @@ import Testing
         #expect(try site.build().warnings == [])
     }
 
-    static let noPages = "Broadside has no pages yet, only posts, which it reads from content/posts/"
+    static let noPages = "Broadside reads posts from content/posts/ and pages from content/pages/"
 
-    static func pageHint(_ post: String) -> String {
-        "pages such as About us are not supported yet, and a post goes to every subscriber's feed and email; "
-            + "keep the file outside content/ until pages come, or if it is news, move it to \(post)"
+    static func pageHint(_ name: String) -> String {
+        "a page such as About us goes in content/pages/\(name).md (at /\(name)/, in no list or feed); "
+            + "news goes in content/posts/\(name).md, and to every subscriber's feed and email"
     }
 
     @Test func postsOutsideContentPostsAreNamed() throws {
@@ -49,11 +49,12 @@ import Testing
             "content/images/logo.png": "png",
         ])
         defer { site.remove() }
-        let reason = "Broadside reads posts from content/posts/ only"
+        let reason = "Broadside reads posts from content/posts/ and pages from content/pages/ only"
         #expect(try site.build().warnings == [
-            .warning("content/about.md", "this file is not read: \(Self.noPages)", hint: Self.pageHint("content/posts/about.md")),
-            .warning("content/pages/team.txt", "this file is not read: \(Self.noPages)", hint: Self.pageHint("content/posts/team.md")),
-            .warning("content/post/b.md", "this file is not read (and 1 more file beside it): \(reason)", hint: "move the posts into content/posts/"),
+            .warning("content/about.md", "this file is not read: \(Self.noPages)", hint: Self.pageHint("about")),
+            .warning("content/post/b.md", "this file is not read (and 1 more file beside it): \(reason)",
+                hint: "move the posts into content/posts/, and pages such as About us into content/pages/"),
+            .warning("content/pages/team.txt", "this file is not read: a page's file name ends in .md", hint: "rename it content/pages/team.md"),
         ])
     }
 }

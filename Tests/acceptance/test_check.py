@@ -111,4 +111,4 @@ def test_the_example_site_is_clean(source):
     # The vigil photo was taken with a phone that recorded where: the editor hears it, and
     # it is no problem (exit 0), since no published copy keeps it.
     assert proc.stdout == ("note: content/posts/candles-at-the-fence/candles.jpg had a GPS position: removed from every published copy\n"
-                           "No problems found in 33 posts\n"), support.describe(proc)
+                           "No problems found in 33 posts and 4 pages\n"), support.describe(proc)

@@ -40,9 +40,16 @@ def expected_type(site, path) -> str | None:
         return "Event" if (path.parent / "event.ics").exists() else "NewsArticle"
     if relative in ("index.html", "es/index.html"):
         return "WebSite"
-    if path.name == "404.html":
+    # 404 pages, and the pages of content/pages/ (About, Donate …), which are not news.
+    if path.name == "404.html" or (support.source_dir() / "content" / "pages" / (page_source(relative) + ".md")).exists():
         return "WebPage"
     return "CollectionPage"
+
+
+def page_source(relative: str) -> str:
+    """`es/acerca-de/index.html` → `acerca-de`: the example site's pages are single files."""
+    parts = relative.split("/")[:-1]
+    return "/".join(parts[1:] if parts and parts[0] == "es" else parts)
 
 
 def redirect_page(path) -> bool:

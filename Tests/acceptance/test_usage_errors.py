@@ -94,7 +94,7 @@ def test_help_lists_the_commands_and_the_exit_statuses():
     commands = proc.stdout.split("SUBCOMMANDS:\n")[1].split("\n\n")[0].splitlines()
     assert commands == [
         "  init                    Start a new site: settings and a first post.",
-        "  new                     Start a post of a kind: new event \"Title\".",
+        "  new                     Start a post of a kind, or a page: new event \"Title\".",
         "  serve                   Preview the site live in your browser as you write.",
         "  check                   Find broken links, missing alt text and translations.",
         "  build                   Build the site into a folder ready to upload.",

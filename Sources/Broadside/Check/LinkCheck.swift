@@ -16,7 +16,7 @@ enum LinkCheck {
         // Each post's broken links, in the order written; on every core, as posts were loaded.
         let brokenOfPost = parallelMap(Array(posts.indices)) { index in
             posts[index].links.compactMap { link -> (PostLink, LinkTargets.Resolution)? in
-                let resolution = targets.resolve(link.url, fromPost: posts[index].slug)
+                let resolution = targets.resolve(link.url, from: posts[index].folder)
                 return resolution == .found || resolution == .elsewhere ? nil : (link, resolution)
             }
         }

@@ -23,8 +23,8 @@ struct LinkTargets {
 
     /// Where `url`, written in the post `slug`, leads. By bytes: a build resolves every link of
     /// every post, and a `Character` walk (grapheme breaking) cost more than the rest together.
-    func resolve(_ url: String, fromPost slug: String) -> Resolution {
-        switch Self.target(of: url, fromPost: slug) {
+    func resolve(_ url: String, from folder: String) -> Resolution {
+        switch Self.target(of: url, from: folder) {
         case .elsewhere: .elsewhere
         case .outside: .outside
         case .site(let site): has(site) ? .found : .missing(path: "/" + site)
@@ -34,14 +34,14 @@ struct LinkTargets {
     /// The path from the site's root (no leading `/`) that `url`, written in the post `slug`,
     /// names; nil for another host, the same page, or a path above the root. Images are
     /// looked up by it.
-    static func sitePath(of url: String, fromPost slug: String) -> String? {
-        guard case .site(let site) = target(of: url, fromPost: slug) else { return nil }
+    static func sitePath(of url: String, from folder: String) -> String? {
+        guard case .site(let site) = target(of: url, from: folder) else { return nil }
         return site
     }
 
     private enum Target { case elsewhere, outside, site(String) }
 
-    private static func target(of url: String, fromPost slug: String) -> Target {
+    private static func target(of url: String, from folder: String) -> Target {
         var bytes = Substring(url).utf8[...]
         while let first = bytes.first, Self.isSpace(first) { bytes = bytes.dropFirst() }
         while let last = bytes.last, Self.isSpace(last) { bytes = bytes.dropLast() }
@@ -51,7 +51,7 @@ struct LinkTargets {
         guard !path.isEmpty else { return .elsewhere }
         var decoded = Self.percentDecoded(Substring(path))
         if !decoded.utf8.allSatisfy({ $0 < 0x80 }) { decoded = decoded.nfc }
-        let joined = decoded.utf8.first == slash ? String(decoded.dropFirst()) : "posts/\(slug)/" + decoded
+        let joined = decoded.utf8.first == slash ? String(decoded.dropFirst()) : folder + decoded
         guard let site = Self.hasDotSegment(joined) ? Self.removingDotSegments(joined) : joined else { return .outside }
         return .site(site)
     }

@@ -4,6 +4,8 @@ import Foundation
 public struct CheckReport: Sendable {
     /// Published posts checked; 0 when the build stopped at errors before the site was resolved.
     public var posts: Int
+    /// Published pages of `content/pages/` checked.
+    public var pages: Int = 0
     /// The build's own errors and warnings (broken links among them), then the check's findings.
     public var diagnostics: [Diagnostic]
     /// Images whose source file records where it was taken (site-relative, in path order). Not a
@@ -41,7 +43,8 @@ public enum SiteCheck {
         diagnostics += EmptyCategories.problems(in: site, strings: prepared.theme.strings, reader: reader)
         clock.measure("check", Build.plural(site.posts.count, "post"))
         let located = prepared.images.images.values.filter(\.hadGPS).map(\.source).sorted()
-        return CheckReport(posts: site.posts.count, diagnostics: diagnostics, locatedImages: located)
+        let pages = site.posts.filter(\.isPage).count
+        return CheckReport(posts: site.posts.count - pages, pages: pages, diagnostics: diagnostics, locatedImages: located)
     }
 }
 

@@ -38,7 +38,7 @@ enum ImageJobs {
                 if jobs[path]!.usedBy == nil { jobs[path]!.usedBy = "the featured image of \(post.source)" }
             }
             for image in post.images {
-                guard let path = LinkTargets.sitePath(of: image.url, fromPost: post.slug), jobs[path] != nil else { continue }
+                guard let path = LinkTargets.sitePath(of: image.url, from: post.folder), jobs[path] != nil else { continue }
                 jobs[path]!.sizes = true
                 if jobs[path]!.usedBy == nil { jobs[path]!.usedBy = "shown in \(post.source)" }
             }

@@ -28,8 +28,8 @@ public struct ImageSet: Sendable {
     var failed: Set<String> = []
 
     /// The image a post's text or front matter names, resolved as a link is.
-    func image(for url: String, fromPost slug: String) -> PublishedImage? {
-        LinkTargets.sitePath(of: url, fromPost: slug).flatMap { images[$0] }
+    func image(for url: String, from folder: String) -> PublishedImage? {
+        LinkTargets.sitePath(of: url, from: folder).flatMap { images[$0] }
     }
 }
 

@@ -17,6 +17,8 @@ struct ContentLoader {
     var parser: PostParser
 
     static let postsFolder = "content/posts"
+    /// Pages: About, Donate, Know your rights; optional.
+    static let pagesFolder = "content/pages"
 
     func load() -> LoadedContent {
         let folder = SiteFolder(source)
@@ -57,7 +59,48 @@ struct ContentLoader {
             diagnostics.append(.warning(Self.postsFolder, "there are no Markdown posts yet",
                 hint: "add a file such as \(Self.postsFolder)/first-post.md"))
         }
-        return LoadedContent(posts: posts, diagnostics: diagnostics, scheduled: results.compactMap(\.1), leftOut: results.compactMap(\.3))
+        let pages = loadPages(folder)
+        return LoadedContent(posts: posts + pages.posts, diagnostics: diagnostics + pages.diagnostics, scheduled: results.compactMap(\.1),
+                             leftOut: results.compactMap(\.3) + pages.leftOut)
+    }
+
+    /// `content/pages/**/*.md`, each a page at the address its path gives.
+    private func loadPages(_ folder: SiteFolder) -> (posts: [Post], diagnostics: [Diagnostic], leftOut: [LeftOutPost]) {
+        switch folder.look(at: Self.pagesFolder, within: folder.bounds) {
+        case .success(.folder): break
+        case .failure(let diagnostic): return ([], [diagnostic], [])
+        case .success(.missing), .success(.file): return ([], [], [])
+        }
+        let (listed, listing) = folder.files(in: Self.pagesFolder, within: folder.bounds,
+            skip: { $0.hasPrefix(".") }, keep: { $0.hasSuffix(".md") || UnreadFiles.isMisnamedPost($0) }, checkReadable: false)
+        let files = listed.filter { $0.path.hasSuffix(".md") }
+        // `about.markdown`, `donate.md.txt`: a page the editor meant, not read without a word.
+        let misnamed = listed.filter { !$0.path.hasSuffix(".md") }.map { found in
+            let file = "\(Self.pagesFolder)/\(found.path)"
+            let stem = (found.path as NSString).deletingPathExtension
+            let name = stem.hasSuffix(".md") ? stem : stem + ".md"
+            return Diagnostic.warning(file, "this file is not read: a page's file name ends in .md",
+                hint: "rename it \(Self.pagesFolder)/\(name)")
+        }
+        let results = parallelMap(files) { found -> (Post?, [Diagnostic], LeftOutPost?) in
+            let file = "\(Self.pagesFolder)/\(found.path)"
+            if found.path == PostFolder.indexFile {
+                return (nil, [.error(file, "a page cannot be the home page, which lists the newest posts",
+                    hint: "give the page a name of its own, such as \(Self.pagesFolder)/about.md")], nil)
+            }
+            let data: Data
+            switch FileBytes.read(found.real, limit: TextLimit.post.bytes) {
+            case .success(let read): data = read
+            case .failure(let failure):
+                return (nil, [failure.diagnostic(file, .post) { SiteFolder.unreadableFile(file, $0) }], nil)
+            }
+            guard let text = String(validatingUTF8: data) else { return (nil, [UTF8Text.problem(in: data, file: file)], nil) }
+            let (post, _, diagnostics, leftOut) = parser.read(text, file: file, fileStem: PostFolder.stem(ofPostAt: found.path),
+                finder: ResourceFinder(site: folder, postFolder: PostFolder.folder(ofPostAt: found.path, in: Self.pagesFolder)),
+                page: PostFolder.pagePath(ofPageAt: found.path))
+            return (post, diagnostics, leftOut)
+        }
+        return (results.compactMap(\.0), listing + results.flatMap(\.1) + misnamed, results.compactMap(\.2))
     }
 }
 

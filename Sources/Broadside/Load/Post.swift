@@ -61,4 +61,22 @@ public struct Post: Sendable, Equatable {
     public var links: [PostLink] = []
     /// The images of the text that are files of the site; `html` holds their markers.
     public var images: [InlineImage] = []
+    /// For a page (`content/pages/`), its folder below the site's root: `about`,
+    /// `get-help/know-your-rights`, `es/acerca-de`. Nil for a post. A page is never in a list
+    /// or a feed; it has its own address, translations, files beside it, blocks and share card.
+    public var page: String? = nil
+}
+
+extension Post {
+    public var isPage: Bool { page != nil }
+
+    /// Where it is written below the site's root, with a trailing slash: `posts/<slug>/`, or a
+    /// page's own folder.
+    public var folder: String { page.map { $0 + "/" } ?? "posts/\(slug)/" }
+
+    /// When it last changed, for the sitemap: `updated:`, else its date; a page without a date
+    /// (dated 1970 by the parser, to sort after every post) has none.
+    public var lastChange: PostDate? {
+        updated ?? (isPage && date.secondsSince1970 == 0 ? nil : date)
+    }
 }

@@ -21,9 +21,16 @@ enum PostFolder {
 
     /// The site-relative folder of a post that is a folder (`content/posts/report`); nil for a post
     /// that is a single file. `path` is relative to `content/posts`.
-    static func folder(ofPostAt path: String) -> String? {
+    static func folder(ofPostAt path: String, in root: String = ContentLoader.postsFolder) -> String? {
         guard path.hasSuffix("/" + indexFile) else { return nil }
-        return ContentLoader.postsFolder + "/" + path.dropLast(indexFile.count + 1)
+        return root + "/" + path.dropLast(indexFile.count + 1)
+    }
+
+    /// A page's path below `content/pages`, as its address has it: `about` for `about.md` and
+    /// `about/index.md`.
+    static func pagePath(ofPageAt path: String) -> String {
+        if path.hasSuffix("/" + indexFile) { return String(path.dropLast(indexFile.count + 1)) }
+        return path.hasSuffix(".md") ? String(path.dropLast(3)) : path
     }
 
     /// `content/posts/index.md` has no folder to name its post: it would be the post `index`.
@@ -56,9 +63,9 @@ struct ResourceFinder {
         var reported = false
     }
 
-    /// Every file beside `index.md`, published at `/posts/<slug>/<name>`. Subfolders are not
+    /// Every file beside `index.md`, published in the post's folder (`/posts/<slug>/<name>`). Subfolders are not
     /// looked into: they may hold posts of their own.
-    func folderFiles(slug: String) -> (files: [PostResource], diagnostics: [Diagnostic]) {
+    func folderFiles(publishedIn folder: String) -> (files: [PostResource], diagnostics: [Diagnostic]) {
         guard let postFolder else { return ([], []) }
         let base = site.root + "/" + postFolder + "/"
         let (found, diagnostics) = site.files(in: postFolder, within: site.bounds, skip: { name in
@@ -67,7 +74,7 @@ struct ResourceFinder {
         let files = found.map { file in
             PostResource(
                 written: file.path, place: .postFolder, source: "\(postFolder)/\(file.path)", real: file.real,
-                outputPath: "posts/\(slug)/\(file.path)", remoteURL: nil, size: Self.size(file.real),
+                outputPath: folder + file.path, remoteURL: nil, size: Self.size(file.real),
                 mediaType: AttachmentType.of(fileName: file.path).mediaType)
         }
         return (files, diagnostics)

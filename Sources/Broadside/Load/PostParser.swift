@@ -22,7 +22,8 @@ struct PostParser: Sendable {
     }
 
     /// The post, or what series need of it when it is left out for its date (see `ScheduledDay`).
-    func read(_ contents: String, file: String, fileStem: String, finder: ResourceFinder? = nil) -> (Post?, ScheduledDay?, [Diagnostic], LeftOutPost?) {
+    /// `page`: for a file of `content/pages/`, its path there without `.md` (`get-help/rights`).
+    func read(_ contents: String, file: String, fileStem: String, finder: ResourceFinder? = nil, page: String? = nil) -> (Post?, ScheduledDay?, [Diagnostic], LeftOutPost?) {
         guard let parts = FrontMatter.split(contents) else {
             if contents.drop(while: { $0 == "\u{FEFF}" }).hasPrefix("---") {
                 return (nil, nil, [.error(file, line: 1, column: 1, "the front matter that starts here never ends",
@@ -145,8 +146,19 @@ struct PostParser: Sendable {
             } else {
                 fail(node, "`date` must be a single date", hint: "date: 2026-05-01")
             }
+        } else if page != nil {
+            // A page is not news: it needs no date, and sorts after every post.
+            date = PostDate.parse("1970-01-01T00:00:00Z", timeZone: config.timeZone)
         } else {
             diagnostics.append(missing("date", hint: "date: 2026-05-01 or date: 2026-05-01T09:30:00-05:00"))
+        }
+        if page != nil {
+            for key in keyOrder where Self.postOnlyKeys.contains(key) {
+                let node = keys[key] ?? fields[key]!
+                diagnostics.append(.error(file, line: node.line.map { $0 + 1 }, column: node.column,
+                    "`\(key)` belongs to posts: a page is never in a list, a feed or a series",
+                    hint: "remove the line; to publish news, write a post in \(ContentLoader.postsFolder)/"))
+            }
         }
 
         // `updated:`, when a post was last changed: the sitemap's lastmod and JSON-LD's dateModified.
@@ -261,7 +273,8 @@ struct PostParser: Sendable {
             } }
             return (nil, scheduled, diagnostics, LeftOutPost(source: file, date: date, draft: draft))
         }
-        let (resources, resourceProblems) = resourceFields.resolve(with: finder, slug: slug, file: file)
+        let pageFolder = page.map { Self.pageFolder($0, slug: slug, lang: lang ?? config.language, siteLanguage: config.language) }
+        let (resources, resourceProblems) = resourceFields.resolve(with: finder, folder: pageFolder.map { $0 + "/" } ?? "posts/\(slug)/", file: file)
         diagnostics += resourceProblems
         guard !diagnostics.hasErrors else { return (nil, nil, diagnostics, nil) }
 
@@ -291,6 +304,7 @@ struct PostParser: Sendable {
             blocks: blocks, seriesDayLine: fields["series_day"]?.line.map { $0 + 1 },
             translationKeyLine: fields["translation_key"]?.line.map { $0 + 1 }, event: event)
         post.resources = resources
+        post.page = pageFolder
         post.titleLine = fields["title"]?.line.map { $0 + 1 }
         post.seriesLine = fields["series"]?.line.map { $0 + 1 }
         post.titleColumn = fields["title"]?.column
@@ -327,6 +341,16 @@ struct PostParser: Sendable {
     }
 
     static let maximumTerms = 100
+
+    /// What only a post may say: where it is listed, and what it announces.
+    static let postOnlyKeys = ["kind", "categories", "tags", "series", "series_day", "event"]
+
+    /// A page's folder: its path's folders as slugs, then its own slug (`slug:` or its name),
+    /// below its language's folder when that is not the site's (`es/acerca-de`).
+    static func pageFolder(_ path: String, slug: String, lang: String, siteLanguage: String) -> String {
+        let parents = path.split(separator: "/").dropLast().map { Slug.make(String($0)) }.filter { !$0.isEmpty }
+        return ((lang == siteLanguage ? [] : [lang.lowercased()]) + parents + [slug]).joined(separator: "/")
+    }
 
     /// The longest series a site may have: more days than any week, month or year of action.
     static let maximumSeriesDay = 1000

@@ -133,11 +133,11 @@ struct ResourceFields {
         return (label, file)
     }
 
-    /// The files these fields name, found by `finder` once the post is built with `slug`.
-    func resolve(with finder: ResourceFinder?, slug: String, file: String) -> (PostResources, [Diagnostic]) {
+    /// The files these fields name, found by `finder` once the post knows its folder (`posts/<slug>/`, or a page's).
+    func resolve(with finder: ResourceFinder?, folder: String, file: String) -> (PostResources, [Diagnostic]) {
         var resources = PostResources()
         var diagnostics: [Diagnostic] = []
-        let listing: (files: [PostResource], diagnostics: [Diagnostic]) = finder?.folderFiles(slug: slug) ?? ([], [])
+        let listing: (files: [PostResource], diagnostics: [Diagnostic]) = finder?.folderFiles(publishedIn: folder) ?? ([], [])
         resources.files = listing.files
         diagnostics += listing.diagnostics
         func find(_ written: Written, key: String) -> PostResource? {

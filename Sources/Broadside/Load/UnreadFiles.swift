@@ -32,7 +32,7 @@ enum UnreadFiles {
         guard case .success(.folder(let real)) = folder.look(at: content, within: folder.bounds),
               let names = try? FileManager.default.contentsOfDirectory(atPath: real) else { return [] }
         var found: [Diagnostic] = []
-        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where name != "posts" && !name.hasPrefix(".") {
+        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where name != "posts" && name != "pages" && !name.hasPrefix(".") {
             let relative = "\(content)/\(name)"
             let (files, _) = folder.files(in: relative, within: folder.bounds, skip: { $0.hasPrefix(".") },
                 keep: { $0.hasSuffix(".md") || isMisnamedPost($0) }, checkReadable: false)
@@ -59,12 +59,12 @@ enum UnreadFiles {
         let more = files.count > 1 ? " (and \(files.count - 1) more file\(files.count == 2 ? "" : "s") beside it)" : ""
         let target = mdName(name)
         guard files.count == 1 else {
-            return .warning(file, "this file is not read\(more): Broadside reads posts from \(ContentLoader.postsFolder)/ only",
-                hint: "move the posts into \(ContentLoader.postsFolder)/")
+            return .warning(file, "this file is not read\(more): Broadside reads posts from \(ContentLoader.postsFolder)/ and pages from \(ContentLoader.pagesFolder)/ only",
+                hint: "move the posts into \(ContentLoader.postsFolder)/, and pages such as About us into \(ContentLoader.pagesFolder)/")
         }
         // Most often a page (About us, Donate): as a post it would be mailed to every subscriber.
-        return .warning(file, "this file is not read: Broadside has no pages yet, only posts, which it reads from \(ContentLoader.postsFolder)/",
-            hint: "pages such as About us are not supported yet, and a post goes to every subscriber's feed and email; "
-                + "keep the file outside content/ until pages come, or if it is news, move it to \(ContentLoader.postsFolder)/\(target)")
+        return .warning(file, "this file is not read: Broadside reads posts from \(ContentLoader.postsFolder)/ and pages from \(ContentLoader.pagesFolder)/",
+            hint: "a page such as About us goes in \(ContentLoader.pagesFolder)/\(target) (at /\(target.dropLast(3))/, in no list or feed); "
+                + "news goes in \(ContentLoader.postsFolder)/\(target), and to every subscriber's feed and email")
     }
 }

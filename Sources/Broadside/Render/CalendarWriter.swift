@@ -24,7 +24,7 @@ struct CalendarWriter {
         if !post.summary.isEmpty { lines.append("DESCRIPTION:" + Self.text(post.summary)) }
         // A calendar app shows LOCATION where the event is; for an online event that is its link.
         if let location = event.location ?? event.onlineURL { lines.append("LOCATION:" + Self.text(location)) }
-        lines.append("URL:" + urls.absolute(urls.post(post.slug)))
+        lines.append("URL:" + urls.absolute(urls.address(of: post)))
         lines += ["END:VEVENT", "END:VCALENDAR"]
         return lines.map(Self.folded).joined(separator: "\r\n") + "\r\n"
     }

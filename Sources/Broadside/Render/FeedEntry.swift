@@ -49,7 +49,7 @@ extension FeedEntry {
     init(post: Post, index: Int, in site: Site, content: String, images: ImageSet, syntaxes: Set<FeedSyntax>) {
         let urls = site.urls
         title = post.title
-        url = urls.absolute(urls.post(post.slug))
+        url = urls.absolute(urls.address(of: post))
         date = post.date
         summary = post.summary
         let content = FeedEntry.absoluteLinks(content, base: url)

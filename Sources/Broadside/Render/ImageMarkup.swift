@@ -52,7 +52,7 @@ enum ImageMarkup {
         guard !post.images.isEmpty else { return html }
         return BlockMarker.replace(post.images.map(\.marker), in: html) { index in
             let inline = post.images[index]
-            if let image = images.image(for: inline.url, fromPost: post.slug) {
+            if let image = images.image(for: inline.url, from: post.folder) {
                 return medium == .page ? picture(image, alt: inline.alt, title: inline.title, lazy: true, urls: urls)
                     : email(image, alt: inline.alt, title: inline.title, urls: urls)
             }

@@ -73,7 +73,7 @@ enum OutputPlan {
     static func path(of page: Page, in site: Site) -> String {
         let name = page.format.fileName
         return switch page.kind {
-        case .post(let index): SiteURLs.postFolder(site.posts[index].slug) + name
+        case .post(let index): site.posts[index].folder + name
         case .list(let index, let number): SiteURLs.listFolder(site.lists[index].folder, page: page.format.isFeed ? .first : number) + name
         case .terms(let kind): SiteURLs.taxonomyFolder(kind) + name
         case .kinds: SiteURLs.kindsFolder + name

@@ -12,6 +12,14 @@ extension PageRenderer {
         let description = post.summary.isEmpty ? site.config.description : post.summary
         let image = shareImage(post) ?? siteImage(site.config.shareImage, share: true)
         let translations = TranslationView.versions(of: index, in: site).map { site.posts[$0].lang }
+        if post.isPage {
+            // A page is not news: no publication date, section or tags; a `WebPage` with its language versions.
+            let url = site.urls.absolute(site.urls.address(of: post))
+            return ShareCard(title: post.title, description: description, kind: .website, lang: post.lang,
+                otherLanguages: Array(Set(translations).subtracting([post.lang])).sorted(), image: image,
+                structuredData: StructuredData.page("WebPage", name: post.title, description: description, url: url, lang: post.lang,
+                    site: site, logo: siteImage(site.config.logo, share: false)))
+        }
         let categories = site.categories.termsOfPost[index].map { site.categories.terms[$0].name }
         return ShareCard(title: post.title, description: description, kind: .article, lang: post.lang,
             otherLanguages: Array(Set(translations).subtracting([post.lang])).sorted(), image: image, published: post.date,

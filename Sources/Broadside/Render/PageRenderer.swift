@@ -146,14 +146,14 @@ struct PageRenderer: Sendable {
         var view = entries[index]
         view["rendered_item"] = nil
         view["content"] = ImageMarkup.expand(bodies[index], post: post, images: images, urls: site.urls, for: .page)
-        let url = site.urls.post(post.slug)
+        let url = site.urls.address(of: post)
         view["share"] = ShareLinks.context(title: post.title, absoluteURL: site.config.baseURL == nil ? nil : site.urls.absolute(url),
                                            emailLabel: words("share_email", post.lang))
-        var context = base(title: post.title, url: url, lang: post.lang, kind: "post")
+        var context = base(title: post.title, url: url, lang: post.lang, kind: post.isPage ? "page" : "post")
         share(postCard(index), in: &context)
         context["post"] = view
         context["alternates"] = TranslationView.alternates(of: index, in: site)
-        return (template("post-\(post.kind.rawValue)", "post"), context)
+        return (post.isPage ? template("page", "post") : template("post-\(post.kind.rawValue)", "post"), context)
     }
 
     private func list(_ list: PostList, page: Pagination.Page) -> (String, TemplateContext) {

@@ -9,7 +9,7 @@ enum RedirectPage {
     /// reader whose browser does not follow the refresh gets a link.
     static func html(post index: Int, alias: Alias, in site: Site) -> String {
         let post = site.posts[index]
-        let target = site.urls.post(post.slug)
+        let target = site.urls.address(of: post)
         let url = Escaping.markup(target)
         let absolute = Escaping.markup(site.urls.absolute(target))
         let title = Escaping.markup(post.title)
@@ -38,7 +38,7 @@ enum RedirectPage {
         var lines: [String] = []
         for post in site.posts {
             for alias in post.aliases {
-                lines.append("\(site.urls.rootPath + alias.path) \(site.urls.post(post.slug)) 301")
+                lines.append("\(site.urls.rootPath + alias.path) \(site.urls.address(of: post)) 301")
             }
         }
         lines.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }

@@ -40,7 +40,7 @@ struct SeriesView: Sendable {
         total = series.total
         allDaysLabel = strings.text("series_all_days", lang: lang, ["series": series.name])
         var links = made ?? series.days.map { day in
-            DayLink(number: day.number, title: day.title, url: day.post.map { site.urls.post(site.posts[$0].slug) },
+            DayLink(number: day.number, title: day.title, url: day.post.map { site.urls.address(of: site.posts[$0]) },
                 label: strings.text("series_day", lang: lang, ["day": "\(day.number)", "total": "\(series.total)"]),
                 date: strings.date(day.date, lang: lang), dateISO: DateText.iso8601(day.date), isCurrent: false)
         }

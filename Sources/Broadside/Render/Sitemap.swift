@@ -64,13 +64,13 @@ struct Sitemap: Sendable {
     private static func post(_ index: Int, in site: Site) -> Entry {
         let post = site.posts[index]
         let urls = site.urls
-        var entry = Entry(url: urls.absolute(urls.post(post.slug)), lastmod: post.updated ?? post.date)
+        var entry = Entry(url: urls.absolute(urls.address(of: post)), lastmod: post.lastChange)
         let versions = TranslationView.versions(of: index, in: site)
         guard versions.count > 1 else { return entry }
-        entry.alternates = versions.map { (site.posts[$0].lang, urls.absolute(urls.post(site.posts[$0].slug))) }
+        entry.alternates = versions.map { (site.posts[$0].lang, urls.absolute(urls.address(of: site.posts[$0]))) }
         // The version in the site's language, else the first written (posts are newest first).
         let preferred = versions.first { site.posts[$0].lang == site.config.language } ?? versions.max()!
-        entry.alternates.append(("x-default", urls.absolute(urls.post(site.posts[preferred].slug))))
+        entry.alternates.append(("x-default", urls.absolute(urls.address(of: site.posts[preferred]))))
         return entry
     }
 

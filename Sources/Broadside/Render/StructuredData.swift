@@ -34,7 +34,7 @@ enum StructuredData {
     static func post(_ index: Int, in site: Site, description: String, image: FeedEntry.Image?, logo: FeedEntry.Image?) -> String {
         let post = site.posts[index]
         let urls = site.urls
-        let url = urls.absolute(urls.post(post.slug))
+        let url = urls.absolute(urls.address(of: post))
         var pairs: [(String, Value)] = [("@context", .text("https://schema.org"))]
         if let event = post.event {
             pairs += [("@type", .text("Event")), ("name", .text(post.title)), ("description", .text(description)),

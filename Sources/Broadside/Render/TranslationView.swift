@@ -11,7 +11,7 @@ struct TranslationLink: Sendable {
         lang = post.lang
         languageName = strings.languageName(post.lang, in: post.lang)
         label = strings.text("read_in", lang: post.lang, ["language": languageName])
-        url = urls.post(post.slug)
+        url = urls.address(of: post)
     }
 
     var context: TemplateContext { ["lang": lang, "language_name": languageName, "label": label, "url": url] }
@@ -28,7 +28,7 @@ enum TranslationView {
     static func alternates(of index: Int, in site: Site) -> [TemplateContext] {
         let versions = versions(of: index, in: site)
         guard versions.count > 1 else { return [] }
-        return versions.map { ["lang": site.posts[$0].lang, "url": site.urls.absolute(site.urls.post(site.posts[$0].slug))] }
+        return versions.map { ["lang": site.posts[$0].lang, "url": site.urls.absolute(site.urls.address(of: site.posts[$0]))] }
     }
 
     static func versions(of index: Int, in site: Site) -> [Int] {

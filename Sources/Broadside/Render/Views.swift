@@ -28,7 +28,7 @@ struct PostView: Sendable {
     init(_ post: Post, in site: Site, index: Int, strings: ThemeStrings, seriesDays: [[SeriesView.DayLink]]? = nil,
         images: ImageSet = ImageSet()) {
         title = post.title
-        url = site.urls.post(post.slug)
+        url = site.urls.address(of: post)
         dateISO = DateText.iso8601(post.date)
         dateText = strings.date(post.date, lang: post.lang)
         kind = post.kind.rawValue

@@ -6,7 +6,7 @@ enum Aliases {
     static func problems(in posts: [Post], urls: SiteURLs) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var postOfPage: [String: Post] = [:]
-        for post in posts { postOfPage[SiteURLs.postFile(post.slug)] = postOfPage[SiteURLs.postFile(post.slug)] ?? post }
+        for post in posts { postOfPage[post.folder + "index.html"] = postOfPage[post.folder + "index.html"] ?? post }
         var claimed: [String: (post: Post, alias: Alias)] = [:]
         for post in posts {
             for alias in post.aliases {

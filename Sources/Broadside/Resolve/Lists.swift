@@ -9,13 +9,15 @@ enum Lists {
         // there, so a subscriber of an RSS-to-email service does not get every Q&A twice; posts
         // with no version in the site's language are there too, so nothing is hidden.
         let translatedIntoSite = Set(posts.filter { $0.lang == site }.compactMap(\.translationKey))
+        // Pages are in no list: only their own address leads to them.
         let home = posts.indices.filter { index in
-            posts[index].lang == site || posts[index].translationKey.map { !translatedIntoSite.contains($0) } ?? true
+            !posts[index].isPage
+                && (posts[index].lang == site || posts[index].translationKey.map { !translatedIntoSite.contains($0) } ?? true)
         }
         lists.append(PostList(scope: .home(lang: site), lang: site, posts: home, folder: [], feeds: config.feeds))
         for lang in languages.dropFirst() {
             lists.append(PostList(scope: .home(lang: lang), lang: lang,
-                posts: posts.indices.filter { posts[$0].lang == lang }, folder: [lang], feeds: config.feeds))
+                posts: posts.indices.filter { posts[$0].lang == lang && !posts[$0].isPage }, folder: [lang], feeds: config.feeds))
         }
 
         for taxonomy in [categories, tags] {
@@ -25,7 +27,7 @@ enum Lists {
             }
         }
         for kind in Kind.allCases {
-            let members = posts.indices.filter { posts[$0].kind == kind }
+            let members = posts.indices.filter { posts[$0].kind == kind && !posts[$0].isPage }
             guard !members.isEmpty else { continue }
             lists.append(PostList(scope: .kind(kind), lang: site, posts: members, folder: ["kinds", kind.rawValue], feeds: config.feeds))
         }

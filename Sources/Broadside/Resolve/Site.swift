@@ -52,7 +52,7 @@ enum SiteResolver {
                 : $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8)
         }
         var firstWithSlug: [String: Post] = [:]
-        for post in content.posts {
+        for post in content.posts where !post.isPage {
             if let other = firstWithSlug[post.slug] {
                 diagnostics.append(.error(post.source, line: post.slugLine,
                     "the slug \"\(post.slug)\" is already used by \(other.source)",

@@ -25,6 +25,12 @@ public struct SiteURLs: Sendable, Equatable {
 
     public func post(_ slug: String) -> String { rootPath + "posts/" + PercentEncoding.segment(slug) + "/" }
 
+    /// A post's or a page's address.
+    public func address(of post: Post) -> String {
+        guard let page = post.page else { return self.post(post.slug) }
+        return rootPath + page.split(separator: "/").map { PercentEncoding.segment(String($0)) + "/" }.joined()
+    }
+
     /// A file of the site (`posts/a/crowd.jpg`), root-relative, each segment percent-encoded (a
     /// comma would split a `srcset`), so the folder works on any host.
     public func file(_ path: String) -> String {

@@ -36,6 +36,13 @@ enum ScaffoldText {
         }
     }
 
+    /// What `new page` writes as the page's text.
+    static func pageBody(_ lang: String) -> String {
+        spanish(lang)
+            ? "Escriba aquí el texto de la página: quiénes son, cómo apoyarlos, a quién llamar. Una página no aparece en las listas ni en los canales; se llega a ella por su dirección y por los enlaces."
+            : "Write the page's text here: who you are, how to support you, whom to call. A page is in no list or feed; readers reach it by its address and by links."
+    }
+
     /// The body `new` writes for `kind`: paragraphs, each a line of its own.
     static func body(_ kind: Kind, lang: String) -> [String] {
         (spanish(lang) ? spanishBodies : englishBodies)[kind] ?? []
@@ -49,6 +56,7 @@ enum ScaffoldText {
             for kind in Kind.allCases { lines.formUnion(body(kind, lang: lang).map(withoutHeadingMark)) }
             lines.insert(location(lang))
             lines.insert(author(lang))
+            lines.insert(pageBody(lang))
         }
         return lines.subtracting(["Sincerely,", "Atentamente,", ""])
     }()

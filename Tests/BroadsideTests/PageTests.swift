@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import Broadside
+
+/// Pages of `content/pages/`: About, Donate, Know your rights. Each at its own address, in its
+/// language's folder, with its translations; never in a list or a feed; in the sitemap.
+@Suite struct PageTests {
+    static let files = [
+        "site.yml": "title: \"Puentes\"\nbase_url: \"https://example.org/\"\n",
+        "content/posts/vigil.md": "---\ntitle: \"Vigil\"\ndate: 2026-10-01\n---\n\nText.\n",
+        "content/pages/about.md": "---\ntitle: \"About us\"\ntranslation_key: about\nsummary: \"Who we are.\"\n---\n\nWe are a network. Read [the vigil](/posts/vigil/).\n",
+        "content/pages/acerca-de.md": "---\ntitle: \"Quiénes somos\"\nlang: es\ntranslation_key: about\n---\n\nSomos una red.\n",
+        "content/pages/get-help/know-your-rights.md": "---\ntitle: \"Know your rights\"\nupdated: 2026-11-02\n---\n\nText.\n",
+        "content/pages/donate/index.md": "---\ntitle: \"Donate\"\nattachments:\n  - file: form.pdf\n    label: \"Form\"\n---\n\nGive.\n",
+        "content/pages/donate/form.pdf": "%PDF-1.4\n",
+    ]
+
+    @Test func eachPageIsAtItsOwnAddressInItsLanguage() throws {
+        let site = try TemporarySite(files: Self.files)
+        defer { site.remove() }
+        try site.build()
+        let about = try site.read("about/index.html")
+        #expect(about.contains("<h1 dir=\"auto\">About us</h1>"))
+        #expect(about.contains("<p>We are a network. Read <a href=\"/posts/vigil/\">the vigil</a>.</p>"))
+        #expect(about.contains("<li><a rel=\"alternate\" href=\"/es/acerca-de/\" hreflang=\"es\" lang=\"es\">"))
+        #expect(about.contains("<link rel=\"alternate\" hreflang=\"es\" href=\"https://example.org/es/acerca-de/\">"))
+        // A page: no date, kind or byline; a WebPage and a website card, not a NewsArticle.
+        #expect(!about.contains("<p class=\"meta\">") && !about.contains("NewsArticle") && !about.contains("article:published_time"))
+        #expect(about.contains("\"@type\": \"WebPage\"") && about.contains("<meta property=\"og:type\" content=\"website\">"))
+        #expect(try site.read("es/acerca-de/index.html").contains("<html lang=\"es\">"))
+        #expect(site.exists("get-help/know-your-rights/index.html"))
+        // Files beside a page's index.md are published beside it.
+        #expect(site.exists("donate/form.pdf"))
+        #expect(try site.read("donate/index.html").contains("<a href=\"/donate/form.pdf\" type=\"application/pdf\" dir=\"auto\">Form (PDF, 9 bytes)</a>"))
+    }
+
+    @Test func pagesAreInNoListOrFeedButInTheSitemap() throws {
+        let site = try TemporarySite(files: Self.files)
+        defer { site.remove() }
+        try site.build()
+        for list in ["index.html", "feed.xml", "atom.xml", "feed.json", "es/index.html", "es/feed.xml", "kinds/index.html"] {
+            let text = try site.read(list)
+            #expect(!text.contains("About us") && !text.contains("Quiénes somos") && !text.contains("/about/"), "\(list) lists a page")
+        }
+        #expect(!site.exists("kinds/dispatch/page/1/index.html"))
+        let sitemap = try site.read("sitemap.xml")
+        // No date of its own: no lastmod; `updated:` gives one.
+        #expect(sitemap.contains("<url>\n<loc>https://example.org/about/</loc>\n<xhtml:link"))
+        #expect(sitemap.contains("<url>\n<loc>https://example.org/get-help/know-your-rights/</loc>\n<lastmod>2026-11-02T00:00:00+00:00</lastmod>\n</url>"))
+    }
+
+    @Test func whatOnlyAPostMaySayIsAnErrorInAPage() throws {
+        let site = try TemporarySite(files: [
+            "content/posts/vigil.md": "---\ntitle: \"Vigil\"\ndate: 2026-10-01\n---\n\nText.\n",
+            "content/pages/about.md": "---\ntitle: \"About\"\ncategories: [News]\nkind: report\n---\n\nText.\n",
+        ])
+        defer { site.remove() }
+        let hint = "remove the line; to publish news, write a post in content/posts/"
+        #expect(site.failure() == [
+            .error("content/pages/about.md", line: 3, column: 1, "`categories` belongs to posts: a page is never in a list, a feed or a series", hint: hint),
+            .error("content/pages/about.md", line: 4, column: 1, "`kind` belongs to posts: a page is never in a list, a feed or a series", hint: hint),
+        ])
+    }
+
+    @Test func aPageWhoseAddressTheSiteHasIsAnErrorNamingBoth() throws {
+        let site = try TemporarySite(files: [
+            "site.yml": "base_url: \"https://example.org/\"\n",
+            "content/posts/vigil.md": "---\ntitle: \"Vigil\"\ndate: 2026-10-01\n---\n\nText.\n",
+            "content/pages/about.md": "---\ntitle: \"About\"\n---\n\nText.\n",
+            "content/pages/about-us.md": "---\ntitle: \"About us\"\nslug: about\n---\n\nText.\n",
+            "content/pages/categories.md": "---\ntitle: \"Our topics\"\n---\n\nText.\n",
+            "content/pages/posts/vigil.md": "---\ntitle: \"Vigil page\"\n---\n\nText.\n",
+            "content/pages/index.md": "---\ntitle: \"Home\"\n---\n\nText.\n",
+        ])
+        defer { site.remove() }
+        let hint = "rename the file (or set slug:) so the page has an address of its own"
+        let failure = site.failure().filter { $0.severity == .error }
+        #expect(failure.contains(.error("content/pages/index.md", "a page cannot be the home page, which lists the newest posts",
+            hint: "give the page a name of its own, such as content/pages/about.md")))
+        // The build stops at the file before it plans addresses; without it, the clashes.
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/pages/index.md"))
+        let clashes = site.failure().filter { $0.severity == .error }
+        #expect(clashes.contains(.error("content/pages/categories.md", "this page's address, /categories/, is already the index of categories", hint: hint)))
+        #expect(clashes.contains(.error("content/pages/posts/vigil.md", "this page's address, /posts/vigil/, is already the address of the post content/posts/vigil.md", hint: hint)))
+        #expect(clashes.contains { $0.message.hasPrefix("this page's address, /about/, is already the address of the page content/pages/about") })
+        #expect(failure.count == 1 && clashes.count == 3, "\(failure) \(clashes)")
+    }
+
+    @Test func newPageWritesADraftAtItsAddressAndNeverReplacesAFile() throws {
+        let site = try TemporarySite(files: ["site.yml": "base_url: \"https://example.org/news/\"\nlanguage: en\n", "content/posts/a.md": "---\ntitle: A\ndate: 2026-10-01\n---\n\nA.\n"])
+        defer { site.remove() }
+        guard case .success(let written) = NewPage.write(title: "Conoce tus derechos", slug: nil, lang: "es", source: site.root) else {
+            Issue.record("new page failed")
+            return
+        }
+        #expect(written.path == "content/pages/conoce-tus-derechos.md" && written.address == "/news/es/conoce-tus-derechos/")
+        #expect(try String(contentsOf: site.root.appendingPathComponent(written.path), encoding: .utf8).hasPrefix("---\ntitle: \"Conoce tus derechos\"\nlang: es\n# Quite la línea siguiente cuando la publicación esté lista.\ndraft: true\n---\n"))
+        guard case .failure(let failure) = NewPage.write(title: "Conoce tus derechos", slug: nil, lang: "es", source: site.root) else {
+            Issue.record("new page replaced a file")
+            return
+        }
+        #expect(failure.diagnostics.first?.message == "this file already exists, and new never replaces a file")
+    }
+}
