@@ -229,7 +229,7 @@ import Testing
             return
         }
         #expect(unknown == .error(nil, "unknown kind \"dispach\"",
-            hint: "did you mean `dispatch`? Use one of dispatch, action-day, qa, perspective, report, letter, event"))
+            hint: "did you mean `dispatch`? Use one of dispatch, action-day, qa, perspective, report, letter, event, page"))
     }
 
     @Test func anEventStartsAWeekLaterAt18LocalAcrossAClockChange() throws {

@@ -135,7 +135,7 @@ def test_new_refuses_to_replace_a_post_and_names_it(tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (["new", "dispach", "Vigil"], "error: unknown kind \"dispach\"\n"
-     "  hint: did you mean `dispatch`? Use one of dispatch, action-day, qa, perspective, report, letter, event\n"),
+     "  hint: did you mean `dispatch`? Use one of dispatch, action-day, qa, perspective, report, letter, event, page\n"),
     (["new", "action-day", "Day 1"], "error: there is no week of action yet to add this day to\n"
      "  hint: name its series: broadside new action-day \"Day 1\" --series \"Week of Action for Due Process\"\n"),
     (["new", "dispatch", "--slug", "¡¿?!", "Vigil"], "error: --slug \"¡¿?!\" has no letters or digits\n"

@@ -34,7 +34,8 @@ public enum NewPost {
     /// The kind named `name`, or a usage error that suggests the nearest.
     public static func kind(named name: String) -> Result<Kind, Diagnostic> {
         if let kind = Kind(rawValue: name.lowercased()) { return .success(kind) }
-        let names = Kind.allCases.map(\.rawValue)
+        // `page` is no kind of post, but `new page` writes one: a typo of it is suggested too.
+        let names = Kind.allCases.map(\.rawValue) + ["page"]
         return .failure(.error(nil, "unknown kind \"\(Excerpt.short(name))\"",
             hint: KeySuggestions.hint("use one of \(names.joined(separator: ", "))", near: name.lowercased(), in: names)))
     }
