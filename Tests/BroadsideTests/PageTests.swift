@@ -101,4 +101,30 @@ import Testing
         }
         #expect(failure.diagnostics.first?.message == "this file already exists, and new never replaces a file")
     }
+
+    /// Every page leads to the site's other languages: to its translation, else to that home.
+    @Test func everyPageSwitchesToTheTranslationOrThatLanguagesHome() throws {
+        let site = try TemporarySite(files: Self.files)
+        defer { site.remove() }
+        try site.build()
+        func switchOf(_ path: String) throws -> String? {
+            let html = try site.read(path)
+            guard let start = html.range(of: "<nav class=\"language-switch\""), let end = html.range(of: "</nav>", range: start.upperBound..<html.endIndex) else { return nil }
+            return String(html[start.lowerBound..<end.upperBound])
+        }
+        #expect(try switchOf("about/index.html") == "<nav class=\"language-switch\" aria-label=\"Languages\">\n<ul>\n<li><a href=\"/es/acerca-de/\" hreflang=\"es\" lang=\"es\" rel=\"alternate\">Español</a></li>\n</ul>\n</nav>")
+        #expect(try switchOf("es/acerca-de/index.html")?.contains("<li><a href=\"/about/\" hreflang=\"en\" lang=\"en\" rel=\"alternate\">English</a></li>") == true)
+        #expect(try switchOf("es/acerca-de/index.html")?.contains("aria-label=\"Idiomas\"") == true)
+        for path in ["posts/vigil/index.html", "index.html", "tags/index.html", "get-help/know-your-rights/index.html"] {
+            #expect(try switchOf(path)?.contains("<li><a href=\"/es/\" hreflang=\"es\" lang=\"es\">Español</a></li>") == true, "\(path)")
+        }
+        #expect(try switchOf("es/index.html")?.contains("<li><a href=\"/\" hreflang=\"en\" lang=\"en\">English</a></li>") == true)
+    }
+
+    @Test func aSiteInOneLanguageHasNoSwitch() throws {
+        let site = try TemporarySite(files: ["content/posts/vigil.md": "---\ntitle: \"Vigil\"\ndate: 2026-10-01\n---\n\nText.\n"])
+        defer { site.remove() }
+        try site.build()
+        #expect(!(try site.read("posts/vigil/index.html")).contains("language-switch"))
+    }
 }

@@ -150,6 +150,11 @@ struct PageRenderer: Sendable {
         view["share"] = ShareLinks.context(title: post.title, absoluteURL: site.config.baseURL == nil ? nil : site.urls.absolute(url),
                                            emailLabel: words("share_email", post.lang))
         var context = base(title: post.title, url: url, lang: post.lang, kind: post.isPage ? "page" : "post")
+        if var page = context["page"] as? TemplateContext, page["has_languages"] as? Bool == true {
+            page["languages"] = LanguageSwitch.links(from: post.lang, translations: LanguageSwitch.translations(of: index, in: site),
+                                                     in: site, strings: theme.strings)
+            context["page"] = page
+        }
         share(postCard(index), in: &context)
         context["post"] = view
         context["alternates"] = TranslationView.alternates(of: index, in: site)
@@ -277,13 +282,15 @@ struct PageRenderer: Sendable {
         let lang = lang ?? site.config.language
         let feeds = list ?? site.list(.home(lang: lang)) ?? site.list(.home(lang: site.config.language))
         let feedTitle = list.flatMap(heading(of:)).map { "\($0) | \(site.config.title)" } ?? site.config.title
+        let languages = LanguageSwitch.links(from: lang, in: site, strings: theme.strings)
         return [
             "site": siteContexts[lang] ?? Self.siteContext(site, lang: lang),
             "t": words[lang] ?? theme.strings.templateValues(lang: lang),
             "page": TemplateContext([
                 "title": title, "document_title": title == site.config.title ? title : "\(title) | \(site.config.title)",
                 "url": url, "absolute_url": urls.absolute(url), "lang": lang, "kind": kind,
-                "feeds": feeds.map { feedLinks($0, title: feedTitle) } ?? [], "noindex": !site.config.searchEngines]),
+                "feeds": feeds.map { feedLinks($0, title: feedTitle) } ?? [], "noindex": !site.config.searchEngines,
+                "languages": languages, "has_languages": !languages.isEmpty]),
         ]
     }
 

@@ -16,8 +16,9 @@ enum TemplateContract {
         ]),
         ("page", [
             "title", "document_title", "url", "absolute_url", "lang", "kind", "feeds", "description", "canonical_url", "og_type", "locale",
-            "locale_alternates", "twitter_card", "json_ld", "image", "article", "noindex",
+            "locale_alternates", "twitter_card", "json_ld", "image", "article", "noindex", "languages", "has_languages",
         ]),
+        ("page.languages[]", ["lang", "name", "url", "is_translation"]),
         ("page.image", ["url", "alt", "media_type", "width", "height"]),
         ("page.article", ["published_time", "section", "tags"]),
         ("page.feeds[]", ["url", "media_type", "title"]),
