@@ -165,6 +165,7 @@ public enum Build {
         // Every address the site will have, redirect pages of old addresses (`aliases:`) too.
         // An image that failed has its own error; a link to it is not broken besides. A HEIC or TIFF
         // photo is shown in its sizes, so its own address counts though no file is written there.
+        diagnostics += config.menus.brokenLinks(paths: Set(plan.map(\.path)), rootPath: site.urls.rootPath)
         diagnostics += LinkCheck.brokenLinks(in: site, paths: Set(plan.map(\.path)).union(images.failed).union(images.images.keys),
             limit: writing ? LinkCheck.buildLimit : .max)
         return PreparedBuild(site: site, theme: theme, output: output, pages: pages, assets: assets, plan: plan, leftOut: leftOut,

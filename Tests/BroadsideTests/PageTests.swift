@@ -128,3 +128,65 @@ import Testing
         #expect(!(try site.read("posts/vigil/index.html")).contains("language-switch"))
     }
 }
+
+/// `menu:` and `footer_menu:` in site.yml: per language, checked like any link.
+@Suite struct MenuTests {
+    static let site = """
+        base_url: "https://example.org/news/"
+        menu:
+          en:
+            - label: "About us"
+              link: /about/
+            - label: "Our partners"
+              link: https://partners.example.net/
+          es:
+            - label: "Sobre nosotros"
+              link: /es/acerca-de/
+        footer_menu:
+          - label: "Donate"
+            link: /donate/
+
+        """
+
+    static let files = [
+        "site.yml": site,
+        "content/posts/vigil.md": "---\ntitle: \"Vigil\"\ndate: 2026-10-01\n---\n\nText.\n",
+        "content/posts/vigilia.md": "---\ntitle: \"Vigilia\"\ndate: 2026-10-01\nlang: es\n---\n\nTexto.\n",
+        "content/pages/about.md": "---\ntitle: \"About\"\n---\n\nText.\n",
+        "content/pages/acerca-de.md": "---\ntitle: \"Acerca\"\nlang: es\n---\n\nTexto.\n",
+        "content/pages/donate.md": "---\ntitle: \"Donate\"\n---\n\nText.\n",
+    ]
+
+    @Test func eachLanguageHasItsMenuOnEveryPage() throws {
+        let site = try TemporarySite(files: Self.files)
+        defer { site.remove() }
+        try site.build()
+        let english = try site.read("posts/vigil/index.html")
+        #expect(english.contains("<li><a href=\"/news/about/\" dir=\"auto\">About us</a></li>\n<li><a href=\"https://partners.example.net/\" dir=\"auto\">Our partners</a></li>"))
+        #expect(english.contains("<ul class=\"footer-menu\">\n<li><a href=\"/news/donate/\" dir=\"auto\">Donate</a></li>\n</ul>"))
+        let spanish = try site.read("es/index.html")
+        #expect(spanish.contains("<li><a href=\"/news/es/acerca-de/\" dir=\"auto\">Sobre nosotros</a></li>"))
+        // The footer list names no language: it is the site's, and Spanish pages are not given English labels.
+        #expect(!spanish.contains("About us") && !spanish.contains("footer-menu"))
+    }
+
+    @Test func aBrokenMenuLinkIsAnErrorAtItsLine() throws {
+        var files = Self.files
+        files["site.yml"] = Self.site.replacingOccurrences(of: "link: /donate/", with: "link: /donat/")
+            .replacingOccurrences(of: "link: https://partners.example.net/", with: "link: javascript:alert(1)")
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        let errors = site.failure().filter { $0.severity == .error }
+        #expect(errors == [
+            .error("site.yml", line: 7, column: 13, "the menu link javascript:alert(1) is not a web address",
+                hint: "write an address of the site from its root, such as /about/, or another site's, such as https://example.org/"),
+        ])
+        files["site.yml"] = Self.site.replacingOccurrences(of: "link: /donate/", with: "link: /donat/")
+        let again = try TemporarySite(files: files)
+        defer { again.remove() }
+        #expect(again.failure().filter { $0.severity == .error } == [
+            .error("site.yml", line: 13, column: 11, "the menu link /donat/ goes to a page the site does not have",
+                hint: "did you mean /donate/? link a page of content/pages/ by its address (content/pages/about.md is /about/), a list as /categories/detention/ or /events/, another site by its https:// address"),
+        ])
+    }
+}

@@ -32,6 +32,17 @@ import Testing
         #expect(SiteConstantPartials.find(in: sources) == ["partials/header"])
     }
 
+    /// Inside `{{#site.menu}}` a menu item's own keys are read: always found in the item. Any
+    /// other name there could be the page's, found further up.
+    @Test func aMenuItemsKeysStayConstantAndNoOtherName() {
+        let sources = [
+            "base": Self.base, "post": Self.page,
+            "partials/header": "<ul>{{#site.menu}}<li><a href=\"{{url}}\">{{label}}</a></li>{{/site.menu}}</ul>",
+            "partials/footer": "<ul>{{#site.menu}}<li>{{title}}</li>{{/site.menu}}</ul>",
+        ]
+        #expect(SiteConstantPartials.find(in: sources) == ["partials/header"])
+    }
+
     @Test func aLayoutUsedInsideASectionIsNotThePagesTop() {
         let sources = [
             "base": Self.base,

@@ -27,7 +27,10 @@ import Testing
             """
         #expect(try site.read("posts/qa-clinic/index.html").contains(alternates))
         #expect(try site.read("posts/preguntas-clinica/index.html").contains(alternates))
-        #expect(!(try site.read("posts/solo-es/index.html")).contains("hreflang"))
+        // No translation: no alternates (its language switch leads to the English home, not to a version).
+        let solo = try site.read("posts/solo-es/index.html")
+        #expect(!solo.contains("<link rel=\"alternate\" hreflang") && !solo.contains("rel=\"alternate\">"))
+        #expect(solo.contains("<li><a href=\"/\" hreflang=\"en\" lang=\"en\">English</a></li>"))
     }
 
     @Test func eachVersionLinksToTheOthersInTheirLanguage() throws {

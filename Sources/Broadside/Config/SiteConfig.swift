@@ -26,12 +26,15 @@ public struct SiteConfig: Sendable, Equatable {
     /// Keep raw HTML and `javascript:` links in Markdown.
     public var unsafe = false
     public var images = ImageSettings()
+    /// The links of every page's header and footer, per language.
+    public var menus = SiteMenus()
 
     public init() {}
 
     public static let fileName = "site.yml"
     static let keys = [
         "title", "description", "base_url", "language", "time_zone", "theme", "posts_per_page", "feed_size", "feeds", "share_image", "logo", "search_engines", "unsafe", "images",
+        "menu", "footer_menu",
         // Read by `broadside publish` (BroadsidePublish), not by the build.
         "publish",
     ]
@@ -153,6 +156,10 @@ public struct SiteConfig: Sendable, Equatable {
                 }
             case "images":
                 images.apply(value, file: file, diagnostics: &diagnostics)
+            case "menu":
+                menus.main = SiteMenus.read(value, key: key, file: file, diagnostics: &diagnostics)
+            case "footer_menu":
+                menus.footer = SiteMenus.read(value, key: key, file: file, diagnostics: &diagnostics)
             default:
                 diagnostics.append(
                     .warning(file, line: keyNode.line, column: keyNode.column, "unknown setting `\(key)` is ignored",

@@ -312,6 +312,13 @@ struct PageRenderer: Sendable {
             context["feed_absolute_url"] = urls.absolute(feedURL)
         }
         if let events = site.list(.events) { context["events_url"] = urls.list(events.folder) }
+        let menus = site.config.menus, language = site.config.language
+        let menu = menus.items(menus.main, lang: lang, siteLanguage: language), footer = menus.items(menus.footer, lang: lang, siteLanguage: language)
+        if !menu.isEmpty { context["menu"] = SiteMenus.context(menu, rootPath: urls.rootPath) }
+        if !footer.isEmpty {
+            context["footer_menu"] = SiteMenus.context(footer, rootPath: urls.rootPath)
+            context["has_footer_menu"] = true
+        }
         // Absent, not empty: Mustache's {{#site.description}} holds for "" and gave an empty <meta>.
         if !site.config.description.isEmpty { context["description"] = site.config.description }
         return context

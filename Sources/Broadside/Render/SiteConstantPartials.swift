@@ -15,7 +15,7 @@ enum SiteConstantPartials {
     /// The names of the templates of `sources` (name → text) to render once per language.
     static func find(in sources: [String: String]) -> Set<String> {
         let tags = sources.mapValues(MustacheTags.scan)
-        let candidates = Set(tags.filter { $0.value.allSatisfy(readsOnlySiteAndWords) }.keys)
+        let candidates = Set(tags.filter { readsOnlySiteAndWords($0.value) }.keys)
         var includes: [String: [(by: String, depth: Int, asLayout: Bool)]] = [:]
         for (name, list) in tags {
             for tag in list where tag.sigil == ">" || tag.sigil == "<" {
@@ -33,13 +33,35 @@ enum SiteConstantPartials {
         }
     }
 
-    private static func readsOnlySiteAndWords(_ tag: MustacheTags.Tag) -> Bool {
-        switch tag.sigil {
-        case "!": true
-        case nil, "#", "^", "/": tag.name.hasPrefix("site.") || tag.name.hasPrefix("t.")
-        default: false
+    /// Every tag names `site.…` or `t.…`, or, inside a section over one of the site's lists
+    /// (`{{#site.menu}}`), a key every item of that list has (`label`, `url`): such a name is
+    /// always found in the item, never further up in the page's own values.
+    private static func readsOnlySiteAndWords(_ tags: [MustacheTags.Tag]) -> Bool {
+        var open: [String] = []
+        for tag in tags {
+            let siteName = tag.name.hasPrefix("site.") || tag.name.hasPrefix("t.")
+            let itemKey = open.last.flatMap { itemKeys[$0] }?.contains(tag.name) == true
+            switch tag.sigil {
+            case "!": continue
+            case "#", "^":
+                guard siteName || itemKey else { return false }
+                open.append(tag.name)
+            case "/":
+                guard siteName || itemKey else { return false }
+                open.removeLast(open.isEmpty ? 0 : 1)
+            case nil:
+                guard siteName || itemKey else { return false }
+            default: return false
+            }
         }
+        return true
     }
+
+    /// The lists of `site` whose items have fixed keys, from the template contract: `site.menu` → `label`, `url`.
+    private static let itemKeys: [String: Set<String>] = Dictionary(TemplateContract.contexts.compactMap { context in
+        guard context.name.hasPrefix("site."), context.name.hasSuffix("[]") else { return nil }
+        return (String(context.name.dropLast(2)), Set(context.keys))
+    }, uniquingKeysWith: { first, _ in first })
 
     /// A template whose output is `html` whatever it is rendered with. Its delimiters are control
     /// characters, which no text of `site` or `t` holds (front matter and theme strings drop them),

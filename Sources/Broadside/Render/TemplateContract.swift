@@ -12,8 +12,10 @@ enum TemplateContract {
         ("404 page", ["site", "t", "page", "heading"]),
         ("site", [
             "title", "description", "language", "root", "home_url", "categories_url", "tags_url", "kinds_url",
-            "feed_url", "feed_absolute_url", "generator", "events_url",
+            "feed_url", "feed_absolute_url", "generator", "events_url", "menu", "footer_menu", "has_footer_menu",
         ]),
+        ("site.menu[]", ["label", "url"]),
+        ("site.footer_menu[]", ["label", "url"]),
         ("page", [
             "title", "document_title", "url", "absolute_url", "lang", "kind", "feeds", "description", "canonical_url", "og_type", "locale",
             "locale_alternates", "twitter_card", "json_ld", "image", "article", "noindex", "languages", "has_languages",

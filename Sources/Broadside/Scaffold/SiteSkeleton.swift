@@ -161,6 +161,11 @@ public enum SiteSkeleton {
         # this quality (1 to 100). Delete .broadside-cache/ whenever you like: it is remade.
         # images: { widths: [480, 960, 1600], quality: 80 }
 
+        # Links in every page's header and footer, such as your pages (content/pages/about.md
+        # is at /about/): one list, or one per language (en:, es: …). Checked like any link.
+        # menu: [{ label: "About us", link: /about/ }, { label: "Donate", link: /donate/ }]
+        # footer_menu: [{ label: "Contact", link: "mailto:hello@example.org" }]
+
         # Where broadside publish uploads the site: protocol sftp, ftps or ftp, the host, your
         # user name and the host's folder. Never the password: see docs/publish.md.
         # publish: { protocol: sftp, host: example.org, user: editor, folder: public_html }
