@@ -28,13 +28,15 @@ public struct SiteConfig: Sendable, Equatable {
     public var images = ImageSettings()
     /// The links of every page's header and footer, per language.
     public var menus = SiteMenus()
+    /// The organisation's colours, checked for contrast.
+    public var brand = BrandColours()
 
     public init() {}
 
     public static let fileName = "site.yml"
     static let keys = [
         "title", "description", "base_url", "language", "time_zone", "theme", "posts_per_page", "feed_size", "feeds", "share_image", "logo", "search_engines", "unsafe", "images",
-        "menu", "footer_menu",
+        "menu", "footer_menu", "brand",
         // Read by `broadside publish` (BroadsidePublish), not by the build.
         "publish",
     ]
@@ -160,6 +162,8 @@ public struct SiteConfig: Sendable, Equatable {
                 menus.main = SiteMenus.read(value, key: key, file: file, diagnostics: &diagnostics)
             case "footer_menu":
                 menus.footer = SiteMenus.read(value, key: key, file: file, diagnostics: &diagnostics)
+            case "brand":
+                brand.apply(value, file: file, diagnostics: &diagnostics)
             default:
                 diagnostics.append(
                     .warning(file, line: keyNode.line, column: keyNode.column, "unknown setting `\(key)` is ignored",

@@ -312,6 +312,7 @@ struct PageRenderer: Sendable {
             context["feed_absolute_url"] = urls.absolute(feedURL)
         }
         if let events = site.list(.events) { context["events_url"] = urls.list(events.folder) }
+        if let css = site.config.brand.css { context["brand_css"] = css }
         let menus = site.config.menus, language = site.config.language
         let menu = menus.items(menus.main, lang: lang, siteLanguage: language), footer = menus.items(menus.footer, lang: lang, siteLanguage: language)
         if !menu.isEmpty { context["menu"] = SiteMenus.context(menu, rootPath: urls.rootPath) }

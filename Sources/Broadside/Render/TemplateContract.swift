@@ -12,7 +12,7 @@ enum TemplateContract {
         ("404 page", ["site", "t", "page", "heading"]),
         ("site", [
             "title", "description", "language", "root", "home_url", "categories_url", "tags_url", "kinds_url",
-            "feed_url", "feed_absolute_url", "generator", "events_url", "menu", "footer_menu", "has_footer_menu",
+            "feed_url", "feed_absolute_url", "generator", "events_url", "menu", "footer_menu", "has_footer_menu", "brand_css",
         ]),
         ("site.menu[]", ["label", "url"]),
         ("site.footer_menu[]", ["label", "url"]),

@@ -166,6 +166,10 @@ public enum SiteSkeleton {
         # menu: [{ label: "About us", link: /about/ }, { label: "Donate", link: /donate/ }]
         # footer_menu: [{ label: "Contact", link: "mailto:hello@example.org" }]
 
+        # The organisation's colour for links and buttons, and a lighter one for dark mode.
+        # A colour too pale (or too dark) to read on the page is an error naming one that passes.
+        # brand: { accent: "#1d4e89", accent_dark: "#9cc3f5" }
+
         # Where broadside publish uploads the site: protocol sftp, ftps or ftp, the host, your
         # user name and the host's folder. Never the password: see docs/publish.md.
         # publish: { protocol: sftp, host: example.org, user: editor, folder: public_html }
