@@ -128,9 +128,10 @@ import Testing
         #expect(page.contains("""
             </header>
             <section class="event">
+            <p class="event-badge" aria-hidden="true"><span class="event-badge-month">NOV</span> <span class="event-badge-day">30</span></p>
             <dl class="event-details">
             <dt>When</dt>
-            <dd><time datetime="2026-11-30T18:00:00-06:00">November 30, 2026, 6:00 pm</time> – <time datetime="2026-11-30T20:00:00-06:00">8:00 pm</time></dd>
+            <dd><time datetime="2026-11-30T18:00:00-06:00">November 30, 2026, 6:00 pm</time> – <time datetime="2026-11-30T20:00:00-06:00">8:00 pm</time> <span class="event-zone">(UTC−06:00)</span></dd>
             <dt>Where</dt>
             <dd dir="auto">Iglesia San Martín, 412 Elm Street</dd>
             </dl>
@@ -159,9 +160,10 @@ import Testing
         let page = try site.read("posts/taller/index.html")
         #expect(page.contains("""
             <section class="event">
+            <p class="event-badge" aria-hidden="true"><span class="event-badge-month">OCT</span> <span class="event-badge-day">24</span></p>
             <dl class="event-details">
             <dt>Cuándo</dt>
-            <dd><time datetime="2026-10-24T10:00:00-05:00">24 de octubre de 2026, 10:00</time> – <time datetime="2026-10-25T13:30:00-05:00">25 de octubre de 2026, 13:30</time></dd>
+            <dd><time datetime="2026-10-24T10:00:00-05:00">24 de octubre de 2026, 10:00</time> – <time datetime="2026-10-25T13:30:00-05:00">25 de octubre de 2026, 13:30</time> <span class="event-zone">(UTC−05:00)</span><br><span class="event-utc">24 de octubre de 2026, 15:00 UTC</span></dd>
             <dt>En línea</dt>
             <dd><a href="https://meet.example.org/taller">https://meet.example.org/taller</a></dd>
             </dl>

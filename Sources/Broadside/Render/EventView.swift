@@ -11,6 +11,12 @@ struct EventView: Sendable {
     var onlineURL: String?
     var rsvpURL: String?
     var calendarURL: String
+    /// The date badge: `NOV` and `30`, in the start's own offset.
+    var badgeMonth: String
+    var badgeDay: String
+    /// An online event's start in UTC ("November 30, 2026, 11:00 pm"), for readers in other
+    /// time zones; nil for an event in a place, whose readers are where it is.
+    var startUTC: String?
 
     init(_ event: Event, post: Post, urls: SiteURLs, strings: ThemeStrings) {
         start = strings.dateTime(event.start, lang: post.lang)
@@ -26,10 +32,17 @@ struct EventView: Sendable {
         onlineURL = event.onlineURL
         rsvpURL = event.rsvpURL
         calendarURL = urls.calendar(post.slug)
+        badgeMonth = strings.shortMonth(event.start, lang: post.lang)
+        badgeDay = "\(event.start.civil.day)"
+        if event.onlineURL != nil, event.start.offset != 0 {
+            startUTC = strings.dateTime(PostDate(secondsSince1970: event.start.secondsSince1970, offset: 0), lang: post.lang)
+        }
     }
 
     var context: TemplateContext {
-        var context: TemplateContext = ["start": start, "start_iso": startISO, "time_zone": timeZone, "calendar_url": calendarURL]
+        var context: TemplateContext = ["start": start, "start_iso": startISO, "time_zone": timeZone, "calendar_url": calendarURL,
+                                        "badge_month": badgeMonth, "badge_day": badgeDay]
+        if let startUTC { context["start_utc"] = startUTC }
         if let end, let endISO { (context["end"], context["end_iso"]) = (end, endISO) }
         if let location { context["location"] = location }
         if let onlineURL { context["online_url"] = onlineURL }

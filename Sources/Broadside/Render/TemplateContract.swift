@@ -32,7 +32,7 @@ enum TemplateContract {
         ("post.download", ["url", "media_type", "text"]),
         ("post.share", ["url", "links"]),
         ("post.share.links[]", ["service", "label", "url"]),
-        ("post.event", ["start", "start_iso", "time_zone", "end", "end_iso", "location", "online_url", "rsvp_url", "calendar_url"]),
+        ("post.event", ["start", "start_iso", "time_zone", "end", "end_iso", "location", "online_url", "rsvp_url", "calendar_url", "badge_month", "badge_day", "start_utc"]),
         ("post.categories[]", ["name", "url"]),
         ("post.tags[]", ["name", "url"]),
         ("post.attachments[]", ["label", "url", "media_type", "type", "size", "text"]),

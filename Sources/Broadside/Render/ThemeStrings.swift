@@ -97,6 +97,11 @@ struct ThemeStrings: Sendable, Equatable {
         text("type.\(AttachmentType.of(fileName: fileName).name)", lang: lang)
     }
 
+    /// `NOV`, `DIC`: a month's first three letters, for an event's date badge.
+    func shortMonth(_ date: PostDate, lang: String) -> String {
+        String(month(date.civil.month, lang: lang).prefix(3)).uppercased()
+    }
+
     private func month(_ number: Int, lang: String) -> String {
         let months = languages[lang]?.months ?? languages[siteLanguage]?.months ?? []
         return months.indices.contains(number - 1) ? months[number - 1] : "\(number)"
