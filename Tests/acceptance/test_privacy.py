@@ -111,3 +111,18 @@ def test_internal_links_are_root_relative(scans):
                 continue
             bad.append(f"{page}: {what} {url}")
     assert not bad, "relative (not root-relative) internal URLs:\n" + "\n".join(bad[:50])
+
+
+# A page on a cheap phone over a slow link: HTML plus CSS plus JavaScript of any page of the
+# example site under 60 KB before images, as published (not compressed); the theme's CSS under 25 KB.
+PAGE_BUDGET = 60 * 1024
+CSS_BUDGET = 25 * 1024
+
+
+def test_every_page_fits_the_weight_budget(site, pages):
+    css = sum(p.stat().st_size for p in support.css_files(site))
+    assert css < CSS_BUDGET, f"the theme's CSS is {css} bytes; the budget is {CSS_BUDGET}"
+    scripts = sum(p.stat().st_size for p in site.rglob("*.js"))
+    heaviest = max(pages, key=lambda p: p.stat().st_size)
+    total = heaviest.stat().st_size + css + scripts
+    assert total < PAGE_BUDGET, f"{heaviest.relative_to(site)}: {total} bytes with its CSS and scripts; the budget is {PAGE_BUDGET}"
