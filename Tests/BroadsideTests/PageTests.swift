@@ -190,3 +190,28 @@ import Testing
         ])
     }
 }
+
+/// "More in …" at a post's end: the posts before it in its first category.
+@Suite struct MoreInCategoryTests {
+    @Test func thePostsBeforeItInItsFirstCategory() throws {
+        var files = ["site.yml": "base_url: \"https://example.org/\"\n"]
+        for day in 1...6 {
+            files["content/posts/p\(day).md"] = "---\ntitle: \"P\(day)\"\ndate: 2026-10-0\(day)\ncategories: [\(day == 6 ? "Other, " : "")Legal aid]\n---\n\nText.\n"
+        }
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        try site.build()
+        let links = { (path: String) throws -> [String] in
+            let html = try site.read(path)
+            guard let start = html.range(of: "<aside class=\"more\"") else { return [] }
+            let aside = html[start.lowerBound...].prefix { _ in true }
+            return aside.components(separatedBy: "<li><a href=\"").dropFirst().prefix(3).map { String($0.prefix { $0 != "\"" }) }
+        }
+        #expect(try links("posts/p5/index.html") == ["/posts/p4/", "/posts/p3/", "/posts/p2/"])
+        #expect(try site.read("posts/p5/index.html").contains("<h2 id=\"more-heading\" dir=\"auto\">More in Legal aid</h2>"))
+        #expect(try links("posts/p2/index.html") == ["/posts/p1/"])
+        #expect(!(try site.read("posts/p1/index.html")).contains("class=\"more\""))
+        // Its first category: p6's is Other, where it is alone.
+        #expect(!(try site.read("posts/p6/index.html")).contains("class=\"more\""))
+    }
+}

@@ -147,6 +147,9 @@ struct PageRenderer: Sendable {
         view["rendered_item"] = nil
         view["content"] = ImageMarkup.expand(bodies[index], post: post, images: images, urls: site.urls, for: .page)
         let url = site.urls.address(of: post)
+        if !post.isPage {
+            view["more"] = MoreInCategory.context(of: index, in: site, entries: entries) { words("more_in", post.lang, ["name": $0]) }
+        }
         view["share"] = ShareLinks.context(title: post.title, absoluteURL: site.config.baseURL == nil ? nil : site.urls.absolute(url),
                                            emailLabel: words("share_email", post.lang))
         var context = base(title: post.title, url: url, lang: post.lang, kind: post.isPage ? "page" : "post")

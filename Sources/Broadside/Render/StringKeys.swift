@@ -28,6 +28,7 @@ enum StringKeys {
             "page_of": Rule(placeholders: ["page", "pages"], required: false),
             "page_title_suffix": Rule(placeholders: ["page"], required: false),
             "page_dates": Rule(placeholders: ["from", "to"], required: false),
+            "more_in": Rule(placeholders: ["name"], required: false),
             "category_heading": Rule(placeholders: ["name"], required: false),
             "tag_heading": Rule(placeholders: ["name"], required: false),
             "by_authors": Rule(placeholders: ["kind", "authors"], required: false),

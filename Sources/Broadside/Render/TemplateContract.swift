@@ -27,8 +27,9 @@ enum TemplateContract {
         ("post", [
             "title", "url", "date", "date_iso", "kind", "kind_label", "lang", "authors", "byline", "series", "series_day",
             "summary", "categories", "tags", "has_terms", "params", "content", "rendered_item", "event",
-            "translations", "has_translations", "has_attachments", "attachments", "image", "status", "email_image", "share", "download",
+            "translations", "has_translations", "has_attachments", "attachments", "image", "status", "email_image", "share", "download", "more",
         ]),
+        ("post.more", ["heading", "posts"]),
         ("post.download", ["url", "media_type", "text"]),
         ("post.share", ["url", "links"]),
         ("post.share.links[]", ["service", "label", "url"]),
