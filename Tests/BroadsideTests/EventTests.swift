@@ -320,3 +320,30 @@ import Testing
         ])
     }
 }
+
+/// A home page leads with what is coming: the three soonest upcoming events, on its first page.
+@Suite struct HomeEventsTests {
+    @Test func theSoonestUpcomingEventsHeadTheHomePage() throws {
+        var files = ["site.yml": "base_url: \"https://example.org/\"\nposts_per_page: 2\n"]
+        for (name, start) in [("past", "2026-11-01T18:00:00Z"), ("e1", "2026-12-10T18:00:00Z"), ("e2", "2026-12-12T18:00:00Z"),
+                              ("e3", "2026-12-20T18:00:00Z"), ("e4", "2027-01-05T18:00:00Z")] {
+            files["content/posts/\(name).md"] = "---\ntitle: \"\(name)\"\ndate: 2026-10-01\nkind: event\nevent:\n  start: \(start)\n  location: \"Hall\"\n---\n\nText.\n"
+        }
+        for day in 1...4 { files["content/posts/d\(day).md"] = "---\ntitle: \"d\(day)\"\ndate: 2026-10-0\(day + 1)\n---\n\nText.\n" }
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        try EventTests.build(site, now: "2026-12-05T00:00:00Z")
+        let home = try site.read("index.html")
+        let start = try #require(home.range(of: "<section class=\"home-events\""))
+        let end = try #require(home.range(of: "</section>", range: start.upperBound..<home.endIndex))
+        let section = String(home[start.lowerBound..<end.upperBound])
+        let shown = section.components(separatedBy: "<h3><a href=\"/posts/").dropFirst().map { String($0.prefix { $0 != "/" }) }
+        #expect(shown == ["e1", "e2", "e3"])
+        #expect(section.contains("<p><a href=\"/events/\">All events</a></p>"))
+        #expect(home.range(of: "<h1>Latest posts</h1>")!.lowerBound < start.lowerBound)
+        #expect(!(try site.read("page/1/index.html")).contains("home-events"))
+        // Once they are past, none.
+        try EventTests.build(site, now: "2027-02-01T00:00:00Z")
+        #expect(!(try site.read("index.html")).contains("home-events"))
+    }
+}

@@ -135,6 +135,9 @@ struct PageRenderer: Sendable {
         }
     }
 
+    /// How many upcoming events a home page shows above its posts.
+    static let upcomingOnHome = 3
+
     /// The first of `names` the theme has: a kind or a list may have a template of its own.
     private func template(_ names: String...) -> String {
         names.first(where: theme.templateNames.contains) ?? names.last!
@@ -188,6 +191,11 @@ struct PageRenderer: Sendable {
         switch list.scope {
         case .home:
             context["is_home"] = true
+            // A campaign's front page: what is coming, above the news.
+            if page == .first, let events = site.list(.events), site.upcomingEvents > 0 {
+                context["upcoming_events"] = events.posts.prefix(min(site.upcomingEvents, Self.upcomingOnHome)).map { entries[$0] }
+                context["has_upcoming_events"] = true
+            }
         case .term(let taxonomy, let index):
             let term = site.taxonomy(taxonomy).terms[index]
             context["term"] = TemplateContext(["name": term.name, "url": site.urls.list(list.folder), "count": term.posts.count, "taxonomy": taxonomy.rawValue])
