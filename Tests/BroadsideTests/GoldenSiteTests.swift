@@ -222,7 +222,7 @@ import Testing
         // The theme's list template still makes the home page: the site named once, in its header.
         let home = try custom.read("index.html")
         #expect(home.contains("<h1>Latest posts</h1>"))
-        #expect(home.contains("<p class=\"site-title\"><a href=\"/puentes/\" dir=\"auto\">Fixture &lt;Network&gt; &amp; Friends</a></p>"))
+        #expect(home.contains("<p class=\"site-title\"><a href=\"/puentes/\" dir=\"auto\"><img class=\"site-logo\" src=\"/puentes/logo.png\" width=\"256\" height=\"256\" alt=\"\">Fixture &lt;Network&gt; &amp; Friends</a></p>"))
         #expect(!home.contains("<h1 dir=\"auto\">Fixture &lt;Network&gt; &amp; Friends</h1>"))
     }
 }

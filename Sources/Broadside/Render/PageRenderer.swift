@@ -43,7 +43,12 @@ struct PageRenderer: Sendable {
         let views = parallelMap(Array(site.posts.indices)) { [site] in
             PostView(site.posts[$0], in: site, index: $0, strings: theme.strings, seriesDays: seriesDays, images: images)
         }
-        let siteContexts = Dictionary(uniqueKeysWithValues: site.languages.map { ($0, Self.siteContext(site, lang: $0)) })
+        let logo = Self.headerLogo(site, images: images)
+        let siteContexts = Dictionary(uniqueKeysWithValues: site.languages.map { lang in
+            var context = Self.siteContext(site, lang: lang)
+            if let logo { context["logo"] = logo }
+            return (lang, context)
+        })
         self.siteContexts = siteContexts
         libraries = Dictionary(uniqueKeysWithValues: site.languages.map { lang in
             var library = theme.library
@@ -133,6 +138,14 @@ struct PageRenderer: Sendable {
         case .notFound(let lang): notFound(lang)
         case .alias, .redirects, .sitemap, .robots: preconditionFailure("redirects, the sitemap and robots.txt are written by code")
         }
+    }
+
+    /// The organisation's logo (`logo:` in site.yml) as every page's header shows it: its
+    /// published size nearest twice the 48 pixels it is drawn at, for sharp screens.
+    static func headerLogo(_ site: Site, images: ImageSet) -> TemplateContext? {
+        guard let named = site.config.logo, let image = images.images[named.path], let file = image.fallback(near: 96) ?? image.own
+        else { return nil }
+        return ["url": ImageMarkup.url(file, site.urls), "width": file.width, "height": file.height]
     }
 
     /// How many upcoming events a home page shows above its posts.

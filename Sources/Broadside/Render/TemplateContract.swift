@@ -13,9 +13,10 @@ enum TemplateContract {
         ("404 page", ["site", "t", "page", "heading"]),
         ("site", [
             "title", "description", "language", "root", "home_url", "categories_url", "tags_url", "kinds_url",
-            "feed_url", "feed_absolute_url", "generator", "events_url", "menu", "footer_menu", "has_footer_menu", "brand_css",
+            "feed_url", "feed_absolute_url", "generator", "events_url", "menu", "footer_menu", "has_footer_menu", "brand_css", "logo",
         ]),
         ("site.menu[]", ["label", "url"]),
+        ("site.logo", ["url", "width", "height"]),
         ("site.footer_menu[]", ["label", "url"]),
         ("page", [
             "title", "document_title", "url", "absolute_url", "lang", "kind", "feeds", "description", "canonical_url", "og_type", "locale",
