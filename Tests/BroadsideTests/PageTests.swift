@@ -170,6 +170,20 @@ import Testing
         #expect(!spanish.contains("About us") && !spanish.contains("footer-menu"))
     }
 
+    @Test func theFooterTextIsTheLanguagesOwn() throws {
+        var files = Self.files
+        files["site.yml"] = Self.site + "footer_text:\n  en: \"PO Box 1 & Co.\"\n  es: \"Apartado 1\"\n"
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        try site.build()
+        #expect(try site.read("index.html").contains("<p dir=\"auto\">PO Box 1 &amp; Co.</p>"))
+        #expect(try site.read("es/index.html").contains("<p dir=\"auto\">Apartado 1</p>"))
+        files["site.yml"] = Self.site + "footer_text: [a, b]\n"
+        let wrong = try TemporarySite(files: files)
+        defer { wrong.remove() }
+        #expect(wrong.failure().contains { $0.message == "`footer_text` must be text, or one text per language" && $0.file == "site.yml" && $0.line != nil })
+    }
+
     @Test func aBrokenMenuLinkIsAnErrorAtItsLine() throws {
         var files = Self.files
         files["site.yml"] = Self.site.replacingOccurrences(of: "link: /donate/", with: "link: /donat/")

@@ -28,6 +28,9 @@ public struct SiteConfig: Sendable, Equatable {
     public var images = ImageSettings()
     /// The links of every page's header and footer, per language.
     public var menus = SiteMenus()
+    /// The footer's line about the organisation (address, registration number), per language;
+    /// `""` for the text written without a language.
+    public var footerText: [String: String] = [:]
     /// The organisation's colours, checked for contrast.
     public var brand = BrandColours()
 
@@ -36,7 +39,7 @@ public struct SiteConfig: Sendable, Equatable {
     public static let fileName = "site.yml"
     static let keys = [
         "title", "description", "base_url", "language", "time_zone", "theme", "posts_per_page", "feed_size", "feeds", "share_image", "logo", "search_engines", "unsafe", "images",
-        "menu", "footer_menu", "brand",
+        "menu", "footer_menu", "footer_text", "brand",
         // Read by `broadside publish` (BroadsidePublish), not by the build.
         "publish",
     ]
@@ -162,6 +165,19 @@ public struct SiteConfig: Sendable, Equatable {
                 menus.main = SiteMenus.read(value, key: key, file: file, diagnostics: &diagnostics)
             case "footer_menu":
                 menus.footer = SiteMenus.read(value, key: key, file: file, diagnostics: &diagnostics)
+            case "footer_text":
+                if let text { footerText = ["": text] } else if let mapping = value.mapping {
+                    for (langNode, textNode) in mapping {
+                        guard let lang = langNode.text, Self.isLanguageTag(lang), let line = textNode.text else {
+                            diagnostics.append(.error(file, line: langNode.line, column: langNode.column, "`footer_text` must be text, or one text per language",
+                                hint: "footer_text: \"Puentes · PO Box 118, Millbrook\", or en: … and es: … below it"))
+                            continue
+                        }
+                        footerText[Self.canonicalLanguageTag(lang)] = line
+                    }
+                } else {
+                    fail("`footer_text` must be text, or one text per language", "footer_text: \"Puentes · PO Box 118, Millbrook\"")
+                }
             case "brand":
                 brand.apply(value, file: file, diagnostics: &diagnostics)
             default:

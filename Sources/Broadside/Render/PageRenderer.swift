@@ -337,6 +337,9 @@ struct PageRenderer: Sendable {
         }
         if let events = site.list(.events) { context["events_url"] = urls.list(events.folder) }
         if let css = site.config.brand.css { context["brand_css"] = css }
+        if let footer = site.config.footerText[lang] ?? (lang == site.config.language ? site.config.footerText[""] : nil) {
+            context["footer_text"] = footer
+        }
         let menus = site.config.menus, language = site.config.language
         let menu = menus.items(menus.main, lang: lang, siteLanguage: language), footer = menus.items(menus.footer, lang: lang, siteLanguage: language)
         if !menu.isEmpty { context["menu"] = SiteMenus.context(menu, rootPath: urls.rootPath) }

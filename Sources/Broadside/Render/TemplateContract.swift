@@ -13,7 +13,7 @@ enum TemplateContract {
         ("404 page", ["site", "t", "page", "heading"]),
         ("site", [
             "title", "description", "language", "root", "home_url", "categories_url", "tags_url", "kinds_url",
-            "feed_url", "feed_absolute_url", "generator", "events_url", "menu", "footer_menu", "has_footer_menu", "brand_css", "logo",
+            "feed_url", "feed_absolute_url", "generator", "events_url", "menu", "footer_menu", "has_footer_menu", "brand_css", "logo", "footer_text",
         ]),
         ("site.menu[]", ["label", "url"]),
         ("site.logo", ["url", "width", "height"]),

@@ -165,6 +165,7 @@ public enum SiteSkeleton {
         # is at /about/): one list, or one per language (en:, es: …). Checked like any link.
         # menu: [{ label: "About us", link: /about/ }, { label: "Donate", link: /donate/ }]
         # footer_menu: [{ label: "Contact", link: "mailto:hello@example.org" }]
+        # footer_text: "Our Network · PO Box 1, Springfield · Registered charity 000000"
 
         # The organisation's colour for links and buttons, and a lighter one for dark mode.
         # A colour too pale (or too dark) to read on the page is an error naming one that passes.
