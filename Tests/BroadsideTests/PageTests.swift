@@ -34,6 +34,14 @@ import Testing
         #expect(try site.read("donate/index.html").contains("<a href=\"/donate/form.pdf\" type=\"application/pdf\" dir=\"auto\">Form (PDF, 9 bytes)</a>"))
     }
 
+    @Test func aPagesFolderIsItsPathInItsLanguage() {
+        #expect(PostParser.pageFolder("get-help/know-your-rights", slug: "know-your-rights", lang: "en", siteLanguage: "en") == "get-help/know-your-rights")
+        #expect(PostParser.pageFolder("acerca-de", slug: "acerca-de", lang: "es", siteLanguage: "en") == "es/acerca-de")
+        // Kept in a folder named after their language, Spanish pages are not put in /es/es/.
+        #expect(PostParser.pageFolder("es/conoce", slug: "conoce", lang: "es", siteLanguage: "en") == "es/conoce")
+        #expect(PostParser.pageFolder("Ayuda Legal/conoce", slug: "conoce", lang: "pt-BR", siteLanguage: "en") == "pt-BR/ayuda-legal/conoce")
+    }
+
     @Test func pagesAreInNoListOrFeedButInTheSitemap() throws {
         let site = try TemporarySite(files: Self.files)
         defer { site.remove() }

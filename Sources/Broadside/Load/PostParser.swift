@@ -346,10 +346,14 @@ struct PostParser: Sendable {
     static let postOnlyKeys = ["kind", "categories", "tags", "series", "series_day", "event"]
 
     /// A page's folder: its path's folders as slugs, then its own slug (`slug:` or its name),
-    /// below its language's folder when that is not the site's (`es/acerca-de`).
+    /// below its language's folder when that is not the site's (`es/acerca-de`), as the
+    /// language's home is. Pages kept in a folder named after their language
+    /// (`content/pages/es/acerca-de.md`) are not put in it twice.
     static func pageFolder(_ path: String, slug: String, lang: String, siteLanguage: String) -> String {
-        let parents = path.split(separator: "/").dropLast().map { Slug.make(String($0)) }.filter { !$0.isEmpty }
-        return ((lang == siteLanguage ? [] : [lang.lowercased()]) + parents + [slug]).joined(separator: "/")
+        var parents = path.split(separator: "/").dropLast().map { Slug.make(String($0)) }.filter { !$0.isEmpty }
+        guard lang != siteLanguage else { return (parents + [slug]).joined(separator: "/") }
+        if parents.first == Slug.make(lang) { parents.removeFirst() }
+        return ([lang] + parents + [slug]).joined(separator: "/")
     }
 
     /// The longest series a site may have: more days than any week, month or year of action.
