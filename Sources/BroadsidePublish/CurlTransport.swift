@@ -49,6 +49,8 @@ final class CurlTransport {
         bs_curl_set_pointer(handle, CURLOPT_WRITEDATA, file)
         let code = curl_easy_perform(handle)
         if code == CURLE_REMOTE_FILE_NOT_FOUND { return false }
+        // FTP cannot enter a folder the host lacks: nor has it the file.
+        if code == CURLE_REMOTE_ACCESS_DENIED, remote.settings.transport != .sftp { return false }
         try check(code)
         return true
     }
