@@ -347,3 +347,23 @@ import Testing
         #expect(!(try site.read("index.html")).contains("home-events"))
     }
 }
+
+/// A home page's call to act: the newest action block among its posts.
+@Suite struct HomeActionTests {
+    @Test func theNewestActionBlockOfEachHomesPosts() throws {
+        func action(_ title: String) -> String { "\n```action\ntitle: \"\(title)\"\nurl: https://example.org/\(title.count)\n```\n" }
+        let site = try TemporarySite(files: [
+            "site.yml": "base_url: \"https://example.org/\"\nposts_per_page: 1\n",
+            "content/posts/old.md": "---\ntitle: Old\ndate: 2026-10-01\n---\n\nText.\n" + action("Older call"),
+            "content/posts/new.md": "---\ntitle: New\ndate: 2026-10-03\n---\n\nText.\n" + action("Newest call"),
+            "content/posts/plain.md": "---\ntitle: Plain\ndate: 2026-10-04\n---\n\nText.\n",
+            "content/posts/es.md": "---\ntitle: Es\ndate: 2026-10-02\nlang: es\n---\n\nTexto.\n" + action("Llamada"),
+        ])
+        defer { site.remove() }
+        try site.build()
+        let home = try site.read("index.html")
+        #expect(home.contains("<h2 class=\"block-title\">Newest call</h2>") && !home.contains("Older call"))
+        #expect(try site.read("es/index.html").contains("<h2 class=\"block-title\">Llamada</h2>"))
+        #expect(!(try site.read("page/1/index.html")).contains("block-action"))
+    }
+}

@@ -31,6 +31,8 @@ struct PageRenderer: Sendable {
     var feedEntries: [FeedEntry?]
     /// Every page of the sitemap, made once for its files; nil without a base URL.
     var sitemap: Sitemap?
+    /// Each home page's call to act: the newest action block of its posts, as `blocks/action` gets it.
+    var homeActions: [String: TemplateContext] = [:]
 
     init(site: Site, theme: Theme, images: ImageSet = ImageSet()) {
         self.site = site
@@ -64,6 +66,7 @@ struct PageRenderer: Sendable {
         })
         sitemap = site.config.baseURL == nil ? nil : Sitemap(site: site)
         let blocks = BlockRenderer(theme: theme, words: words)
+        homeActions = Self.homeActions(site, blocks: blocks, words: words)
         bodies = parallelMap(Array(site.posts.indices)) { [site] in blocks.html(of: site.posts[$0]) }
         let inFeeds = Set(site.lists.filter { !$0.feeds.isEmpty }.flatMap { $0.feedPosts(site.config.feedSize) })
         let syntaxes = Set(site.config.feeds.compactMap { if case .feed(let syntax) = $0.writer { syntax } else { nil } })
@@ -148,6 +151,21 @@ struct PageRenderer: Sendable {
         return ["url": ImageMarkup.url(file, site.urls), "width": file.width, "height": file.height]
     }
 
+    /// A campaign's front page asks readers to act: each home shows the newest action block
+    /// (```action) among its posts, so the editor who writes today's call puts it on the front page too.
+    static func homeActions(_ site: Site, blocks: BlockRenderer, words: [String: TemplateWords]) -> [String: TemplateContext] {
+        var actions: [String: TemplateContext] = [:]
+        for list in site.lists {
+            guard case .home = list.scope, let t = words[list.lang] else { continue }
+            for index in list.posts {
+                guard let block = site.posts[index].blocks.first(where: { if case .action = $0.fields { true } else { false } }) else { continue }
+                actions[list.lang] = blocks.context(of: block, lang: site.posts[index].lang, t: t)
+                break
+            }
+        }
+        return actions
+    }
+
     /// How many upcoming events a home page shows above its posts.
     static let upcomingOnHome = 3
 
@@ -204,6 +222,7 @@ struct PageRenderer: Sendable {
         switch list.scope {
         case .home:
             context["is_home"] = true
+            if page == .first, let action = homeActions[list.lang] { context["take_action"] = action }
             // A campaign's front page: what is coming, above the news.
             if page == .first, let events = site.list(.events), site.upcomingEvents > 0 {
                 context["upcoming_events"] = events.posts.prefix(min(site.upcomingEvents, Self.upcomingOnHome)).map { entries[$0] }
