@@ -175,6 +175,35 @@ import Testing
         try compareEngines(site)
     }
 
+    // MARK: Micro-benchmark (opt in: BENCH_TEMPLATES=1)
+
+    /// The fixture's richest post page rendered N times by each engine; prints the ratio of
+    /// swift-mustache's time to ours, with the context converted once (the bridge apart) and per render.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["BENCH_TEMPLATES"] == "1"))
+    func postTemplateBenchmark() throws {
+        let site = try TemporarySite(copying: "basic")
+        defer { site.remove() }
+        let options = site.options()
+        let (config, _) = SiteConfig.load(from: options.source, baseURLOverride: nil)
+        let urls = SiteURLs(baseURL: config.baseURL)
+        let theme = try #require(Theme.load(source: options.source, name: config.theme, language: config.language).0)
+        let parser = PostParser(config: config, rootPath: urls.rootPath) { draft, date in !draft && date.date <= options.now }
+        let content = ContentLoader(source: options.source, parser: parser).load()
+        let (resolved, _) = SiteResolver.resolve(content, config: config, urls: urls, now: options.now.timeIntervalSince1970)
+        let renderer = PageRenderer(site: resolved, theme: theme)
+        let index = try #require(resolved.posts.indices.max { renderer.bodies[$0].count < renderer.bodies[$1].count })
+        let (template, context) = renderer.html(.post(index))
+        let ours = TemplateLibrary(parsing: theme.sources)
+        let value = TemplateValue(context)
+        #expect(try ours.render(value, template: template) == theme.library.render(context, withTemplate: template))
+        let count = 2_000
+        let clock = ContinuousClock()
+        let theirs = clock.measure { for _ in 0..<count { _ = theme.library.render(context, withTemplate: template) } }
+        let mine = try clock.measure { for _ in 0..<count { _ = try ours.render(value, template: template) } }
+        let bridged = try clock.measure { for _ in 0..<count { _ = try ours.render(TemplateValue(context), template: template) } }
+        print("post template × \(count): swift-mustache \(theirs), Broadside \(mine) (\(theirs / mine)× faster), with the bridge \(bridged) (\(theirs / bridged)×)")
+    }
+
     struct SpecFile: Decodable {
         var tests: [SpecTest]
     }

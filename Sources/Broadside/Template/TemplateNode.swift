@@ -12,8 +12,9 @@ indirect enum TemplateNode: Sendable, Equatable {
     /// overrides), with the indentation its lines get.
     case partial(String, indentation: [UInt8], overrides: [String: [TemplateNode]])
     /// `{{$name}}default{{/name}}`: what a caller's override replaces, with the indentation the
-    /// replacement's lines get.
-    case block(String, [TemplateNode], indentation: [UInt8])
+    /// replacement's lines get, and whether the default's lines get it too (not when the block's
+    /// tag is standalone: its default keeps the indentation it is written with).
+    case block(String, [TemplateNode], indentation: [UInt8], indentsDefault: Bool)
 }
 
 /// A name as templates write it: `title`, `post.title` (a step into a map per dot), or `.`

@@ -7,8 +7,9 @@
 ///   inheritance tests require (`{{<base}}{{$main}}` on one line).
 /// - A standalone partial's or parent's leading whitespace becomes the indentation of every line
 ///   it writes; a block at a line's start is indented the same way.
-/// - Inside a standalone block, the indentation of its first line is removed from all its lines,
-///   and becomes the block's indentation where it is expanded (the spec's "block reindentation").
+/// - A standalone block's first line gives the indentation of what overrides it; an override
+///   passed to a parent loses its own first line's indentation from all its lines (the spec's
+///   "block reindentation"). A default is written as it stands.
 /// - Inside `{{<parent}}…{{/parent}}` only blocks count; text there is ignored, and other tags
 ///   are refused, as swift-mustache refuses them.
 ///
@@ -20,7 +21,7 @@ struct TemplateParser {
         case section(TemplateName, inverted: Bool)
         case parent(indentation: [UInt8])
         /// `inParent`: an override passed to a parent, rather than a place a caller may fill.
-        case block(indentation: [UInt8], strip: Int, inParent: Bool)
+        case block(indentation: [UInt8], strip: Int, inParent: Bool, standalone: Bool)
     }
 
     private struct Frame {
@@ -31,7 +32,7 @@ struct TemplateParser {
         var overrides: [String: [TemplateNode]] = [:]
 
         var isParent: Bool { if case .parent = kind { true } else { false } }
-        var strip: Int { if case .block(_, let strip, _) = kind { strip } else { 0 } }
+        var strip: Int { if case .block(_, let strip, _, _) = kind { strip } else { 0 } }
     }
 
     private let lexer: TemplateLexer
@@ -99,8 +100,10 @@ struct TemplateParser {
         case "$":
             let inParent = frames[frames.count - 1].isParent
             // A standalone block takes the indentation of its first line; others that of their tag.
+            // Only an override passed to a parent loses its own indentation, to take the block's.
             let own = standalone ? next.map(leadingWhitespace) ?? [] : indentation
-            try open(Frame(kind: .block(indentation: own, strip: standalone ? own.count : 0, inParent: inParent), name: tag.name, offset: tag.offset))
+            try open(Frame(kind: .block(indentation: own, strip: standalone && inParent ? own.count : 0, inParent: inParent, standalone: standalone),
+                name: tag.name, offset: tag.offset))
         case "/":
             try close(tag)
         default:
@@ -130,8 +133,9 @@ struct TemplateParser {
         case .section(let name, inverted: false): add(.section(name, frame.nodes))
         case .section(let name, inverted: true): add(.inverted(name, frame.nodes))
         case .parent(let indentation): add(.partial(frame.name, indentation: indentation, overrides: frame.overrides))
-        case .block(_, _, inParent: true): frames[frames.count - 1].overrides[frame.name] = frame.nodes
-        case .block(let indentation, _, inParent: false): add(.block(frame.name, frame.nodes, indentation: indentation))
+        case .block(_, _, inParent: true, _): frames[frames.count - 1].overrides[frame.name] = frame.nodes
+        case .block(let indentation, _, inParent: false, let standalone):
+            add(.block(frame.name, frame.nodes, indentation: indentation, indentsDefault: !standalone))
         }
     }
 
@@ -171,14 +175,15 @@ struct TemplateParser {
             }
         }
         if tags.count == 1 { return tags[0].sigil.map(Self.standaloneSigils.contains) ?? false }
-        guard !tags.isEmpty else { return false }
+        // Comments alone do not make a line of several tags standalone; a parent's tags do.
+        guard tags.contains(where: { $0.sigil != UInt8(ascii: "!") }) else { return false }
         // Follow the tags as they would open and close parents and passed blocks.
         var opened: [Bool] = []  // opened on this line; true: a parent, false: a block passed to one
         var below = frames.count - 1  // the frame under them
         func topIsParent() -> Bool { opened.last ?? frames[below].isParent }
         func topIsPassed() -> Bool {
             if let last = opened.last { return !last }
-            if case .block(_, _, true) = frames[below].kind { return true }
+            if case .block(_, _, true, _) = frames[below].kind { return true }
             return false
         }
         for tag in tags {

@@ -60,9 +60,17 @@ struct TemplateRenderer {
                 }
                 depth -= 1
             case .inverted(let name, let body):
-                guard lookup(name)?.isTruthy != true else { continue }
+                let value = lookup(name)
+                guard value?.isTruthy != true else { continue }
                 try enter()
-                try render(body)
+                // As swift-mustache: an empty list becomes the current value (`{{.}}` writes nothing).
+                if case .list? = value {
+                    stack.append(.list([]))
+                    try render(body)
+                    stack.removeLast()
+                } else {
+                    try render(body)
+                }
                 depth -= 1
             case .partial(let name, let indent, let passed):
                 // A missing partial writes nothing, as the spec says; `Theme` names it at load.
@@ -74,11 +82,12 @@ struct TemplateRenderer {
                 try render(partial)
                 depth -= 1
                 (indentation, overrides) = saved
-            case .block(let name, let fallback, let indent):
+            case .block(let name, let fallback, let indent, let indentsDefault):
                 let saved = indentation
-                indentation += indent
+                let override = overrides[name]
+                if override != nil || indentsDefault { indentation += indent }
                 try enter()
-                try render(overrides[name] ?? fallback)
+                try render(override ?? fallback)
                 depth -= 1
                 indentation = saved
             }
