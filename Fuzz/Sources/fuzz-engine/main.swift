@@ -100,10 +100,10 @@ func value(_ choices: inout Choices, depth: Int) -> (TemplateValue, Any) {
 }
 
 /// Known differences between swift-mustache and the spec, which Broadside's engine follows:
-/// - Whitespace at a line's start before tags, in a template with partials, parents or blocks:
-///   swift-mustache writes it even when a standalone partial writes nothing, indents a line after
-///   a value that ends with a line break, and reads a line of a comment and a parent tag as not
-///   standalone.
+/// - Spaces or tabs at a line's start before a tag: swift-mustache writes them even when a
+///   standalone partial writes nothing, indents a line after a value that ends with a line break,
+///   reads a line of a comment and a parent tag as not standalone, and drops them before a
+///   closing tag followed by comments.
 /// - Line breaks in a template with a parent (`{{<name}}`): swift-mustache decides which lines
 ///   around a parent's tags and its blocks are standalone by other rules than the spec's
 ///   inheritance cases (all of which Broadside's engine passes); the theme's parents and blocks
@@ -117,15 +117,21 @@ func value(_ choices: inout Choices, depth: Int) -> (TemplateValue, Any) {
 /// - A section or block opened after other text on its line and closed on a later line: swift-mustache
 ///   forgets, once the section is closed, that the next tag starts a line, so a standalone line
 ///   right after it keeps its line break.
+/// - A tag right after a closing tag: swift-mustache gives it the standalone state of the
+///   section's opening tag, so a line such as `{{/list}}{{/b}} ` may lose its line break.
+/// - A line break at the start of a tag's name (`{{` then a new line): swift-mustache writes the
+///   tag as text.
 /// - Line breaks other than `\n` and `\r\n` (a lone `\r`, VT, FF, NEL, U+2028, U+2029):
 ///   swift-mustache ends a standalone line at them.
 func knownDifference(_ texts: [String]) -> Bool {
     texts.contains { text in
-        (text.range(of: #"(^|\n)[ \t]+\{\{"#, options: .regularExpression) != nil && text.range(of: #"\{\{[<>$]"#, options: .regularExpression) != nil)
+        text.range(of: #"(^|\n)[ \t]+\{\{"#, options: .regularExpression) != nil
             || text.last == " " || text.last == "\t"
+            || text.range(of: #"\{\{/[^}]*\}\}[ \t]*\{\{[#^/!>]"#, options: .regularExpression) != nil
+            || text.range(of: #"\{\{[#^/>&{<$]?[ \t]*[\r\n]"#, options: .regularExpression) != nil
             || text.range(of: #"(^|\n)[ \t]+\{\{!"#, options: .regularExpression) != nil
             || (text.contains("{{<") && text.contains("\n"))
-            || text.split(separator: "\n").contains(where: opensSectionMidLine)
+            || text.split(whereSeparator: \.isNewline).contains(where: opensSectionMidLine)
             || text.unicodeScalars.contains { ["\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"].contains($0) }
             || text.replacingOccurrences(of: "\r\n", with: "").contains("\r")
     }

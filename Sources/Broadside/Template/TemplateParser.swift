@@ -186,7 +186,16 @@ struct TemplateParser {
             if case .block(_, _, true, _) = frames[below].kind { return true }
             return false
         }
-        for tag in tags {
+        var seenTag = false
+        let lastTag = line.pieces.lastIndex { if case .tag = $0 { true } else { false } } ?? 0
+        for (index, piece) in line.pieces.enumerated() {
+            // Whitespace between tags counts only inside a parent, where text is ignored; between
+            // two parents it would be written.
+            guard case .tag(let tag) = piece else {
+                if seenTag, index < lastTag, !topIsParent() { return false }
+                continue
+            }
+            seenTag = true
             switch tag.sigil.map({ Character(Unicode.Scalar($0)) }) {
             case "<": opened.append(true)
             case "$":
