@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(
             name: "BroadsideTests",
             dependencies: ["Broadside"],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "MustacheSpec"]
         ),
         // Real sockets on 127.0.0.1, so the thread sanitizer sees the server's threads too.
         .testTarget(

@@ -8,6 +8,8 @@ let package = Package(
     name: "BroadsideFuzz",
     dependencies: [
         .package(name: "Broadside", path: ".."),
+        // The engine Broadside renders with today, which fuzz-engine compares its own engine to.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
     ],
     targets: [
         // Declares libFuzzer's LLVMFuzzerRunDriver; the sanitizer runtime provides it at link time.
@@ -20,5 +22,8 @@ let package = Package(
         .executableTarget(name: "fuzz-images", dependencies: ["FuzzSupport", .product(name: "Broadside", package: "Broadside")]),
         .executableTarget(name: "fuzz-new", dependencies: ["FuzzSupport", .product(name: "Broadside", package: "Broadside")]),
         .executableTarget(name: "fuzz-templates", dependencies: ["FuzzSupport", .product(name: "Broadside", package: "Broadside")]),
+        .executableTarget(name: "fuzz-engine", dependencies: [
+            "FuzzSupport", .product(name: "Broadside", package: "Broadside"), .product(name: "Mustache", package: "swift-mustache"),
+        ]),
     ]
 )

@@ -11,7 +11,7 @@ BIN=${FUZZ_BIN:-.build-fuzz/release}
 CORPUS=${FUZZ_CORPUS:-.build-fuzz/corpus}
 LOGS=${FUZZ_LOGS:-.build-fuzz/logs}
 CRASHES=Fuzz/crashes
-TARGETS=${FUZZ_TARGETS:-front-matter slugs markdown post images new templates}
+TARGETS=${FUZZ_TARGETS:-front-matter slugs markdown post images new templates engine}
 # ASan reports the bad access itself; Swift's backtracer would catch the signal first.
 export SWIFT_BACKTRACE=enable=no
 
@@ -20,7 +20,7 @@ seeds() {
     case "$1" in
         front-matter | post) echo content/posts Tests/BroadsideTests/Fixtures/basic/content/posts ;;
         markdown) echo content/posts ;;
-        templates) echo themes/default/templates themes/default/templates/partials ;;
+        templates | engine) echo themes/default/templates themes/default/templates/partials ;;
     esac
 }
 

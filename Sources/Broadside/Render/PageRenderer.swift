@@ -33,11 +33,15 @@ struct PageRenderer: Sendable {
     var sitemap: Sitemap?
     /// Each home page's call to act: the newest action block of its posts, as `blocks/action` gets it.
     var homeActions: [String: TemplateContext] = [:]
+    /// The theme parsed by Broadside's own engine when a test chose it; nil for swift-mustache.
+    var templates: TemplateLibrary?
 
-    init(site: Site, theme: Theme, images: ImageSet = ImageSet()) {
+    init(site: Site, theme: Theme, images: ImageSet = ImageSet(), engine: TemplateEngineChoice = .swiftMustache) {
         self.site = site
         self.theme = theme
         self.images = images
+        let templates = engine == .broadside ? TemplateLibrary(parsing: theme.sources) : nil
+        self.templates = templates
         let words = Dictionary(uniqueKeysWithValues: site.languages.map { ($0, theme.strings.templateValues(lang: $0)) })
         self.words = words
         let seriesDays = site.seriesDays(strings: theme.strings)
@@ -85,7 +89,8 @@ struct PageRenderer: Sendable {
             context["t"] = words[view.lang] ?? theme.strings.templateValues(lang: view.lang)
             // Without its last line break: `{{{rendered_item}}}` stands on a line of its own,
             // where a partial's tag would have been removed with its line.
-            var html = theme.library.render(context, withTemplate: Self.itemPartial) ?? ""
+            var html = (templates.map { try? $0.render(TemplateValue(context), template: Self.itemPartial) }
+                ?? theme.library.render(context, withTemplate: Self.itemPartial)) ?? ""
             if html.hasSuffix("\n") { html.removeLast() }
             entry["rendered_item"] = html
             return entry
@@ -116,6 +121,9 @@ struct PageRenderer: Sendable {
         case .theme:
             // Every template chosen here was checked to exist when the theme was loaded.
             let (template, context) = html(page.kind)
+            if let templates {
+                return OutputFile(path: path, contents: .text((try? templates.render(TemplateValue(context), template: template)) ?? ""))
+            }
             let library = libraries[language(of: page.kind)] ?? theme.library
             return OutputFile(path: path, contents: .text(library.render(context, withTemplate: template) ?? ""))
         }

@@ -14,6 +14,9 @@ struct Theme: Sendable {
     var strings: ThemeStrings
     /// Partials the same on every page of a language (see `SiteConstantPartials`).
     var siteConstantPartials: Set<String> = []
+    /// Each template's text by name, for Broadside's own engine (`TemplateLibrary`), which only
+    /// tests choose for now (`BuildOptions.templateEngine`).
+    var sources: [String: String] = [:]
 
     /// Templates every theme must have.
     static let requiredTemplates = ["post", "list", "terms"]
@@ -85,6 +88,7 @@ struct Theme: Sendable {
         diagnostics += stringDiagnostics
         var theme = Theme(name: name, library: library, templateNames: names, assets: assets, strings: strings)
         theme.siteConstantPartials = SiteConstantPartials.find(in: sources.mapValues(\.text))
+        theme.sources = sources.mapValues(\.text)
         return (diagnostics.hasErrors ? nil : theme, diagnostics)
     }
 

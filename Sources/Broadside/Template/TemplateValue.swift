@@ -1,0 +1,78 @@
+/// What Broadside's own Mustache engine renders: one typed value, so a lookup is a switch and
+/// a binary search rather than swift-mustache's protocol casts over `Any` (the largest cost of
+/// a build in profiles). The kind of a string says how each output format treats it.
+enum TemplateValue: Sendable, Hashable {
+    /// Text written by people: escaped by every output format.
+    case text(String)
+    /// Markup Broadside made itself (cmark's output, a rendered list entry, JSON-LD): written as
+    /// it is in HTML, escaped as text in every other format.
+    case html(String)
+    /// An address; escaped as text is. Its own case so a format or a check can treat links apart.
+    case url(String)
+    case number(Int)
+    case bool(Bool)
+    case list([TemplateValue])
+    case map(TemplateMap)
+
+    /// Whether `{{#name}}` renders and `{{^name}}` does not. As swift-mustache decides it, so both
+    /// engines agree on every theme: only `false` and an empty list are false (a missing name is
+    /// too, see `TemplateRenderer`); an empty string, `0` and an empty map are true. That is why
+    /// pages leave optional text out of the map rather than setting it to "".
+    var isTruthy: Bool {
+        switch self {
+        case .bool(let flag): flag
+        case .list(let items): !items.isEmpty
+        case .text, .html, .url, .number, .map: true
+        }
+    }
+}
+
+/// A map of names to values, kept sorted by name: made once per page or post, read many times,
+/// so a lookup is a binary search with no hashing, and two maps with the same pairs are equal.
+struct TemplateMap: Sendable, Hashable, ExpressibleByDictionaryLiteral {
+    private(set) var keys: [String]
+    private(set) var values: [TemplateValue]
+
+    init(_ pairs: [String: TemplateValue]) {
+        let sorted = pairs.sorted { $0.key < $1.key }
+        keys = sorted.map(\.key)
+        values = sorted.map(\.value)
+    }
+
+    init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self.init(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+
+    subscript(key: String) -> TemplateValue? {
+        get {
+            let index = position(of: key)
+            return index < keys.count && keys[index] == key ? values[index] : nil
+        }
+        set {
+            let index = position(of: key)
+            let found = index < keys.count && keys[index] == key
+            switch (newValue, found) {
+            case (let value?, true): values[index] = value
+            case (let value?, false):
+                keys.insert(key, at: index)
+                values.insert(value, at: index)
+            case (nil, true):
+                keys.remove(at: index)
+                values.remove(at: index)
+            case (nil, false): break
+            }
+        }
+    }
+
+    var isEmpty: Bool { keys.isEmpty }
+
+    /// The first index whose key is not below `key`.
+    private func position(of key: String) -> Int {
+        var low = 0, high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}
