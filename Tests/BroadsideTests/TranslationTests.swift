@@ -61,6 +61,24 @@ import Testing
         #expect(try site.read("es/index.html").hasPrefix("<!DOCTYPE html>\n<html lang=\"es\">"))
     }
 
+    /// Issue 15: `/`, the site language's home, leads to the other languages' homes, and back.
+    @Test func eachHomeLinksToTheOtherLanguagesHome() throws {
+        #expect(try site.read("index.html").contains("""
+            <nav class="language-switch" aria-label="Languages">
+            <ul>
+            <li><a href="/es/" hreflang="es" lang="es">Español</a></li>
+            </ul>
+            </nav>
+            """))
+        #expect(try site.read("es/index.html").contains("""
+            <nav class="language-switch" aria-label="Idiomas">
+            <ul>
+            <li><a href="/" hreflang="en" lang="en">English</a></li>
+            </ul>
+            </nav>
+            """))
+    }
+
     /// An English subscriber gets the Q&A once; a Spanish one gets the Spanish version.
     @Test func eachFeedHoldsATextOnce() throws {
         let english = try FeedItems(site.read("feed.xml"))
