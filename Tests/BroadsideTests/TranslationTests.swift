@@ -79,6 +79,22 @@ import Testing
             """))
     }
 
+    /// Issue 15: each language has its own kind lists; the site's language keeps `/kinds/…`.
+    @Test func eachLanguageHasItsOwnKindLists() throws {
+        let english = try site.read("kinds/qa/index.html")
+        #expect(english.contains("<h2><a href=\"/posts/qa-clinic/\" dir=\"auto\">Q&amp;A: The clinic</a></h2>"))
+        #expect(!english.contains("/posts/preguntas-clinica/"))
+        let spanish = try site.read("es/kinds/qa/index.html")
+        #expect(spanish.hasPrefix("<!DOCTYPE html>\n<html lang=\"es\">"))
+        #expect(spanish.contains("<h1 dir=\"auto\">Preguntas y respuestas</h1>"))
+        #expect(spanish.contains("<h2><a href=\"/posts/preguntas-clinica/\" dir=\"auto\">Preguntas: la clínica</a></h2>"))
+        #expect(!spanish.contains("/posts/qa-clinic/\" dir"))
+        #expect(try site.read("es/kinds/qa/feed.xml").contains("<link>https://example.org/es/kinds/qa/</link>"))
+        #expect(try site.read("es/kinds/dispatch/index.html").contains("/posts/solo-es/"))
+        // `/kinds/` lists the site language's kinds only: the Spanish dispatch is not counted there.
+        #expect(!(try site.read("kinds/index.html")).contains("/kinds/dispatch/"))
+    }
+
     /// An English subscriber gets the Q&A once; a Spanish one gets the Spanish version.
     @Test func eachFeedHoldsATextOnce() throws {
         let english = try FeedItems(site.read("feed.xml"))

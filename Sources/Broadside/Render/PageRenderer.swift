@@ -239,7 +239,7 @@ struct PageRenderer: Sendable {
         case .term(let taxonomy, let index):
             let term = site.taxonomy(taxonomy).terms[index]
             context["term"] = TemplateContext(["name": term.name, "url": site.urls.list(list.folder), "count": term.posts.count, "taxonomy": taxonomy.rawValue])
-        case .kind(let postKind):
+        case .kind(let postKind, _):
             context["kind"] = TemplateContext(["name": postKind.rawValue, "label": heading, "url": site.urls.list(list.folder), "count": list.posts.count])
         case .series(let index):
             context["series"] = SeriesView(site.series[index], in: site, strings: theme.strings, days: seriesDays[index]).context
@@ -259,7 +259,7 @@ struct PageRenderer: Sendable {
         case .term(let taxonomy, let index):
             let key = taxonomy == .categories ? "category_heading" : "tag_heading"
             return words(key, list.lang, ["name": site.taxonomy(taxonomy).terms[index].name])
-        case .kind(let postKind): return words("kind_plural.\(postKind.rawValue)", list.lang)
+        case .kind(let postKind, _): return words("kind_plural.\(postKind.rawValue)", list.lang)
         case .series(let index): return site.series[index].name
         case .events: return words("events", list.lang)
         }
@@ -295,7 +295,8 @@ struct PageRenderer: Sendable {
         context["heading"] = title
         context["taxonomy"] = TemplateContext(["name": "kinds", "title": title, "singular": "kind"])
         let kinds = site.lists.compactMap { list -> TemplateContext? in
-            guard case .kind(let kind) = list.scope else { return nil }
+            // `/kinds/` lists the site language's kinds; another language's are under its own folder.
+            guard case .kind(let kind, site.config.language) = list.scope else { return nil }
             return ["name": words("kind_plural.\(kind.rawValue)", site.config.language), "url": site.urls.list(list.folder), "count": list.posts.count]
         }
         context["terms"] = kinds

@@ -26,10 +26,17 @@ enum Lists {
                     folder: [taxonomy.kind.rawValue, term.slug], feeds: config.feeds))
             }
         }
-        for kind in Kind.allCases {
-            let members = posts.indices.filter { posts[$0].kind == kind && !posts[$0].isPage }
-            guard !members.isEmpty else { continue }
-            lists.append(PostList(scope: .kind(kind), lang: site, posts: members, folder: ["kinds", kind.rawValue], feeds: config.feeds))
+        // Each language's kinds, gathered in one pass over the posts (newest first, as they are).
+        var membersOfKind: [String: [Kind: [Int]]] = [:]
+        for index in posts.indices where !posts[index].isPage {
+            membersOfKind[posts[index].lang, default: [:]][posts[index].kind, default: []].append(index)
+        }
+        for lang in languages {
+            for kind in Kind.allCases {
+                guard let members = membersOfKind[lang]?[kind] else { continue }
+                lists.append(PostList(scope: .kind(kind, lang: lang), lang: lang, posts: members,
+                    folder: (lang == site ? [] : [lang]) + ["kinds", kind.rawValue], feeds: config.feeds))
+            }
         }
         for (index, one) in series.enumerated() {
             lists.append(PostList(scope: .series(index: index), lang: one.lang, posts: one.published.compactMap(\.post),

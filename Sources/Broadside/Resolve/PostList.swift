@@ -6,7 +6,8 @@ public struct PostList: Sendable, Equatable {
         /// The home page of a language: `/` for the site's, `/es/` for others.
         case home(lang: String)
         case term(TaxonomyKind, index: Int)
-        case kind(Kind)
+        /// A kind's posts in one language: `/kinds/report/` for the site's, `/es/kinds/report/` for others.
+        case kind(Kind, lang: String)
         case series(index: Int)
         case events
     }
