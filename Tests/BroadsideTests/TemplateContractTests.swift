@@ -58,7 +58,8 @@ import Testing
             let name: String
             switch page.kind {
             case .post: name = "post page"
-            case .list(let index, _): name = resolved.lists[index].scope == .events ? "events page" : "list page"
+            case .list(let index, _):
+                if case .events = resolved.lists[index].scope { name = "events page" } else { name = "list page" }
             case .terms, .kinds: name = "index page"
             case .notFound: name = "404 page"
             case .alias, .redirects, .sitemap, .robots: continue

@@ -95,6 +95,27 @@ import Testing
         #expect(!(try site.read("kinds/index.html")).contains("/kinds/dispatch/"))
     }
 
+    /// Issue 15: each language has its own events list; the site's keeps `/events/`, and each
+    /// home shows its own language's upcoming events.
+    @Test func eachLanguageHasItsOwnEvents() throws {
+        let site = try TemporarySite(files: [
+            "content/posts/vigil.md": post("title: \"Vigil\"\ndate: 2026-10-01\nevent:\n  start: 2026-11-30T18:00:00-06:00\n  location: \"Main Street\""),
+            "content/posts/vigilia.md": post("title: \"Vigilia\"\ndate: 2026-10-01\nlang: es\nevent:\n  start: 2026-11-30T18:00:00-06:00\n  location: \"Calle Mayor\""),
+        ])
+        defer { site.remove() }
+        try site.build()
+        let english = try site.read("events/index.html")
+        #expect(english.contains("/posts/vigil/") && !english.contains("/posts/vigilia/"))
+        let spanish = try site.read("es/events/index.html")
+        #expect(spanish.hasPrefix("<!DOCTYPE html>\n<html lang=\"es\">"))
+        #expect(spanish.contains("/posts/vigilia/") && !spanish.contains("/posts/vigil/\""))
+        #expect(spanish.contains("<a href=\"/es/events/\">Eventos</a>"))
+        let spanishHome = try site.read("es/index.html")
+        #expect(spanishHome.contains("<p><a href=\"/es/events/\">Todos los eventos</a></p>"))
+        #expect(!spanishHome.contains("<h3><a href=\"/posts/vigil/\""))
+        #expect(try site.read("index.html").contains("<p><a href=\"/events/\">All events</a></p>"))
+    }
+
     /// An English subscriber gets the Q&A once; a Spanish one gets the Spanish version.
     @Test func eachFeedHoldsATextOnce() throws {
         let english = try FeedItems(site.read("feed.xml"))

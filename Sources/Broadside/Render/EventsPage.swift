@@ -4,7 +4,7 @@ extension PageRenderer {
     /// events still says so.
     func eventSections(_ list: PostList, positions: Range<Int>, into context: inout TemplateContext) {
         let (first, last) = (positions.lowerBound, positions.upperBound)
-        let split = min(max(site.upcomingEvents, first), last)
+        let split = min(max(site.upcomingEvents[list.lang] ?? 0, first), last)
         let item = { (index: Int) in entries[index] }
         context["upcoming"] = list.posts[first..<split].map(item)
         context["has_upcoming"] = split > first

@@ -232,8 +232,8 @@ struct PageRenderer: Sendable {
             context["is_home"] = true
             if page == .first, let action = homeActions[list.lang] { context["take_action"] = action }
             // A campaign's front page: what is coming, above the news.
-            if page == .first, let events = site.list(.events), site.upcomingEvents > 0 {
-                context["upcoming_events"] = events.posts.prefix(min(site.upcomingEvents, Self.upcomingOnHome)).map { entries[$0] }
+            if page == .first, let events = site.list(.events(lang: list.lang)), let upcoming = site.upcomingEvents[list.lang], upcoming > 0 {
+                context["upcoming_events"] = events.posts.prefix(min(upcoming, Self.upcomingOnHome)).map { entries[$0] }
                 context["has_upcoming_events"] = true
             }
         case .term(let taxonomy, let index):
@@ -363,7 +363,8 @@ struct PageRenderer: Sendable {
             context["feed_url"] = feedURL
             context["feed_absolute_url"] = urls.absolute(feedURL)
         }
-        if let events = site.list(.events) { context["events_url"] = urls.list(events.folder) }
+        // A language without events of its own leads to the site language's.
+        if let events = site.list(.events(lang: lang)) ?? site.list(.events(lang: site.config.language)) { context["events_url"] = urls.list(events.folder) }
         if let css = site.config.brand.css { context["brand_css"] = css }
         if let footer = site.config.footerText[lang] ?? (lang == site.config.language ? site.config.footerText[""] : nil) {
             context["footer_text"] = footer

@@ -9,7 +9,8 @@ public struct PostList: Sendable, Equatable {
         /// A kind's posts in one language: `/kinds/report/` for the site's, `/es/kinds/report/` for others.
         case kind(Kind, lang: String)
         case series(index: Int)
-        case events
+        /// The events announced in one language: `/events/` for the site's, `/es/events/` for others.
+        case events(lang: String)
     }
 
     public var scope: Scope

@@ -15,8 +15,8 @@ public struct Site: Sendable {
     public var series: [Series] = []
     /// For each post, every version of its text, itself included (see `Translations`).
     public var translations: [[Int]] = []
-    /// How many of the first posts of the `.events` list are upcoming at the build's now (see `Events`).
-    public var upcomingEvents = 0
+    /// By language, how many of the first posts of its `.events` list are upcoming at the build's now (see `Events`).
+    public var upcomingEvents: [String: Int] = [:]
     /// The build's now (seconds since 1970): a post dated after it is shown only by the preview, as scheduled.
     public var now: Double = 0
 
@@ -69,12 +69,12 @@ enum SiteResolver {
         let (translations, translationDiagnostics) = Translations.build(posts: posts, config: config)
         diagnostics += seriesDiagnostics + translationDiagnostics + SiteMistakes.check(posts)
         var (lists, languages) = Lists.build(posts: posts, categories: categories, tags: tags, config: config, series: series)
-        let events = Events.list(posts: posts, now: now, lang: config.language, feeds: config.feeds)
-        if let events { lists.append(events.list) }
+        let events = Events.lists(posts: posts, now: now, languages: languages, feeds: config.feeds)
+        lists += events.map(\.list)
         var site = Site(
             config: config, urls: urls, posts: posts, categories: categories, tags: tags, lists: lists, languages: languages,
             series: series, translations: translations)
-        site.upcomingEvents = events?.upcoming ?? 0
+        site.upcomingEvents = Dictionary(events.map { ($0.list.lang, $0.upcoming) }, uniquingKeysWith: { first, _ in first })
         site.now = now
         site.listOfScope = Dictionary(site.lists.enumerated().map { ($1.scope, $0) }, uniquingKeysWith: { first, _ in first })
         return (site, diagnostics)
