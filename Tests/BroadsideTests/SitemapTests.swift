@@ -107,7 +107,7 @@ import Testing
         #expect(locations(.posts(1)) == ["https://example.org/posts/clinica/", "https://example.org/posts/clinic/"])
         #expect(locations(.posts(2)) == ["https://example.org/posts/solo/"])
         #expect(locations(.lists).first == "https://example.org/")
-        #expect(locations(.lists).count == resolved.lists.count + TaxonomyKind.allCases.count + 1)
+        #expect(locations(.lists).count == resolved.lists.count + TaxonomyKind.allCases.count + resolved.languagesWithKinds.count)
     }
 
     @Test func aRobotsFileOfTheSitesOwnIsAnErrorThatSaysWhatToDoInstead() throws {

@@ -93,6 +93,9 @@ import Testing
         #expect(try site.read("es/kinds/dispatch/index.html").contains("/posts/solo-es/"))
         // `/kinds/` lists the site language's kinds only: the Spanish dispatch is not counted there.
         #expect(!(try site.read("kinds/index.html")).contains("/kinds/dispatch/"))
+        let spanishIndex = try site.read("es/kinds/index.html")
+        #expect(spanishIndex.contains("<li><a href=\"/es/kinds/qa/\" dir=\"auto\">Preguntas y respuestas</a> <span class=\"count\">(1)</span></li>"))
+        #expect(spanishIndex.contains("<li><a href=\"/es/kinds/\">Tipos de publicación</a></li>"))
     }
 
     /// Issue 15: each language has its own events list; the site's keeps `/events/`, and each

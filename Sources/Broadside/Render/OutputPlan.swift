@@ -25,7 +25,8 @@ enum PageKind: Sendable, Hashable {
     /// `/categories/`, `/tags/`: every term with its count.
     case terms(TaxonomyKind)
     /// `/kinds/`: every kind that has posts.
-    case kinds
+    /// The index of one language's kinds (see `Site.languagesWithKinds`).
+    case kinds(lang: String)
     /// The redirect page at alias `alias` of post `post` (see `RedirectPage`).
     case alias(Int, alias: Int)
     /// `_redirects`: every alias, for hosts that read the file.
@@ -55,7 +56,7 @@ enum OutputPlan {
             pages += list.feeds.map { Page(kind: .list(index, page: .first), format: $0) }
         }
         pages += TaxonomyKind.allCases.map { Page(kind: .terms($0), format: .html) }
-        pages.append(Page(kind: .kinds, format: .html))
+        pages += site.languagesWithKinds.map { Page(kind: .kinds(lang: $0), format: .html) }
         for (index, post) in site.posts.enumerated() {
             pages += post.aliases.indices.map { Page(kind: .alias(index, alias: $0), format: .redirect) }
         }
@@ -76,7 +77,7 @@ enum OutputPlan {
         case .post(let index): site.posts[index].folder + name
         case .list(let index, let number): SiteURLs.listFolder(site.lists[index].folder, page: page.format.isFeed ? .first : number) + name
         case .terms(let kind): SiteURLs.taxonomyFolder(kind) + name
-        case .kinds: SiteURLs.kindsFolder + name
+        case .kinds(let lang): SiteURLs.listFolder(site.kindsFolder(lang), page: .first) + name
         case .alias(let index, let alias): site.posts[index].aliases[alias].file
         case .redirects, .robots: name
         case .sitemap(let part): Sitemap.fileName(part)

@@ -134,8 +134,8 @@ struct PageRenderer: Sendable {
         switch kind {
         case .post(let index), .alias(let index, _): site.posts[index].lang
         case .list(let index, _): site.lists[index].lang
-        case .notFound(let lang): lang
-        case .terms, .kinds, .redirects, .sitemap, .robots: site.config.language
+        case .notFound(let lang), .kinds(let lang): lang
+        case .terms, .redirects, .sitemap, .robots: site.config.language
         }
     }
 
@@ -145,7 +145,7 @@ struct PageRenderer: Sendable {
         case .post(let index): post(index)
         case .list(let index, let number): list(site.lists[index], page: number)
         case .terms(let taxonomy): terms(taxonomy)
-        case .kinds: kinds()
+        case .kinds(let lang): kinds(lang)
         case .notFound(let lang): notFound(lang)
         case .alias, .redirects, .sitemap, .robots: preconditionFailure("redirects, the sitemap and robots.txt are written by code")
         }
@@ -288,16 +288,16 @@ struct PageRenderer: Sendable {
     }
 
     /// `/kinds/`, through the `terms` template: a kind is listed as a term is.
-    private func kinds() -> (String, TemplateContext) {
-        let title = words("kinds", site.config.language)
-        var context = base(title: title, url: site.urls.kinds(), lang: nil, kind: "kinds")
-        share(indexCard(title, url: site.urls.kinds()), in: &context)
+    private func kinds(_ lang: String) -> (String, TemplateContext) {
+        let title = words("kinds", lang)
+        let url = site.urls.list(site.kindsFolder(lang))
+        var context = base(title: title, url: url, lang: lang == site.config.language ? nil : lang, kind: "kinds")
+        share(indexCard(title, url: url), in: &context)
         context["heading"] = title
         context["taxonomy"] = TemplateContext(["name": "kinds", "title": title, "singular": "kind"])
         let kinds = site.lists.compactMap { list -> TemplateContext? in
-            // `/kinds/` lists the site language's kinds; another language's are under its own folder.
-            guard case .kind(let kind, site.config.language) = list.scope else { return nil }
-            return ["name": words("kind_plural.\(kind.rawValue)", site.config.language), "url": site.urls.list(list.folder), "count": list.posts.count]
+            guard case .kind(let kind, lang) = list.scope else { return nil }
+            return ["name": words("kind_plural.\(kind.rawValue)", lang), "url": site.urls.list(list.folder), "count": list.posts.count]
         }
         context["terms"] = kinds
         context["has_terms"] = !kinds.isEmpty
@@ -355,7 +355,7 @@ struct PageRenderer: Sendable {
         var context: TemplateContext = [
             "title": site.config.title, "language": site.config.language,
             "root": urls.rootPath, "home_url": homeURL, "categories_url": urls.taxonomy(.categories),
-            "tags_url": urls.taxonomy(.tags), "kinds_url": urls.kinds(), "generator": "Broadside",
+            "tags_url": urls.taxonomy(.tags), "kinds_url": urls.list(site.kindsFolder(site.languagesWithKinds.contains(lang) ? lang : site.config.language)), "generator": "Broadside",
         ]
         // Absent when the site writes no feeds, so no page links one.
         if let home, let format = home.feeds.first {

@@ -55,7 +55,7 @@ struct Sitemap: Sendable {
             lists.append(entry)
         }
         let newest = site.posts.first?.date
-        for url in TaxonomyKind.allCases.map(urls.taxonomy) + [urls.kinds()] {
+        for url in TaxonomyKind.allCases.map(urls.taxonomy) + site.languagesWithKinds.map({ urls.list(site.kindsFolder($0)) }) {
             lists.append(Entry(url: urls.absolute(url), lastmod: newest))
         }
         self.lists = lists

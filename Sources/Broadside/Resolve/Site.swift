@@ -33,6 +33,16 @@ public struct Site: Sendable {
         return listOfScope.isEmpty ? lists.first { $0.scope == scope } : nil
     }
 
+    /// The languages with an index of kinds: the site's always (`/kinds/`), others with kind lists (`/es/kinds/`).
+    var languagesWithKinds: [String] {
+        var found: Set<String> = [config.language]
+        for list in lists { if case .kind(_, let lang) = list.scope { found.insert(lang) } }
+        return languages.filter(found.contains)
+    }
+
+    /// The folder of `lang`'s index of kinds: `["kinds"]`, `["es", "kinds"]`.
+    func kindsFolder(_ lang: String) -> [String] { (lang == config.language ? [] : [lang]) + ["kinds"] }
+
     /// How `list` is cut into pages of `posts_per_page`.
     public func pagination(of list: PostList) -> Pagination {
         list.pagination(perPage: config.postsPerPage)
