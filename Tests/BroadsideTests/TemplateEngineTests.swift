@@ -169,7 +169,7 @@ import Testing
         let fm = FileManager.default
         try fm.removeItem(at: site.root.appendingPathComponent("content"))
         try fm.removeItem(at: site.root.appendingPathComponent("site.yml"))
-        for item in ["content", "site.yml"] {
+        for item in ["content", "site.yml", "static"] {
             try fm.copyItem(at: repositoryRoot.appendingPathComponent(item), to: site.root.appendingPathComponent(item))
         }
         try compareEngines(site)
