@@ -110,10 +110,10 @@ extension SiteMenus {
 
     /// The items of a menu as templates see them: `label`, and `url` with the site's root path
     /// in front of an address of the site, as links in posts have it.
-    static func context(_ items: [Item], rootPath: String) -> [TemplateContext] {
+    static func context(_ items: [Item], rootPath: String) -> [TemplateMap] {
         items.map { item in
             let url = item.link.hasPrefix("/") && !item.link.hasPrefix("//") ? rootPath + item.link.dropFirst() : item.link
-            return ["label": item.label, "url": url]
+            return ["label": .text(item.label), "url": .url(url)]
         }
     }
 }

@@ -7,19 +7,19 @@ struct FeedContent: Sendable {
 
     var site: Site
     var theme: Theme
-    var words: [String: TemplateWords]
-    var siteContexts: [String: TemplateContext]
+    var words: [String: TemplateMap]
+    var siteContexts: [String: TemplateMap]
     var images: ImageSet
     var blocks: BlockRenderer
 
-    func html(of index: Int, body: String, view: TemplateContext) -> String {
+    func html(of index: Int, body: String, view: TemplateMap) -> String {
         let (text, image, context) = parts(of: index, body: body, view: view)
         guard let context else { return (image.map { "<p>\($0)</p>\n" } ?? "") + text }
         return theme.library.render(context, withTemplate: Self.partial) ?? text
     }
 
     /// The text as feeds show it, the featured image, and what the theme's partial gets (nil without one).
-    func parts(of index: Int, body: String, view: TemplateContext) -> (text: String, image: String?, context: TemplateContext?) {
+    func parts(of index: Int, body: String, view: TemplateMap) -> (text: String, image: String?, context: TemplateMap?) {
         let post = site.posts[index]
         let text = ImageMarkup.expand(post.blocks.isEmpty ? body : blocks.html(of: post, email: true), post: post, images: images,
             urls: site.urls, for: .feed)
@@ -27,11 +27,11 @@ struct FeedContent: Sendable {
         guard theme.templateNames.contains(Self.partial) else { return (text, image, nil) }
         var entry = view
         entry["rendered_item"] = nil
-        entry["content"] = text
-        if let image { entry["email_image"] = image }
-        let context: TemplateContext = [
-            "post": entry, "site": siteContexts[post.lang] ?? TemplateContext([:]),
-            "t": words[post.lang] ?? theme.strings.templateValues(lang: post.lang),
+        entry["content"] = .html(text)
+        if let image { entry["email_image"] = .html(image) }
+        let context: TemplateMap = [
+            "post": .map(entry), "site": .map(siteContexts[post.lang] ?? TemplateMap()),
+            "t": .map(words[post.lang] ?? theme.strings.templateValues(lang: post.lang)),
         ]
         return (text, image, context)
     }

@@ -1,10 +1,10 @@
 /// Each page's share card and structured data (see `ShareCard`, `StructuredData`), from the
 /// site, the post or the list the page shows.
 extension PageRenderer {
-    func share(_ card: ShareCard, in context: inout TemplateContext) {
-        guard var page = context["page"] as? TemplateContext, let url = page["absolute_url"] as? String else { return }
+    func share(_ card: ShareCard, in context: inout TemplateMap) {
+        guard var page = context["page"]?.map, case .url(let url)? = page["absolute_url"] else { return }
         card.add(to: &page, absoluteURL: url, hasBaseURL: site.config.baseURL != nil)
-        context["page"] = page
+        context["page"] = .map(page)
     }
 
     func postCard(_ index: Int) -> ShareCard {
