@@ -186,12 +186,12 @@ import Testing
         let renderer = PageRenderer(site: resolved, theme: theme)
         let index = try #require(resolved.posts.indices.max { renderer.bodies[$0].count < renderer.bodies[$1].count })
         let (template, context) = renderer.html(.post(index))
-        let ours = TemplateLibrary(parsing: theme.sources)
+        let ours = theme.templates.own
         let value = TemplateValue.map(context)
-        #expect(try ours.render(value, template: template) == theme.library.render(context, withTemplate: template))
+        #expect(try ours.render(value, template: template) == theme.templates.mustache.render(context, withTemplate: template))
         let count = 2_000
         let clock = ContinuousClock()
-        let theirs = clock.measure { for _ in 0..<count { _ = theme.library.render(context, withTemplate: template) } }
+        let theirs = clock.measure { for _ in 0..<count { _ = theme.templates.mustache.render(context, withTemplate: template) } }
         let mine = try clock.measure { for _ in 0..<count { _ = try ours.render(value, template: template) } }
         print("post template × \(count): swift-mustache \(theirs), Broadside \(mine) (\(theirs / mine)× faster)")
     }

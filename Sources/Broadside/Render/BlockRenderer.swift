@@ -17,7 +17,7 @@ struct BlockRenderer: Sendable {
         let t = words[post.lang] ?? theme.strings.templateValues(lang: post.lang)
         let rendered = post.blocks.map { block in
             // Without its last line break: the marker it replaces stood on a line of its own.
-            var html = theme.library.render(context(of: block, lang: post.lang, t: t, email: email), withTemplate: Self.partial(block.name)) ?? ""
+            var html = theme.templates.render(context(of: block, lang: post.lang, t: t, email: email), template: Self.partial(block.name)) ?? ""
             if html.hasSuffix("\n") { html.removeLast() }
             return html
         }

@@ -15,7 +15,7 @@ struct FeedContent: Sendable {
     func html(of index: Int, body: String, view: TemplateMap) -> String {
         let (text, image, context) = parts(of: index, body: body, view: view)
         guard let context else { return (image.map { "<p>\($0)</p>\n" } ?? "") + text }
-        return theme.library.render(context, withTemplate: Self.partial) ?? text
+        return theme.templates.render(context, template: Self.partial) ?? text
     }
 
     /// The text as feeds show it, the featured image, and what the theme's partial gets (nil without one).

@@ -22,7 +22,7 @@ struct PageRenderer: Sendable {
     var siteContexts: [String: TemplateMap]
     /// The theme's templates per language, with its site-constant partials (header, footer)
     /// rendered once for that language.
-    var libraries: [String: MustacheLibrary]
+    var libraries: [String: TemplateSet]
     /// Each series' days as templates see them, for its days' pages and its own page.
     var seriesDays: [[SeriesView.DayLink]]
     /// The site's images as the image stage published them, for `<picture>` and feed images.
@@ -33,15 +33,17 @@ struct PageRenderer: Sendable {
     var sitemap: Sitemap?
     /// Each home page's call to act: the newest action block of its posts, as `blocks/action` gets it.
     var homeActions: [String: TemplateMap] = [:]
-    /// The theme parsed by Broadside's own engine when a test chose it; nil for swift-mustache.
-    var templates: TemplateLibrary?
 
-    init(site: Site, theme: Theme, images: ImageSet = ImageSet(), engine: TemplateEngineChoice = .swiftMustache) {
+    init(site: Site, theme chosen: Theme, images: ImageSet = ImageSet(), engine: TemplateEngineChoice = .broadside) {
+        var theme = chosen
+        theme.templates.engine = engine
+        self.init(site: site, engineChosen: theme, images: images)
+    }
+
+    private init(site: Site, engineChosen theme: Theme, images: ImageSet) {
         self.site = site
         self.theme = theme
         self.images = images
-        let templates = engine == .broadside ? TemplateLibrary(parsing: theme.sources) : nil
-        self.templates = templates
         let words = Dictionary(uniqueKeysWithValues: site.languages.map { ($0, theme.strings.templateValues(lang: $0)) })
         self.words = words
         let seriesDays = site.seriesDays(strings: theme.strings)
@@ -56,15 +58,14 @@ struct PageRenderer: Sendable {
             return (lang, context)
         })
         self.siteContexts = siteContexts
-        libraries = Dictionary(uniqueKeysWithValues: site.languages.map { lang in
-            var library = theme.library
-            let context: TemplateMap = ["site": siteContexts[lang].map(TemplateValue.map) ?? .map(TemplateMap()), "t": words[lang].map(TemplateValue.map) ?? .map(TemplateMap())]
+        libraries = Dictionary(uniqueKeysWithValues: site.languages.map { [theme] lang in
+            var library = theme.templates
+            let context: TemplateMap = ["site": .map(siteContexts[lang] ?? TemplateMap()), "t": .map(words[lang] ?? TemplateMap())]
             for name in theme.siteConstantPartials.sorted() {
-                guard let html = theme.library.render(context, withTemplate: name),
-                    !html.unicodeScalars.contains(where: { $0 == "\u{1}" || $0 == "\u{2}" }),
-                    let literal = try? MustacheTemplate(string: SiteConstantPartials.literal(html))
+                guard let html = theme.templates.render(context, template: name),
+                    !html.unicodeScalars.contains(where: { $0 == "\u{1}" || $0 == "\u{2}" })
                 else { continue }
-                library.register(literal, named: name)
+                library = library.replacing(name, with: html)
             }
             return (lang, library)
         })
@@ -89,8 +90,7 @@ struct PageRenderer: Sendable {
             context["t"] = .map(words[view.lang] ?? theme.strings.templateValues(lang: view.lang))
             // Without its last line break: `{{{rendered_item}}}` stands on a line of its own,
             // where a partial's tag would have been removed with its line.
-            var html = (templates.map { try? $0.render(.map(context), template: Self.itemPartial) }
-                ?? theme.library.render(context, withTemplate: Self.itemPartial)) ?? ""
+            var html = theme.templates.render(context, template: Self.itemPartial) ?? ""
             if html.hasSuffix("\n") { html.removeLast() }
             entry["rendered_item"] = .html(html)
             return entry
@@ -121,11 +121,8 @@ struct PageRenderer: Sendable {
         case .theme:
             // Every template chosen here was checked to exist when the theme was loaded.
             let (template, context) = html(page.kind)
-            if let templates {
-                return OutputFile(path: path, contents: .text((try? templates.render(.map(context), template: template)) ?? ""))
-            }
-            let library = libraries[language(of: page.kind)] ?? theme.library
-            return OutputFile(path: path, contents: .text(library.render(context, withTemplate: template) ?? ""))
+            let library = libraries[language(of: page.kind)] ?? theme.templates
+            return OutputFile(path: path, contents: .text(library.render(context, template: template) ?? ""))
         }
     }
 

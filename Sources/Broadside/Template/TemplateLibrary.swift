@@ -10,6 +10,22 @@ struct TemplateLibrary: Sendable {
         templates[name] = try TemplateParser.parse(text)
     }
 
+    /// `html` as the template `name`, written as it is: no tag in it is read. Split after each
+    /// line break as parsed text is, so a standalone include still indents its lines.
+    mutating func register(literal html: String, named name: String) {
+        var nodes: [TemplateNode] = []
+        var line: [UInt8] = []
+        for byte in html.utf8 {
+            line.append(byte)
+            if byte == UInt8(ascii: "\n") {
+                nodes.append(.text(line))
+                line = []
+            }
+        }
+        if !line.isEmpty { nodes.append(.text(line)) }
+        templates[name] = nodes
+    }
+
     /// The template `name` rendered with `value` as its context, escaped for `escaping`.
     func render(_ value: TemplateValue, template name: String, escaping: TextEscaping = .html) throws -> String {
         guard let nodes = templates[name] else {
