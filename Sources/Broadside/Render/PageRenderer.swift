@@ -122,7 +122,7 @@ struct PageRenderer: Sendable {
             // Every template chosen here was checked to exist when the theme was loaded.
             let (template, context) = html(page.kind)
             let library = libraries[language(of: page.kind)] ?? theme.templates
-            return OutputFile(path: path, contents: .text(library.render(context, template: template) ?? ""))
+            return OutputFile(path: path, contents: library.file(context, template: template))
         }
     }
 

@@ -28,12 +28,17 @@ struct TemplateLibrary: Sendable {
 
     /// The template `name` rendered with `value` as its context, escaped for `escaping`.
     func render(_ value: TemplateValue, template name: String, escaping: TextEscaping = .html) throws -> String {
+        String(decoding: try bytes(value, template: name, escaping: escaping), as: UTF8.self)
+    }
+
+    /// As `render`, as the UTF-8 bytes a page's file holds.
+    func bytes(_ value: TemplateValue, template name: String, escaping: TextEscaping = .html) throws -> [UInt8] {
         guard let nodes = templates[name] else {
             throw TemplateError(message: "there is no template \"\(name)\"", line: 0, column: 0)
         }
         var renderer = TemplateRenderer(templates: templates, escaping: escaping, value: value)
         try renderer.render(nodes)
-        return String(decoding: renderer.out, as: UTF8.self)
+        return renderer.out
     }
 }
 

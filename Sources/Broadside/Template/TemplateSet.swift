@@ -16,6 +16,14 @@ struct TemplateSet: Sendable {
         }
     }
 
+    /// A page's file: `name` rendered with `map`, empty when it cannot be (see `render`).
+    func file(_ map: TemplateMap, template name: String) -> OutputFile.Contents {
+        switch engine {
+        case .broadside: .bytes((try? own.bytes(.map(map), template: name)) ?? [])
+        case .swiftMustache: .text(mustache.render(map, withTemplate: name) ?? "")
+        }
+    }
+
     /// These templates with `name` replaced by `html`, written as it is wherever it is included:
     /// a partial rendered once for every page of a language (`SiteConstantPartials`).
     func replacing(_ name: String, with html: String) -> TemplateSet {
