@@ -41,13 +41,3 @@ struct TemplateLibrary: Sendable {
         return renderer.out
     }
 }
-
-extension TemplateLibrary {
-    /// Every template of `sources` (name → text) that parses. The theme's loader has already
-    /// refused the ones swift-mustache cannot read; one only this engine refuses (a transform such
-    /// as `{{count(items)}}`) is left out, and rendering it fails.
-    init(parsing sources: [String: String]) {
-        self.init()
-        for (name, text) in sources { try? register(text, named: name) }
-    }
-}
