@@ -130,11 +130,12 @@ public enum Build {
 
         // Plan: every file the site will have, pages rendered later.
         let pages = OutputPlan.pages(for: site, hasNotFoundTemplate: theme.templateNames.contains(PageRenderer.notFoundTemplate))
-        diagnostics += PageAddresses.clashes(pages, in: site)
+        let paths = pages.map { OutputPlan.path(of: $0, in: site) }
+        diagnostics += PageAddresses.clashes(pages, paths: paths, in: site)
         // Redirect pages take no address from another file: their clashes are errors of their own, below.
-        var taken = Set(pages.filter { !$0.format.isRedirect }.map { OutputPlan.path(of: $0, in: site) })
+        var taken = Set(zip(pages, paths).filter { !$0.0.format.isRedirect }.map(\.1))
         var assets: [OutputFile] = []
-        var plan = pages.map { PlannedFile(path: OutputPlan.path(of: $0, in: site), origin: OutputPlan.origin(of: $0, in: site)) }
+        var plan = zip(pages, paths).map { PlannedFile(path: $0.1, origin: OutputPlan.origin(of: $0.0, in: site)) }
         for (path, source) in theme.assets.sorted(by: { $0.key < $1.key }) {
             guard taken.insert(path).inserted else {
                 // robots.txt was the site's own before Broadside wrote one: say how to get what it did.
@@ -165,8 +166,9 @@ public enum Build {
         // Every address the site will have, redirect pages of old addresses (`aliases:`) too.
         // An image that failed has its own error; a link to it is not broken besides. A HEIC or TIFF
         // photo is shown in its sizes, so its own address counts though no file is written there.
-        diagnostics += config.menus.brokenLinks(paths: Set(plan.map(\.path)), rootPath: site.urls.rootPath)
-        diagnostics += LinkCheck.brokenLinks(in: site, paths: Set(plan.map(\.path)).union(images.failed).union(images.images.keys),
+        let planned = Set(plan.map(\.path))
+        diagnostics += config.menus.brokenLinks(paths: planned, rootPath: site.urls.rootPath)
+        diagnostics += LinkCheck.brokenLinks(in: site, paths: planned.union(images.failed).union(images.images.keys),
             limit: writing ? LinkCheck.buildLimit : .max)
         return PreparedBuild(site: site, theme: theme, output: output, pages: pages, assets: assets, plan: plan, leftOut: leftOut,
             leftOutPosts: content.leftOut.map { LeftOutPost(source: $0.source, date: $0.date, draft: $0.draft && !options.includeDrafts) },

@@ -57,6 +57,21 @@ import Testing
         #expect(sitemap.contains("<url>\n<loc>https://example.org/get-help/know-your-rights/</loc>\n<lastmod>2026-11-02T00:00:00+00:00</lastmod>\n</url>"))
     }
 
+    /// A page dated on purpose keeps its date as lastmod, even the first day a date can be.
+    @Test func aPageDatedOnTheFirstDayStillHasALastmod() throws {
+        let site = try TemporarySite(files: [
+            "site.yml": "title: \"Site\"\nbase_url: https://example.org/\n",
+            "content/posts/vigil.md": "---\ntitle: \"Vigil\"\ndate: 2026-10-01\n---\n\nText.\n",
+            "content/pages/history.md": "---\ntitle: \"History\"\ndate: 1970-01-01\n---\n\nText.\n",
+            "content/pages/about.md": "---\ntitle: \"About\"\n---\n\nText.\n",
+        ])
+        defer { site.remove() }
+        try site.build()
+        let sitemap = try site.read("sitemap.xml")
+        #expect(sitemap.contains("<url>\n<loc>https://example.org/history/</loc>\n<lastmod>1970-01-01T00:00:00+00:00</lastmod>\n</url>"), "\(sitemap)")
+        #expect(sitemap.contains("<url>\n<loc>https://example.org/about/</loc>\n</url>"), "\(sitemap)")
+    }
+
     @Test func whatOnlyAPostMaySayIsAnErrorInAPage() throws {
         let site = try TemporarySite(files: [
             "content/posts/vigil.md": "---\ntitle: \"Vigil\"\ndate: 2026-10-01\n---\n\nText.\n",

@@ -89,11 +89,18 @@ extension SiteMenus {
     /// A menu link to an address of the site that the site does not have: an error at its line
     /// in site.yml, as the header of every page would carry it. `paths`: every file planned.
     func brokenLinks(paths: Set<String>, rootPath: String) -> [Diagnostic] {
-        let targets = LinkTargets(paths: paths)
         let items = all
         guard !items.isEmpty else { return [] }
-        // Menus link pages and lists, at any depth: the nearest page address is the hint.
-        let pages = paths.filter { $0.hasSuffix("index.html") }.map(NearestAddress.address).sorted()
+        let targets = LinkTargets(paths: paths)
+        // Menus link pages and lists, at any depth: the nearest page address is the hint, made
+        // only once a link is broken.
+        var pageAddresses: [String]?
+        func pages() -> [String] {
+            if let pageAddresses { return pageAddresses }
+            let made = paths.filter { $0.hasSuffix("index.html") }.map(NearestAddress.address).sorted()
+            pageAddresses = made
+            return made
+        }
         return items.compactMap { item in
             switch targets.resolve(item.link, from: "") {
             case .found, .elsewhere: return nil
@@ -101,7 +108,7 @@ extension SiteMenus {
                 return .error(SiteConfig.fileName, line: item.line, column: item.column, "the menu link \(item.link) climbs above the site's root",
                     hint: "write the address from the site's root, such as /about/")
             case .missing(let path):
-                let meant = NearestName.nearest(to: path, in: pages).map { "did you mean \($0)? " } ?? ""
+                let meant = NearestName.nearest(to: path, in: pages()).map { "did you mean \($0)? " } ?? ""
                 return .error(SiteConfig.fileName, line: item.line, column: item.column, "the menu link \(item.link) goes to a page the site does not have",
                     hint: meant + "link a page of content/pages/ by its address (content/pages/about.md is /about/), a list as /categories/detention/ or /events/, another site by its https:// address")
             }

@@ -312,6 +312,7 @@ struct PostParser: Sendable {
         post.translationKeyColumn = fields["translation_key"]?.column
         post.aliases = aliases
         post.updated = updated
+        post.isDated = fields["date"] != nil
         post.links = body.links.map { $0.down(parts.bodyLineOffset) }
         post.images = body.images
         if !blockLinks.isEmpty { post.links = (post.links + blockLinks).sorted { ($0.line, $0.column) < ($1.line, $1.column) } }
