@@ -126,6 +126,24 @@ import Testing
     }
 
     /// Every page leads to the site's other languages: to its translation, else to that home.
+    @Test(arguments: [
+        ("", nil, nil, "the title is empty", "give the page's title in quotes: broadside new page \"About us\""),
+        ("¿¡…!?", nil, nil, "the title \"¿¡…!?\" has no letters or digits", "name the page's file: --slug about-us"),
+        ("About", "--", nil, "--slug \"--\" has no letters or digits", "name the page's file: --slug about-us"),
+        ("About", nil, "english", "--lang \"english\" is not a language code", "use a code such as en, es or pt-BR"),
+    ] as [(String, String?, String?, String, String)])
+    func newPageRefusesWhatNamesNoPage(_ title: String, _ slug: String?, _ lang: String?, _ message: String, _ hint: String) throws {
+        let site = try TemporarySite(files: ["content/posts/a.md": "---\ntitle: A\ndate: 2026-10-01\n---\n\nA.\n"])
+        defer { site.remove() }
+        guard case .failure(let failure) = NewPage.write(title: title, slug: slug, lang: lang, source: site.root) else {
+            Issue.record("new page wrote a page for \(title)")
+            return
+        }
+        #expect(failure.usage)
+        #expect(failure.diagnostics == [.error(nil, message, hint: hint)])
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("content/pages").path))
+    }
+
     @Test func everyPageSwitchesToTheTranslationOrThatLanguagesHome() throws {
         let site = try TemporarySite(files: Self.files)
         defer { site.remove() }
@@ -225,6 +243,43 @@ import Testing
             .error("site.yml", line: 13, column: 11, "the menu link /donat/ goes to a page the site does not have",
                 hint: "did you mean /donate/? link a page of content/pages/ by its address (content/pages/about.md is /about/), a list as /categories/detention/ or /events/, another site by its https:// address"),
         ])
+    }
+}
+
+extension MenuTests {
+    @Test func aMenuLinkAboveTheRootIsAnErrorAtItsLine() throws {
+        var files = Self.files
+        files["site.yml"] = Self.site.replacingOccurrences(of: "link: /donate/", with: "link: /../../etc/")
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        #expect(site.failure().filter { $0.severity == .error } == [
+            .error("site.yml", line: 13, column: 11, "the menu link /../../etc/ climbs above the site's root",
+                hint: "write the address from the site's root, such as /about/"),
+        ])
+    }
+
+    /// A label's direction controls end with it, and its combining marks stay on its own letters:
+    /// the theme's words after the menu read as written.
+    @Test func aMenuLabelCannotTurnThePageAround() throws {
+        var files = Self.files
+        files["site.yml"] = Self.site.replacingOccurrences(of: "\"Donate\"", with: "\"\\u202EDonate\\u0301\"")
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        try site.build()
+        let page = try site.read("posts/vigil/index.html")
+        #expect(page.contains("<li><a href=\"/news/donate/\" dir=\"auto\">\u{202E}Donate\u{301}\u{202C}</a></li>"), "\(page)")
+    }
+
+    @Test func aHundredMenuLinksAreAllShown() throws {
+        var files = Self.files
+        let items = (1...100).map { "  - label: \"Link \($0)\"\n    link: https://example.net/\($0)/\n" }.joined()
+        files["site.yml"] = "base_url: \"https://example.org/news/\"\nmenu:\n" + items
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        try site.build()
+        let page = try site.read("index.html")
+        #expect(page.components(separatedBy: "<a href=\"https://example.net/").count == 101)
+        #expect(page.contains("<li><a href=\"https://example.net/100/\" dir=\"auto\">Link 100</a></li>"))
     }
 }
 
