@@ -85,7 +85,7 @@ struct FeedWriter {
         // Readers take `description` as HTML: the plain summary is escaped as HTML, then as XML,
         // so a summary quoting `<img onerror=…>` reaches the reader as text.
         item += "<description>\(xml(Escaping.markup(entry.summary)))</description>\n"
-        if whole, let content = entry.xmlContent { item += "<content:encoded>" + content + "</content:encoded>\n" }
+        if whole { item += "<content:encoded>" + xml(entry.content) + "</content:encoded>\n" }
         // RSS allows one enclosure: the first attachment; Atom and JSON Feed carry them all.
         if let first = entry.enclosures.first {
             item += "<enclosure url=\"\(xml(first.url))\" length=\"\(first.length)\" type=\"\(xml(first.mediaType))\"/>\n"
@@ -130,7 +130,7 @@ struct FeedWriter {
             item += "<link rel=\"enclosure\" href=\"\(xml(enclosure.url))\" type=\"\(xml(enclosure.mediaType))\" length=\"\(enclosure.length)\" title=\"\(xml(enclosure.title))\"/>\n"
         }
         item += "<summary type=\"text\">\(xml(entry.summary))</summary>\n"
-        if whole, let content = entry.xmlContent { item += "<content type=\"html\">" + content + "</content>\n" }
+        if whole { item += "<content type=\"html\">" + xml(entry.content) + "</content>\n" }
         return item + "</entry>\n"
     }
 
@@ -149,7 +149,7 @@ struct FeedWriter {
         func string(_ value: String) -> String { JSONText.string(value) }
         var fields = [
             "\"id\": \(string(entry.url))", "\"url\": \(string(entry.url))", "\"title\": \(string(entry.title))",
-            whole ? "\"content_html\": \"" + (entry.jsonContent ?? "") + "\"" : "\"content_text\": \(string(entry.summary))",
+            whole ? "\"content_html\": \(string(entry.content))" : "\"content_text\": \(string(entry.summary))",
             "\"summary\": \(string(entry.summary))", "\"date_published\": \(string(DateText.iso8601(entry.date)))",
             "\"language\": \(string(entry.lang))",
         ]

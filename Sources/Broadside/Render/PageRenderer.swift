@@ -74,12 +74,11 @@ struct PageRenderer: Sendable {
         homeActions = Self.homeActions(site, blocks: blocks, words: words)
         bodies = parallelMap(Array(site.posts.indices)) { [site] in blocks.html(of: site.posts[$0]) }
         let inFeeds = Set(site.lists.filter { !$0.feeds.isEmpty }.flatMap { $0.feedPosts(site.config.feedSize) })
-        let syntaxes = Set(site.config.feeds.compactMap { if case .feed(let syntax) = $0.writer { syntax } else { nil } })
         let feedContent = FeedContent(site: site, theme: theme, words: words, siteContexts: siteContexts, images: images, blocks: blocks)
         feedEntries = parallelMap(Array(site.posts.indices)) { [site, bodies, views] index in
             guard inFeeds.contains(index) else { return nil }
             let content = feedContent.html(of: index, body: bodies[index], view: views[index].context)
-            return FeedEntry(post: site.posts[index], index: index, in: site, content: content, images: images, syntaxes: syntaxes)
+            return FeedEntry(post: site.posts[index], index: index, in: site, content: content, images: images)
         }
         let hasItem = theme.templateNames.contains(Self.itemPartial)
         entries = parallelMap(views) { [theme, site] view in
