@@ -116,7 +116,8 @@ public enum Build {
         clock.measure("load", plural(content.posts.count, "post"))
 
         // Resolve
-        let (site, siteDiagnostics) = SiteResolver.resolve(content, config: config, urls: urls, now: now)
+        let (site, siteDiagnostics) = SiteResolver.resolve(content, config: config, urls: urls, now: now,
+            limit: writing ? LinkCheck.buildLimit : .max)
         diagnostics += siteDiagnostics
         if let theme { diagnostics += BlockRenderer.missingPartials(in: site.posts, theme: theme) }
         guard !diagnostics.stopBuild(strict: options.strict), let theme, output != nil || !writing else { return nil }

@@ -103,7 +103,7 @@ struct PageRenderer: Sendable {
             guard case .list(let index, _) = page.kind else { preconditionFailure("only lists have feeds") }
             let list = site.lists[index]
             let feed = FeedWriter(site: site, list: list, format: page.format, heading: heading(of: list), entries: feedEntries)
-            return OutputFile(path: path, contents: .text(feed.text(syntax)))
+            return OutputFile(path: path, contents: .bytes(feed.bytes(syntax)))
         case .calendar:
             guard case .post(let index) = page.kind else { preconditionFailure("only posts have calendars") }
             return OutputFile(path: path, contents: .text(CalendarWriter(site: site).ics(post: index)))

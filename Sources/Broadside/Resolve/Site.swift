@@ -42,7 +42,8 @@ public struct Site: Sendable {
 /// Loaded posts → `Site`: order, slugs checked, taxonomies built.
 enum SiteResolver {
     /// `now` is the build's (seconds since 1970): it decides which events are upcoming.
-    static func resolve(_ content: LoadedContent, config: SiteConfig, urls: SiteURLs, now: Double) -> (Site, [Diagnostic]) {
+    /// `limit`: how many posts with an older post's title are named one by one (see `SiteMistakes`).
+    static func resolve(_ content: LoadedContent, config: SiteConfig, urls: SiteURLs, now: Double, limit: Int = .max) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         // By instant: `PostDate`'s `==` also compares the written offset, so two posts at one
         // instant written with different offsets would be neither equal-by-instant nor ordered.
@@ -67,7 +68,7 @@ enum SiteResolver {
         diagnostics += LookAlikeTerms.check(categories, posts: posts) + LookAlikeTerms.check(tags, posts: posts)
         let (series, seriesDiagnostics) = Series.build(posts: posts, scheduled: content.scheduled, config: config)
         let (translations, translationDiagnostics) = Translations.build(posts: posts, config: config)
-        diagnostics += seriesDiagnostics + translationDiagnostics + SiteMistakes.check(posts)
+        diagnostics += seriesDiagnostics + translationDiagnostics + SiteMistakes.check(posts, limit: limit)
         var (lists, languages) = Lists.build(posts: posts, categories: categories, tags: tags, config: config, series: series)
         let events = Events.list(posts: posts, now: now, lang: config.language, feeds: config.feeds)
         if let events { lists.append(events.list) }

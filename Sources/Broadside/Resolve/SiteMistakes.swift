@@ -2,25 +2,38 @@
 /// written two ways, one category written with curly quotes beside its plain name. Each is a
 /// warning; each check is linear in posts, or compares distinct names only.
 enum SiteMistakes {
-    static func check(_ posts: [Post]) -> [Diagnostic] {
+    /// `limit`: a build names this many posts with an older post's title, then counts the rest
+    /// (an imported archive can have thousands, which would bury every other message);
+    /// `broadside check` names them all.
+    static func check(_ posts: [Post], limit: Int = .max) -> [Diagnostic] {
         // Pages are in no list or feed, where two alike titles would show.
-        duplicateTitles(posts.filter { !$0.isPage }) + nearSeries(posts) + nearTranslationKeys(posts)
+        duplicateTitles(posts.filter { !$0.isPage }, limit: limit) + nearSeries(posts) + nearTranslationKeys(posts)
     }
 
     /// A post copied from yesterday's with its title kept: shown twice in lists, sent twice.
     /// The older post keeps the title; each later one is named.
-    static func duplicateTitles(_ posts: [Post]) -> [Diagnostic] {
+    static func duplicateTitles(_ posts: [Post], limit: Int = .max) -> [Diagnostic] {
         var first: [String: Post] = [:]
         var found: [Diagnostic] = []
+        var more = 0
         for post in oldestFirst(posts) {
             let key = post.lang + "\n" + folded(post.title)
             guard let other = first[key] else {
                 first[key] = post
                 continue
             }
+            guard found.count < limit else {
+                more += 1
+                continue
+            }
             found.append(.warning(post.source, line: post.titleLine, column: post.titleColumn,
                 "this post has the same title as \(other.source): \"\(Excerpt.short(post.title))\"",
                 hint: "give this post a title of its own (lists and subscribers' email would show the two alike); if it is a copy, remove one"))
+        }
+        if more > 0 {
+            found.append(.warning(nil, more == 1 ? "1 more post has the same title as an older post"
+                : "\(more) more posts have the same title as an older post",
+                hint: "run broadside check to list every one with its file and line"))
         }
         return found
     }
