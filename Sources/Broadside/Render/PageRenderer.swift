@@ -48,8 +48,9 @@ struct PageRenderer: Sendable {
         self.words = words
         let seriesDays = site.seriesDays(strings: theme.strings)
         self.seriesDays = seriesDays
+        // Each post as templates see it, made once for its list entry, its page and its feed item.
         let views = parallelMap(Array(site.posts.indices)) { [site] in
-            PostView(site.posts[$0], in: site, index: $0, strings: theme.strings, seriesDays: seriesDays, images: images)
+            PostView(site.posts[$0], in: site, index: $0, strings: theme.strings, seriesDays: seriesDays, images: images).context
         }
         let logo = Self.headerLogo(site, images: images)
         let siteContexts = Dictionary(uniqueKeysWithValues: site.languages.map { lang in
@@ -77,16 +78,17 @@ struct PageRenderer: Sendable {
         let feedContent = FeedContent(site: site, theme: theme, words: words, siteContexts: siteContexts, images: images, blocks: blocks)
         feedEntries = parallelMap(Array(site.posts.indices)) { [site, bodies, views] index in
             guard inFeeds.contains(index) else { return nil }
-            let content = feedContent.html(of: index, body: bodies[index], view: views[index].context)
+            let content = feedContent.html(of: index, body: bodies[index], view: views[index])
             return FeedEntry(post: site.posts[index], index: index, in: site, content: content, images: images)
         }
         let hasItem = theme.templateNames.contains(Self.itemPartial)
-        entries = parallelMap(views) { [theme, site] view in
-            var entry = view.context
+        entries = parallelMap(Array(site.posts.indices)) { [theme, site] index in
+            var entry = views[index]
             guard hasItem else { return entry }
             var context = entry
-            context["site"] = .map(siteContexts[view.lang] ?? Self.siteContext(site, lang: view.lang))
-            context["t"] = .map(words[view.lang] ?? theme.strings.templateValues(lang: view.lang))
+            let lang = site.posts[index].lang
+            context["site"] = .map(siteContexts[lang] ?? Self.siteContext(site, lang: lang))
+            context["t"] = .map(words[lang] ?? theme.strings.templateValues(lang: lang))
             // Without its last line break: `{{{rendered_item}}}` stands on a line of its own,
             // where a partial's tag would have been removed with its line.
             var html = theme.templates.render(context, template: Self.itemPartial) ?? ""
