@@ -45,6 +45,7 @@ struct Theme: Sendable {
         }
         TemplateRules.registered
         var templates = TemplateSet()
+        var parsed: [String: (file: String, text: String)] = [:]
         for (templateName, source) in sources.sorted(by: { $0.key < $1.key }) {
             let broken = TemplateRules.check(source.text, file: source.file)
             diagnostics += broken
@@ -52,6 +53,7 @@ struct Theme: Sendable {
             do {
                 templates.mustache.register(try MustacheTemplate(string: TemplateRules.pragmaLine + source.text), named: templateName)
                 try templates.own.register(source.text, named: templateName)
+                parsed[templateName] = source
             } catch let error as TemplateError {
                 diagnostics.append(.error(source.file, line: error.line, column: error.column, "the template does not parse: \(error.message)",
                     hint: "write Mustache's tags only: {{name}}, {{#section}}…{{/section}}, {{^inverted}}, {{>partial}}, {{<layout}} with {{$block}}, {{! comment}}"))
@@ -90,6 +92,8 @@ struct Theme: Sendable {
         diagnostics += staticDiagnostics
         let (strings, stringDiagnostics) = ThemeStrings.load(source: source, theme: location, siteLanguage: language, languageAt: languageAt)
         diagnostics += stringDiagnostics
+        // Names are checked in templates that parse, against strings that load: one problem, one message.
+        if !stringDiagnostics.hasErrors { diagnostics += TemplateNames.unknown(in: parsed, strings: strings) }
         var theme = Theme(name: name, templates: templates, templateNames: names, assets: assets, strings: strings)
         theme.siteConstantPartials = SiteConstantPartials.find(in: sources.mapValues(\.text))
         theme.sources = sources.mapValues(\.text)
