@@ -67,7 +67,9 @@ public enum Build {
         let (site, pages, assets, plan) = (prepared.site, prepared.pages, prepared.assets, prepared.plan)
         diagnostics += output.check(writing: plan, clean: options.clean) + WritePlan.problems(in: plan, output: output.path)
         guard !diagnostics.stopBuild(strict: options.strict) else { throw BuildFailure(diagnostics) }
-        let renderer = PageRenderer(site: site, theme: prepared.theme, images: prepared.images, engine: options.templateEngine)
+        var theme = prepared.theme
+        theme.templates.engine = options.templateEngine
+        let renderer = PageRenderer(site: site, theme: theme, images: prepared.images)
         clock.measure("prepare", plural(pages.count, "page") + " to render")
         diagnostics += SiteWriter(folder: output).write(plan) { [assets] index in
             index < pages.count ? renderer.render(pages[index]) : assets[index - pages.count]

@@ -34,13 +34,7 @@ struct PageRenderer: Sendable {
     /// Each home page's call to act: the newest action block of its posts, as `blocks/action` gets it.
     var homeActions: [String: TemplateMap] = [:]
 
-    init(site: Site, theme chosen: Theme, images: ImageSet = ImageSet(), engine: TemplateEngineChoice = .broadside) {
-        var theme = chosen
-        theme.templates.engine = engine
-        self.init(site: site, engineChosen: theme, images: images)
-    }
-
-    private init(site: Site, engineChosen theme: Theme, images: ImageSet) {
+    init(site: Site, theme: Theme, images: ImageSet = ImageSet()) {
         self.site = site
         self.theme = theme
         self.images = images
