@@ -236,7 +236,11 @@ struct PageRenderer: Sendable {
             context["kind"] = .map(["name": .text(postKind.rawValue), "label": .text(heading), "url": .url(site.urls.list(list.folder)),
                                     "count": .number(list.posts.count)])
         case .series(let index):
-            context["series"] = .map(SeriesView(site.series[index], in: site, strings: theme.strings, days: seriesDays[index]).context)
+            var series = SeriesView(site.series[index], in: site, strings: theme.strings, days: seriesDays[index]).context
+            if let introduction = site.introductions.indices.contains(index) ? site.introductions[index] : nil {
+                series["intro"] = .map(["content": .html(introduction.html)])
+            }
+            context["series"] = .map(series)
         case .events:
             eventSections(list, positions: site.pagination(of: list).positions(of: page), into: &context)
         }

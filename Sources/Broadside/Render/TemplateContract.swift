@@ -58,7 +58,8 @@ enum TemplateContract {
         ("post.series.days[]", ["number", "title", "url", "label", "date", "date_iso", "is_published", "is_current"]),
         ("post.series.previous", ["url", "title", "label"]),
         ("post.series.next", ["url", "title", "label"]),
-        ("series", ["name", "url", "total", "all_days_label", "days"]),
+        ("series", ["name", "url", "total", "all_days_label", "days", "intro"]),
+        ("series.intro", ["content"]),
         ("series.days[]", ["number", "title", "url", "label", "date", "date_iso", "is_published", "is_current"]),
     ]
 }

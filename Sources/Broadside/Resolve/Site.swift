@@ -13,6 +13,8 @@ public struct Site: Sendable {
     public var languages: [String]
     /// Every series, the site's language first (see `Series`); lists `.series(index:)` index it.
     public var series: [Series] = []
+    /// Each series' introduction (`content/series/`), by the index of its series; nil for none.
+    public var introductions: [Post?] = []
     /// For each post, every version of its text, itself included (see `Translations`).
     public var translations: [[Int]] = []
     /// How many of the first posts of the `.events` list are upcoming at the build's now (see `Events`).
@@ -68,13 +70,15 @@ enum SiteResolver {
         diagnostics += LookAlikeTerms.check(categories, posts: posts) + LookAlikeTerms.check(tags, posts: posts)
         let (series, seriesDiagnostics) = Series.build(posts: posts, scheduled: content.scheduled, config: config)
         let (translations, translationDiagnostics) = Translations.build(posts: posts, config: config)
-        diagnostics += seriesDiagnostics + translationDiagnostics + SiteMistakes.check(posts, limit: limit)
+        let (introductions, introductionDiagnostics) = SeriesIntroductions.match(content.introductions, to: series)
+        diagnostics += seriesDiagnostics + introductionDiagnostics + translationDiagnostics + SiteMistakes.check(posts, limit: limit)
         var (lists, languages) = Lists.build(posts: posts, categories: categories, tags: tags, config: config, series: series)
         let events = Events.list(posts: posts, now: now, lang: config.language, feeds: config.feeds)
         if let events { lists.append(events.list) }
         var site = Site(
             config: config, urls: urls, posts: posts, categories: categories, tags: tags, lists: lists, languages: languages,
             series: series, translations: translations)
+        site.introductions = introductions
         site.upcomingEvents = events?.upcoming ?? 0
         site.now = now
         site.listOfScope = Dictionary(site.lists.enumerated().map { ($1.scope, $0) }, uniquingKeysWith: { first, _ in first })
