@@ -307,3 +307,49 @@ extension MenuTests {
         #expect(!(try site.read("posts/p6/index.html")).contains("class=\"more\""))
     }
 }
+
+/// The front page leads with one story: the newest marked `featured: true`, else the newest.
+@Suite struct LeadStoryTests {
+    static func files(featured: String = "") -> [String: String] {
+        [
+            "site.yml": "base_url: \"https://example.org/\"\n",
+            "content/posts/old.md": post("title: \"Old report\"\ndate: 2026-09-01\(featured)"),
+            "content/posts/new.md": post("title: \"New dispatch\"\ndate: 2026-10-01\nsummary: \"Today & tomorrow.\""),
+        ]
+    }
+
+    @Test func theNewestLeadsAndIsNotListedTwice() throws {
+        let site = try TemporarySite(files: Self.files())
+        defer { site.remove() }
+        try site.build()
+        let home = try site.read("index.html")
+        #expect(home.contains("<article class=\"lead\" lang=\"en\">\n<p class=\"kind-label\">Dispatch</p>\n<h2><a href=\"/posts/new/\" dir=\"auto\">New dispatch</a></h2>\n"))
+        #expect(home.contains("<p class=\"summary\" dir=\"auto\">Today &amp; tomorrow.</p>"))
+        #expect(home.components(separatedBy: "href=\"/posts/new/\" dir=\"auto\"").count == 2)
+        #expect(home.contains("<h2><a href=\"/posts/old/\" dir=\"auto\">Old report</a></h2>"))
+        // The subscribe box names each feed of the home page.
+        #expect(home.contains("<li><a href=\"/feed.xml\" type=\"application/rss+xml\">RSS</a></li>\n<li><a href=\"/atom.xml\" type=\"application/atom+xml\">Atom</a></li>"))
+    }
+
+    @Test func aFeaturedPostLeadsThoughOlder() throws {
+        let site = try TemporarySite(files: Self.files(featured: "\nfeatured: true"))
+        defer { site.remove() }
+        try site.build()
+        let home = try site.read("index.html")
+        #expect(home.contains("<h2><a href=\"/posts/old/\" dir=\"auto\">Old report</a></h2>\n<p class=\"meta\">"))
+        #expect(home.contains("<article class=\"lead\" lang=\"en\">\n<p class=\"kind-label\">Dispatch</p>\n<h2><a href=\"/posts/old/\""))
+        #expect(home.components(separatedBy: "href=\"/posts/old/\" dir=\"auto\"").count == 2)
+        // Only the home page leads: the list of dispatches lists both.
+        #expect(!(try site.read("kinds/dispatch/index.html")).contains("class=\"lead\""))
+    }
+
+    @Test func featuredIsAFlagOfPostsOnly() throws {
+        var files = Self.files(featured: "\nfeatured: soon")
+        files["content/pages/about.md"] = "---\ntitle: \"About\"\nfeatured: true\n---\n\nText.\n"
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        let errors = site.failure().filter { $0.severity == .error }
+        #expect(errors.contains { $0.file == "content/posts/old.md" && $0.message == "`featured` must be true or false" })
+        #expect(errors.contains { $0.file == "content/pages/about.md" && $0.message == "`featured` belongs to posts: a page is never in a list, a feed or a series" })
+    }
+}

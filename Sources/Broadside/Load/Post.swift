@@ -68,6 +68,8 @@ public struct Post: Sendable, Equatable {
     /// False for a page written without `date:`: the parser dates it 1970 so it sorts after
     /// every post, which is no day it changed.
     public var isDated = true
+    /// `featured: true`: leads the home page of its language while it is the newest so marked.
+    public var featured = false
 }
 
 extension Post {

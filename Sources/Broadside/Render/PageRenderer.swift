@@ -267,7 +267,7 @@ struct PageRenderer: Sendable {
     private func feedLinks(_ list: PostList, title: String) -> [TemplateMap] {
         list.feeds.map { format in
             ["url": .url(site.urls.listFeed(list.folder, format)), "media_type": .text(format.mediaType),
-             "title": .text("\(title) (\(format.label))")] as TemplateMap
+             "title": .text("\(title) (\(format.label))"), "label": .text(format.label)] as TemplateMap
         }
     }
 
@@ -384,7 +384,14 @@ struct PageRenderer: Sendable {
     private func page(_ page: Pagination.Page, of list: PostList, into context: inout TemplateMap) {
         let pagination = site.pagination(of: list)
         let slice = list.posts[pagination.positions(of: page)]
-        context["posts"] = .maps(slice.map { entries[$0] })
+        // A campaign's front page leads with one story: the newest marked `featured: true`, else
+        // the newest; it is not listed again below.
+        var lead: Int?
+        if case .home = list.scope, page == .first {
+            lead = list.posts.first { site.posts[$0].featured } ?? list.posts.first
+        }
+        if let lead { context["lead"] = .map(entries[lead]) }
+        context["posts"] = .maps(slice.filter { $0 != lead }.map { entries[$0] })
         context["has_posts"] = .bool(!slice.isEmpty)
         let number = pagination.number(page), pages = pagination.pages.count
         let label = if pagination.fromEnd, let newest = slice.first, let oldest = slice.last {

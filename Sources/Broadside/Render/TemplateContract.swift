@@ -7,7 +7,7 @@ enum TemplateContract {
     static let contexts: [(name: String, keys: [String])] = [
         ("post page", ["site", "t", "page", "post", "alternates"]),
         ("list page", ["site", "t", "page", "heading", "list", "posts", "has_posts", "pager", "is_home", "term", "kind", "series",
-                       "upcoming_events", "has_upcoming_events", "take_action"]),
+                       "upcoming_events", "has_upcoming_events", "take_action", "lead"]),
         ("events page", ["site", "t", "page", "heading", "list", "posts", "has_posts", "pager", "upcoming", "has_upcoming", "past", "has_past"]),
         ("index page", ["site", "t", "page", "heading", "taxonomy", "terms", "has_terms"]),
         ("404 page", ["site", "t", "page", "heading"]),
@@ -25,7 +25,7 @@ enum TemplateContract {
         ("page.languages[]", ["lang", "name", "url", "is_translation"]),
         ("page.image", ["url", "alt", "media_type", "width", "height"]),
         ("page.article", ["published_time", "section", "tags"]),
-        ("page.feeds[]", ["url", "media_type", "title"]),
+        ("page.feeds[]", ["url", "media_type", "title", "label"]),
         ("post", [
             "title", "url", "date", "date_iso", "kind", "kind_label", "lang", "authors", "byline", "series", "series_day",
             "summary", "categories", "tags", "has_terms", "params", "content", "rendered_item", "event",
@@ -42,7 +42,7 @@ enum TemplateContract {
         ("post.image", ["url", "alt", "caption", "credit", "width", "height", "srcset", "webp_srcset", "sizes", "thumb", "share_url"]),
         ("post.image.thumb", ["url", "webp_url", "width", "height"]),
         ("list", ["url", "count", "feed_url", "feeds"]),
-        ("list.feeds[]", ["url", "media_type", "title"]),
+        ("list.feeds[]", ["url", "media_type", "title", "label"]),
         ("pager", ["page", "pages", "label", "has_pages", "newer_url", "older_url"]),
         ("term", ["name", "url", "count", "taxonomy"]),
         ("kind", ["name", "label", "url", "count"]),
