@@ -270,6 +270,38 @@ extension MenuTests {
         #expect(page.contains("<li><a href=\"/news/donate/\" dir=\"auto\">\u{202E}Donate\u{301}\u{202C}</a></li>"), "\(page)")
     }
 
+    @Test func theDonateButtonAndSocialLinksPerLanguage() throws {
+        var files = Self.files
+        files["site.yml"] = Self.site + "donate:\n  en: /donate/\n  es: \"https://give.example.org/es\"\nsocial:\n  - label: \"Mastodon\"\n    link: \"https://social.example/@p\"\n"
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        try site.build()
+        let english = try site.read("posts/vigil/index.html")
+        #expect(english.contains("<p class=\"donate-button\"><a href=\"/news/donate/\">Donate</a></p>"))
+        #expect(english.contains("<ul class=\"social\">\n<li><a href=\"https://social.example/@p\" rel=\"me\" dir=\"auto\">Mastodon</a></li>\n</ul>"))
+        let spanish = try site.read("es/index.html")
+        #expect(spanish.contains("<p class=\"donate-button\"><a href=\"https://give.example.org/es\">Donar</a></p>"))
+        // The social list names no language: the site's, as the footer menu.
+        #expect(!spanish.contains("class=\"social\""))
+    }
+
+    @Test func aBrokenDonateLinkIsAnErrorAtItsLine() throws {
+        var files = Self.files
+        files["site.yml"] = Self.site + "donate: /donat/\nsocial:\n  - label: \"X\"\n    link: \"javascript:alert(1)\"\n"
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        let errors = site.failure().filter { $0.severity == .error }
+        #expect(errors.contains(.error("site.yml", line: 17, column: 11, "the menu link javascript:alert(1) is not a web address",
+            hint: "write an address of the site from its root, such as /about/, or another site's, such as https://example.org/")), "\(errors)")
+        files["site.yml"] = Self.site + "donate: /donat/\n"
+        let again = try TemporarySite(files: files)
+        defer { again.remove() }
+        #expect(again.failure().filter { $0.severity == .error } == [
+            .error("site.yml", line: 14, column: 9, "the menu link /donat/ goes to a page the site does not have",
+                hint: "did you mean /donate/? link a page of content/pages/ by its address (content/pages/about.md is /about/), a list as /categories/detention/ or /events/, another site by its https:// address"),
+        ])
+    }
+
     @Test func aHundredMenuLinksAreAllShown() throws {
         var files = Self.files
         let items = (1...100).map { "  - label: \"Link \($0)\"\n    link: https://example.net/\($0)/\n" }.joined()

@@ -373,6 +373,14 @@ struct PageRenderer: Sendable {
             context["footer_menu"] = .maps(SiteMenus.context(footer, rootPath: urls.rootPath))
             context["has_footer_menu"] = true
         }
+        let social = menus.items(menus.social, lang: lang, siteLanguage: language)
+        if !social.isEmpty {
+            context["social"] = .maps(SiteMenus.context(social, rootPath: urls.rootPath))
+            context["has_social"] = true
+        }
+        if let donate = SiteMenus.context(menus.items(menus.donate, lang: lang, siteLanguage: language), rootPath: urls.rootPath).first {
+            context["donate_url"] = donate["url"]
+        }
         // Absent, not empty: Mustache's {{#site.description}} holds for "" and gave an empty <meta>.
         if !site.config.description.isEmpty { context["description"] = .text(site.config.description) }
         return context

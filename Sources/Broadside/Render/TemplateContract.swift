@@ -14,10 +14,12 @@ enum TemplateContract {
         ("site", [
             "title", "description", "language", "root", "home_url", "categories_url", "tags_url", "kinds_url",
             "feed_url", "feed_absolute_url", "generator", "events_url", "menu", "footer_menu", "has_footer_menu", "brand_css", "logo", "footer_text",
+            "social", "has_social", "donate_url",
         ]),
         ("site.menu[]", ["label", "url"]),
         ("site.logo", ["url", "width", "height"]),
         ("site.footer_menu[]", ["label", "url"]),
+        ("site.social[]", ["label", "url"]),
         ("page", [
             "title", "document_title", "url", "absolute_url", "lang", "kind", "feeds", "description", "canonical_url", "og_type", "locale",
             "locale_alternates", "twitter_card", "json_ld", "image", "article", "noindex", "languages", "has_languages",
