@@ -47,9 +47,11 @@ struct PageRenderer: Sendable {
             PostView(site.posts[$0], in: site, index: $0, strings: theme.strings, seriesDays: seriesDays, images: images).context
         }
         let logo = Self.headerLogo(site, images: images)
+        let icons = Self.icons(site, images: images)
         let siteContexts = Dictionary(uniqueKeysWithValues: site.languages.map { lang in
             var context = Self.siteContext(site, lang: lang)
             if let logo { context["logo"] = .map(logo) }
+            for (key, value) in zip(icons.keys, icons.values) { context[key] = value }
             return (lang, context)
         })
         self.siteContexts = siteContexts
@@ -149,6 +151,24 @@ struct PageRenderer: Sendable {
         guard let named = site.config.logo, let image = images.images[named.path], let file = image.fallback(near: 96) ?? image.own
         else { return nil }
         return ["url": .url(ImageMarkup.url(file, site.urls)), "width": .number(file.width), "height": .number(file.height)]
+    }
+
+    /// The logo as the browser's tab icon and a phone's home-screen icon: its PNG copies (a
+    /// narrower logo has none of the larger), or an SVG logo itself, which browsers draw at any size.
+    static func icons(_ site: Site, images: ImageSet) -> TemplateMap {
+        guard let named = site.config.logo, let image = images.images[named.path] else { return TemplateMap() }
+        var icons = TemplateMap()
+        if image.format == .svg, let own = image.own {
+            icons["icon_url"] = .url(ImageMarkup.url(own, site.urls))
+            icons["icon_type"] = "image/svg+xml"
+        } else if let tab = image.icons.first {
+            icons["icon_url"] = .url(ImageMarkup.url(tab, site.urls))
+            icons["icon_type"] = "image/png"
+        }
+        if let touch = image.icons.first(where: { $0.width == RasterSizes.iconWidths.last }) {
+            icons["touch_icon_url"] = .url(ImageMarkup.url(touch, site.urls))
+        }
+        return icons
     }
 
     /// A campaign's front page asks readers to act: each home shows the newest action block
