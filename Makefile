@@ -12,7 +12,7 @@ DEBUG    := .build/debug/broadside
 SWIFT_TMP := $(CURDIR)/.build/tmp
 SWIFTPM  := mkdir -p $(SWIFT_TMP) && TMPDIR=$(SWIFT_TMP)
 
-.PHONY: site install install-deps install-check test deps test-deps swift-test acceptance test-asan test-tsan fuzz fuzz-build fuzz-smoke fuzz-clean bench bench-photos bench-check bench-publish clean
+.PHONY: site install install-deps install-check test deps test-deps swift-test acceptance test-asan test-tsan fuzz fuzz-build fuzz-smoke fuzz-clean screenshots bench bench-photos bench-check bench-publish clean
 
 ## site: build the example site in content/ into site/
 site: deps
@@ -161,6 +161,12 @@ bench-check: deps
 bench-photos: deps
 	$(SWIFT) build -c release --product broadside
 	BROADSIDE=$(abspath $(RELEASE)) bench/photos/run.sh
+
+## screenshots: the example site in headless Chromium, phone and desktop, into docs/screenshots/
+## (the pictures the README shows)
+screenshots: deps
+	$(SWIFT) build -c release --product broadside
+	docs/screenshots/take.sh $(abspath $(RELEASE))
 
 ## clean: remove every build folder and site/ (not Fuzz/crashes/: see fuzz-clean)
 clean:

@@ -25,6 +25,8 @@ seeds() {
 }
 
 mkdir -p "$CRASHES" "$LOGS"
+# The suppressions `make test-asan` uses, each with its reason (Tests/sanitizers/lsan.supp).
+export LSAN_OPTIONS="suppressions=$PWD/Tests/sanitizers/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 failed=()
 printf '%-13s %8s %12s %14s %8s\n' target seconds executions "cov/ft" crashes
 for target in $TARGETS; do

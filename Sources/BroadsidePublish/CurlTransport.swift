@@ -27,9 +27,17 @@ final class CurlTransport {
 
     /// A file of the host folder, or nil when it is not there.
     func download(_ path: String) throws(TransferError) -> Data? {
+        try fetch(path, body: true)
+    }
+
+    /// What the host answers for `path`, held in memory; nil when it has no such file. Without
+    /// `body`, only whether it is there: FTP still answers in header-like lines (Content-Length: …),
+    /// written as a body would be, so they go to the buffer too.
+    private func fetch(_ path: String, body: Bool) throws(TransferError) -> Data? {
         var buffer = bs_buffer(data: nil, size: 0)
         defer { bs_buffer_free(&buffer) }
         prepare(remote.url(path))
+        if !body { bs_curl_set_long(handle, CURLOPT_NOBODY, 1) }
         bs_curl_write_to_buffer(handle, &buffer)
         let code = curl_easy_perform(handle)
         if code == CURLE_REMOTE_FILE_NOT_FOUND { return nil }
@@ -117,16 +125,7 @@ final class CurlTransport {
 
     /// Whether the host has a file at `path`, asked without reading it.
     private func exists(_ path: String) throws(TransferError) -> Bool {
-        var discarded = bs_buffer(data: nil, size: 0)
-        defer { bs_buffer_free(&discarded) }
-        prepare(remote.url(path))
-        bs_curl_set_long(handle, CURLOPT_NOBODY, 1)
-        // FTP answers in header-like lines (Content-Length: …), written as the body would be.
-        bs_curl_write_to_buffer(handle, &discarded)
-        let code = curl_easy_perform(handle)
-        if code == CURLE_REMOTE_FILE_NOT_FOUND { return false }
-        try check(code)
-        return true
+        try fetch(path, body: false) != nil
     }
 
     /// SFTP's rename does not replace an existing file on OpenSSH (protocol 3), so the old one

@@ -38,7 +38,7 @@ enum BlockFixture {
     }
 
     /// Contract name (`block stat`) → what its partial receives.
-    static func contexts() throws -> [(String, TemplateContext)] {
+    static func contexts() throws -> [(String, TemplateMap)] {
         let site = try site()
         defer { site.remove() }
         let (config, _) = SiteConfig.load(from: site.root, baseURLOverride: nil)
@@ -49,7 +49,7 @@ enum BlockFixture {
         let renderer = BlockRenderer(theme: try #require(theme))
         // As pages get them, and as feeds do (with `email`).
         return post.blocks.flatMap { block in
-            [false, true].map { ("block \(block.name.rawValue)", renderer.context(of: block, lang: post.lang, t: TemplateWords(values: [:]), email: $0)) }
+            [false, true].map { ("block \(block.name.rawValue)", renderer.context(of: block, lang: post.lang, t: TemplateMap(), email: $0)) }
         }
     }
 }

@@ -49,4 +49,16 @@ import Testing
             hint: "did you mean `accent`? The brand settings are accent, accent_dark")))
         #expect(problems.contains { $0.line == 6 && $0.message == "unknown setting `brand.colour` is ignored" })
     }
+
+    @Test func aBrandValueThatIsNoColourIsAnErrorAtItsLine() throws {
+        let site = try TemporarySite(files: [
+            "site.yml": "base_url: \"https://example.org/\"\nbrand:\n  accent: navy\n",
+            "content/posts/a.md": "---\ntitle: A\ndate: 2026-10-01\n---\n\nText.\n",
+        ])
+        defer { site.remove() }
+        #expect(site.failure().filter { $0.severity == .error } == [
+            .error("site.yml", line: 3, column: 11, "`brand.accent` is not a colour: \"navy\"",
+                hint: "write it as a hex colour in quotes, such as accent: \"#1d4e89\""),
+        ])
+    }
 }

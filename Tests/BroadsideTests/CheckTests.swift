@@ -43,6 +43,22 @@ import Testing
         #expect(check(site).diagnostics.count == 23)
     }
 
+    /// An archive imported with thousands of repeated titles: the build names 20 and counts the rest.
+    @Test func aBuildNamesTwentyRepeatedTitlesAndCountsTheRest() throws {
+        var files: [String: String] = [:]
+        for day in 1...24 { files["content/posts/vigil-\(day).md"] = post("title: \"Vigil\"\ndate: 2026-10-\(day < 10 ? "0" : "")\(day)") }
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        let warnings = try site.build().warnings.filter { $0.message.contains("same title") }
+        #expect(warnings.count == 21)
+        #expect(warnings[19] == .warning("content/posts/vigil-21.md", line: 2, column: 8,
+            "this post has the same title as content/posts/vigil-1.md: \"Vigil\"",
+            hint: "give this post a title of its own (lists and subscribers' email would show the two alike); if it is a copy, remove one"))
+        #expect(warnings[20] == .warning(nil, "3 more posts have the same title as an older post",
+            hint: "run broadside check to list every one with its file and line"))
+        #expect(check(site).diagnostics.filter { $0.message.contains("same title") }.count == 23)
+    }
+
     @Test func aBrokenRelativeLinkSaysWhereItLeads() throws {
         let site = try TemporarySite(files: [
             "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01", body: "Go [back](../b/) or [on](../day-2/#top)."),

@@ -100,7 +100,7 @@ import Testing
                 hint: "use a name from the tz database, such as America/Chicago, Europe/Madrid or UTC"),
             .error("site.yml", line: 3, column: 17, "`posts_per_page` must be a whole number from 1 to 1000", hint: "posts_per_page: 10"),
             .warning("site.yml", line: 4, column: 1, "unknown setting `colour` is ignored",
-                hint: "the settings are title, description, base_url, language, time_zone, theme, posts_per_page, feed_size, feeds, share_image, logo, search_engines, unsafe, images, menu, footer_menu, footer_text, brand, publish"),
+                hint: "the settings are title, description, base_url, language, time_zone, theme, posts_per_page, feed_size, feeds, share_image, logo, search_engines, unsafe, images, menu, footer_menu, footer_text, social, donate, brand, publish"),
             .warning("site.yml", "the site has no base_url, so its feeds link to http://localhost/, its pages have no share cards and it has no sitemap",
                 hint: "set base_url: \"https://your.org/\" in site.yml, or pass --base-url"),
         ])
@@ -385,5 +385,38 @@ import Testing
         try FileManager.default.removeItem(at: site.root.appendingPathComponent(second))
         try site.write("static/cafe.txt", "three")
         try site.build()
+    }
+}
+
+/// A name a template reads is one Broadside gives, a theme string or front matter's own: a
+/// misspelt one is an error at its tag, where Mustache would have written nothing.
+@Suite struct TemplateNameTests {
+    @Test func aMisspeltNameIsAnErrorAtItsTag() throws {
+        let site = try TemporarySite(files: [
+            "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01"),
+            "templates/post.mustache": "<h1>{{post.title}}</h1>\n<p>{{post.sumary}}</p>\n{{#post}}{{contnet}}{{/post}}\n{{t.read_mroe}}\n",
+        ])
+        defer { site.remove() }
+        #expect(site.failure() == [
+            .error("templates/post.mustache", line: 2, column: 4, "{{post.sumary}} reads \"sumary\", which Broadside gives no template",
+                hint: "did you mean `summary`? Fix the name: themes/default/README.md lists what each template receives; front matter of your own is post.params.<name>"),
+            .error("templates/post.mustache", line: 3, column: 10, "{{contnet}} reads \"contnet\", which Broadside gives no template",
+                hint: "did you mean `content`? Fix the name: themes/default/README.md lists what each template receives; front matter of your own is post.params.<name>"),
+            .error("templates/post.mustache", line: 4, column: 1, "{{t.read_mroe}} reads the theme string \"read_mroe\", which the theme's i18n files do not have",
+                hint: "did you mean `read_more`? Add read_mroe: to i18n/<language>.yml, or fix the name"),
+        ])
+    }
+
+    /// Front matter's names are the editor's: in `params`, in sections over it, and in the
+    /// partials those sections include.
+    @Test func frontMatterNamesAreFree() throws {
+        let site = try TemporarySite(files: [
+            "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01\nbanner: \"Vote\"\nmenu:\n  items:\n    - name: one"),
+            "templates/post.mustache": "{{post.params.banner}}{{#post.params.menu}}{{>partials/menu}}{{#items}}{{name}}{{/items}}{{/post.params.menu}}\n",
+            "templates/partials/menu.mustache": "<ul>{{#items}}<li>{{name}}</li>{{/items}}</ul>",
+        ])
+        defer { site.remove() }
+        try site.build()
+        #expect(try site.read("posts/a/index.html") == "Vote<ul><li>one</li></ul>one\n")
     }
 }

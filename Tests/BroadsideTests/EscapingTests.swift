@@ -287,3 +287,30 @@ extension RootPathTests {
         #expect(!page.contains("tonight</"))
     }
 }
+
+/// The one-pass escaper gives exactly what the general escapers give, for HTML and XML, on text
+/// made of the bytes each path treats apart: entities, control characters, direction controls,
+/// curly quotes (0xE2 too), U+FFFE/U+FFFF and U+FEFF (0xEF), combining marks.
+@Suite struct FastEscapingTests {
+    static let pieces = [
+        "a", "Ü", "&", "<", ">", "\"", "'", "\t", "\n", "\r", "\u{1}", "\u{1F}", "\u{202E}", "\u{202C}", "\u{2066}", "\u{2069}",
+        "\u{201C}", "\u{2014}", "\u{2028}", "\u{FFFE}", "\u{FFFF}", "\u{FEFF}", "\u{301}", "🙂", " ",
+    ]
+
+    @Test func itEqualsTheGeneralEscapers() {
+        var generator = SystemRandomNumberGenerator()
+        var cases = Self.pieces + ["", "plain text only", "\u{202E}abc", "x\u{FFFF}", "“quoted” — text"]
+        for _ in 0..<3_000 {
+            cases.append((0..<Int.random(in: 1...12, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in cases {
+            for xml in [false, true] {
+                let general = FastEscaping.general(text, xml: xml)
+                #expect(FastEscaping.escaped(text, xml: xml) == general, "\(text.debugDescription) xml: \(xml)")
+                var out: [UInt8] = Array("pre".utf8)
+                FastEscaping.append(text, xml: xml, to: &out)
+                #expect(out == Array(("pre" + general).utf8), "\(text.debugDescription) xml: \(xml)")
+            }
+        }
+    }
+}

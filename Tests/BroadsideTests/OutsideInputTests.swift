@@ -104,6 +104,21 @@ let runningAsRoot = geteuid() == 0
         ])
     }
 
+    @Test func aPagesFolderLinkedFromOutsideIsRefused() throws {
+        let secret = try Secret()
+        defer { secret.remove() }
+        try Data("---\ntitle: \"Leak\"\n---\n\n\(Secret.text)\n".utf8).write(to: secret.folder.appendingPathComponent("leak.md"))
+        let site = try TemporarySite(files: ["content/posts/a.md": goodPost])
+        defer { site.remove() }
+        let diagnostics = try site.failureAfterAGoodBuild {
+            try site.link("content/pages", to: secret.folder.path)
+        }
+        let real = SiteFolder.realPath(secret.folder.path)!
+        #expect(diagnostics == [
+            .error("content/pages", "this link leads outside the site folder, to \(Excerpt.short(real)), and is not followed", hint: outsideHint),
+        ])
+    }
+
     @Test func linksThatStayInsideAreFollowed() throws {
         let site = try TemporarySite(files: [
             "content/posts/a.md": goodPost,

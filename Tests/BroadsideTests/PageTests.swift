@@ -57,6 +57,21 @@ import Testing
         #expect(sitemap.contains("<url>\n<loc>https://example.org/get-help/know-your-rights/</loc>\n<lastmod>2026-11-02T00:00:00+00:00</lastmod>\n</url>"))
     }
 
+    /// A page dated on purpose keeps its date as lastmod, even the first day a date can be.
+    @Test func aPageDatedOnTheFirstDayStillHasALastmod() throws {
+        let site = try TemporarySite(files: [
+            "site.yml": "title: \"Site\"\nbase_url: https://example.org/\n",
+            "content/posts/vigil.md": "---\ntitle: \"Vigil\"\ndate: 2026-10-01\n---\n\nText.\n",
+            "content/pages/history.md": "---\ntitle: \"History\"\ndate: 1970-01-01\n---\n\nText.\n",
+            "content/pages/about.md": "---\ntitle: \"About\"\n---\n\nText.\n",
+        ])
+        defer { site.remove() }
+        try site.build()
+        let sitemap = try site.read("sitemap.xml")
+        #expect(sitemap.contains("<url>\n<loc>https://example.org/history/</loc>\n<lastmod>1970-01-01T00:00:00+00:00</lastmod>\n</url>"), "\(sitemap)")
+        #expect(sitemap.contains("<url>\n<loc>https://example.org/about/</loc>\n</url>"), "\(sitemap)")
+    }
+
     @Test func whatOnlyAPostMaySayIsAnErrorInAPage() throws {
         let site = try TemporarySite(files: [
             "content/posts/vigil.md": "---\ntitle: \"Vigil\"\ndate: 2026-10-01\n---\n\nText.\n",
@@ -111,6 +126,24 @@ import Testing
     }
 
     /// Every page leads to the site's other languages: to its translation, else to that home.
+    @Test(arguments: [
+        ("", nil, nil, "the title is empty", "give the page's title in quotes: broadside new page \"About us\""),
+        ("¿¡…!?", nil, nil, "the title \"¿¡…!?\" has no letters or digits", "name the page's file: --slug about-us"),
+        ("About", "--", nil, "--slug \"--\" has no letters or digits", "name the page's file: --slug about-us"),
+        ("About", nil, "english", "--lang \"english\" is not a language code", "use a code such as en, es or pt-BR"),
+    ] as [(String, String?, String?, String, String)])
+    func newPageRefusesWhatNamesNoPage(_ title: String, _ slug: String?, _ lang: String?, _ message: String, _ hint: String) throws {
+        let site = try TemporarySite(files: ["content/posts/a.md": "---\ntitle: A\ndate: 2026-10-01\n---\n\nA.\n"])
+        defer { site.remove() }
+        guard case .failure(let failure) = NewPage.write(title: title, slug: slug, lang: lang, source: site.root) else {
+            Issue.record("new page wrote a page for \(title)")
+            return
+        }
+        #expect(failure.usage)
+        #expect(failure.diagnostics == [.error(nil, message, hint: hint)])
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("content/pages").path))
+    }
+
     @Test func everyPageSwitchesToTheTranslationOrThatLanguagesHome() throws {
         let site = try TemporarySite(files: Self.files)
         defer { site.remove() }
@@ -213,6 +246,75 @@ import Testing
     }
 }
 
+extension MenuTests {
+    @Test func aMenuLinkAboveTheRootIsAnErrorAtItsLine() throws {
+        var files = Self.files
+        files["site.yml"] = Self.site.replacingOccurrences(of: "link: /donate/", with: "link: /../../etc/")
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        #expect(site.failure().filter { $0.severity == .error } == [
+            .error("site.yml", line: 13, column: 11, "the menu link /../../etc/ climbs above the site's root",
+                hint: "write the address from the site's root, such as /about/"),
+        ])
+    }
+
+    /// A label's direction controls end with it, and its combining marks stay on its own letters:
+    /// the theme's words after the menu read as written.
+    @Test func aMenuLabelCannotTurnThePageAround() throws {
+        var files = Self.files
+        files["site.yml"] = Self.site.replacingOccurrences(of: "\"Donate\"", with: "\"\\u202EDonate\\u0301\"")
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        try site.build()
+        let page = try site.read("posts/vigil/index.html")
+        #expect(page.contains("<li><a href=\"/news/donate/\" dir=\"auto\">\u{202E}Donate\u{301}\u{202C}</a></li>"), "\(page)")
+    }
+
+    @Test func theDonateButtonAndSocialLinksPerLanguage() throws {
+        var files = Self.files
+        files["site.yml"] = Self.site + "donate:\n  en: /donate/\n  es: \"https://give.example.org/es\"\nsocial:\n  - label: \"Mastodon\"\n    link: \"https://social.example/@p\"\n"
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        try site.build()
+        let english = try site.read("posts/vigil/index.html")
+        #expect(english.contains("<p class=\"donate-button\"><a href=\"/news/donate/\">Donate</a></p>"))
+        #expect(english.contains("<ul class=\"social\">\n<li><a href=\"https://social.example/@p\" rel=\"me\" dir=\"auto\">Mastodon</a></li>\n</ul>"))
+        let spanish = try site.read("es/index.html")
+        #expect(spanish.contains("<p class=\"donate-button\"><a href=\"https://give.example.org/es\">Donar</a></p>"))
+        // The social list names no language: the site's, as the footer menu.
+        #expect(!spanish.contains("class=\"social\""))
+    }
+
+    @Test func aBrokenDonateLinkIsAnErrorAtItsLine() throws {
+        var files = Self.files
+        files["site.yml"] = Self.site + "donate: /donat/\nsocial:\n  - label: \"X\"\n    link: \"javascript:alert(1)\"\n"
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        let errors = site.failure().filter { $0.severity == .error }
+        #expect(errors.contains(.error("site.yml", line: 17, column: 11, "the menu link javascript:alert(1) is not a web address",
+            hint: "write an address of the site from its root, such as /about/, or another site's, such as https://example.org/")), "\(errors)")
+        files["site.yml"] = Self.site + "donate: /donat/\n"
+        let again = try TemporarySite(files: files)
+        defer { again.remove() }
+        #expect(again.failure().filter { $0.severity == .error } == [
+            .error("site.yml", line: 14, column: 9, "the menu link /donat/ goes to a page the site does not have",
+                hint: "did you mean /donate/? link a page of content/pages/ by its address (content/pages/about.md is /about/), a list as /categories/detention/ or /events/, another site by its https:// address"),
+        ])
+    }
+
+    @Test func aHundredMenuLinksAreAllShown() throws {
+        var files = Self.files
+        let items = (1...100).map { "  - label: \"Link \($0)\"\n    link: https://example.net/\($0)/\n" }.joined()
+        files["site.yml"] = "base_url: \"https://example.org/news/\"\nmenu:\n" + items
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        try site.build()
+        let page = try site.read("index.html")
+        #expect(page.components(separatedBy: "<a href=\"https://example.net/").count == 101)
+        #expect(page.contains("<li><a href=\"https://example.net/100/\" dir=\"auto\">Link 100</a></li>"))
+    }
+}
+
 /// "More in …" at a post's end: the posts before it in its first category.
 @Suite struct MoreInCategoryTests {
     @Test func thePostsBeforeItInItsFirstCategory() throws {
@@ -235,5 +337,51 @@ import Testing
         #expect(!(try site.read("posts/p1/index.html")).contains("class=\"more\""))
         // Its first category: p6's is Other, where it is alone.
         #expect(!(try site.read("posts/p6/index.html")).contains("class=\"more\""))
+    }
+}
+
+/// The front page leads with one story: the newest marked `featured: true`, else the newest.
+@Suite struct LeadStoryTests {
+    static func files(featured: String = "") -> [String: String] {
+        [
+            "site.yml": "base_url: \"https://example.org/\"\n",
+            "content/posts/old.md": post("title: \"Old report\"\ndate: 2026-09-01\(featured)"),
+            "content/posts/new.md": post("title: \"New dispatch\"\ndate: 2026-10-01\nsummary: \"Today & tomorrow.\""),
+        ]
+    }
+
+    @Test func theNewestLeadsAndIsNotListedTwice() throws {
+        let site = try TemporarySite(files: Self.files())
+        defer { site.remove() }
+        try site.build()
+        let home = try site.read("index.html")
+        #expect(home.contains("<article class=\"lead\" lang=\"en\">\n<p class=\"kind-label\">Dispatch</p>\n<h2><a href=\"/posts/new/\" dir=\"auto\">New dispatch</a></h2>\n"))
+        #expect(home.contains("<p class=\"summary\" dir=\"auto\">Today &amp; tomorrow.</p>"))
+        #expect(home.components(separatedBy: "href=\"/posts/new/\" dir=\"auto\"").count == 2)
+        #expect(home.contains("<h2><a href=\"/posts/old/\" dir=\"auto\">Old report</a></h2>"))
+        // The subscribe box names each feed of the home page.
+        #expect(home.contains("<li><a href=\"/feed.xml\" type=\"application/rss+xml\">RSS</a></li>\n<li><a href=\"/atom.xml\" type=\"application/atom+xml\">Atom</a></li>"))
+    }
+
+    @Test func aFeaturedPostLeadsThoughOlder() throws {
+        let site = try TemporarySite(files: Self.files(featured: "\nfeatured: true"))
+        defer { site.remove() }
+        try site.build()
+        let home = try site.read("index.html")
+        #expect(home.contains("<h2><a href=\"/posts/old/\" dir=\"auto\">Old report</a></h2>\n<p class=\"meta\">"))
+        #expect(home.contains("<article class=\"lead\" lang=\"en\">\n<p class=\"kind-label\">Dispatch</p>\n<h2><a href=\"/posts/old/\""))
+        #expect(home.components(separatedBy: "href=\"/posts/old/\" dir=\"auto\"").count == 2)
+        // Only the home page leads: the list of dispatches lists both.
+        #expect(!(try site.read("kinds/dispatch/index.html")).contains("class=\"lead\""))
+    }
+
+    @Test func featuredIsAFlagOfPostsOnly() throws {
+        var files = Self.files(featured: "\nfeatured: soon")
+        files["content/pages/about.md"] = "---\ntitle: \"About\"\nfeatured: true\n---\n\nText.\n"
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        let errors = site.failure().filter { $0.severity == .error }
+        #expect(errors.contains { $0.file == "content/posts/old.md" && $0.message == "`featured` must be true or false" })
+        #expect(errors.contains { $0.file == "content/pages/about.md" && $0.message == "`featured` belongs to posts: a page is never in a list, a feed or a series" })
     }
 }

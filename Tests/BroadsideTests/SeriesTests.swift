@@ -71,7 +71,8 @@ import Testing
     }
 
     @Test func listEntriesNameTheDay() throws {
-        let home = try site.read("index.html")
+        // Not the home page, which leads with the newest post instead of listing it.
+        let home = try site.read("kinds/action-day/index.html")
         #expect(home.contains("<p class=\"meta\"><time datetime=\"2026-10-07T00:00:00+00:00\">October 7, 2026</time> · Action day · <a href=\"/series/week-of-action/\" dir=\"auto\">Week of Action</a>, Day 3 of 4</p>"))
     }
 
@@ -99,5 +100,53 @@ import Testing
         #expect(page.contains("<a rel=\"next\" href=\"/posts/dia-2/\">Día siguiente: <bdi>Día 2</bdi> →</a>"))
         #expect(try spanish.read("posts/day-1/index.html").contains("Week of Action</a>, Day 1 of 1</p>"))
         #expect(try spanish.read("es/series/week-of-action/index.html").contains("<html lang=\"es\">"))
+    }
+}
+
+/// `content/series/*.md`: a week of action's introduction above its days, named by its title.
+@Suite struct SeriesIntroductionTests {
+    static func site(_ introductions: [String: String]) throws -> TemporarySite {
+        var files = SeriesTests.files
+        for (name, text) in introductions { files["content/series/\(name)"] = text }
+        return try TemporarySite(files: files)
+    }
+
+    @Test func theIntroductionStandsAboveTheDaysAndDescribesThePage() throws {
+        let site = try Self.site(["week.md": "---\ntitle: \"Week of Action\"\nsummary: \"Five days & one aim.\"\n---\n\nWhy *this* week: read [day 1](/posts/day-1/).\n"])
+        defer { site.remove() }
+        try site.build()
+        let page = try site.read("series/week-of-action/index.html")
+        #expect(page.contains("<h1 dir=\"auto\">Week of Action</h1>\n<div class=\"series-intro\">\n<p>Why <em>this</em> week: read <a href=\"/posts/day-1/\">day 1</a>.</p>\n"))
+        #expect(page.contains("<meta name=\"description\" content=\"Five days &amp; one aim.\">"))
+        // Not a page of its own, in no list or feed.
+        #expect(!site.exists("series/week/index.html"))
+        #expect(!(try site.read("feed.xml")).contains("Why"))
+    }
+
+    @Test func anIntroductionOfNoSeriesIsAnErrorNamingTheNearest() throws {
+        let site = try Self.site([
+            "week.md": "---\ntitle: \"Week of Actions\"\n---\n\nText.\n",
+            "again.md": "---\ntitle: \"Week of Action\"\n---\n\nText.\n",
+            "twice.md": "---\ntitle: \"Week of Action\"\n---\n\nText.\n",
+        ])
+        defer { site.remove() }
+        #expect(site.failure().filter { $0.severity == .error } == [
+            .error("content/series/twice.md", line: 2, column: 8, "the series \"Week of Action\" already has an introduction, content/series/again.md",
+                hint: "keep one introduction a series; remove this file or join the two"),
+            .error("content/series/week.md", line: 2, column: 8, "this introduces the series \"Week of Actions\", but no post in en is a day of it",
+                hint: "did you mean \"Week of Action\"? the title of a series' introduction is the series' name, as its days write it in series:"),
+        ])
+    }
+
+    @Test func itsLinksAreCheckedAndItsImagesRefused() throws {
+        let broken = try Self.site(["week.md": "---\ntitle: \"Week of Action\"\n---\n\nRead [day 9](/posts/day-9/).\n"])
+        defer { broken.remove() }
+        #expect(try broken.build().warnings.contains { $0.file == "content/series/week.md" && $0.line == 5
+            && $0.message == "the link /posts/day-9/ goes to a page the site does not have" })
+        let image = try Self.site(["week.md": "---\ntitle: \"Week of Action\"\n---\n\n![A march](/images/march.jpg)\n"])
+        defer { image.remove() }
+        #expect(image.failure().contains(.error("content/series/week.md",
+            "a series' introduction shows text and links only: its images, blocks and attachments would not be published",
+            hint: "put them in the series' first day, and link that day from here")))
     }
 }

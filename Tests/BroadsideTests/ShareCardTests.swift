@@ -54,3 +54,39 @@ import Testing
             hint: "share_image: img/share-card.jpg"))
     }
 }
+
+/// The logo as the browser's tab icon and a phone's home-screen icon.
+@Suite struct SiteIconTests {
+    @Test func aPNGLogoGivesBothIconsAndAnSVGLogoIsItsOwnIcon() throws {
+        let png = try TemporarySite(files: ["site.yml": "logo: /img/logo.png\n", "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01")],
+            images: ["static/img/logo.png": "label.png"])
+        defer { png.remove() }
+        try png.build()
+        // The fixture's 8-pixel label is narrower than either icon: none is made larger than the logo.
+        #expect(!(try png.read("index.html")).contains("rel=\"icon\""))
+
+        let svg = try TemporarySite(files: [
+            "site.yml": "logo: logo.svg\n", "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01"),
+            "static/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><rect width=\"10\" height=\"10\"/></svg>",
+        ])
+        defer { svg.remove() }
+        try svg.build()
+        let page = try svg.read("index.html")
+        #expect(page.contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/logo.svg\">"))
+        #expect(!page.contains("apple-touch-icon"))
+    }
+
+    @Test func theFixturesLogoGivesA32And180PixelPNG() throws {
+        let site = try TemporarySite(copying: "basic")
+        defer { site.remove() }
+        try site.build()
+        let page = try site.read("index.html")
+        let icon = try #require(page.firstMatch(of: /<link rel="icon" type="image\/png" href="\/puentes\/(logo-icon-32\.[0-9a-f]{10}\.png)">/))
+        let touch = try #require(page.firstMatch(of: /<link rel="apple-touch-icon" href="\/puentes\/(logo-icon-180\.[0-9a-f]{10}\.png)">/))
+        for (file, width) in [(String(icon.1), 32), (String(touch.1), 180)] {
+            let bytes = [UInt8](try Data(contentsOf: site.output.appendingPathComponent(file)))
+            #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+            #expect(Int(bytes[16]) << 24 | Int(bytes[17]) << 16 | Int(bytes[18]) << 8 | Int(bytes[19]) == width)
+        }
+    }
+}

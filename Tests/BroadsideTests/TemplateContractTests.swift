@@ -41,15 +41,15 @@ import Testing
 
         var seen: [String: Set<String>] = [:]
         /// `name` is the contract's name of `context`; its keys that hold contexts are recorded under theirs.
-        func record(_ name: String, _ context: TemplateContext) {
-            seen[name, default: []].formUnion(context.values.keys)
-            for (key, value) in context.values {
+        func record(_ name: String, _ context: TemplateMap) {
+            seen[name, default: []].formUnion(context.keys)
+            for (key, value) in zip(context.keys, context.values) {
                 let child = name.hasSuffix(" page") || name == "feed content" ? (["posts", "upcoming", "past"].contains(key) ? "post" : key) : "\(name).\(key)"
-                if let inner = value as? TemplateContext, Self.contract[child] != nil {
+                if case .map(let inner) = value, Self.contract[child] != nil {
                     record(child, inner)
-                } else if let items = value as? [TemplateContext] {
+                } else if case .list(let items) = value {
                     let itemName = Self.contract[child] != nil ? child : child + "[]"
-                    if Self.contract[itemName] != nil { items.forEach { record(itemName, $0) } }
+                    if Self.contract[itemName] != nil { items.compactMap(\.map).forEach { record(itemName, $0) } }
                 }
             }
         }

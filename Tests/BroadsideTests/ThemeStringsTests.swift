@@ -112,7 +112,7 @@ private func at(_ text: String) -> PostDate {
     /// Templates reach groups with dots and hyphenated kinds as they are: `{{t.kind.action-day}}`.
     @Test func templatesSeeTheStringsAsNestedMaps() throws {
         let template = try MustacheTemplate(string: "{{t.read_more}} · {{t.kind.action-day}} · {{t.page_of}} · {{#t.months}}{{.}},{{/t.months}}")
-        let spanish = template.render(TemplateContext(["t": strings.templateValues(lang: "es")]))
+        let spanish = template.render(TemplateMap(["t": .map(strings.templateValues(lang: "es"))]))
         #expect(spanish == "Leer más · Día de acción · Página {page} de {pages} · "
             + "enero,febrero,marzo,abril,mayo,junio,julio,agosto,septiembre,octubre,noviembre,diciembre,")
     }

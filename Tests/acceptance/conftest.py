@@ -3,6 +3,9 @@ every test reads that output."""
 
 from __future__ import annotations
 
+import functools
+import http.server
+import threading
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -62,3 +65,30 @@ def site_title(source, feed) -> str:
         title = feed.feed.get("title")
     assert title, "no site title in site.yml (`title:`) nor in the feed"
     return str(title)
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def log_request(self, code="-", size="-"):
+        self.server.requests.append((self.path, int(code) if str(code).isdigit() else 0))
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def served_site(site):
+    """The example site from a plain file server on 127.0.0.1, stopped after the module; its
+    `requests` are (path, status) as they came."""
+    server = _Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
+    server.requests = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()

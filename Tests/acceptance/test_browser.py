@@ -9,10 +9,7 @@ browser cannot reach outside this machine whatever a page asks for."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import struct
-import threading
 import zlib
 from collections import Counter
 from pathlib import Path
@@ -71,31 +68,6 @@ def test_post_page_dom_shows_post_title(chromium, site, feed):
     assert want in page.text, (
         f"post title {want!r} not in the text of {file.relative_to(site)} as Chromium sees it\n"
         f"<title>: {page.title!r}\ntext: {page.text[:600]!r}")
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    def log_request(self, code="-", size="-"):
-        self.server.requests.append((self.path, int(code) if str(code).isdigit() else 0))
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def served_site(site):
-    server = _Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
-    server.requests = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def png_size(path: Path) -> tuple[int, int]:

@@ -55,9 +55,14 @@ runFuzzer { bytes in
         let output = renderer.render(page)
         require(!output.path.hasPrefix("/") && !output.path.split(separator: "/").contains { $0 == ".." || $0 == "." || $0.isEmpty },
             "the page \(page) would be written to \(output.path)")
-        guard case .text(let markup) = output.contents, !markup.isEmpty else {
-            fatalError("the page \(output.path) is empty")
+        let markup: String
+        switch output.contents {
+        case .text(let text): markup = text
+        // Pages and feeds come as the bytes the engine and the feed writer wrote.
+        case .bytes(let bytes): markup = String(decoding: bytes, as: UTF8.self)
+        case .copy, .link, .data: fatalError("the page \(output.path) is not text")
         }
+        guard !markup.isEmpty else { fatalError("the page \(output.path) is empty") }
         switch page.format.writer {
         case .calendar:
             require(markup.hasPrefix("BEGIN:VCALENDAR\r\n") && markup.hasSuffix("END:VCALENDAR\r\n"), "\(output.path) is not a calendar")

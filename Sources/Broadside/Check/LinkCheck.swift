@@ -12,7 +12,9 @@ enum LinkCheck {
     static func brokenLinks(in site: Site, paths: Set<String>, limit: Int = .max) -> [Diagnostic] {
         let targets = LinkTargets(paths: paths)
         let folders = Set(paths.compactMap { path in path.firstIndex(of: "/").map { String(path[..<$0]) } })
-        let posts = site.posts
+        // Series' introductions are checked as posts are, from their series' page.
+        let introductions = site.introductions.compactMap { $0 }
+        let posts = introductions.isEmpty ? site.posts : site.posts + introductions
         // Each post's broken links, in the order written; on every core, as posts were loaded.
         let brokenOfPost = parallelMap(Array(posts.indices)) { index in
             posts[index].links.compactMap { link -> (PostLink, LinkTargets.Resolution)? in

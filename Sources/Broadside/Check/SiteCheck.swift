@@ -43,7 +43,7 @@ public enum SiteCheck {
         diagnostics += EmptyCategories.problems(in: site, strings: prepared.theme.strings, reader: reader)
         clock.measure("check", Build.plural(site.posts.count, "post"))
         let located = prepared.images.images.values.filter(\.hadGPS).map(\.source).sorted()
-        let pages = site.posts.filter(\.isPage).count
+        let pages = site.posts.reduce(0) { $0 + ($1.isPage ? 1 : 0) }
         return CheckReport(posts: site.posts.count - pages, pages: pages, diagnostics: diagnostics, locatedImages: located)
     }
 }

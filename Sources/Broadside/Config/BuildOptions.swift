@@ -20,9 +20,9 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Told of each stage as it ends, for a terminal's progress lines; never changes the output.
     public var progress: (@Sendable (BuildProgress) -> Void)?
-    /// Which Mustache engine renders the theme's pages: swift-mustache, unless a test chooses
-    /// Broadside's own to compare the whole site byte for byte (see docs/templates-engine.md).
-    var templateEngine: TemplateEngineChoice = .swiftMustache
+    /// Which Mustache engine renders the theme: Broadside's own, or swift-mustache where a test
+    /// compares the whole site byte for byte (see docs/templates-engine.md).
+    var templateEngine: TemplateEngineChoice = .broadside
 
     public init(
         source: URL, output: URL? = nil, baseURL: String? = nil,

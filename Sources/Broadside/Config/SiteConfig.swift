@@ -39,7 +39,7 @@ public struct SiteConfig: Sendable, Equatable {
     public static let fileName = "site.yml"
     static let keys = [
         "title", "description", "base_url", "language", "time_zone", "theme", "posts_per_page", "feed_size", "feeds", "share_image", "logo", "search_engines", "unsafe", "images",
-        "menu", "footer_menu", "footer_text", "brand",
+        "menu", "footer_menu", "footer_text", "social", "donate", "brand",
         // Read by `broadside publish` (BroadsidePublish), not by the build.
         "publish",
     ]
@@ -165,6 +165,10 @@ public struct SiteConfig: Sendable, Equatable {
                 menus.main = SiteMenus.read(value, key: key, file: file, diagnostics: &diagnostics)
             case "footer_menu":
                 menus.footer = SiteMenus.read(value, key: key, file: file, diagnostics: &diagnostics)
+            case "social":
+                menus.social = SiteMenus.read(value, key: key, file: file, diagnostics: &diagnostics)
+            case "donate":
+                menus.donate = SiteMenus.readLink(value, key: key, file: file, diagnostics: &diagnostics)
             case "footer_text":
                 if let text { footerText = ["": text] } else if let mapping = value.mapping {
                     for (langNode, textNode) in mapping {

@@ -12,6 +12,8 @@ struct ImageJob: Sendable, Equatable {
     var sizes = false
     /// A featured image: a copy for share cards.
     var share = false
+    /// The organisation's logo: square PNG copies for the browser's tab and a phone's home screen.
+    var icons = false
     /// The first post that shows it, and the line, for messages: "the featured image of …".
     var usedBy: String?
 }
@@ -42,6 +44,10 @@ enum ImageJobs {
                 jobs[path]!.sizes = true
                 if jobs[path]!.usedBy == nil { jobs[path]!.usedBy = "shown in \(post.source)" }
             }
+        }
+        if let path = site.config.logo?.path, jobs[path] != nil {
+            jobs[path]!.icons = true
+            if jobs[path]!.usedBy == nil { jobs[path]!.usedBy = "logo in site.yml" }
         }
         // The card of pages without an image of their own gets a share-card copy too.
         if let path = site.config.shareImage?.path, jobs[path] != nil {

@@ -82,7 +82,7 @@ enum ImageStage {
             return fail("Broadside does not publish this kind of image", "save it as JPEG, PNG or WebP")
         }
         func key(_ sourceDigest: String) -> String {
-            ImageCodec.sha256(Array("\(ImageCache.version) \(sourceDigest) \(settings.fingerprint) sizes=\(job.sizes) share=\(job.share)".utf8))
+            ImageCodec.sha256(Array("\(ImageCache.version) \(sourceDigest) \(settings.fingerprint) sizes=\(job.sizes) share=\(job.share)\(job.icons ? " icons" : "")".utf8))
         }
         // Unchanged since the last build, and made then: the source is not even read.
         let stamp = SourceDigests.Stamp(of: job.real)
@@ -202,6 +202,8 @@ enum ImageStage {
                 image.own = file(job.outputPath)
             } else if item.name.hasPrefix("share.") {
                 image.share = file(sized)
+            } else if item.name.hasPrefix("icon-") {
+                image.icons.append(file("\(folder)\(stem)-icon-\(item.width).\(key.prefix(10)).png"))
             } else if item.format == .webp {
                 image.webp.append(file(sized))
             } else {

@@ -23,6 +23,8 @@ public struct PublishedImage: Sendable, Equatable {
     public var fallback: [ImageFile] = []
     /// 1200 pixels wide (or the photo's own width), for share cards.
     public var share: ImageFile?
+    /// A logo's icons, 32 and 180 pixels wide, narrowest first (`RasterSizes.iconWidths`).
+    public var icons: [ImageFile] = []
     /// The source carried a GPS position (removed).
     public var hadGPS = false
     /// Width and height as readers see them, orientation applied: the largest size published.
@@ -33,7 +35,7 @@ public struct PublishedImage: Sendable, Equatable {
     public var sourceHeight: Int
 
     /// Every file this image puts in the site.
-    var files: [ImageFile] { [own].compactMap { $0 } + webp + fallback + [share].compactMap { $0 } }
+    var files: [ImageFile] { [own].compactMap { $0 } + webp + fallback + [share].compactMap { $0 } + icons }
 
     /// The fallback size nearest `width` from above (else the widest).
     func fallback(near width: Int) -> ImageFile? {

@@ -15,6 +15,9 @@ struct RasterSizes {
         return settings.widths.filter { $0 < widest } + [widest]
     }
 
+    /// The tab icon's width and the touch icon's (Apple's 180 × 180).
+    static let iconWidths = [32, 180]
+
     func make(_ bytes: [UInt8]) -> Result<(ImageCache.Entry, [String: [UInt8]]), ImageProblem> {
         let largest = min(header.width, settings.largest)
         let shareWidth = min(header.width, settings.shareWidth)
@@ -55,6 +58,13 @@ struct RasterSizes {
         if job.share && !shareIsASize {
             guard let share = sized(shareWidth) else { return .failure(.damaged) }
             if let problem = add("share.jpg", share, as: .jpeg) { return .failure(problem) }
+        }
+        // A logo as the browser's tab icon and a phone's home-screen icon: PNG, never wider than the logo.
+        if job.icons {
+            for width in Self.iconWidths where width <= header.width {
+                guard let icon = sized(width) else { return .failure(.damaged) }
+                if let problem = add("icon-\(width).png", icon, as: .png) { return .failure(problem) }
+            }
         }
         let entry = ImageCache.Entry(format: format, width: own.width, height: own.height, sourceWidth: header.width,
             sourceHeight: header.height, hadGPS: header.hasGPS, items: items)

@@ -9,6 +9,8 @@ public struct LoadedContent: Sendable {
     public var scheduled: [ScheduledDay] = []
     /// Posts left out for being drafts or dated after now, in source path order.
     public var leftOut: [LeftOutPost] = []
+    /// `content/series/*.md`: the text at the top of a series' page, as pages are read.
+    public var introductions: [Post] = []
 }
 
 /// Finds `content/posts/**/*.md`, reads each file once and parses it on every core.
@@ -19,6 +21,8 @@ struct ContentLoader {
     static let postsFolder = "content/posts"
     /// Pages: About, Donate, Know your rights; optional.
     static let pagesFolder = "content/pages"
+    /// A series' introduction, shown above its days; optional.
+    static let seriesFolder = "content/series"
 
     func load() -> LoadedContent {
         let folder = SiteFolder(source)
@@ -60,33 +64,38 @@ struct ContentLoader {
                 hint: "add a file such as \(Self.postsFolder)/first-post.md"))
         }
         let pages = loadPages(folder)
-        return LoadedContent(posts: posts + pages.posts, diagnostics: diagnostics + pages.diagnostics, scheduled: results.compactMap(\.1),
-                             leftOut: results.compactMap(\.3) + pages.leftOut)
+        let introductions = loadPages(folder, from: Self.seriesFolder, below: "series/")
+        return LoadedContent(posts: posts + pages.posts, diagnostics: diagnostics + pages.diagnostics + introductions.diagnostics,
+                             scheduled: results.compactMap(\.1), leftOut: results.compactMap(\.3) + pages.leftOut + introductions.leftOut,
+                             introductions: introductions.posts)
     }
 
-    /// `content/pages/**/*.md`, each a page at the address its path gives.
-    private func loadPages(_ folder: SiteFolder) -> (posts: [Post], diagnostics: [Diagnostic], leftOut: [LeftOutPost]) {
-        switch folder.look(at: Self.pagesFolder, within: folder.bounds) {
+    /// `content/pages/**/*.md`, each a page at the address its path gives; read the same way,
+    /// `content/series/*.md`, each a series' introduction (`below`: `series/`, where its page is).
+    private func loadPages(_ folder: SiteFolder, from pagesFolder: String = Self.pagesFolder, below: String = "")
+        -> (posts: [Post], diagnostics: [Diagnostic], leftOut: [LeftOutPost])
+    {
+        switch folder.look(at: pagesFolder, within: folder.bounds) {
         case .success(.folder): break
         case .failure(let diagnostic): return ([], [diagnostic], [])
         case .success(.missing), .success(.file): return ([], [], [])
         }
-        let (listed, listing) = folder.files(in: Self.pagesFolder, within: folder.bounds,
+        let (listed, listing) = folder.files(in: pagesFolder, within: folder.bounds,
             skip: { $0.hasPrefix(".") }, keep: { $0.hasSuffix(".md") || UnreadFiles.isMisnamedPost($0) }, checkReadable: false)
         let files = listed.filter { $0.path.hasSuffix(".md") }
         // `about.markdown`, `donate.md.txt`: a page the editor meant, not read without a word.
         let misnamed = listed.filter { !$0.path.hasSuffix(".md") }.map { found in
-            let file = "\(Self.pagesFolder)/\(found.path)"
+            let file = "\(pagesFolder)/\(found.path)"
             let stem = (found.path as NSString).deletingPathExtension
             let name = stem.hasSuffix(".md") ? stem : stem + ".md"
             return Diagnostic.warning(file, "this file is not read: a page's file name ends in .md",
-                hint: "rename it \(Self.pagesFolder)/\(name)")
+                hint: "rename it \(pagesFolder)/\(name)")
         }
         let results = parallelMap(files) { found -> (Post?, [Diagnostic], LeftOutPost?) in
-            let file = "\(Self.pagesFolder)/\(found.path)"
+            let file = "\(pagesFolder)/\(found.path)"
             if found.path == PostFolder.indexFile {
                 return (nil, [.error(file, "a page cannot be the home page, which lists the newest posts",
-                    hint: "give the page a name of its own, such as \(Self.pagesFolder)/about.md")], nil)
+                    hint: "give the page a name of its own, such as \(pagesFolder)/about.md")], nil)
             }
             let data: Data
             switch FileBytes.read(found.real, limit: TextLimit.post.bytes) {
@@ -96,8 +105,8 @@ struct ContentLoader {
             }
             guard let text = String(validatingUTF8: data) else { return (nil, [UTF8Text.problem(in: data, file: file)], nil) }
             let (post, _, diagnostics, leftOut) = parser.read(text, file: file, fileStem: PostFolder.stem(ofPostAt: found.path),
-                finder: ResourceFinder(site: folder, postFolder: PostFolder.folder(ofPostAt: found.path, in: Self.pagesFolder)),
-                page: PostFolder.pagePath(ofPageAt: found.path))
+                finder: ResourceFinder(site: folder, postFolder: PostFolder.folder(ofPostAt: found.path, in: pagesFolder)),
+                page: below + PostFolder.pagePath(ofPageAt: found.path))
             return (post, diagnostics, leftOut)
         }
         return (results.compactMap(\.0), listing + results.flatMap(\.1) + misnamed, results.compactMap(\.2))

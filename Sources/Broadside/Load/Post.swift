@@ -65,6 +65,11 @@ public struct Post: Sendable, Equatable {
     /// `get-help/know-your-rights`, `es/acerca-de`. Nil for a post. A page is never in a list
     /// or a feed; it has its own address, translations, files beside it, blocks and share card.
     public var page: String? = nil
+    /// False for a page written without `date:`: the parser dates it 1970 so it sorts after
+    /// every post, which is no day it changed.
+    public var isDated = true
+    /// `featured: true`: leads the home page of its language while it is the newest so marked.
+    public var featured = false
 }
 
 extension Post {
@@ -74,9 +79,8 @@ extension Post {
     /// page's own folder.
     public var folder: String { page.map { $0 + "/" } ?? "posts/\(slug)/" }
 
-    /// When it last changed, for the sitemap: `updated:`, else its date; a page without a date
-    /// (dated 1970 by the parser, to sort after every post) has none.
+    /// When it last changed, for the sitemap: `updated:`, else its date; none for an undated page.
     public var lastChange: PostDate? {
-        updated ?? (isPage && date.secondsSince1970 == 0 ? nil : date)
+        updated ?? (isDated ? date : nil)
     }
 }

@@ -185,6 +185,13 @@ struct PostParser: Sendable {
             }
         }
 
+        // `featured: true`: the lead story of the home page, while it is the newest so marked.
+        var featured = false
+        if let value = text("featured", hint: "featured: true"), let node = fields["featured"] {
+            if let flag = SiteConfig.bool(value) { featured = flag } else {
+                fail(node, "`featured` must be true or false", hint: "write featured: true to lead the home page with this post")
+            }
+        }
         var draft = false
         if let value = text("draft", hint: "draft: true"), let node = fields["draft"] {
             if let flag = SiteConfig.bool(value) { draft = flag } else {
@@ -312,6 +319,8 @@ struct PostParser: Sendable {
         post.translationKeyColumn = fields["translation_key"]?.column
         post.aliases = aliases
         post.updated = updated
+        post.isDated = fields["date"] != nil
+        post.featured = featured
         post.links = body.links.map { $0.down(parts.bodyLineOffset) }
         post.images = body.images
         if !blockLinks.isEmpty { post.links = (post.links + blockLinks).sorted { ($0.line, $0.column) < ($1.line, $1.column) } }
@@ -343,7 +352,7 @@ struct PostParser: Sendable {
     static let maximumTerms = 100
 
     /// What only a post may say: where it is listed, and what it announces.
-    static let postOnlyKeys = ["kind", "categories", "tags", "series", "series_day", "event"]
+    static let postOnlyKeys = ["kind", "categories", "tags", "series", "series_day", "event", "featured"]
 
     /// A page's folder: its path's folders as slugs, then its own slug (`slug:` or its name),
     /// below its language's folder when that is not the site's (`es/acerca-de`), as the
@@ -361,6 +370,6 @@ struct PostParser: Sendable {
 
     static let knownKeys: Set<String> = Set<String>([
         "title", "date", "kind", "categories", "tags", "summary", "lang", "series", "series_day",
-        "translation_key", "draft", "slug", "author", "event", "aliases", "updated",
+        "translation_key", "draft", "slug", "author", "event", "aliases", "updated", "featured",
     ]).union(ResourceFields.keys)
 }

@@ -32,7 +32,7 @@ enum UnreadFiles {
         guard case .success(.folder(let real)) = folder.look(at: content, within: folder.bounds),
               let names = try? FileManager.default.contentsOfDirectory(atPath: real) else { return [] }
         var found: [Diagnostic] = []
-        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where name != "posts" && name != "pages" && !name.hasPrefix(".") {
+        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !["posts", "pages", "series"].contains(name) && !name.hasPrefix(".") {
             let relative = "\(content)/\(name)"
             let (files, _) = folder.files(in: relative, within: folder.bounds, skip: { $0.hasPrefix(".") },
                 keep: { $0.hasSuffix(".md") || isMisnamedPost($0) }, checkReadable: false)

@@ -4,7 +4,7 @@
 struct BlockRenderer: Sendable {
     var theme: Theme
     /// The theme's strings per language, made once (see `PageRenderer.words`).
-    var words: [String: TemplateWords] = [:]
+    var words: [String: TemplateMap] = [:]
 
     static func partial(_ name: Block.Name) -> String { "blocks/\(name.rawValue)" }
 
@@ -17,7 +17,7 @@ struct BlockRenderer: Sendable {
         let t = words[post.lang] ?? theme.strings.templateValues(lang: post.lang)
         let rendered = post.blocks.map { block in
             // Without its last line break: the marker it replaces stood on a line of its own.
-            var html = theme.library.render(context(of: block, lang: post.lang, t: t, email: email), withTemplate: Self.partial(block.name)) ?? ""
+            var html = theme.templates.render(context(of: block, lang: post.lang, t: t, email: email), template: Self.partial(block.name)) ?? ""
             if html.hasSuffix("\n") { html.removeLast() }
             return html
         }
@@ -26,33 +26,33 @@ struct BlockRenderer: Sendable {
 
     /// What `blocks/<name>` receives (see `TemplateContract`): the block's fields as written,
     /// and the values Broadside makes of them in the post's language.
-    func context(of block: Block, lang: String, t: TemplateWords, email: Bool = false) -> TemplateContext {
+    func context(of block: Block, lang: String, t: TemplateMap, email: Bool = false) -> TemplateMap {
         let strings = theme.strings
-        var context: TemplateContext = ["lang": lang, "t": t]
+        var context: TemplateMap = ["lang": .text(lang), "t": .map(t)]
         if email { context["email"] = true }
         switch block.fields {
         case .action(let action):
-            context["title"] = action.title
-            context["button"] = action.button ?? strings.text("take_action", lang: lang)
-            if let text = action.text { context["text"] = text }
-            if let url = action.url { context["url"] = url }
+            context["title"] = .text(action.title)
+            context["button"] = .text(action.button ?? strings.text("take_action", lang: lang))
+            if let text = action.text { context["text"] = .text(text) }
+            if let url = action.url { context["url"] = .url(url) }
             if let phone = action.phone, let phoneURL = action.phoneURL {
-                context["phone"] = phone
-                context["phone_url"] = phoneURL
+                context["phone"] = .text(phone)
+                context["phone_url"] = .url(phoneURL)
             }
-            context["href"] = action.url ?? action.phoneURL
+            context["href"] = (action.url ?? action.phoneURL).map(TemplateValue.url)
         case .stat(let stat):
-            context["figure"] = stat.figure
-            context["label"] = stat.label
+            context["figure"] = .text(stat.figure)
+            context["label"] = .text(stat.label)
             if let asOf = stat.asOf {
-                context["as_of"] = strings.text("stat_as_of", lang: lang, ["date": strings.date(asOf, lang: lang)])
-                context["as_of_iso"] = DateText.day(asOf)
+                context["as_of"] = .text(strings.text("stat_as_of", lang: lang, ["date": strings.date(asOf, lang: lang)]))
+                context["as_of_iso"] = .text(DateText.day(asOf))
             }
-            if let source = stat.source { context["source"] = source }
-            if let sourceURL = stat.sourceURL { context["source_url"] = sourceURL }
+            if let source = stat.source { context["source"] = .text(source) }
+            if let sourceURL = stat.sourceURL { context["source_url"] = .url(sourceURL) }
         case .callout(let callout):
-            if let title = callout.title { context["title"] = title }
-            context["content"] = callout.html
+            if let title = callout.title { context["title"] = .text(title) }
+            context["content"] = .html(callout.html)
         }
         return context
     }

@@ -39,14 +39,14 @@ struct EventView: Sendable {
         }
     }
 
-    var context: TemplateContext {
-        var context: TemplateContext = ["start": start, "start_iso": startISO, "time_zone": timeZone, "calendar_url": calendarURL,
-                                        "badge_month": badgeMonth, "badge_day": badgeDay]
-        if let startUTC { context["start_utc"] = startUTC }
-        if let end, let endISO { (context["end"], context["end_iso"]) = (end, endISO) }
-        if let location { context["location"] = location }
-        if let onlineURL { context["online_url"] = onlineURL }
-        if let rsvpURL { context["rsvp_url"] = rsvpURL }
+    var context: TemplateMap {
+        var context: TemplateMap = ["start": .text(start), "start_iso": .text(startISO), "time_zone": .text(timeZone),
+                                    "calendar_url": .url(calendarURL), "badge_month": .text(badgeMonth), "badge_day": .text(badgeDay)]
+        if let startUTC { context["start_utc"] = .text(startUTC) }
+        if let end, let endISO { (context["end"], context["end_iso"]) = (.text(end), .text(endISO)) }
+        if let location { context["location"] = .text(location) }
+        if let onlineURL { context["online_url"] = .url(onlineURL) }
+        if let rsvpURL { context["rsvp_url"] = .url(rsvpURL) }
         return context
     }
 }

@@ -25,7 +25,9 @@ struct FeedWriter {
     /// The items, picked once per feed (a series' or the events' are sorted to pick them).
     private var items: [FeedEntry] { list.feedPosts(site.config.feedSize).compactMap { entries[$0] } }
 
-    func text(_ syntax: FeedSyntax) -> String {
+    /// The feed's file, as UTF-8 bytes: items are written into one buffer, with their text
+    /// escaped straight into it, never joined as strings.
+    func bytes(_ syntax: FeedSyntax) -> [UInt8] {
         switch syntax {
         case .rss: rss()
         case .atom: atom()
@@ -35,28 +37,32 @@ struct FeedWriter {
 
     /// `head`, then each item whole while the feed stays under the limit, else its short form.
     private func assemble(
-        _ items: [FeedEntry], _ head: String, _ tail: String, separator: String = "", whole: (FeedEntry) -> String,
-        short: (FeedEntry) -> String
-    ) -> String {
+        _ items: [FeedEntry], _ head: String, _ tail: String, separator: String = "", item: (FeedEntry, _ whole: Bool, inout FeedBytes) -> Void
+    ) -> [UInt8] {
         // Reserved once for the largest feed: not copied into larger and larger buffers as it grows.
-        var text = ""
-        text.reserveCapacity(Self.byteLimit + 4096)
-        text += head
+        var feed = FeedBytes(capacity: Self.byteLimit + 4096)
+        feed.add(head)
         var size = head.utf8.count + tail.utf8.count + Self.closingRoom
+        var piece = FeedBytes(capacity: 64 * 1024)
         for (index, entry) in items.enumerated() {
-            let item = (index == 0 ? "" : separator) + whole(entry)
-            let chosen = size + item.utf8.count <= Self.byteLimit ? item : (index == 0 ? "" : separator) + short(entry)
-            size += chosen.utf8.count
-            text += chosen
+            for whole in [true, false] {
+                piece.bytes.removeAll(keepingCapacity: true)
+                if index > 0 { piece.add(separator) }
+                item(entry, whole, &piece)
+                if size + piece.bytes.count <= Self.byteLimit || !whole { break }
+            }
+            size += piece.bytes.count
+            feed.bytes.append(contentsOf: piece.bytes)
         }
-        return text + tail
+        feed.add(tail)
+        return feed.bytes
     }
 
     private func xml(_ value: String) -> String { TextEscaping.xml.escape(value) }
 
     // MARK: RSS 2.0
 
-    private func rss() -> String {
+    private func rss() -> [UInt8] {
         let items = items
         var head = """
             <?xml version="1.0" encoding="utf-8"?>
@@ -73,34 +79,35 @@ struct FeedWriter {
             head += "<lastBuildDate>\(DateText.rfc822(newest.date))</lastBuildDate>\n"
         }
         head += "<atom:link href=\"\(xml(selfURL))\" rel=\"self\" type=\"\(format.mediaType)\"/>\n"
-        return assemble(items, head, "</channel>\n</rss>\n", whole: { rssItem($0, whole: true) }, short: { rssItem($0, whole: false) })
+        return assemble(items, head, "</channel>\n</rss>\n", item: rssItem)
     }
 
-    private func rssItem(_ entry: FeedEntry, whole: Bool) -> String {
-        var item = "<item>\n<title>\(xml(entry.title))</title>\n<link>\(xml(entry.url))</link>\n"
-        item += "<guid isPermaLink=\"true\">\(xml(entry.url))</guid>\n"
-        item += "<pubDate>\(DateText.rfc822(entry.date))</pubDate>\n"
-        for author in entry.authors { item += "<dc:creator>\(xml(author))</dc:creator>\n" }
-        for term in entry.terms { item += "<category>\(xml(term))</category>\n" }
+    private func rssItem(_ entry: FeedEntry, whole: Bool, _ item: inout FeedBytes) {
+        item.add("<item>\n<title>", xml: entry.title, "</title>\n<link>")
+        item.add("", xml: entry.url, "</link>\n<guid isPermaLink=\"true\">")
+        item.add("", xml: entry.url, "</guid>\n")
+        item.add("<pubDate>\(DateText.rfc822(entry.date))</pubDate>\n")
+        for author in entry.authors { item.add("<dc:creator>", xml: author, "</dc:creator>\n") }
+        for term in entry.terms { item.add("<category>", xml: term, "</category>\n") }
         // Readers take `description` as HTML: the plain summary is escaped as HTML, then as XML,
         // so a summary quoting `<img onerror=…>` reaches the reader as text.
-        item += "<description>\(xml(Escaping.markup(entry.summary)))</description>\n"
-        if whole, let content = entry.xmlContent { item += "<content:encoded>" + content + "</content:encoded>\n" }
+        item.add("<description>", xml: Escaping.markup(entry.summary), "</description>\n")
+        if whole { item.add("<content:encoded>", xml: entry.content, "</content:encoded>\n") }
         // RSS allows one enclosure: the first attachment; Atom and JSON Feed carry them all.
         if let first = entry.enclosures.first {
-            item += "<enclosure url=\"\(xml(first.url))\" length=\"\(first.length)\" type=\"\(xml(first.mediaType))\"/>\n"
+            item.add("<enclosure url=\"\(xml(first.url))\" length=\"\(first.length)\" type=\"\(xml(first.mediaType))\"/>\n")
         }
         if let image = entry.image {
-            item += "<media:content url=\"\(xml(image.url))\" medium=\"image\" type=\"\(image.mediaType)\""
-                + (image.width > 0 ? " width=\"\(image.width)\" height=\"\(image.height)\"" : "") + ">\n"
-            item += "<media:description type=\"plain\">\(xml(image.alt))</media:description>\n</media:content>\n"
+            item.add("<media:content url=\"\(xml(image.url))\" medium=\"image\" type=\"\(image.mediaType)\""
+                + (image.width > 0 ? " width=\"\(image.width)\" height=\"\(image.height)\"" : "") + ">\n")
+            item.add("<media:description type=\"plain\">", xml: image.alt, "</media:description>\n</media:content>\n")
         }
-        return item + "</item>\n"
+        item.add("</item>\n")
     }
 
     // MARK: Atom 1.0 (RFC 4287)
 
-    private func atom() -> String {
+    private func atom() -> [UInt8] {
         let items = items
         let updated = items.first.map(\.date).map(DateText.iso8601) ?? DateText.utc(site.now)
         let head = """
@@ -116,40 +123,41 @@ struct FeedWriter {
             <generator>Broadside</generator>
 
             """
-        return assemble(items, head, "</feed>\n", whole: { atomEntry($0, whole: true) }, short: { atomEntry($0, whole: false) })
+        return assemble(items, head, "</feed>\n", item: atomEntry)
     }
 
-    private func atomEntry(_ entry: FeedEntry, whole: Bool) -> String {
+    private func atomEntry(_ entry: FeedEntry, whole: Bool, _ item: inout FeedBytes) {
         let date = DateText.iso8601(entry.date)
-        var item = "<entry xml:lang=\"\(xml(entry.lang))\">\n<id>\(xml(entry.url))</id>\n<title type=\"text\">\(xml(entry.title))</title>\n"
-        item += "<link rel=\"alternate\" type=\"text/html\" href=\"\(xml(entry.url))\"/>\n"
-        item += "<published>\(date)</published>\n<updated>\(date)</updated>\n"
-        for author in entry.authors { item += "<author><name>\(xml(author))</name></author>\n" }
-        for term in entry.terms { item += "<category term=\"\(xml(term))\"/>\n" }
+        item.add("<entry xml:lang=\"", xml: entry.lang, "\">\n<id>")
+        item.add("", xml: entry.url, "</id>\n<title type=\"text\">")
+        item.add("", xml: entry.title, "</title>\n<link rel=\"alternate\" type=\"text/html\" href=\"")
+        item.add("", xml: entry.url, "\"/>\n<published>\(date)</published>\n<updated>\(date)</updated>\n")
+        for author in entry.authors { item.add("<author><name>", xml: author, "</name></author>\n") }
+        for term in entry.terms { item.add("<category term=\"", xml: term, "\"/>\n") }
         for enclosure in entry.enclosures {
-            item += "<link rel=\"enclosure\" href=\"\(xml(enclosure.url))\" type=\"\(xml(enclosure.mediaType))\" length=\"\(enclosure.length)\" title=\"\(xml(enclosure.title))\"/>\n"
+            item.add("<link rel=\"enclosure\" href=\"\(xml(enclosure.url))\" type=\"\(xml(enclosure.mediaType))\" length=\"\(enclosure.length)\" title=\"\(xml(enclosure.title))\"/>\n")
         }
-        item += "<summary type=\"text\">\(xml(entry.summary))</summary>\n"
-        if whole, let content = entry.xmlContent { item += "<content type=\"html\">" + content + "</content>\n" }
-        return item + "</entry>\n"
+        item.add("<summary type=\"text\">", xml: entry.summary, "</summary>\n")
+        if whole { item.add("<content type=\"html\">", xml: entry.content, "</content>\n") }
+        item.add("</entry>\n")
     }
 
     // MARK: JSON Feed 1.1
 
-    private func json() -> String {
+    private func json() -> [UInt8] {
         func string(_ value: String) -> String { JSONText.string(value) }
         var head = "{\n\"version\": \"https://jsonfeed.org/version/1.1\",\n\"title\": \(string(title)),\n"
         head += "\"home_page_url\": \(string(pageURL)),\n\"feed_url\": \(string(selfURL)),\n"
         head += "\"description\": \(string(description)),\n\"language\": \(string(list.lang)),\n"
         head += "\"authors\": [{\"name\": \(string(site.config.title))}],\n\"items\": [\n"
-        return assemble(items, head, "\n]\n}\n", separator: ",\n", whole: { jsonItem($0, whole: true) }, short: { jsonItem($0, whole: false) })
+        return assemble(items, head, "\n]\n}\n", separator: ",\n", item: jsonItem)
     }
 
-    private func jsonItem(_ entry: FeedEntry, whole: Bool) -> String {
+    private func jsonItem(_ entry: FeedEntry, whole: Bool, _ item: inout FeedBytes) {
         func string(_ value: String) -> String { JSONText.string(value) }
         var fields = [
             "\"id\": \(string(entry.url))", "\"url\": \(string(entry.url))", "\"title\": \(string(entry.title))",
-            whole ? "\"content_html\": \"" + (entry.jsonContent ?? "") + "\"" : "\"content_text\": \(string(entry.summary))",
+            whole ? "" : "\"content_text\": \(string(entry.summary))",
             "\"summary\": \(string(entry.summary))", "\"date_published\": \(string(DateText.iso8601(entry.date)))",
             "\"language\": \(string(entry.lang))",
         ]
@@ -163,6 +171,34 @@ struct FeedWriter {
                 "{\"url\": \(string($0.url)), \"mime_type\": \(string($0.mediaType)), \"title\": \(string($0.title)), \"size_in_bytes\": \($0.length)}"
             }.joined(separator: ", ") + "]")
         }
-        return "{" + fields.joined(separator: ", ") + "}"
+        // The content, by far the largest field, is escaped straight into the feed.
+        item.add("{" + fields[..<3].joined(separator: ", ") + ", ")
+        if whole {
+            item.add("\"content_html\": \"")
+            item.addJSON(entry.content)
+            item.add("\", ")
+        } else {
+            item.add(fields[3] + ", ")
+        }
+        item.add(fields[4...].joined(separator: ", ") + "}")
     }
+}
+
+/// A feed as it is written: UTF-8 bytes, with text escaped into them as it is added.
+struct FeedBytes {
+    var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    mutating func add(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    /// `before`, `text` escaped for XML, `after`.
+    mutating func add(_ before: String, xml text: String, _ after: String) {
+        add(before)
+        FastEscaping.append(text, xml: true, to: &bytes)
+        add(after)
+    }
+
+    /// `text` escaped as a JSON string's contents.
+    mutating func addJSON(_ text: String) { bytes.append(contentsOf: JSONText.escaped(text).utf8) }
 }

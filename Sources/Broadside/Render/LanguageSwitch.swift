@@ -4,12 +4,12 @@
 /// Each language is named in itself ("Español"), as a reader looking for it reads it.
 enum LanguageSwitch {
     /// `translations`: the page's versions by language (a post's or a page's), none for a list.
-    static func links(from lang: String, translations: [String: String] = [:], in site: Site, strings: ThemeStrings) -> [TemplateContext] {
+    static func links(from lang: String, translations: [String: String] = [:], in site: Site, strings: ThemeStrings) -> [TemplateMap] {
         guard site.languages.count > 1 else { return [] }
         return site.languages.filter { $0 != lang }.compactMap { other in
             let translated = translations[other]
-            guard let url = translated ?? site.list(.home(lang: other)).map({ site.urls.list($0.folder) }) else { return nil }
-            var link: TemplateContext = ["lang": other, "name": strings.languageName(other, in: other), "url": url]
+            guard let url = translated ?? site.list(.home(lang: other)).map({ site.urls.list($0.folder) }) else { return TemplateMap?.none }
+            var link: TemplateMap = ["lang": .text(other), "name": .text(strings.languageName(other, in: other)), "url": .url(url)]
             if translated != nil { link["is_translation"] = true }
             return link
         }

@@ -7,7 +7,7 @@ enum MoreInCategory {
 
     /// `post.more`: `heading` and `posts` (each a list entry: title, url, date), or nil for a
     /// post without a category or the oldest of its category.
-    static func context(of index: Int, in site: Site, entries: [TemplateContext], heading: (String) -> String) -> TemplateContext? {
+    static func context(of index: Int, in site: Site, entries: [TemplateMap], heading: (String) -> String) -> TemplateMap? {
         guard let term = site.categories.termsOfPost[index].first else { return nil }
         let category = site.categories.terms[term]
         // `posts` is in index order (newest first): find this post by bisection, then take the next ones.
@@ -18,6 +18,6 @@ enum MoreInCategory {
         }
         let older = category.posts[min(low + 1, category.posts.count)...].prefix(count)
         guard !older.isEmpty else { return nil }
-        return ["heading": heading(category.name), "posts": older.map { entries[$0] }]
+        return ["heading": .text(heading(category.name)), "posts": .maps(older.map { entries[$0] })]
     }
 }

@@ -73,8 +73,8 @@ enum TextEscaping: Sendable, Hashable {
 extension TextEscaping {
     func escape(_ text: String) -> String {
         switch self {
-        case .html: Escaping.markup(text)
-        case .xml: Escaping.markup(Escaping.xmlSafe(text))
+        case .html: FastEscaping.escaped(text, xml: false)
+        case .xml: FastEscaping.escaped(text, xml: true)
         case .json: JSONText.escaped(text)
         case .text: text
         }

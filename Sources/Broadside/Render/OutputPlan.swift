@@ -4,6 +4,8 @@ import Foundation
 public struct OutputFile: Sendable {
     public enum Contents: Sendable {
         case text(String)
+        /// UTF-8 as the template engine wrote it, never made into a `String` on the way out.
+        case bytes([UInt8])
         case copy(URL)
         /// A file Broadside made earlier and keeps (a photo's size in the image cache): linked
         /// into the site where the file system allows, else copied.

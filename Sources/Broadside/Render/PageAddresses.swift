@@ -3,13 +3,13 @@
 /// `content/pages/posts/vigil.md` on a post, `pages/page/2.md` on the home's second page.
 /// Each such page is an error naming both, instead of one silently replacing the other.
 enum PageAddresses {
-    static func clashes(_ pages: [Page], in site: Site) -> [Diagnostic] {
+    /// `paths`: each page's file, as `OutputPlan.path` gives it.
+    static func clashes(_ pages: [Page], paths: [String], in site: Site) -> [Diagnostic] {
         var owner: [String: Page] = [:]
         var clashes: [Diagnostic] = []
         // Pages of content/pages last, so the file the site writes anyway is the one named.
-        let ordered = pages.filter { !isContentPage($0, site) } + pages.filter { isContentPage($0, site) }
-        for page in ordered where !page.format.isRedirect {
-            let path = OutputPlan.path(of: page, in: site)
+        let ordered = pages.indices.filter { !isContentPage(pages[$0], site) } + pages.indices.filter { isContentPage(pages[$0], site) }
+        for (page, path) in ordered.map({ (pages[$0], paths[$0]) }) where !page.format.isRedirect {
             guard let first = owner[path] else {
                 owner[path] = page
                 continue

@@ -1,10 +1,10 @@
 /// Each page's share card and structured data (see `ShareCard`, `StructuredData`), from the
 /// site, the post or the list the page shows.
 extension PageRenderer {
-    func share(_ card: ShareCard, in context: inout TemplateContext) {
-        guard var page = context["page"] as? TemplateContext, let url = page["absolute_url"] as? String else { return }
+    func share(_ card: ShareCard, in context: inout TemplateMap) {
+        guard var page = context["page"]?.map, case .url(let url)? = page["absolute_url"] else { return }
         card.add(to: &page, absoluteURL: url, hasBaseURL: site.config.baseURL != nil)
-        context["page"] = page
+        context["page"] = .map(page)
     }
 
     func postCard(_ index: Int) -> ShareCard {
@@ -31,7 +31,11 @@ extension PageRenderer {
     func listCard(_ list: PostList, heading: String, url: String, page: Pagination.Page) -> ShareCard {
         let isHome = if case .home = list.scope { page == .first } else { false }
         let absolute = site.urls.absolute(url)
-        let description = site.config.description
+        // A series' introduction says what the week is for: its summary is the card's text.
+        let introduction: Post? = if case .series(let index) = list.scope, site.introductions.indices.contains(index) {
+            site.introductions[index]
+        } else { nil }
+        let description = introduction.map(\.summary).flatMap { $0.isEmpty ? nil : $0 } ?? site.config.description
         return ShareCard(title: heading, description: description, kind: .website, lang: list.lang,
             otherLanguages: isHome ? site.languages.filter { $0 != list.lang } : [], image: siteImage(site.config.shareImage, share: true),
             structuredData: StructuredData.page(isHome ? "WebSite" : "CollectionPage", name: heading, description: description,

@@ -13,16 +13,16 @@ struct PageRenderer: Sendable {
     var theme: Theme
     /// Each post as list pages hand it to templates: its view's context, with `rendered_item`
     /// when the theme has `partials/post-item`. Made once; a post is on about eight lists.
-    var entries: [TemplateContext]
+    var entries: [TemplateMap]
     /// Each post's HTML with its blocks rendered, for its page and the feeds.
     var bodies: [String]
     /// The theme's strings (`t`) in each language of the site, made once.
-    var words: [String: TemplateWords]
+    var words: [String: TemplateMap]
     /// `site` as pages in each language see it, made once.
-    var siteContexts: [String: TemplateContext]
+    var siteContexts: [String: TemplateMap]
     /// The theme's templates per language, with its site-constant partials (header, footer)
     /// rendered once for that language.
-    var libraries: [String: MustacheLibrary]
+    var libraries: [String: TemplateSet]
     /// Each series' days as templates see them, for its days' pages and its own page.
     var seriesDays: [[SeriesView.DayLink]]
     /// The site's images as the image stage published them, for `<picture>` and feed images.
@@ -32,39 +32,37 @@ struct PageRenderer: Sendable {
     /// Every page of the sitemap, made once for its files; nil without a base URL.
     var sitemap: Sitemap?
     /// Each home page's call to act: the newest action block of its posts, as `blocks/action` gets it.
-    var homeActions: [String: TemplateContext] = [:]
-    /// The theme parsed by Broadside's own engine when a test chose it; nil for swift-mustache.
-    var templates: TemplateLibrary?
+    var homeActions: [String: TemplateMap] = [:]
 
-    init(site: Site, theme: Theme, images: ImageSet = ImageSet(), engine: TemplateEngineChoice = .swiftMustache) {
+    init(site: Site, theme: Theme, images: ImageSet = ImageSet()) {
         self.site = site
         self.theme = theme
         self.images = images
-        let templates = engine == .broadside ? TemplateLibrary(parsing: theme.sources) : nil
-        self.templates = templates
         let words = Dictionary(uniqueKeysWithValues: site.languages.map { ($0, theme.strings.templateValues(lang: $0)) })
         self.words = words
         let seriesDays = site.seriesDays(strings: theme.strings)
         self.seriesDays = seriesDays
+        // Each post as templates see it, made once for its list entry, its page and its feed item.
         let views = parallelMap(Array(site.posts.indices)) { [site] in
-            PostView(site.posts[$0], in: site, index: $0, strings: theme.strings, seriesDays: seriesDays, images: images)
+            PostView(site.posts[$0], in: site, index: $0, strings: theme.strings, seriesDays: seriesDays, images: images).context
         }
         let logo = Self.headerLogo(site, images: images)
+        let icons = Self.icons(site, images: images)
         let siteContexts = Dictionary(uniqueKeysWithValues: site.languages.map { lang in
             var context = Self.siteContext(site, lang: lang)
-            if let logo { context["logo"] = logo }
+            if let logo { context["logo"] = .map(logo) }
+            for (key, value) in zip(icons.keys, icons.values) { context[key] = value }
             return (lang, context)
         })
         self.siteContexts = siteContexts
-        libraries = Dictionary(uniqueKeysWithValues: site.languages.map { lang in
-            var library = theme.library
-            let context: TemplateContext = ["site": siteContexts[lang], "t": words[lang]]
+        libraries = Dictionary(uniqueKeysWithValues: site.languages.map { [theme] lang in
+            var library = theme.templates
+            let context: TemplateMap = ["site": .map(siteContexts[lang] ?? TemplateMap()), "t": .map(words[lang] ?? TemplateMap())]
             for name in theme.siteConstantPartials.sorted() {
-                guard let html = theme.library.render(context, withTemplate: name),
-                    !html.unicodeScalars.contains(where: { $0 == "\u{1}" || $0 == "\u{2}" }),
-                    let literal = try? MustacheTemplate(string: SiteConstantPartials.literal(html))
+                guard let html = theme.templates.render(context, template: name),
+                    !html.unicodeScalars.contains(where: { $0 == "\u{1}" || $0 == "\u{2}" })
                 else { continue }
-                library.register(literal, named: name)
+                library = library.replacing(name, with: html)
             }
             return (lang, library)
         })
@@ -73,26 +71,25 @@ struct PageRenderer: Sendable {
         homeActions = Self.homeActions(site, blocks: blocks, words: words)
         bodies = parallelMap(Array(site.posts.indices)) { [site] in blocks.html(of: site.posts[$0]) }
         let inFeeds = Set(site.lists.filter { !$0.feeds.isEmpty }.flatMap { $0.feedPosts(site.config.feedSize) })
-        let syntaxes = Set(site.config.feeds.compactMap { if case .feed(let syntax) = $0.writer { syntax } else { nil } })
         let feedContent = FeedContent(site: site, theme: theme, words: words, siteContexts: siteContexts, images: images, blocks: blocks)
         feedEntries = parallelMap(Array(site.posts.indices)) { [site, bodies, views] index in
             guard inFeeds.contains(index) else { return nil }
-            let content = feedContent.html(of: index, body: bodies[index], view: views[index].context)
-            return FeedEntry(post: site.posts[index], index: index, in: site, content: content, images: images, syntaxes: syntaxes)
+            let content = feedContent.html(of: index, body: bodies[index], view: views[index])
+            return FeedEntry(post: site.posts[index], index: index, in: site, content: content, images: images)
         }
         let hasItem = theme.templateNames.contains(Self.itemPartial)
-        entries = parallelMap(views) { [theme, site] view in
-            var entry = view.context
+        entries = parallelMap(Array(site.posts.indices)) { [theme, site] index in
+            var entry = views[index]
             guard hasItem else { return entry }
             var context = entry
-            context["site"] = siteContexts[view.lang] ?? Self.siteContext(site, lang: view.lang)
-            context["t"] = words[view.lang] ?? theme.strings.templateValues(lang: view.lang)
+            let lang = site.posts[index].lang
+            context["site"] = .map(siteContexts[lang] ?? Self.siteContext(site, lang: lang))
+            context["t"] = .map(words[lang] ?? theme.strings.templateValues(lang: lang))
             // Without its last line break: `{{{rendered_item}}}` stands on a line of its own,
             // where a partial's tag would have been removed with its line.
-            var html = (templates.map { try? $0.render(TemplateValue(context), template: Self.itemPartial) }
-                ?? theme.library.render(context, withTemplate: Self.itemPartial)) ?? ""
+            var html = theme.templates.render(context, template: Self.itemPartial) ?? ""
             if html.hasSuffix("\n") { html.removeLast() }
-            entry["rendered_item"] = html
+            entry["rendered_item"] = .html(html)
             return entry
         }
     }
@@ -104,7 +101,7 @@ struct PageRenderer: Sendable {
             guard case .list(let index, _) = page.kind else { preconditionFailure("only lists have feeds") }
             let list = site.lists[index]
             let feed = FeedWriter(site: site, list: list, format: page.format, heading: heading(of: list), entries: feedEntries)
-            return OutputFile(path: path, contents: .text(feed.text(syntax)))
+            return OutputFile(path: path, contents: .bytes(feed.bytes(syntax)))
         case .calendar:
             guard case .post(let index) = page.kind else { preconditionFailure("only posts have calendars") }
             return OutputFile(path: path, contents: .text(CalendarWriter(site: site).ics(post: index)))
@@ -121,11 +118,8 @@ struct PageRenderer: Sendable {
         case .theme:
             // Every template chosen here was checked to exist when the theme was loaded.
             let (template, context) = html(page.kind)
-            if let templates {
-                return OutputFile(path: path, contents: .text((try? templates.render(TemplateValue(context), template: template)) ?? ""))
-            }
-            let library = libraries[language(of: page.kind)] ?? theme.library
-            return OutputFile(path: path, contents: .text(library.render(context, withTemplate: template) ?? ""))
+            let library = libraries[language(of: page.kind)] ?? theme.templates
+            return OutputFile(path: path, contents: library.file(context, template: template))
         }
     }
 
@@ -140,7 +134,7 @@ struct PageRenderer: Sendable {
     }
 
     /// The template of an HTML page and what it receives (see `TemplateContract`).
-    func html(_ kind: PageKind) -> (template: String, context: TemplateContext) {
+    func html(_ kind: PageKind) -> (template: String, context: TemplateMap) {
         switch kind {
         case .post(let index): post(index)
         case .list(let index, let number): list(site.lists[index], page: number)
@@ -153,16 +147,34 @@ struct PageRenderer: Sendable {
 
     /// The organisation's logo (`logo:` in site.yml) as every page's header shows it: its
     /// published size nearest twice the 48 pixels it is drawn at, for sharp screens.
-    static func headerLogo(_ site: Site, images: ImageSet) -> TemplateContext? {
+    static func headerLogo(_ site: Site, images: ImageSet) -> TemplateMap? {
         guard let named = site.config.logo, let image = images.images[named.path], let file = image.fallback(near: 96) ?? image.own
         else { return nil }
-        return ["url": ImageMarkup.url(file, site.urls), "width": file.width, "height": file.height]
+        return ["url": .url(ImageMarkup.url(file, site.urls)), "width": .number(file.width), "height": .number(file.height)]
+    }
+
+    /// The logo as the browser's tab icon and a phone's home-screen icon: its PNG copies (a
+    /// narrower logo has none of the larger), or an SVG logo itself, which browsers draw at any size.
+    static func icons(_ site: Site, images: ImageSet) -> TemplateMap {
+        guard let named = site.config.logo, let image = images.images[named.path] else { return TemplateMap() }
+        var icons = TemplateMap()
+        if image.format == .svg, let own = image.own {
+            icons["icon_url"] = .url(ImageMarkup.url(own, site.urls))
+            icons["icon_type"] = "image/svg+xml"
+        } else if let tab = image.icons.first {
+            icons["icon_url"] = .url(ImageMarkup.url(tab, site.urls))
+            icons["icon_type"] = "image/png"
+        }
+        if let touch = image.icons.first(where: { $0.width == RasterSizes.iconWidths.last }) {
+            icons["touch_icon_url"] = .url(ImageMarkup.url(touch, site.urls))
+        }
+        return icons
     }
 
     /// A campaign's front page asks readers to act: each home shows the newest action block
     /// (```action) among its posts, so the editor who writes today's call puts it on the front page too.
-    static func homeActions(_ site: Site, blocks: BlockRenderer, words: [String: TemplateWords]) -> [String: TemplateContext] {
-        var actions: [String: TemplateContext] = [:]
+    static func homeActions(_ site: Site, blocks: BlockRenderer, words: [String: TemplateMap]) -> [String: TemplateMap] {
+        var actions: [String: TemplateMap] = [:]
         for list in site.lists {
             guard case .home = list.scope, let t = words[list.lang] else { continue }
             for index in list.posts {
@@ -182,31 +194,31 @@ struct PageRenderer: Sendable {
         names.first(where: theme.templateNames.contains) ?? names.last!
     }
 
-    private func post(_ index: Int) -> (String, TemplateContext) {
+    private func post(_ index: Int) -> (String, TemplateMap) {
         let post = site.posts[index]
         // The entry made once for lists, less what only lists use: not made again per page.
         var view = entries[index]
         view["rendered_item"] = nil
-        view["content"] = ImageMarkup.expand(bodies[index], post: post, images: images, urls: site.urls, for: .page)
+        view["content"] = .html(ImageMarkup.expand(bodies[index], post: post, images: images, urls: site.urls, for: .page))
         let url = site.urls.address(of: post)
         if !post.isPage {
-            view["more"] = MoreInCategory.context(of: index, in: site, entries: entries) { words("more_in", post.lang, ["name": $0]) }
+            view["more"] = MoreInCategory.context(of: index, in: site, entries: entries) { words("more_in", post.lang, ["name": $0]) }.map(TemplateValue.map)
         }
         view["share"] = ShareLinks.context(title: post.title, absoluteURL: site.config.baseURL == nil ? nil : site.urls.absolute(url),
-                                           emailLabel: words("share_email", post.lang))
+                                           emailLabel: words("share_email", post.lang)).map(TemplateValue.map)
         var context = base(title: post.title, url: url, lang: post.lang, kind: post.isPage ? "page" : "post")
-        if var page = context["page"] as? TemplateContext, page["has_languages"] as? Bool == true {
-            page["languages"] = LanguageSwitch.links(from: post.lang, translations: LanguageSwitch.translations(of: index, in: site),
-                                                     in: site, strings: theme.strings)
-            context["page"] = page
+        if var page = context["page"]?.map, page["has_languages"] == true {
+            page["languages"] = .maps(LanguageSwitch.links(from: post.lang, translations: LanguageSwitch.translations(of: index, in: site),
+                                                           in: site, strings: theme.strings))
+            context["page"] = .map(page)
         }
         share(postCard(index), in: &context)
-        context["post"] = view
-        context["alternates"] = TranslationView.alternates(of: index, in: site)
+        context["post"] = .map(view)
+        context["alternates"] = .maps(TranslationView.alternates(of: index, in: site))
         return (post.isPage ? template("page", "post") : template("post-\(post.kind.rawValue)", "post"), context)
     }
 
-    private func list(_ list: PostList, page: Pagination.Page) -> (String, TemplateContext) {
+    private func list(_ list: PostList, page: Pagination.Page) -> (String, TemplateMap) {
         let heading = heading(of: list) ?? site.config.title
         let (kind, name) = switch list.scope {
         case .home: ("home", "home")
@@ -222,27 +234,33 @@ struct PageRenderer: Sendable {
         }
         var context = base(title: title, url: url, lang: list.lang, kind: kind, feeds: list)
         share(listCard(list, heading: heading, url: url, page: page), in: &context)
-        context["heading"] = heading
-        var listContext: TemplateContext = ["url": site.urls.list(list.folder), "count": list.posts.count]
-        if let first = list.feeds.first { listContext["feed_url"] = site.urls.listFeed(list.folder, first) }
-        listContext["feeds"] = feedLinks(list, title: heading == site.config.title ? heading : "\(heading) | \(site.config.title)")
-        context["list"] = listContext
+        context["heading"] = .text(heading)
+        var listContext: TemplateMap = ["url": .url(site.urls.list(list.folder)), "count": .number(list.posts.count)]
+        if let first = list.feeds.first { listContext["feed_url"] = .url(site.urls.listFeed(list.folder, first)) }
+        listContext["feeds"] = .maps(feedLinks(list, title: heading == site.config.title ? heading : "\(heading) | \(site.config.title)"))
+        context["list"] = .map(listContext)
         switch list.scope {
         case .home:
             context["is_home"] = true
-            if page == .first, let action = homeActions[list.lang] { context["take_action"] = action }
+            if page == .first, let action = homeActions[list.lang] { context["take_action"] = .map(action) }
             // A campaign's front page: what is coming, above the news.
             if page == .first, let events = site.list(.events(lang: list.lang)), let upcoming = site.upcomingEvents[list.lang], upcoming > 0 {
-                context["upcoming_events"] = events.posts.prefix(min(upcoming, Self.upcomingOnHome)).map { entries[$0] }
+                context["upcoming_events"] = .maps(events.posts.prefix(min(upcoming, Self.upcomingOnHome)).map { entries[$0] })
                 context["has_upcoming_events"] = true
             }
         case .term(let taxonomy, let index):
             let term = site.taxonomy(taxonomy).terms[index]
-            context["term"] = TemplateContext(["name": term.name, "url": site.urls.list(list.folder), "count": term.posts.count, "taxonomy": taxonomy.rawValue])
+            context["term"] = .map(["name": .text(term.name), "url": .url(site.urls.list(list.folder)), "count": .number(term.posts.count),
+                                    "taxonomy": .text(taxonomy.rawValue)])
         case .kind(let postKind, _):
-            context["kind"] = TemplateContext(["name": postKind.rawValue, "label": heading, "url": site.urls.list(list.folder), "count": list.posts.count])
+            context["kind"] = .map(["name": .text(postKind.rawValue), "label": .text(heading), "url": .url(site.urls.list(list.folder)),
+                                    "count": .number(list.posts.count)])
         case .series(let index):
-            context["series"] = SeriesView(site.series[index], in: site, strings: theme.strings, days: seriesDays[index]).context
+            var series = SeriesView(site.series[index], in: site, strings: theme.strings, days: seriesDays[index]).context
+            if let introduction = site.introductions.indices.contains(index) ? site.introductions[index] : nil {
+                series["intro"] = .map(["content": .html(introduction.html)])
+            }
+            context["series"] = .map(series)
         case .events:
             eventSections(list, positions: site.pagination(of: list).positions(of: page), into: &context)
         }
@@ -266,57 +284,58 @@ struct PageRenderer: Sendable {
     }
 
     /// `<link rel="alternate">` of each feed: a list page's own, else the home feeds of the page's language.
-    private func feedLinks(_ list: PostList, title: String) -> [TemplateContext] {
+    private func feedLinks(_ list: PostList, title: String) -> [TemplateMap] {
         list.feeds.map { format in
-            ["url": site.urls.listFeed(list.folder, format), "media_type": format.mediaType,
-             "title": "\(title) (\(format.label))"] as TemplateContext
+            ["url": .url(site.urls.listFeed(list.folder, format)), "media_type": .text(format.mediaType),
+             "title": .text("\(title) (\(format.label))"), "label": .text(format.label)] as TemplateMap
         }
     }
 
-    private func terms(_ kind: TaxonomyKind) -> (String, TemplateContext) {
+    private func terms(_ kind: TaxonomyKind) -> (String, TemplateMap) {
         let taxonomy = site.taxonomy(kind)
         let title = words(kind.rawValue, site.config.language)
         var context = base(title: title, url: site.urls.taxonomy(kind), lang: nil, kind: kind.rawValue)
         share(indexCard(title, url: site.urls.taxonomy(kind)), in: &context)
-        context["heading"] = title
-        context["taxonomy"] = TemplateContext(["name": kind.rawValue, "title": title, "singular": kind.singular])
-        context["terms"] = taxonomy.terms.map {
-            ["name": $0.name, "url": site.urls.term(kind, slug: $0.slug), "count": $0.posts.count] as TemplateContext
-        }
-        context["has_terms"] = !taxonomy.terms.isEmpty
+        context["heading"] = .text(title)
+        context["taxonomy"] = .map(["name": .text(kind.rawValue), "title": .text(title), "singular": .text(kind.singular)])
+        context["terms"] = .maps(taxonomy.terms.map {
+            ["name": .text($0.name), "url": .url(site.urls.term(kind, slug: $0.slug)), "count": .number($0.posts.count)] as TemplateMap
+        })
+        context["has_terms"] = .bool(!taxonomy.terms.isEmpty)
         return (template("terms"), context)
     }
 
     /// `/kinds/`, through the `terms` template: a kind is listed as a term is.
-    private func kinds(_ lang: String) -> (String, TemplateContext) {
+    private func kinds(_ lang: String) -> (String, TemplateMap) {
         let title = words("kinds", lang)
         let url = site.urls.list(site.kindsFolder(lang))
         var context = base(title: title, url: url, lang: lang == site.config.language ? nil : lang, kind: "kinds")
         share(indexCard(title, url: url), in: &context)
-        context["heading"] = title
-        context["taxonomy"] = TemplateContext(["name": "kinds", "title": title, "singular": "kind"])
-        let kinds = site.lists.compactMap { list -> TemplateContext? in
+        context["heading"] = .text(title)
+        context["taxonomy"] = .map(["name": "kinds", "title": .text(title), "singular": "kind"])
+        let kinds = site.lists.compactMap { list -> TemplateMap? in
             guard case .kind(let kind, lang) = list.scope else { return nil }
-            return ["name": words("kind_plural.\(kind.rawValue)", lang), "url": site.urls.list(list.folder), "count": list.posts.count]
+            return ["name": .text(words("kind_plural.\(kind.rawValue)", lang)), "url": .url(site.urls.list(list.folder)),
+                    "count": .number(list.posts.count)]
         }
-        context["terms"] = kinds
-        context["has_terms"] = !kinds.isEmpty
+        context["terms"] = .maps(kinds)
+        context["has_terms"] = .bool(!kinds.isEmpty)
         return (template("kinds", "terms"), context)
     }
 
     /// `404.html` of a language: the theme's `404` template, kept out of search engines.
-    private func notFound(_ lang: String) -> (String, TemplateContext) {
+    private func notFound(_ lang: String) -> (String, TemplateMap) {
         let title = words("not_found_title", lang)
         let url = site.urls.rootPath + (lang == site.config.language ? "" : lang + "/") + "404.html"
         var context = base(title: title, url: url, lang: lang, kind: "404")
-        if var page = context["page"] as? TemplateContext {
+        if var page = context["page"]?.map {
             page["noindex"] = true
             // No share card (nobody shares a missing page), but the one JSON-LD item every page has.
-            page["json_ld"] = StructuredData.page("WebPage", name: title, description: "", url: site.urls.absolute(url), lang: lang,
-                site: site, logo: nil)
-            context["page"] = page
+            page["json_ld"] = .html(StructuredData.page("WebPage", name: title, description: "", url: site.urls.absolute(url), lang: lang,
+                site: site, logo: nil))
+            context["page"] = .map(page)
         }
-        context["heading"] = title
+        context["heading"] = .text(title)
         return (Self.notFoundTemplate, context)
     }
 
@@ -329,76 +348,95 @@ struct PageRenderer: Sendable {
 
     /// What every page has: the site, the theme's words in the page's language, and the page's
     /// own title, URL and language.
-    private func base(title: String, url: String, lang: String?, kind: String, feeds list: PostList? = nil) -> TemplateContext {
+    private func base(title: String, url: String, lang: String?, kind: String, feeds list: PostList? = nil) -> TemplateMap {
         let urls = site.urls
         let lang = lang ?? site.config.language
         let feeds = list ?? site.list(.home(lang: lang)) ?? site.list(.home(lang: site.config.language))
         let feedTitle = list.flatMap(heading(of:)).map { "\($0) | \(site.config.title)" } ?? site.config.title
         let languages = LanguageSwitch.links(from: lang, in: site, strings: theme.strings)
         return [
-            "site": siteContexts[lang] ?? Self.siteContext(site, lang: lang),
-            "t": words[lang] ?? theme.strings.templateValues(lang: lang),
-            "page": TemplateContext([
-                "title": title, "document_title": title == site.config.title ? title : "\(title) | \(site.config.title)",
-                "url": url, "absolute_url": urls.absolute(url), "lang": lang, "kind": kind,
-                "feeds": feeds.map { feedLinks($0, title: feedTitle) } ?? [], "noindex": !site.config.searchEngines,
-                "languages": languages, "has_languages": !languages.isEmpty]),
+            "site": .map(siteContexts[lang] ?? Self.siteContext(site, lang: lang)),
+            "t": .map(words[lang] ?? theme.strings.templateValues(lang: lang)),
+            "page": .map([
+                "title": .text(title), "document_title": .text(title == site.config.title ? title : "\(title) | \(site.config.title)"),
+                "url": .url(url), "absolute_url": .url(urls.absolute(url)), "lang": .text(lang), "kind": .text(kind),
+                "feeds": .maps(feeds.map { feedLinks($0, title: feedTitle) } ?? []), "noindex": .bool(!site.config.searchEngines),
+                "languages": .maps(languages), "has_languages": .bool(!languages.isEmpty)]),
         ]
     }
 
     /// The site as a page in `lang` sees it: its home page and feed are the language's own
     /// (`/es/`, `/es/feed.xml`) when the site has posts in that language.
-    private static func siteContext(_ site: Site, lang: String) -> TemplateContext {
+    private static func siteContext(_ site: Site, lang: String) -> TemplateMap {
         let urls = site.urls
         let home = site.list(.home(lang: lang)) ?? site.list(.home(lang: site.config.language))
         let homeURL = home.map { urls.list($0.folder) } ?? urls.home
-        var context: TemplateContext = [
-            "title": site.config.title, "language": site.config.language,
-            "root": urls.rootPath, "home_url": homeURL, "categories_url": urls.taxonomy(.categories),
-            "tags_url": urls.taxonomy(.tags), "kinds_url": urls.list(site.kindsFolder(site.languagesWithKinds.contains(lang) ? lang : site.config.language)), "generator": "Broadside",
+        var context: TemplateMap = [
+            "title": .text(site.config.title), "language": .text(site.config.language),
+            "root": .url(urls.rootPath), "home_url": .url(homeURL), "categories_url": .url(urls.taxonomy(.categories)),
+            "tags_url": .url(urls.taxonomy(.tags)),
+            "kinds_url": .url(urls.list(site.kindsFolder(site.languagesWithKinds.contains(lang) ? lang : site.config.language))),
+            "generator": "Broadside",
         ]
         // Absent when the site writes no feeds, so no page links one.
         if let home, let format = home.feeds.first {
             let feedURL = urls.listFeed(home.folder, format)
-            context["feed_url"] = feedURL
-            context["feed_absolute_url"] = urls.absolute(feedURL)
+            context["feed_url"] = .url(feedURL)
+            context["feed_absolute_url"] = .url(urls.absolute(feedURL))
         }
         // A language without events of its own leads to the site language's.
-        if let events = site.list(.events(lang: lang)) ?? site.list(.events(lang: site.config.language)) { context["events_url"] = urls.list(events.folder) }
-        if let css = site.config.brand.css { context["brand_css"] = css }
+        if let events = site.list(.events(lang: lang)) ?? site.list(.events(lang: site.config.language)) {
+            context["events_url"] = .url(urls.list(events.folder))
+        }
+        if let css = site.config.brand.css { context["brand_css"] = .text(css) }
         if let footer = site.config.footerText[lang] ?? (lang == site.config.language ? site.config.footerText[""] : nil) {
-            context["footer_text"] = footer
+            context["footer_text"] = .text(footer)
         }
         let menus = site.config.menus, language = site.config.language
         let menu = menus.items(menus.main, lang: lang, siteLanguage: language), footer = menus.items(menus.footer, lang: lang, siteLanguage: language)
-        if !menu.isEmpty { context["menu"] = SiteMenus.context(menu, rootPath: urls.rootPath) }
+        if !menu.isEmpty { context["menu"] = .maps(SiteMenus.context(menu, rootPath: urls.rootPath)) }
         if !footer.isEmpty {
-            context["footer_menu"] = SiteMenus.context(footer, rootPath: urls.rootPath)
+            context["footer_menu"] = .maps(SiteMenus.context(footer, rootPath: urls.rootPath))
             context["has_footer_menu"] = true
         }
+        let social = menus.items(menus.social, lang: lang, siteLanguage: language)
+        if !social.isEmpty {
+            context["social"] = .maps(SiteMenus.context(social, rootPath: urls.rootPath))
+            context["has_social"] = true
+        }
+        if let donate = SiteMenus.context(menus.items(menus.donate, lang: lang, siteLanguage: language), rootPath: urls.rootPath).first {
+            context["donate_url"] = donate["url"]
+        }
         // Absent, not empty: Mustache's {{#site.description}} holds for "" and gave an empty <meta>.
-        if !site.config.description.isEmpty { context["description"] = site.config.description }
+        if !site.config.description.isEmpty { context["description"] = .text(site.config.description) }
         return context
     }
 
     /// One page of a list with its pager. A list numbered from its oldest posts labels a page
     /// by the dates it covers, which stay as they are when posts are added; one numbered from
     /// its start by "page N of M".
-    private func page(_ page: Pagination.Page, of list: PostList, into context: inout TemplateContext) {
+    private func page(_ page: Pagination.Page, of list: PostList, into context: inout TemplateMap) {
         let pagination = site.pagination(of: list)
         let slice = list.posts[pagination.positions(of: page)]
-        context["posts"] = slice.map { entries[$0] }
-        context["has_posts"] = !slice.isEmpty
+        // A campaign's front page leads with one story: the newest marked `featured: true`, else
+        // the newest; it is not listed again below.
+        var lead: Int?
+        if case .home = list.scope, page == .first {
+            lead = list.posts.first { site.posts[$0].featured } ?? list.posts.first
+        }
+        if let lead { context["lead"] = .map(entries[lead]) }
+        context["posts"] = .maps(slice.filter { $0 != lead }.map { entries[$0] })
+        context["has_posts"] = .bool(!slice.isEmpty)
         let number = pagination.number(page), pages = pagination.pages.count
         let label = if pagination.fromEnd, let newest = slice.first, let oldest = slice.last {
             dates(from: site.posts[oldest].date, to: site.posts[newest].date, lang: list.lang)
         } else {
             words("page_of", list.lang, ["page": "\(number)", "pages": "\(pages)"])
         }
-        var pager: TemplateContext = ["page": number, "pages": pages, "has_pages": pages > 1, "label": label]
-        if let newer = pagination.previous(page) { pager["newer_url"] = site.urls.list(list.folder, page: newer) }
-        if let older = pagination.next(page) { pager["older_url"] = site.urls.list(list.folder, page: older) }
-        context["pager"] = pager
+        var pager: TemplateMap = ["page": .number(number), "pages": .number(pages), "has_pages": .bool(pages > 1), "label": .text(label)]
+        if let newer = pagination.previous(page) { pager["newer_url"] = .url(site.urls.list(list.folder, page: newer)) }
+        if let older = pagination.next(page) { pager["older_url"] = .url(site.urls.list(list.folder, page: older)) }
+        context["pager"] = .map(pager)
     }
 
     /// "3 March 2025 – 14 April 2025", or one date when both are on the same day.

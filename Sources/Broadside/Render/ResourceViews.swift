@@ -10,14 +10,12 @@ struct ResourceViews: Sendable {
         var size: String?
         /// "Court Watch Report (PDF, 2.3 MB)".
         var text: String
-        /// "Download the report (PDF, 2.3 MB)": a report's call to its document.
-        var download: String
 
-        var context: TemplateContext {
-            var context: TemplateContext = [
-                "label": label, "url": url, "media_type": mediaType, "type": typeName, "text": text,
+        var context: TemplateMap {
+            var context: TemplateMap = [
+                "label": .text(label), "url": .url(url), "media_type": .text(mediaType), "type": .text(typeName), "text": .text(text),
             ]
-            if let size { context["size"] = size }
+            if let size { context["size"] = .text(size) }
             return context
         }
     }
@@ -48,20 +46,20 @@ struct ResourceViews: Sendable {
             var shareURL: String?
         }
 
-        var context: TemplateContext {
-            var context: TemplateContext = ["url": url, "alt": alt]
-            if let credit { context["credit"] = credit }
-            if let caption { context["caption"] = caption }
+        var context: TemplateMap {
+            var context: TemplateMap = ["url": .url(url), "alt": .text(alt)]
+            if let credit { context["credit"] = .text(credit) }
+            if let caption { context["caption"] = .text(caption) }
             guard let sizes else { return context }
-            context["width"] = sizes.width
-            context["height"] = sizes.height
-            context["srcset"] = sizes.srcset
-            context["sizes"] = ImageMarkup.sizes
-            if !sizes.webpSrcset.isEmpty { context["webp_srcset"] = sizes.webpSrcset }
-            var thumb: TemplateContext = ["url": sizes.thumbURL, "width": sizes.thumb.width, "height": sizes.thumb.height]
-            if let webp = sizes.thumbWebpURL { thumb["webp_url"] = webp }
-            context["thumb"] = thumb
-            if let share = sizes.shareURL { context["share_url"] = share }
+            context["width"] = .number(sizes.width)
+            context["height"] = .number(sizes.height)
+            context["srcset"] = .text(sizes.srcset)
+            context["sizes"] = .text(ImageMarkup.sizes)
+            if !sizes.webpSrcset.isEmpty { context["webp_srcset"] = .text(sizes.webpSrcset) }
+            var thumb: TemplateMap = ["url": .url(sizes.thumbURL), "width": .number(sizes.thumb.width), "height": .number(sizes.thumb.height)]
+            if let webp = sizes.thumbWebpURL { thumb["webp_url"] = .url(webp) }
+            context["thumb"] = .map(thumb)
+            if let share = sizes.shareURL { context["share_url"] = .url(share) }
             return context
         }
     }
@@ -71,6 +69,8 @@ struct ResourceViews: Sendable {
     /// A report's document, shown near the top of its page as a button: its first PDF, else
     /// its first attachment; nil for other kinds, whose attachments are listed at the end only.
     var download: AttachmentView?
+    /// "Download the report (PDF, 2.3 MB)": the button's words, made for that one attachment.
+    var downloadText: String?
 
     init(_ resources: PostResources, lang: String, isReport: Bool = false, urls: SiteURLs, strings: ThemeStrings, images: ImageSet) {
         attachments = resources.attachments.map { attachment in
@@ -80,13 +80,15 @@ struct ResourceViews: Sendable {
             let text = size.map {
                 strings.text("attachment_label", lang: lang, ["label": attachment.label, "type": typeName, "size": $0])
             } ?? strings.text("attachment_label_without_size", lang: lang, ["label": attachment.label, "type": typeName])
-            let download = size.map { strings.text("download_report", lang: lang, ["type": typeName, "size": $0]) }
-                ?? strings.text("download_report_without_size", lang: lang, ["type": typeName])
             return AttachmentView(
                 label: attachment.label, url: Self.url(of: file, urls), mediaType: file.mediaType, typeName: typeName,
-                size: size, text: text, download: download)
+                size: size, text: text)
         }
         download = isReport ? attachments.first { $0.mediaType == "application/pdf" } ?? attachments.first : nil
+        downloadText = download.map { download in
+            download.size.map { strings.text("download_report", lang: lang, ["type": download.typeName, "size": $0]) }
+                ?? strings.text("download_report_without_size", lang: lang, ["type": download.typeName])
+        }
         image = resources.image.map { image in
             let published = image.file.outputPath.flatMap { images.images[$0] }
             return ImageView(
@@ -113,11 +115,13 @@ struct ResourceViews: Sendable {
         "foto", "fotografía", "fotos", "imagen", "ilustración", "mapa", "gráfico", "gráfica", "crédito", "cortesía",
     ]
 
-    func add(to context: inout TemplateContext) {
-        context["has_attachments"] = !attachments.isEmpty
-        if !attachments.isEmpty { context["attachments"] = attachments.map(\.context) }
-        if let image { context["image"] = image.context }
-        if let download { context["download"] = ["url": download.url, "media_type": download.mediaType, "text": download.download] as TemplateContext }
+    func add(to context: inout TemplateMap) {
+        context["has_attachments"] = .bool(!attachments.isEmpty)
+        if !attachments.isEmpty { context["attachments"] = .maps(attachments.map(\.context)) }
+        if let image { context["image"] = .map(image.context) }
+        if let download, let downloadText {
+            context["download"] = .map(["url": .url(download.url), "media_type": .text(download.mediaType), "text": .text(downloadText)])
+        }
     }
 
     private static func sizes(of image: PublishedImage, _ urls: SiteURLs) -> ImageView.Sizes? {

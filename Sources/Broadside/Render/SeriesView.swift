@@ -13,12 +13,12 @@ struct SeriesView: Sendable {
 
         // `is_published` and `is_current` are always given: inside `{{#days}}`, a missing `url`
         // would be looked up in the series around it and link a scheduled day to the series page.
-        var context: TemplateContext {
-            var context: TemplateContext = [
-                "number": number, "title": title, "label": label, "date": date, "date_iso": dateISO,
-                "is_published": url != nil, "is_current": isCurrent,
+        var context: TemplateMap {
+            var context: TemplateMap = [
+                "number": .number(number), "title": .text(title), "label": .text(label), "date": .text(date), "date_iso": .text(dateISO),
+                "is_published": .bool(url != nil), "is_current": .bool(isCurrent),
             ]
-            if let url { context["url"] = url }
+            if let url { context["url"] = .url(url) }
             return context
         }
     }
@@ -56,15 +56,15 @@ struct SeriesView: Sendable {
         }
     }
 
-    var context: TemplateContext {
-        var context: TemplateContext = [
-            "name": name, "url": url, "total": total, "all_days_label": allDaysLabel, "days": days.map(\.context),
+    var context: TemplateMap {
+        var context: TemplateMap = [
+            "name": .text(name), "url": .url(url), "total": .number(total), "all_days_label": .text(allDaysLabel), "days": .maps(days.map(\.context)),
         ]
         if let current {
-            context["day"] = current.number
-            context["label"] = current.label
-            if let previous = current.previous { context["previous"] = TemplateContext(["url": previous.url!, "title": previous.title, "label": previous.label]) }
-            if let next = current.next { context["next"] = TemplateContext(["url": next.url!, "title": next.title, "label": next.label]) }
+            context["day"] = .number(current.number)
+            context["label"] = .text(current.label)
+            if let previous = current.previous { context["previous"] = .map(["url": .url(previous.url!), "title": .text(previous.title), "label": .text(previous.label)]) }
+            if let next = current.next { context["next"] = .map(["url": .url(next.url!), "title": .text(next.title), "label": .text(next.label)]) }
         }
         return context
     }

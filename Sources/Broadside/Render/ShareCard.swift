@@ -22,24 +22,24 @@ struct ShareCard: Sendable {
     static func locale(_ lang: String) -> String { lang.replacingOccurrences(of: "-", with: "_") }
 
     /// The keys added to `page` (see the theme's README, "Share cards").
-    func add(to page: inout TemplateContext, absoluteURL: String, hasBaseURL: Bool) {
+    func add(to page: inout TemplateMap, absoluteURL: String, hasBaseURL: Bool) {
         // Absent, not empty: Mustache's {{#page.description}} holds for "" and gave an empty <meta>.
-        if !description.isEmpty { page["description"] = description }
+        if !description.isEmpty { page["description"] = .text(description) }
         page["og_type"] = kind == .article ? "article" : "website"
-        page["locale"] = Self.locale(lang)
-        page["locale_alternates"] = otherLanguages.map(Self.locale)
+        page["locale"] = .text(Self.locale(lang))
+        page["locale_alternates"] = .texts(otherLanguages.map(Self.locale))
         page["twitter_card"] = image == nil ? "summary" : "summary_large_image"
-        if !structuredData.isEmpty { page["json_ld"] = structuredData }
-        if hasBaseURL { page["canonical_url"] = absoluteURL }
+        if !structuredData.isEmpty { page["json_ld"] = .html(structuredData) }
+        if hasBaseURL { page["canonical_url"] = .url(absoluteURL) }
         if let image, hasBaseURL {
-            var values: TemplateContext = ["url": image.url, "alt": image.alt, "media_type": image.mediaType]
-            if image.width > 0 { (values["width"], values["height"]) = ("\(image.width)", "\(image.height)") }
-            page["image"] = values
+            var values: TemplateMap = ["url": .url(image.url), "alt": .text(image.alt), "media_type": .text(image.mediaType)]
+            if image.width > 0 { (values["width"], values["height"]) = (.text("\(image.width)"), .text("\(image.height)")) }
+            page["image"] = .map(values)
         }
         if let published {
-            var article: TemplateContext = ["published_time": DateText.iso8601(published), "tags": tags]
-            if let section { article["section"] = section }
-            page["article"] = article
+            var article: TemplateMap = ["published_time": .text(DateText.iso8601(published)), "tags": .texts(tags)]
+            if let section { article["section"] = .text(section) }
+            page["article"] = .map(article)
         }
     }
 }

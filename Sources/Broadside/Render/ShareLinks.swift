@@ -29,11 +29,11 @@ enum ShareLinks {
 
     /// The post's `share`: its absolute address and the links; nil without a `base_url`, when a
     /// page knows no address that another reader could open.
-    static func context(title: String, absoluteURL: String?, emailLabel: String) -> TemplateContext? {
+    static func context(title: String, absoluteURL: String?, emailLabel: String) -> TemplateMap? {
         guard let absoluteURL else { return nil }
         let links = links(title: title, url: absoluteURL, emailLabel: emailLabel).map {
-            ["service": $0.service, "label": $0.label, "url": $0.url] as TemplateContext
+            ["service": .text($0.service), "label": .text($0.label), "url": .url($0.url)] as TemplateMap
         }
-        return ["url": absoluteURL, "links": links]
+        return ["url": .url(absoluteURL), "links": .maps(links)]
     }
 }

@@ -1,25 +1,21 @@
 import Mustache
 
-/// A map of values for Mustache. A plain struct rather than `[String: Any]`: swift-mustache
-/// checks every value it looks up against its protocols, and a non-generic type's
-/// conformance is found much faster than `Dictionary`'s conditional one. Its values are
-/// `Sendable` (text, numbers, flags, other contexts), so a context made once, such as a
-/// post's list entry, can be shared by the pages every core renders.
-struct TemplateContext: MustacheParent, ExpressibleByDictionaryLiteral, Sendable {
-    var values: [String: any Sendable]
+/// What swift-mustache reads of a typed value: the parts of Broadside that still render through
+/// it (the theme's checks, blocks, feed content) read the same `TemplateMap` Broadside's own
+/// engine renders, so both see one value.
+extension TemplateMap: MustacheParent {
+    func child(named name: String) -> Any? { self[name]?.mustacheValue }
+}
 
-    init(dictionaryLiteral elements: (String, any Sendable)...) {
-        values = Dictionary(elements, uniquingKeysWith: { _, last in last })
+extension TemplateValue {
+    /// As swift-mustache's protocols expect it: strings, numbers, flags, arrays and parents.
+    var mustacheValue: Any {
+        switch self {
+        case .text(let text), .html(let text), .url(let text): text
+        case .number(let number): number
+        case .bool(let flag): flag
+        case .list(let items): items.map(\.mustacheValue)
+        case .map(let map): map
+        }
     }
-
-    init(_ values: [String: any Sendable]) {
-        self.values = values
-    }
-
-    subscript(key: String) -> (any Sendable)? {
-        get { values[key] }
-        set { values[key] = newValue }
-    }
-
-    func child(named name: String) -> Any? { values[name] }
 }

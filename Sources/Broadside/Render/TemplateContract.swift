@@ -7,17 +7,19 @@ enum TemplateContract {
     static let contexts: [(name: String, keys: [String])] = [
         ("post page", ["site", "t", "page", "post", "alternates"]),
         ("list page", ["site", "t", "page", "heading", "list", "posts", "has_posts", "pager", "is_home", "term", "kind", "series",
-                       "upcoming_events", "has_upcoming_events", "take_action"]),
+                       "upcoming_events", "has_upcoming_events", "take_action", "lead"]),
         ("events page", ["site", "t", "page", "heading", "list", "posts", "has_posts", "pager", "upcoming", "has_upcoming", "past", "has_past"]),
         ("index page", ["site", "t", "page", "heading", "taxonomy", "terms", "has_terms"]),
         ("404 page", ["site", "t", "page", "heading"]),
         ("site", [
             "title", "description", "language", "root", "home_url", "categories_url", "tags_url", "kinds_url",
             "feed_url", "feed_absolute_url", "generator", "events_url", "menu", "footer_menu", "has_footer_menu", "brand_css", "logo", "footer_text",
+            "social", "has_social", "donate_url", "icon_url", "icon_type", "touch_icon_url",
         ]),
         ("site.menu[]", ["label", "url"]),
         ("site.logo", ["url", "width", "height"]),
         ("site.footer_menu[]", ["label", "url"]),
+        ("site.social[]", ["label", "url"]),
         ("page", [
             "title", "document_title", "url", "absolute_url", "lang", "kind", "feeds", "description", "canonical_url", "og_type", "locale",
             "locale_alternates", "twitter_card", "json_ld", "image", "article", "noindex", "languages", "has_languages",
@@ -25,7 +27,7 @@ enum TemplateContract {
         ("page.languages[]", ["lang", "name", "url", "is_translation"]),
         ("page.image", ["url", "alt", "media_type", "width", "height"]),
         ("page.article", ["published_time", "section", "tags"]),
-        ("page.feeds[]", ["url", "media_type", "title"]),
+        ("page.feeds[]", ["url", "media_type", "title", "label"]),
         ("post", [
             "title", "url", "date", "date_iso", "kind", "kind_label", "lang", "authors", "byline", "series", "series_day",
             "summary", "categories", "tags", "has_terms", "params", "content", "rendered_item", "event",
@@ -42,7 +44,7 @@ enum TemplateContract {
         ("post.image", ["url", "alt", "caption", "credit", "width", "height", "srcset", "webp_srcset", "sizes", "thumb", "share_url"]),
         ("post.image.thumb", ["url", "webp_url", "width", "height"]),
         ("list", ["url", "count", "feed_url", "feeds"]),
-        ("list.feeds[]", ["url", "media_type", "title"]),
+        ("list.feeds[]", ["url", "media_type", "title", "label"]),
         ("pager", ["page", "pages", "label", "has_pages", "newer_url", "older_url"]),
         ("term", ["name", "url", "count", "taxonomy"]),
         ("kind", ["name", "label", "url", "count"]),
@@ -58,7 +60,8 @@ enum TemplateContract {
         ("post.series.days[]", ["number", "title", "url", "label", "date", "date_iso", "is_published", "is_current"]),
         ("post.series.previous", ["url", "title", "label"]),
         ("post.series.next", ["url", "title", "label"]),
-        ("series", ["name", "url", "total", "all_days_label", "days"]),
+        ("series", ["name", "url", "total", "all_days_label", "days", "intro"]),
+        ("series.intro", ["content"]),
         ("series.days[]", ["number", "title", "url", "label", "date", "date_iso", "is_published", "is_current"]),
     ]
 }

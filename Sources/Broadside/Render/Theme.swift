@@ -6,7 +6,8 @@ import Mustache
 /// Templates are looked up in the site's `templates/` first, then in the theme's.
 struct Theme: Sendable {
     var name: String
-    var library: MustacheLibrary
+    /// Every template parsed by both engines; Broadside's own renders the site (see `TemplateSet`).
+    var templates: TemplateSet
     var templateNames: Set<String>
     /// Output path → file to copy, from the theme's `static/` and then the site's `static/` (which wins).
     var assets: [String: ThemeFile]
@@ -14,8 +15,7 @@ struct Theme: Sendable {
     var strings: ThemeStrings
     /// Partials the same on every page of a language (see `SiteConstantPartials`).
     var siteConstantPartials: Set<String> = []
-    /// Each template's text by name, for Broadside's own engine (`TemplateLibrary`), which only
-    /// tests choose for now (`BuildOptions.templateEngine`).
+    /// Each template's text by name, for tests that compare the engines.
     var sources: [String: String] = [:]
 
     /// Templates every theme must have.
@@ -44,13 +44,19 @@ struct Theme: Sendable {
             }
         }
         TemplateRules.registered
-        var library = MustacheLibrary()
+        var templates = TemplateSet()
+        var parsed: [String: (file: String, text: String)] = [:]
         for (templateName, source) in sources.sorted(by: { $0.key < $1.key }) {
             let broken = TemplateRules.check(source.text, file: source.file)
             diagnostics += broken
             guard broken.isEmpty else { continue }
             do {
-                library.register(try MustacheTemplate(string: TemplateRules.pragmaLine + source.text), named: templateName)
+                templates.mustache.register(try MustacheTemplate(string: TemplateRules.pragmaLine + source.text), named: templateName)
+                try templates.own.register(source.text, named: templateName)
+                parsed[templateName] = source
+            } catch let error as TemplateError {
+                diagnostics.append(.error(source.file, line: error.line, column: error.column, "the template does not parse: \(error.message)",
+                    hint: "write Mustache's tags only: {{name}}, {{#section}}…{{/section}}, {{^inverted}}, {{>partial}}, {{<layout}} with {{$block}}, {{! comment}}"))
             } catch let error as MustacheTemplate.ParserError {
                 // The pragma line Broadside puts first is not the theme's: count lines without it.
                 diagnostics.append(.error(source.file, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
@@ -86,7 +92,9 @@ struct Theme: Sendable {
         diagnostics += staticDiagnostics
         let (strings, stringDiagnostics) = ThemeStrings.load(source: source, theme: location, siteLanguage: language, languageAt: languageAt)
         diagnostics += stringDiagnostics
-        var theme = Theme(name: name, library: library, templateNames: names, assets: assets, strings: strings)
+        // Names are checked in templates that parse, against strings that load: one problem, one message.
+        if !stringDiagnostics.hasErrors { diagnostics += TemplateNames.unknown(in: parsed, strings: strings) }
+        var theme = Theme(name: name, templates: templates, templateNames: names, assets: assets, strings: strings)
         theme.siteConstantPartials = SiteConstantPartials.find(in: sources.mapValues(\.text))
         theme.sources = sources.mapValues(\.text)
         return (diagnostics.hasErrors ? nil : theme, diagnostics)

@@ -112,16 +112,16 @@ extension ThemeStrings {
     /// `{{t.read_more}}`, `{{t.kind.action-day}}`, `{{#t.months}}{{.}}{{/t.months}}`: the strings of `lang`
     /// as nested maps, since Mustache reads a dot as a step into a group. Keys `lang` lacks come from
     /// the site's language. Placeholders are left as written: only Broadside fills them.
-    func templateValues(lang: String) -> TemplateWords {
+    func templateValues(lang: String) -> TemplateMap {
         var texts = languages[siteLanguage]?.texts ?? [:]
         texts.merge(languages[lang]?.texts ?? [:]) { _, own in own }
         var words = Self.nest(texts.map { (path: $0.key.split(separator: ".")[...], text: $0.value) })
-        words.values[StringKeys.months] = .list(languages[lang]?.months ?? languages[siteLanguage]?.months ?? [])
+        words[StringKeys.months] = .texts(languages[lang]?.months ?? languages[siteLanguage]?.months ?? [])
         return words
     }
 
-    private static func nest(_ entries: [(path: ArraySlice<Substring>, text: String)]) -> TemplateWords {
-        var values: [String: TemplateWords.Value] = [:]
+    private static func nest(_ entries: [(path: ArraySlice<Substring>, text: String)]) -> TemplateMap {
+        var values: [String: TemplateValue] = [:]
         var groups: [String: [(path: ArraySlice<Substring>, text: String)]] = [:]
         for (path, text) in entries {
             guard let head = path.first else { continue }
@@ -133,8 +133,8 @@ extension ThemeStrings {
         }
         // Loading refuses a key that is both text and a group; text would win here.
         for (name, members) in groups where values[name] == nil {
-            values[name] = .group(nest(members))
+            values[name] = .map(nest(members))
         }
-        return TemplateWords(values: values)
+        return TemplateMap(values)
     }
 }

@@ -14,7 +14,7 @@ struct TranslationLink: Sendable {
         url = urls.address(of: post)
     }
 
-    var context: TemplateContext { ["lang": lang, "language_name": languageName, "label": label, "url": url] }
+    var context: TemplateMap { ["lang": .text(lang), "language_name": .text(languageName), "label": .text(label), "url": .url(url)] }
 }
 
 enum TranslationView {
@@ -25,10 +25,10 @@ enum TranslationView {
 
     /// `<link rel="alternate" hreflang>` of a post page: every version including itself, absolute,
     /// as search engines want them; none for a text in one language.
-    static func alternates(of index: Int, in site: Site) -> [TemplateContext] {
+    static func alternates(of index: Int, in site: Site) -> [TemplateMap] {
         let versions = versions(of: index, in: site)
         guard versions.count > 1 else { return [] }
-        return versions.map { ["lang": site.posts[$0].lang, "url": site.urls.absolute(site.urls.address(of: site.posts[$0]))] }
+        return versions.map { ["lang": .text(site.posts[$0].lang), "url": .url(site.urls.absolute(site.urls.address(of: site.posts[$0])))] }
     }
 
     static func versions(of index: Int, in site: Site) -> [Int] {

@@ -56,21 +56,21 @@ struct PostView: Sendable {
     }
 
     /// Without the body: what a list page shows of a post.
-    var context: TemplateContext {
-        var context: TemplateContext = [
-            "title": title, "url": url, "date_iso": dateISO, "date": dateText, "summary": summary,
-            "kind": kind, "kind_label": kindLabel, "lang": lang, "authors": authors,
-            "categories": categories.map(\.context), "tags": tags.map(\.context),
-            "has_terms": !(categories.isEmpty && tags.isEmpty),
+    var context: TemplateMap {
+        var context: TemplateMap = [
+            "title": .text(title), "url": .url(url), "date_iso": .text(dateISO), "date": .text(dateText), "summary": .text(summary),
+            "kind": .text(kind), "kind_label": .text(kindLabel), "lang": .text(lang), "authors": .texts(authors),
+            "categories": .maps(categories.map(\.context)), "tags": .maps(tags.map(\.context)),
+            "has_terms": .bool(!(categories.isEmpty && tags.isEmpty)),
             "params": FrontMatterValue.map(params.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }).templateValue,
         ]
-        if let byline { context["byline"] = byline }
-        if let status { context["status"] = status }
-        if let seriesView { context["series"] = seriesView.context }
-        if let seriesDay { context["series_day"] = seriesDay }
-        context["translations"] = translations.map(\.context)
-        context["has_translations"] = !translations.isEmpty
-        if let event { context["event"] = event.context }
+        if let byline { context["byline"] = .text(byline) }
+        if let status { context["status"] = .text(status) }
+        if let seriesView { context["series"] = .map(seriesView.context) }
+        if let seriesDay { context["series_day"] = .number(seriesDay) }
+        context["translations"] = .maps(translations.map(\.context))
+        context["has_translations"] = .bool(!translations.isEmpty)
+        if let event { context["event"] = .map(event.context) }
         resources.add(to: &context)
         return context
     }
@@ -85,21 +85,21 @@ struct TermLink: Sendable {
         url = urls.term(kind, slug: term.slug)
     }
 
-    var context: TemplateContext { ["name": name, "url": url] }
+    var context: TemplateMap { ["name": .text(name), "url": .url(url)] }
 }
 
 extension FrontMatterValue {
     /// An editor's map never offers the names of Broadside's HTML values, so `{{{content}}}`
     /// inside `{{#params}}` finds the post's HTML rather than text from front matter
     /// (the loader warns about such keys). Control characters are dropped, as from known keys.
-    var templateValue: any Sendable {
+    var templateValue: TemplateValue {
         switch self {
-        case .text(let text): Escaping.xmlSafe(text)
-        case .list(let items): items.map(\.templateValue)
+        case .text(let text): .text(Escaping.xmlSafe(text))
+        case .list(let items): .list(items.map(\.templateValue))
         case .map(let pairs):
-            TemplateContext(Dictionary(
+            .map(TemplateMap(Dictionary(
                 pairs.filter { !TemplateRules.htmlValues.contains($0.key) }.map { ($0.key, $0.value.templateValue) },
-                uniquingKeysWith: { a, _ in a }))
+                uniquingKeysWith: { a, _ in a })))
         }
     }
 }

@@ -13,6 +13,8 @@ public struct Site: Sendable {
     public var languages: [String]
     /// Every series, the site's language first (see `Series`); lists `.series(index:)` index it.
     public var series: [Series] = []
+    /// Each series' introduction (`content/series/`), by the index of its series; nil for none.
+    public var introductions: [Post?] = []
     /// For each post, every version of its text, itself included (see `Translations`).
     public var translations: [[Int]] = []
     /// By language, how many of the first posts of its `.events` list are upcoming at the build's now (see `Events`).
@@ -52,7 +54,8 @@ public struct Site: Sendable {
 /// Loaded posts → `Site`: order, slugs checked, taxonomies built.
 enum SiteResolver {
     /// `now` is the build's (seconds since 1970): it decides which events are upcoming.
-    static func resolve(_ content: LoadedContent, config: SiteConfig, urls: SiteURLs, now: Double) -> (Site, [Diagnostic]) {
+    /// `limit`: how many posts with an older post's title are named one by one (see `SiteMistakes`).
+    static func resolve(_ content: LoadedContent, config: SiteConfig, urls: SiteURLs, now: Double, limit: Int = .max) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         // By instant: `PostDate`'s `==` also compares the written offset, so two posts at one
         // instant written with different offsets would be neither equal-by-instant nor ordered.
@@ -77,13 +80,15 @@ enum SiteResolver {
         diagnostics += LookAlikeTerms.check(categories, posts: posts) + LookAlikeTerms.check(tags, posts: posts)
         let (series, seriesDiagnostics) = Series.build(posts: posts, scheduled: content.scheduled, config: config)
         let (translations, translationDiagnostics) = Translations.build(posts: posts, config: config)
-        diagnostics += seriesDiagnostics + translationDiagnostics + SiteMistakes.check(posts)
+        let (introductions, introductionDiagnostics) = SeriesIntroductions.match(content.introductions, to: series)
+        diagnostics += seriesDiagnostics + introductionDiagnostics + translationDiagnostics + SiteMistakes.check(posts, limit: limit)
         var (lists, languages) = Lists.build(posts: posts, categories: categories, tags: tags, config: config, series: series)
         let events = Events.lists(posts: posts, now: now, languages: languages, feeds: config.feeds)
         lists += events.map(\.list)
         var site = Site(
             config: config, urls: urls, posts: posts, categories: categories, tags: tags, lists: lists, languages: languages,
             series: series, translations: translations)
+        site.introductions = introductions
         site.upcomingEvents = Dictionary(events.map { ($0.list.lang, $0.upcoming) }, uniquingKeysWith: { first, _ in first })
         site.now = now
         site.listOfScope = Dictionary(site.lists.enumerated().map { ($1.scope, $0) }, uniquingKeysWith: { first, _ in first })

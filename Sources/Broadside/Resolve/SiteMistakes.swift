@@ -2,36 +2,53 @@
 /// written two ways, one category written with curly quotes beside its plain name. Each is a
 /// warning; each check is linear in posts, or compares distinct names only.
 enum SiteMistakes {
-    static func check(_ posts: [Post]) -> [Diagnostic] {
-        // Pages are in no list or feed, where two alike titles would show.
-        duplicateTitles(posts.filter { !$0.isPage }) + nearSeries(posts) + nearTranslationKeys(posts)
+    /// `limit`: a build names this many posts with an older post's title, then counts the rest
+    /// (an imported archive can have thousands, which would bury every other message);
+    /// `broadside check` names them all.
+    static func check(_ posts: [Post], limit: Int = .max) -> [Diagnostic] {
+        // Sorted once, as positions: a post is a large value, and four sorted copies of 10,000 of
+        // them were most of the time this check took.
+        let order = oldestFirst(posts)
+        return duplicateTitles(posts, order: order, limit: limit) + nearSeries(posts, order: order) + nearTranslationKeys(posts, order: order)
     }
 
     /// A post copied from yesterday's with its title kept: shown twice in lists, sent twice.
     /// The older post keeps the title; each later one is named.
-    static func duplicateTitles(_ posts: [Post]) -> [Diagnostic] {
-        var first: [String: Post] = [:]
+    /// Pages are left out: they are in no list or feed, where two alike titles would show.
+    static func duplicateTitles(_ posts: [Post], order: [Int], limit: Int) -> [Diagnostic] {
+        var first: [String: Int] = [:]
         var found: [Diagnostic] = []
-        for post in oldestFirst(posts) {
+        var more = 0
+        for index in order where !posts[index].isPage {
+            let post = posts[index]
             let key = post.lang + "\n" + folded(post.title)
-            guard let other = first[key] else {
-                first[key] = post
+            guard let other = first[key].map({ posts[$0] }) else {
+                first[key] = index
+                continue
+            }
+            guard found.count < limit else {
+                more += 1
                 continue
             }
             found.append(.warning(post.source, line: post.titleLine, column: post.titleColumn,
                 "this post has the same title as \(other.source): \"\(Excerpt.short(post.title))\"",
                 hint: "give this post a title of its own (lists and subscribers' email would show the two alike); if it is a copy, remove one"))
         }
+        if more > 0 {
+            found.append(.warning(nil, more == 1 ? "1 more post has the same title as an older post"
+                : "\(more) more posts have the same title as an older post",
+                hint: "run broadside check to list every one with its file and line"))
+        }
         return found
     }
 
     /// A series name a post writes that is near the name of an established series: one with more
     /// posts, or as many begun earlier.
-    static func nearSeries(_ posts: [Post]) -> [Diagnostic] {
+    static func nearSeries(_ posts: [Post], order sorted: [Int]) -> [Diagnostic] {
         var standing: [String: (count: Int, first: Int)] = [:]
-        for (order, post) in oldestFirst(posts).enumerated() {
-            guard let series = post.series else { continue }
-            let key = post.lang + "\n" + series
+        for (order, index) in sorted.enumerated() {
+            guard let series = posts[index].series else { continue }
+            let key = posts[index].lang + "\n" + series
             standing[key] = ((standing[key]?.count ?? 0) + 1, standing[key]?.first ?? order)
         }
         var meant: [String: String] = [:]
@@ -47,7 +64,8 @@ enum SiteMistakes {
                 if let near = NearestName.nearest(to: name, in: established) { meant[lang + "\n" + name] = near }
             }
         }
-        return oldestFirst(posts).compactMap { post in
+        return sorted.compactMap { index in
+            let post = posts[index]
             guard let series = post.series, let near = meant[post.lang + "\n" + series] else { return nil }
             return .warning(post.source, line: post.seriesLine, column: post.seriesColumn,
                 "the series \"\(Excerpt.short(series))\" is written differently from \"\(Excerpt.short(near))\", so this post makes a series of its own",
@@ -56,18 +74,19 @@ enum SiteMistakes {
     }
 
     /// A `translation_key` used by one post only, near a key whose posts lack this post's language.
-    static func nearTranslationKeys(_ posts: [Post]) -> [Diagnostic] {
+    static func nearTranslationKeys(_ posts: [Post], order sorted: [Int]) -> [Diagnostic] {
         var languages: [String: Set<String>] = [:]
         for post in posts { if let key = post.translationKey { languages[key, default: []].insert(post.lang) } }
         var uses: [String: Int] = [:]
         for post in posts { if let key = post.translationKey { uses[key, default: 0] += 1 } }
-        let lonely = posts.filter { post in post.translationKey.map { uses[$0] == 1 } ?? false }
-        guard !lonely.isEmpty else { return [] }
+        let isLonely = { (post: Post) in post.translationKey.map { uses[$0] == 1 } ?? false }
+        guard posts.contains(where: isLonely) else { return [] }
         // The key of an older post is the original's: of two lonely keys, only the later is named.
         var firstUse: [String: Int] = [:]
-        for (order, post) in oldestFirst(posts).enumerated() { if let key = post.translationKey, firstUse[key] == nil { firstUse[key] = order } }
+        for (order, index) in sorted.enumerated() { if let key = posts[index].translationKey, firstUse[key] == nil { firstUse[key] = order } }
         let index = OneEditIndex(Array(languages.keys))
-        return oldestFirst(lonely).compactMap { post in
+        return sorted.filter { isLonely(posts[$0]) }.compactMap { position in
+            let post = posts[position]
             guard let key = post.translationKey else { return nil }
             let open = index.candidates(near: key).filter { languages[$0]?.contains(post.lang) == false && firstUse[$0]! < firstUse[key]! }
             guard let near = NearestName.nearest(to: key, in: open) else { return nil }
@@ -82,8 +101,12 @@ enum SiteMistakes {
         text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    private static func oldestFirst(_ posts: [Post]) -> [Post] {
-        posts.sorted { ($0.date.secondsSince1970, $0.source) < ($1.date.secondsSince1970, $1.source) }
+    /// The positions of `posts`, oldest first (by source between posts of one instant).
+    private static func oldestFirst(_ posts: [Post]) -> [Int] {
+        posts.indices.sorted { a, b in
+            let (x, y) = (posts[a].date.secondsSince1970, posts[b].date.secondsSince1970)
+            return x != y ? x < y : posts[a].source < posts[b].source
+        }
     }
 }
 

@@ -166,6 +166,10 @@ public enum SiteSkeleton {
         # menu: [{ label: "About us", link: /about/ }, { label: "Donate", link: /donate/ }]
         # footer_menu: [{ label: "Contact", link: "mailto:hello@example.org" }]
         # footer_text: "Our Network · PO Box 1, Springfield · Registered charity 000000"
+        # The organisation's profiles elsewhere, in the footer, and the header's Donate button
+        # (a page of the site or a giving service's address; one per language if you like).
+        # social: [{ label: "Mastodon", link: "https://social.example/@ournetwork" }]
+        # donate: /donate/
 
         # The organisation's colour for links and buttons, and a lighter one for dark mode.
         # A colour too pale (or too dark) to read on the page is an error naming one that passes.

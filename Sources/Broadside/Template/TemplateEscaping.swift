@@ -31,7 +31,9 @@ extension TextEscaping {
     private func append(_ text: String, into out: inout [UInt8]) {
         switch self {
         case .text: out.append(contentsOf: text.utf8)
-        case .html, .xml, .json: out.append(contentsOf: escape(text).utf8)
+        case .html: FastEscaping.append(text, xml: false, to: &out)
+        case .xml: FastEscaping.append(text, xml: true, to: &out)
+        case .json: out.append(contentsOf: escape(text).utf8)
         }
     }
 }

@@ -10,23 +10,34 @@ struct TemplateLibrary: Sendable {
         templates[name] = try TemplateParser.parse(text)
     }
 
+    /// `html` as the template `name`, written as it is: no tag in it is read. Split after each
+    /// line break as parsed text is, so a standalone include still indents its lines.
+    mutating func register(literal html: String, named name: String) {
+        var nodes: [TemplateNode] = []
+        var line: [UInt8] = []
+        for byte in html.utf8 {
+            line.append(byte)
+            if byte == UInt8(ascii: "\n") {
+                nodes.append(.text(line))
+                line = []
+            }
+        }
+        if !line.isEmpty { nodes.append(.text(line)) }
+        templates[name] = nodes
+    }
+
     /// The template `name` rendered with `value` as its context, escaped for `escaping`.
     func render(_ value: TemplateValue, template name: String, escaping: TextEscaping = .html) throws -> String {
+        String(decoding: try bytes(value, template: name, escaping: escaping), as: UTF8.self)
+    }
+
+    /// As `render`, as the UTF-8 bytes a page's file holds.
+    func bytes(_ value: TemplateValue, template name: String, escaping: TextEscaping = .html) throws -> [UInt8] {
         guard let nodes = templates[name] else {
             throw TemplateError(message: "there is no template \"\(name)\"", line: 0, column: 0)
         }
         var renderer = TemplateRenderer(templates: templates, escaping: escaping, value: value)
         try renderer.render(nodes)
-        return String(decoding: renderer.out, as: UTF8.self)
-    }
-}
-
-extension TemplateLibrary {
-    /// Every template of `sources` (name → text) that parses. The theme's loader has already
-    /// refused the ones swift-mustache cannot read; one only this engine refuses (a transform such
-    /// as `{{count(items)}}`) is left out, and rendering it fails.
-    init(parsing sources: [String: String]) {
-        self.init()
-        for (name, text) in sources { try? register(text, named: name) }
+        return renderer.out
     }
 }

@@ -43,6 +43,11 @@ struct TemplateMap: Sendable, Hashable, ExpressibleByDictionaryLiteral {
         self.init(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 
+    init() {
+        keys = []
+        values = []
+    }
+
     subscript(key: String) -> TemplateValue? {
         get {
             let index = position(of: key)
@@ -75,4 +80,20 @@ struct TemplateMap: Sendable, Hashable, ExpressibleByDictionaryLiteral {
         }
         return low
     }
+}
+
+/// Literals in views are text, numbers and flags; a name's kind beyond that (`html`, `url`) is
+/// always written out, so markup is never made by accident.
+extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
+    init(stringLiteral value: String) { self = .text(value) }
+    init(integerLiteral value: Int) { self = .number(value) }
+    init(booleanLiteral value: Bool) { self = .bool(value) }
+
+    /// A list of maps, as `{{#posts}}` walks it.
+    static func maps(_ maps: [TemplateMap]) -> TemplateValue { .list(maps.map(TemplateValue.map)) }
+    /// A list of texts, as `{{#authors}}{{.}}{{/authors}}` walks it.
+    static func texts(_ texts: [String]) -> TemplateValue { .list(texts.map(TemplateValue.text)) }
+
+    /// The map this value is, for a view that adds to a map made elsewhere.
+    var map: TemplateMap? { if case .map(let map) = self { map } else { nil } }
 }

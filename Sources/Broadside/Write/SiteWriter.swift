@@ -47,6 +47,9 @@ struct SiteWriter {
                 case .failure(.reading(let code)): return WritePlan.failure(plan[index], code: code, reading: true)
                 case .failure(.writing(let code)): return WritePlan.failure(plan[index], code: code, reading: false)
                 }
+            case .bytes(let bytes):
+                return bytes.withUnsafeBufferPointer { Self.writeFile(path, $0) }
+                    ? nil : WritePlan.failure(plan[index], code: errno, reading: false)
             case .data(let data):
                 return [UInt8](data).withUnsafeBufferPointer { Self.writeFile(path, $0) }
                     ? nil : WritePlan.failure(plan[index], code: errno, reading: false)
