@@ -66,14 +66,14 @@ import Testing
         #expect(try site.read("index.html").contains("""
             <nav class="language-switch" aria-label="Languages">
             <ul>
-            <li><a href="/es/" hreflang="es" lang="es">Español</a></li>
+            <li><a href="/es/" hreflang="es" lang="es" rel="alternate">Español</a></li>
             </ul>
             </nav>
             """))
         #expect(try site.read("es/index.html").contains("""
             <nav class="language-switch" aria-label="Idiomas">
             <ul>
-            <li><a href="/" hreflang="en" lang="en">English</a></li>
+            <li><a href="/" hreflang="en" lang="en" rel="alternate">English</a></li>
             </ul>
             </nav>
             """))

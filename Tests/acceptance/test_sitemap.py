@@ -54,10 +54,10 @@ def test_robots_names_the_sitemap_and_lets_crawlers_in(site):
 
 
 def test_each_language_has_a_404_page_that_search_engines_skip(site):
-    for path in (site / "404.html", site / "es" / "404.html"):
+    for path, categories in ((site / "404.html", "/categories/"), (site / "es" / "404.html", "/es/categories/")):
         html = path.read_text(encoding="utf-8")
         assert '<meta name="robots" content="noindex">' in html
-        assert 'href="/categories/"' in html and 'href="/css/style.css"' in html
+        assert f'href="{categories}"' in html and 'href="/css/style.css"' in html
 
 
 def big_site(tmp_path, count):

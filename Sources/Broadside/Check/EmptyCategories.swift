@@ -14,8 +14,7 @@ enum EmptyCategories {
         let (files, _) = folder.files(in: ContentLoader.postsFolder, within: folder.bounds,
             skip: { $0.hasPrefix(".") }, keep: { $0.hasSuffix(".md") }, checkReadable: false)
         let parser = PostParser(config: site.config, rootPath: site.urls.rootPath, strings: strings) { _, _ in true }
-        let used = Set(site.categories.terms.map(\.slug))
-        let names = site.categories.terms.map(\.name)
+        let used = Set(site.categories.terms.map { $0.lang + "\u{0}" + $0.slug })
         var reported: Set<String> = []
         var diagnostics: [Diagnostic] = []
         for found in files {
@@ -25,12 +24,13 @@ enum EmptyCategories {
                 let post = parser.read(text, file: file, fileStem: PostFolder.stem(ofPostAt: found.path)).0
             else { continue }
             for name in post.categories {
-                let slug = Slug.make(name)
-                guard !slug.isEmpty, !used.contains(slug), reported.insert(slug).inserted else { continue }
+                let slug = Slug.make(name), key = post.lang + "\u{0}" + slug
+                guard !slug.isEmpty, !used.contains(key), reported.insert(key).inserted else { continue }
                 let at = SourceReader.position(of: "categories", in: text, file: file)
                 let which = post.draft ? "drafts such as this one" : "posts dated after now, such as this one"
-                var hint = "the category gets its page, /categories/\(slug)/, when a post that has it is published"
-                if let meant = NearestName.nearest(to: name, in: names) {
+                let folder = Taxonomy.indexFolder(.categories, lang: post.lang, siteLanguage: site.config.language) + [slug]
+                var hint = "the category gets its page, /\(folder.joined(separator: "/"))/, when a post that has it is published"
+                if let meant = NearestName.nearest(to: name, in: site.categories.terms.filter { $0.lang == post.lang }.map(\.name)) {
                     hint = "did you mean \"\(meant)\"? If not, " + hint
                 }
                 diagnostics.append(.warning(file, line: at?.line, column: at?.column,

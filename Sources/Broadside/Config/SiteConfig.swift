@@ -33,13 +33,15 @@ public struct SiteConfig: Sendable, Equatable {
     public var footerText: [String: String] = [:]
     /// The organisation's colours, checked for contrast.
     public var brand = BrandColours()
+    /// Categories and tags that translate each other (see `TermPair`).
+    public var termPairs: [TermPair] = []
 
     public init() {}
 
     public static let fileName = "site.yml"
     static let keys = [
         "title", "description", "base_url", "language", "time_zone", "theme", "posts_per_page", "feed_size", "feeds", "share_image", "logo", "search_engines", "unsafe", "images",
-        "menu", "footer_menu", "footer_text", "social", "donate", "brand",
+        "menu", "footer_menu", "footer_text", "social", "donate", "brand", "term_pairs",
         // Read by `broadside publish` (BroadsidePublish), not by the build.
         "publish",
     ]
@@ -184,6 +186,8 @@ public struct SiteConfig: Sendable, Equatable {
                 }
             case "brand":
                 brand.apply(value, file: file, diagnostics: &diagnostics)
+            case "term_pairs":
+                termPairs = TermPair.read(value, file: file, diagnostics: &diagnostics)
             default:
                 diagnostics.append(
                     .warning(file, line: keyNode.line, column: keyNode.column, "unknown setting `\(key)` is ignored",

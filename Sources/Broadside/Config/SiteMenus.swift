@@ -160,7 +160,8 @@ extension SiteMenus {
     /// in front of an address of the site, as links in posts have it.
     static func context(_ items: [Item], rootPath: String) -> [TemplateMap] {
         items.map { item in
-            let url = item.link.hasPrefix("/") && !item.link.hasPrefix("//") ? rootPath + item.link.dropFirst() : item.link
+            // A link of the site as written in site.yml may have accents (a Spanish list's address).
+            let url = item.link.hasPrefix("/") && !item.link.hasPrefix("//") ? PercentEncoding.typedPath(rootPath + item.link.dropFirst()) : item.link
             return ["label": .text(item.label), "url": .url(url)]
         }
     }

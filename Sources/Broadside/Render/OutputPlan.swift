@@ -24,8 +24,8 @@ enum PageKind: Sendable, Hashable {
     case post(Int)
     /// A page of `Site.lists[list]`.
     case list(Int, page: Pagination.Page)
-    /// `/categories/`, `/tags/`: every term with its count.
-    case terms(TaxonomyKind)
+    /// `/categories/`, `/es/tags/`: every term of a language with its count (see `Site.languagesWithTerms`).
+    case terms(TaxonomyKind, lang: String)
     /// `/kinds/`: every kind that has posts.
     /// The index of one language's kinds (see `Site.languagesWithKinds`).
     case kinds(lang: String)
@@ -57,7 +57,9 @@ enum OutputPlan {
             pages += site.pagination(of: list).pages.map { Page(kind: .list(index, page: $0), format: .html) }
             pages += list.feeds.map { Page(kind: .list(index, page: .first), format: $0) }
         }
-        pages += TaxonomyKind.allCases.map { Page(kind: .terms($0), format: .html) }
+        for kind in TaxonomyKind.allCases {
+            pages += site.languagesWithTerms(kind).map { Page(kind: .terms(kind, lang: $0), format: .html) }
+        }
         pages += site.languagesWithKinds.map { Page(kind: .kinds(lang: $0), format: .html) }
         for (index, post) in site.posts.enumerated() {
             pages += post.aliases.indices.map { Page(kind: .alias(index, alias: $0), format: .redirect) }
@@ -78,7 +80,7 @@ enum OutputPlan {
         return switch page.kind {
         case .post(let index): site.posts[index].folder + name
         case .list(let index, let number): SiteURLs.listFolder(site.lists[index].folder, page: page.format.isFeed ? .first : number) + name
-        case .terms(let kind): SiteURLs.taxonomyFolder(kind) + name
+        case .terms(let kind, let lang): SiteURLs.listFolder(Taxonomy.indexFolder(kind, lang: lang, siteLanguage: site.config.language), page: .first) + name
         case .kinds(let lang): SiteURLs.listFolder(site.kindsFolder(lang), page: .first) + name
         case .alias(let index, let alias): site.posts[index].aliases[alias].file
         case .redirects, .robots: name

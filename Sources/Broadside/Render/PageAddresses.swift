@@ -34,7 +34,7 @@ enum PageAddresses {
             return "the address of the \(other.isPage ? "page" : "post") \(other.source)"
         case .list(let index, _):
             return page.format.isFeed ? "a feed's (/\(OutputPlan.path(of: page, in: site)))" : "a page of the list at \(site.urls.list(site.lists[index].folder))"
-        case .terms(let kind): return "the index of \(kind.rawValue)"
+        case .terms(let kind, let lang): return "the index of \(kind.rawValue)" + (lang == site.config.language ? "" : " in \(lang)")
         case .kinds: return "the index of the kinds of post"
         default: return "a file Broadside writes (/\(OutputPlan.path(of: page, in: site)))"
         }

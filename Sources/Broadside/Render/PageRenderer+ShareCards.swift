@@ -42,9 +42,9 @@ extension PageRenderer {
                 url: absolute, lang: list.lang, site: site, logo: siteImage(site.config.logo, share: false)))
     }
 
-    func indexCard(_ title: String, url: String) -> ShareCard {
-        let lang = site.config.language
-        return ShareCard(title: title, description: site.config.description, kind: .website, lang: lang,
+    /// An index of terms or kinds in `lang`.
+    func indexCard(_ title: String, url: String, lang: String) -> ShareCard {
+        ShareCard(title: title, description: site.config.description, kind: .website, lang: lang,
             image: siteImage(site.config.shareImage, share: true),
             structuredData: StructuredData.page("CollectionPage", name: title, description: site.config.description,
                 url: site.urls.absolute(url), lang: lang, site: site, logo: siteImage(site.config.logo, share: false)))

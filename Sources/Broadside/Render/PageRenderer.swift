@@ -128,8 +128,8 @@ struct PageRenderer: Sendable {
         switch kind {
         case .post(let index), .alias(let index, _): site.posts[index].lang
         case .list(let index, _): site.lists[index].lang
-        case .notFound(let lang), .kinds(let lang): lang
-        case .terms, .redirects, .sitemap, .robots: site.config.language
+        case .notFound(let lang), .kinds(let lang), .terms(_, let lang): lang
+        case .redirects, .sitemap, .robots: site.config.language
         }
     }
 
@@ -138,7 +138,7 @@ struct PageRenderer: Sendable {
         switch kind {
         case .post(let index): post(index)
         case .list(let index, let number): list(site.lists[index], page: number)
-        case .terms(let taxonomy): terms(taxonomy)
+        case .terms(let taxonomy, let lang): terms(taxonomy, lang: lang)
         case .kinds(let lang): kinds(lang)
         case .notFound(let lang): notFound(lang)
         case .alias, .redirects, .sitemap, .robots: preconditionFailure("redirects, the sitemap and robots.txt are written by code")
@@ -232,7 +232,13 @@ struct PageRenderer: Sendable {
         case .first: heading
         case .numbered(let number): heading + words("page_title_suffix", list.lang, ["page": "\(number)"])
         }
-        var context = base(title: title, url: url, lang: list.lang, kind: kind, feeds: list)
+        let twinLists = site.twins(of: list)
+        let twins = Dictionary(twinLists.map { ($0.lang, site.urls.list($0.folder)) }, uniquingKeysWith: { first, _ in first })
+        var context = base(title: title, url: url, lang: list.lang, kind: kind, feeds: list, translations: twins)
+        // hreflang links between a list's first page and its twins' (later pages hold other posts).
+        if page == .first, !twinLists.isEmpty {
+            context["alternates"] = .maps(([list] + twinLists).map { ["lang": .text($0.lang), "url": .url(site.urls.absolute(site.urls.list($0.folder)))] as TemplateMap })
+        }
         share(listCard(list, heading: heading, url: url, page: page), in: &context)
         context["heading"] = .text(heading)
         var listContext: TemplateMap = ["url": .url(site.urls.list(list.folder)), "count": .number(list.posts.count)]
@@ -291,17 +297,21 @@ struct PageRenderer: Sendable {
         }
     }
 
-    private func terms(_ kind: TaxonomyKind) -> (String, TemplateMap) {
+    /// `/categories/`, `/es/tags/`: the terms of one language.
+    private func terms(_ kind: TaxonomyKind, lang: String) -> (String, TemplateMap) {
         let taxonomy = site.taxonomy(kind)
-        let title = words(kind.rawValue, site.config.language)
-        var context = base(title: title, url: site.urls.taxonomy(kind), lang: nil, kind: kind.rawValue)
-        share(indexCard(title, url: site.urls.taxonomy(kind)), in: &context)
+        let title = words(kind.rawValue, lang)
+        let url = site.termsURL(kind, lang: lang)
+        let twins = site.languagesWithTerms(kind).filter { $0 != lang }.map { ($0, site.termsURL(kind, lang: $0)) }
+        var context = base(title: title, url: url, lang: lang, kind: kind.rawValue, translations: Dictionary(uniqueKeysWithValues: twins))
+        share(indexCard(title, url: url, lang: lang), in: &context)
         context["heading"] = .text(title)
         context["taxonomy"] = .map(["name": .text(kind.rawValue), "title": .text(title), "singular": .text(kind.singular)])
-        context["terms"] = .maps(taxonomy.terms.map {
-            ["name": .text($0.name), "url": .url(site.urls.term(kind, slug: $0.slug)), "count": .number($0.posts.count)] as TemplateMap
+        let own = taxonomy.terms(in: lang)
+        context["terms"] = .maps(own.map {
+            ["name": .text(taxonomy.terms[$0].name), "url": .url(site.termURL(kind, $0)), "count": .number(taxonomy.terms[$0].posts.count)] as TemplateMap
         })
-        context["has_terms"] = .bool(!taxonomy.terms.isEmpty)
+        context["has_terms"] = .bool(!own.isEmpty)
         return (template("terms"), context)
     }
 
@@ -309,8 +319,9 @@ struct PageRenderer: Sendable {
     private func kinds(_ lang: String) -> (String, TemplateMap) {
         let title = words("kinds", lang)
         let url = site.urls.list(site.kindsFolder(lang))
-        var context = base(title: title, url: url, lang: lang == site.config.language ? nil : lang, kind: "kinds")
-        share(indexCard(title, url: url), in: &context)
+        let twins = site.languagesWithKinds.filter { $0 != lang }.map { ($0, site.urls.list(site.kindsFolder($0))) }
+        var context = base(title: title, url: url, lang: lang, kind: "kinds", translations: Dictionary(uniqueKeysWithValues: twins))
+        share(indexCard(title, url: url, lang: lang), in: &context)
         context["heading"] = .text(title)
         context["taxonomy"] = .map(["name": "kinds", "title": .text(title), "singular": "kind"])
         let kinds = site.lists.compactMap { list -> TemplateMap? in
@@ -348,12 +359,14 @@ struct PageRenderer: Sendable {
 
     /// What every page has: the site, the theme's words in the page's language, and the page's
     /// own title, URL and language.
-    private func base(title: String, url: String, lang: String?, kind: String, feeds list: PostList? = nil) -> TemplateMap {
+    /// `translations`: the page's own versions in other languages, which the language switch leads to.
+    private func base(title: String, url: String, lang: String?, kind: String, feeds list: PostList? = nil,
+                      translations: [String: String] = [:]) -> TemplateMap {
         let urls = site.urls
         let lang = lang ?? site.config.language
         let feeds = list ?? site.list(.home(lang: lang)) ?? site.list(.home(lang: site.config.language))
         let feedTitle = list.flatMap(heading(of:)).map { "\($0) | \(site.config.title)" } ?? site.config.title
-        let languages = LanguageSwitch.links(from: lang, in: site, strings: theme.strings)
+        let languages = LanguageSwitch.links(from: lang, translations: translations, in: site, strings: theme.strings)
         return [
             "site": .map(siteContexts[lang] ?? Self.siteContext(site, lang: lang)),
             "t": .map(words[lang] ?? theme.strings.templateValues(lang: lang)),
@@ -373,8 +386,8 @@ struct PageRenderer: Sendable {
         let homeURL = home.map { urls.list($0.folder) } ?? urls.home
         var context: TemplateMap = [
             "title": .text(site.config.title), "language": .text(site.config.language),
-            "root": .url(urls.rootPath), "home_url": .url(homeURL), "categories_url": .url(urls.taxonomy(.categories)),
-            "tags_url": .url(urls.taxonomy(.tags)),
+            "root": .url(urls.rootPath), "home_url": .url(homeURL), "categories_url": .url(site.termsURL(.categories, lang: lang)),
+            "tags_url": .url(site.termsURL(.tags, lang: lang)),
             "kinds_url": .url(urls.list(site.kindsFolder(site.languagesWithKinds.contains(lang) ? lang : site.config.language))),
             "generator": "Broadside",
         ]

@@ -51,11 +51,24 @@ struct Sitemap: Sendable {
         var lists: [Entry] = []
         for list in site.lists {
             var entry = Entry(url: urls.absolute(urls.list(list.folder)), lastmod: list.posts.min().map { site.posts[$0].date })
-            if case .home = list.scope { entry.alternates = homeAlternates }
+            if case .home = list.scope {
+                entry.alternates = homeAlternates
+            } else {
+                let twins = site.twins(of: list)
+                if !twins.isEmpty {
+                    let versions = [list] + twins
+                    entry.alternates = versions.map { ($0.lang, urls.absolute(urls.list($0.folder))) }
+                    // As for a post: the version in the site's language, else the one in the first language of the site's order.
+                    let preferred = versions.first { $0.lang == site.config.language }
+                        ?? site.languages.lazy.compactMap { lang in versions.first { $0.lang == lang } }.first ?? list
+                    entry.alternates.append(("x-default", urls.absolute(urls.list(preferred.folder))))
+                }
+            }
             lists.append(entry)
         }
         let newest = site.posts.first?.date
-        for url in TaxonomyKind.allCases.map(urls.taxonomy) + site.languagesWithKinds.map({ urls.list(site.kindsFolder($0)) }) {
+        let termIndexes = TaxonomyKind.allCases.flatMap { kind in site.languagesWithTerms(kind).map { site.termsURL(kind, lang: $0) } }
+        for url in termIndexes + site.languagesWithKinds.map({ urls.list(site.kindsFolder($0)) }) {
             lists.append(Entry(url: urls.absolute(url), lastmod: newest))
         }
         self.lists = lists

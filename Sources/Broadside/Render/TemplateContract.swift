@@ -7,7 +7,7 @@ enum TemplateContract {
     static let contexts: [(name: String, keys: [String])] = [
         ("post page", ["site", "t", "page", "post", "alternates"]),
         ("list page", ["site", "t", "page", "heading", "list", "posts", "has_posts", "pager", "is_home", "term", "kind", "series",
-                       "upcoming_events", "has_upcoming_events", "take_action", "lead"]),
+                       "upcoming_events", "has_upcoming_events", "take_action", "lead", "alternates"]),
         ("events page", ["site", "t", "page", "heading", "list", "posts", "has_posts", "pager", "upcoming", "has_upcoming", "past", "has_past"]),
         ("index page", ["site", "t", "page", "heading", "taxonomy", "terms", "has_terms"]),
         ("404 page", ["site", "t", "page", "heading"]),

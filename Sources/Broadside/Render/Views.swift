@@ -39,8 +39,8 @@ struct PostView: Sendable {
         summary = post.summary
         authors = post.authors
         lang = post.lang
-        categories = site.categories.termsOfPost[index].map { TermLink(site.categories.terms[$0], .categories, site.urls) }
-        tags = site.tags.termsOfPost[index].map { TermLink(site.tags.terms[$0], .tags, site.urls) }
+        categories = site.categories.termsOfPost[index].map { TermLink(.categories, $0, in: site) }
+        tags = site.tags.termsOfPost[index].map { TermLink(.tags, $0, in: site) }
         params = post.params
         seriesView = site.seriesIndex(of: post).map {
             SeriesView(site.series[$0], in: site, strings: strings, current: index, days: seriesDays?[$0])
@@ -80,9 +80,9 @@ struct TermLink: Sendable {
     var name: String
     var url: String
 
-    init(_ term: Term, _ kind: TaxonomyKind, _ urls: SiteURLs) {
-        name = term.name
-        url = urls.term(kind, slug: term.slug)
+    init(_ kind: TaxonomyKind, _ index: Int, in site: Site) {
+        name = site.taxonomy(kind).terms[index].name
+        url = site.termURL(kind, index)
     }
 
     var context: TemplateMap { ["name": .text(name), "url": .url(url)] }

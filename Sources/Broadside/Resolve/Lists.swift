@@ -22,8 +22,8 @@ enum Lists {
 
         for taxonomy in [categories, tags] {
             for (index, term) in taxonomy.terms.enumerated() {
-                lists.append(PostList(scope: .term(taxonomy.kind, index: index), lang: site, posts: term.posts,
-                    folder: [taxonomy.kind.rawValue, term.slug], feeds: config.feeds))
+                lists.append(PostList(scope: .term(taxonomy.kind, index: index), lang: term.lang, posts: term.posts,
+                    folder: Taxonomy.folder(taxonomy.kind, term, siteLanguage: site), feeds: config.feeds))
             }
         }
         // Each language's kinds, gathered in one pass over the posts (newest first, as they are).

@@ -1,12 +1,13 @@
 /// Category and tag names that look like another, or like a Latin word they are not: a warning
 /// naming both, with a post that uses each. Terms are grouped by their look-alike skeleton, so
-/// the check is linear in the number of terms.
+/// the check is linear in the number of terms. Only terms of one language are compared: `Mexico`
+/// and `México` of two languages are a term and its translation.
 enum LookAlikeTerms {
     static func check(_ taxonomy: Taxonomy, posts: [Post]) -> [Diagnostic] {
         var groups: [String: [Int]] = [:]
         var order: [String] = []
         for (index, term) in taxonomy.terms.enumerated() {
-            let skeleton = Confusables.skeleton(term.name).lowercased()
+            let skeleton = term.lang + "\u{0}" + Confusables.skeleton(term.name).lowercased()
             if groups[skeleton] == nil { order.append(skeleton) }
             groups[skeleton, default: []].append(index)
         }

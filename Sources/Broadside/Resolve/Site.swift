@@ -45,6 +45,23 @@ public struct Site: Sendable {
     /// The folder of `lang`'s index of kinds: `["kinds"]`, `["es", "kinds"]`.
     func kindsFolder(_ lang: String) -> [String] { (lang == config.language ? [] : [lang]) + ["kinds"] }
 
+    /// The languages with an index of `kind`: the site's always (`/categories/`), others with terms of their own (`/es/categories/`).
+    func languagesWithTerms(_ kind: TaxonomyKind) -> [String] {
+        let found = Set(taxonomy(kind).terms.map(\.lang)).union([config.language])
+        return languages.filter(found.contains)
+    }
+
+    /// The address of `lang`'s index of `kind`; a language without terms of its own has the site language's.
+    func termsURL(_ kind: TaxonomyKind, lang: String) -> String {
+        let has = lang == config.language || taxonomy(kind).terms.contains { $0.lang == lang }
+        return urls.list(Taxonomy.indexFolder(kind, lang: has ? lang : config.language, siteLanguage: config.language))
+    }
+
+    /// The address of term `index` of `kind`.
+    func termURL(_ kind: TaxonomyKind, _ index: Int) -> String {
+        urls.list(Taxonomy.folder(kind, taxonomy(kind).terms[index], siteLanguage: config.language))
+    }
+
     /// How `list` is cut into pages of `posts_per_page`.
     public func pagination(of list: PostList) -> Pagination {
         list.pagination(perPage: config.postsPerPage)
@@ -75,8 +92,9 @@ enum SiteResolver {
             }
         }
         diagnostics += Aliases.problems(in: content.posts, urls: urls)
-        let categories = Taxonomy.build(.categories, posts: posts, names: \.categories, diagnostics: &diagnostics)
-        let tags = Taxonomy.build(.tags, posts: posts, names: \.tags, diagnostics: &diagnostics)
+        var categories = Taxonomy.build(.categories, posts: posts, names: \.categories, siteLanguage: config.language, diagnostics: &diagnostics)
+        var tags = Taxonomy.build(.tags, posts: posts, names: \.tags, siteLanguage: config.language, diagnostics: &diagnostics)
+        diagnostics += TermTwins.pair(&categories, &tags, pairs: config.termPairs, file: SiteConfig.fileName)
         diagnostics += LookAlikeTerms.check(categories, posts: posts) + LookAlikeTerms.check(tags, posts: posts)
         let (series, seriesDiagnostics) = Series.build(posts: posts, scheduled: content.scheduled, config: config)
         let (translations, translationDiagnostics) = Translations.build(posts: posts, config: config)

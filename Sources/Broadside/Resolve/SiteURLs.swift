@@ -40,12 +40,6 @@ public struct SiteURLs: Sendable, Equatable {
 
     public var home: String { rootPath }
 
-    public func taxonomy(_ kind: TaxonomyKind) -> String { rootPath + kind.rawValue + "/" }
-
-    public func term(_ kind: TaxonomyKind, slug: String) -> String {
-        taxonomy(kind) + PercentEncoding.segment(slug) + "/"
-    }
-
     public var feed: String { rootPath + "feed.xml" }
 
     /// Page `page` of a list in `folder` (see `PostList.folder`).

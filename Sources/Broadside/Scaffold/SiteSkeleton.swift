@@ -175,6 +175,11 @@ public enum SiteSkeleton {
         # A colour too pale (or too dark) to read on the page is an error naming one that passes.
         # brand: { accent: "#1d4e89", accent_dark: "#9cc3f5" }
 
+        # A site in two languages lists each language's categories and tags on its own pages
+        # (/categories/mexico/, /es/categories/mexico/). Pair the names that translate each
+        # other, so the language switch on one's page leads to the other.
+        # term_pairs: [{ en: Mexico, es: México }, { en: Detention, es: Detención }]
+
         # Where broadside publish uploads the site: protocol sftp, ftps or ftp, the host, your
         # user name and the host's folder. Never the password: see docs/publish.md.
         # publish: { protocol: sftp, host: example.org, user: editor, folder: public_html }

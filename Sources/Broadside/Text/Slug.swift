@@ -59,6 +59,18 @@ enum PercentEncoding {
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// An address as an editor typed it (`/es/series/semana-de-acción/`), with its non-ASCII
+    /// bytes, spaces and control characters encoded and everything else (`/`, `?`, `%`) kept.
+    static func typedPath(_ text: String) -> String {
+        func keeps(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
+        if text.utf8.allSatisfy(keeps) { return text }
+        var out: [UInt8] = []
+        for byte in text.utf8 {
+            if keeps(byte) { out.append(byte) } else { out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 15)]] }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }
 
 extension StringProtocol {
