@@ -60,7 +60,7 @@ import Testing
             case .post: name = "post page"
             case .list(let index, _):
                 if case .events = resolved.lists[index].scope { name = "events page" } else { name = "list page" }
-            case .terms, .kinds: name = "index page"
+            case .terms, .kinds, .editions: name = "index page"
             case .notFound: name = "404 page"
             case .alias, .redirects, .sitemap, .robots: continue
             }

@@ -35,13 +35,15 @@ public struct SiteConfig: Sendable, Equatable {
     public var brand = BrandColours()
     /// Categories and tags that translate each other (see `TermPair`).
     public var termPairs: [TermPair] = []
+    /// The e-mail editions (see `Edition`).
+    public var newsletter = NewsletterSettings()
 
     public init() {}
 
     public static let fileName = "site.yml"
     static let keys = [
         "title", "description", "base_url", "language", "time_zone", "theme", "posts_per_page", "feed_size", "feeds", "share_image", "logo", "search_engines", "unsafe", "images",
-        "menu", "footer_menu", "footer_text", "social", "donate", "brand", "term_pairs",
+        "menu", "footer_menu", "footer_text", "social", "donate", "brand", "term_pairs", "newsletter",
         // Read by `broadside publish` (BroadsidePublish), not by the build.
         "publish",
     ]
@@ -186,6 +188,8 @@ public struct SiteConfig: Sendable, Equatable {
                 }
             case "brand":
                 brand.apply(value, file: file, diagnostics: &diagnostics)
+            case "newsletter":
+                newsletter.apply(value, file: file, diagnostics: &diagnostics)
             case "term_pairs":
                 termPairs = TermPair.read(value, file: file, diagnostics: &diagnostics)
             default:

@@ -16,7 +16,13 @@ struct OutputFormat: Sendable, Hashable {
         case redirectList
         case sitemap
         case robots
+        /// A newsletter edition's e-mail files (see `EmailEdition`).
+        case edition(EditionFile)
+        /// `/newsletter/feed.xml`: one item per edition, with its whole e-mail.
+        case digest
     }
+
+    enum EditionFile: Sendable, Hashable { case html, text, message, fragment }
 
     /// The name `site.yml` and messages use: `rss`, `atom`, `json`.
     let name: String
@@ -47,6 +53,19 @@ struct OutputFormat: Sendable, Hashable {
         escaping: .xml, writer: .sitemap)
     static let robots = OutputFormat(name: "robots", label: "robots.txt", fileName: "robots.txt", mediaType: "text/plain",
         escaping: .text, writer: .robots)
+
+    static let email = OutputFormat(name: "email", label: "E-mail", fileName: "email.html", mediaType: "text/html", escaping: .html,
+        writer: .edition(.html))
+    static let emailText = OutputFormat(name: "email-text", label: "Text", fileName: "email.txt", mediaType: "text/plain", escaping: .text,
+        writer: .edition(.text))
+    static let emailMessage = OutputFormat(name: "eml", label: "Message", fileName: "edition.eml", mediaType: "message/rfc822", escaping: .text,
+        writer: .edition(.message))
+    static let emailFragment = OutputFormat(name: "fragment", label: "HTML", fileName: "fragment.html", mediaType: "text/html", escaping: .html,
+        writer: .edition(.fragment))
+    /// What an edition writes beside its web page.
+    static let editionFiles = [email, emailText, emailMessage, emailFragment]
+    static let digest = OutputFormat(name: "digest", label: "RSS", fileName: "feed.xml", mediaType: "application/rss+xml", escaping: .xml,
+        writer: .digest)
 
     /// Every feed format, in the order pages link them; all are written unless `site.yml` chooses.
     static let feeds = [rss, atom, jsonFeed]

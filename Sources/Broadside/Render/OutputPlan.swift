@@ -29,6 +29,8 @@ enum PageKind: Sendable, Hashable {
     /// `/kinds/`: every kind that has posts.
     /// The index of one language's kinds (see `Site.languagesWithKinds`).
     case kinds(lang: String)
+    /// `/newsletter/` of a language: every edition, and its digest feed.
+    case editions(lang: String)
     /// The redirect page at alias `alias` of post `post` (see `RedirectPage`).
     case alias(Int, alias: Int)
     /// `_redirects`: every alias, for hosts that read the file.
@@ -55,12 +57,13 @@ enum OutputPlan {
         pages += site.posts.indices.filter { site.posts[$0].event != nil }.map { Page(kind: .post($0), format: .calendar) }
         for (index, list) in site.lists.enumerated() {
             pages += site.pagination(of: list).pages.map { Page(kind: .list(index, page: $0), format: .html) }
-            pages += list.feeds.map { Page(kind: .list(index, page: .first), format: $0) }
+            pages += (list.feeds + list.files).map { Page(kind: .list(index, page: .first), format: $0) }
         }
         for kind in TaxonomyKind.allCases {
             pages += site.languagesWithTerms(kind).map { Page(kind: .terms(kind, lang: $0), format: .html) }
         }
         pages += site.languagesWithKinds.map { Page(kind: .kinds(lang: $0), format: .html) }
+        pages += site.languagesWithEditions.flatMap { [Page(kind: .editions(lang: $0), format: .html), Page(kind: .editions(lang: $0), format: .digest)] }
         for (index, post) in site.posts.enumerated() {
             pages += post.aliases.indices.map { Page(kind: .alias(index, alias: $0), format: .redirect) }
         }
@@ -79,9 +82,10 @@ enum OutputPlan {
         let name = page.format.fileName
         return switch page.kind {
         case .post(let index): site.posts[index].folder + name
-        case .list(let index, let number): SiteURLs.listFolder(site.lists[index].folder, page: page.format.isFeed ? .first : number) + name
+        case .list(let index, let number): SiteURLs.listFolder(site.lists[index].folder, page: page.format == .html ? number : .first) + name
         case .terms(let kind, let lang): SiteURLs.listFolder(Taxonomy.indexFolder(kind, lang: lang, siteLanguage: site.config.language), page: .first) + name
         case .kinds(let lang): SiteURLs.listFolder(site.kindsFolder(lang), page: .first) + name
+        case .editions(let lang): SiteURLs.listFolder(Editions.folder(lang: lang, config: site.config), page: .first) + name
         case .alias(let index, let alias): site.posts[index].aliases[alias].file
         case .redirects, .robots: name
         case .sitemap(let part): Sitemap.fileName(part)
@@ -101,7 +105,7 @@ enum OutputPlan {
             guard case .term(let kind, let term) = site.lists[index].scope else { return .site }
             let found = site.taxonomy(kind).terms[term]
             return .term(kind, name: found.name, source: found.posts.first.map { site.posts[$0].source } ?? "")
-        case .terms, .kinds, .redirects, .sitemap, .robots, .notFound: return .site
+        case .terms, .kinds, .editions, .redirects, .sitemap, .robots, .notFound: return .site
         }
     }
 }

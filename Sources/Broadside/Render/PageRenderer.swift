@@ -115,6 +115,19 @@ struct PageRenderer: Sendable {
             return OutputFile(path: path, contents: .text(sitemap.text(part, site.urls)))
         case .robots:
             return OutputFile(path: path, contents: .text(RobotsText.text(site)))
+        case .edition(let file):
+            guard case .list(let index, _) = page.kind, case .edition(let edition) = site.lists[index].scope else { preconditionFailure("only editions are e-mailed") }
+            let email = EmailEdition(site: site, list: site.lists[index], edition: edition, strings: theme.strings, images: images)
+            let text = switch file {
+            case .html: email.htmlDocument()
+            case .text: email.text()
+            case .message: email.message()
+            case .fragment: email.fragment()
+            }
+            return OutputFile(path: path, contents: .text(text))
+        case .digest:
+            guard case .editions(let lang) = page.kind else { preconditionFailure("only the newsletter has a digest") }
+            return OutputFile(path: path, contents: .text(DigestFeed(site: site, lang: lang, strings: theme.strings, images: images).xml()))
         case .theme:
             // Every template chosen here was checked to exist when the theme was loaded.
             let (template, context) = html(page.kind)
@@ -128,7 +141,7 @@ struct PageRenderer: Sendable {
         switch kind {
         case .post(let index), .alias(let index, _): site.posts[index].lang
         case .list(let index, _): site.lists[index].lang
-        case .notFound(let lang), .kinds(let lang), .terms(_, let lang): lang
+        case .notFound(let lang), .kinds(let lang), .terms(_, let lang), .editions(let lang): lang
         case .redirects, .sitemap, .robots: site.config.language
         }
     }
@@ -140,6 +153,7 @@ struct PageRenderer: Sendable {
         case .list(let index, let number): list(site.lists[index], page: number)
         case .terms(let taxonomy, let lang): terms(taxonomy, lang: lang)
         case .kinds(let lang): kinds(lang)
+        case .editions(let lang): editions(lang)
         case .notFound(let lang): notFound(lang)
         case .alias, .redirects, .sitemap, .robots: preconditionFailure("redirects, the sitemap and robots.txt are written by code")
         }
@@ -226,6 +240,7 @@ struct PageRenderer: Sendable {
         case .kind: ("kind", "list")
         case .series: ("series", "series")
         case .events: ("events", "events")
+        case .edition: ("newsletter", "newsletter")
         }
         let url = site.urls.list(list.folder, page: page)
         let title = switch page {
@@ -269,6 +284,7 @@ struct PageRenderer: Sendable {
             context["series"] = .map(series)
         case .events:
             eventSections(list, positions: site.pagination(of: list).positions(of: page), into: &context)
+        case .edition: break
         }
         self.page(page, of: list, into: &context)
         // A list may have a template of its own (`home`, `series`, `events`), else `list`.
@@ -286,6 +302,8 @@ struct PageRenderer: Sendable {
         case .kind(let postKind, _): return words("kind_plural.\(postKind.rawValue)", list.lang)
         case .series(let index): return site.series[index].name
         case .events: return words("events", list.lang)
+        case .edition(let edition):
+            return words("edition_heading", list.lang, ["dates": EmailEdition.dates(edition, lang: list.lang, strings: theme.strings)])
         }
     }
 
@@ -332,6 +350,24 @@ struct PageRenderer: Sendable {
         context["terms"] = .maps(kinds)
         context["has_terms"] = .bool(!kinds.isEmpty)
         return (template("kinds", "terms"), context)
+    }
+
+    /// `/newsletter/`, through the `terms` template: every edition, newest first, with its post count.
+    private func editions(_ lang: String) -> (String, TemplateMap) {
+        let title = words("newsletter", lang)
+        let url = site.urls.list(Editions.folder(lang: lang, config: site.config))
+        let twins = site.languagesWithEditions.filter { $0 != lang }.map { ($0, site.urls.list(Editions.folder(lang: $0, config: site.config))) }
+        var context = base(title: title, url: url, lang: lang, kind: "newsletter", translations: Dictionary(uniqueKeysWithValues: twins))
+        share(indexCard(title, url: url, lang: lang), in: &context)
+        context["heading"] = .text(title)
+        context["taxonomy"] = .map(["name": "newsletter", "title": .text(title), "singular": "edition"])
+        let editions = site.lists.compactMap { list -> TemplateMap? in
+            guard case .edition(let edition) = list.scope, edition.lang == lang else { return nil }
+            return ["name": .text(heading(of: list) ?? ""), "url": .url(site.urls.list(list.folder)), "count": .number(list.posts.count)]
+        }
+        context["terms"] = .maps(editions)
+        context["has_terms"] = .bool(!editions.isEmpty)
+        return (template("newsletter-index", "terms"), context)
     }
 
     /// `404.html` of a language: the theme's `404` template, kept out of search engines.

@@ -45,6 +45,8 @@ enum StringKeys {
             "not_found_title": Rule(placeholders: [], required: false),
             "take_action": Rule(placeholders: [], required: true),
             "stat_as_of": Rule(placeholders: ["date"], required: true),
+            "edition_heading": Rule(placeholders: ["dates"], required: false),
+            "edition_subject": Rule(placeholders: ["site", "dates"], required: false),
         ]
         // A kind added to Broadside needs its labels in every theme, so they come from the enum.
         for kind in Kind.allCases {

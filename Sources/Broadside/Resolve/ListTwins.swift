@@ -10,6 +10,7 @@ extension Site {
         case .events: others.map { self.list(.events(lang: $0)) }
         case .term(let kind, let index): taxonomy(kind).twins(of: index).map { self.list(.term(kind, index: $0)) }
         case .series(let index): seriesTwins(of: index).map { self.list(.series(index: $0)) }
+        case .edition(let edition): others.map { lang in self.list(.edition(Edition(lang: lang, key: edition.key, firstDay: edition.firstDay, lastDay: edition.lastDay))) }
         }
         let twins = found.compactMap { $0 }
         return others.compactMap { lang in twins.first { $0.lang == lang } }

@@ -88,8 +88,10 @@ public struct Pagination: Sendable, Equatable {
 extension PostList {
     /// Homes, categories, tags and kinds list the newest first and grow at their start.
     func pagination(perPage: Int) -> Pagination {
+        // An edition is one page, as its e-mail is one message.
+        if case .edition = scope { return Pagination(count: posts.count, perPage: max(posts.count, 1), fromEnd: false) }
         let fromEnd = switch scope {
-        case .home, .term, .kind: true
+        case .home, .term, .kind, .edition: true
         case .series, .events: false
         }
         return Pagination(count: posts.count, perPage: perPage, fromEnd: fromEnd)

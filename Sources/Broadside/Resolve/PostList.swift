@@ -11,6 +11,8 @@ public struct PostList: Sendable, Equatable {
         case series(index: Int)
         /// The events announced in one language: `/events/` for the site's, `/es/events/` for others.
         case events(lang: String)
+        /// A newsletter edition (see `Edition`).
+        case edition(Edition)
     }
 
     public var scope: Scope
@@ -23,6 +25,8 @@ public struct PostList: Sendable, Equatable {
     public var folder: [String]
     /// The feeds written beside the list's first page, in the order pages link them.
     var feeds: [OutputFormat]
+    /// Other files written beside the list's first page, not linked as feeds: an edition's e-mail.
+    var files: [OutputFormat] = []
 }
 
 extension PostList {
@@ -32,7 +36,7 @@ extension PostList {
     func feedPosts(_ count: Int) -> [Int] {
         switch scope {
         case .series, .events: Array(posts.sorted().prefix(count))
-        case .home, .term, .kind: Array(posts.prefix(count))
+        case .home, .term, .kind, .edition: Array(posts.prefix(count))
         }
     }
 }

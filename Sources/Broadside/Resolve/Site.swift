@@ -62,6 +62,13 @@ public struct Site: Sendable {
         urls.list(Taxonomy.folder(kind, taxonomy(kind).terms[index], siteLanguage: config.language))
     }
 
+    /// The languages with newsletter editions, the site's first.
+    var languagesWithEditions: [String] {
+        var found: Set<String> = []
+        for list in lists { if case .edition(let edition) = list.scope { found.insert(edition.lang) } }
+        return languages.filter(found.contains)
+    }
+
     /// How `list` is cut into pages of `posts_per_page`.
     public func pagination(of list: PostList) -> Pagination {
         list.pagination(perPage: config.postsPerPage)
@@ -103,6 +110,7 @@ enum SiteResolver {
         var (lists, languages) = Lists.build(posts: posts, categories: categories, tags: tags, config: config, series: series)
         let events = Events.lists(posts: posts, now: now, languages: languages, feeds: config.feeds)
         lists += events.map(\.list)
+        lists += Editions.lists(homes: lists.filter { if case .home = $0.scope { true } else { false } }, posts: posts, config: config)
         var site = Site(
             config: config, urls: urls, posts: posts, categories: categories, tags: tags, lists: lists, languages: languages,
             series: series, translations: translations)

@@ -180,6 +180,11 @@ public enum SiteSkeleton {
         # other, so the language switch on one's page leads to the other.
         # term_pairs: [{ en: Mexico, es: México }, { en: Detention, es: Detención }]
 
+        # The newsletter: each week's posts as an e-mail (newsletter/2026-w45/email.html, a
+        # message to import, edition.eml, and its text), for your mailing tool. Its sender, and
+        # the tool's merge tag for the unsubscribe link (Mailchimp: *|UNSUB|*).
+        # newsletter: { from: "Our Network <news@example.org>", unsubscribe: "*|UNSUB|*" }
+
         # Where broadside publish uploads the site: protocol sftp, ftps or ftp, the host, your
         # user name and the host's folder. Never the password: see docs/publish.md.
         # publish: { protocol: sftp, host: example.org, user: editor, folder: public_html }

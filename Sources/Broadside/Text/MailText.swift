@@ -1,0 +1,70 @@
+import Foundation
+
+/// Quoted-printable (RFC 2045 6.7): a message body as 7-bit lines of at most 76 characters,
+/// with CRLF line ends, so any mail server passes it on unchanged.
+enum QuotedPrintable {
+    static func encode(_ text: String) -> String {
+        var out: [UInt8] = []
+        let hex = Array("0123456789ABCDEF".utf8)
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        for (number, line) in lines.enumerated() {
+            var length = 0
+            let bytes = Array(line.last == UInt8(ascii: "\r") ? line.dropLast() : line)
+            for (position, byte) in bytes.enumerated() {
+                let last = position == bytes.count - 1
+                // Printable ASCII but `=` stays; a space or tab stays unless it ends the line.
+                let plain = (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || ((byte == 32 || byte == 9) && !last)
+                let piece: [UInt8] = plain ? [byte] : [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+                // A soft break keeps each line at 76 characters, its `=` included.
+                if length + piece.count > 75 {
+                    out += Array("=\r\n".utf8)
+                    length = 0
+                }
+                out += piece
+                length += piece.count
+            }
+            if number < lines.count - 1 { out += [13, 10] }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// Header values of a message: words outside ASCII as RFC 2047 encoded words.
+enum MailHeader {
+    /// `Subject: Día 1` → `=?UTF-8?Q?D=C3=ADa_1?=`, in pieces short enough for a header line.
+    static func encoded(_ text: String) -> String {
+        // Plain ASCII stays as it is while the header line stays short.
+        guard text.utf8.contains(where: { $0 >= 0x80 || $0 < 0x20 }) || text.utf8.count > 60 else { return text }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var words: [String] = []
+        var word: [UInt8] = []
+        for character in text {
+            var piece: [UInt8] = []
+            for byte in String(character).utf8 {
+                if byte == 32 { piece.append(UInt8(ascii: "_")) }
+                else if byte < 0x80 && byte > 32 && !"=?_\"(),.:;<>@[\\]".utf8.contains(byte) { piece.append(byte) }
+                else { piece += [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 15)]] }
+            }
+            // A character's bytes stay in one encoded word, which stays under 75 characters.
+            if word.count + piece.count > 50 {
+                words.append("=?UTF-8?Q?" + String(decoding: word, as: UTF8.self) + "?=")
+                word = []
+            }
+            word += piece
+        }
+        if !word.isEmpty { words.append("=?UTF-8?Q?" + String(decoding: word, as: UTF8.self) + "?=") }
+        return words.joined(separator: "\r\n ")
+    }
+
+    /// `Puentes <news@example.org>` with its name encoded when it needs to be, or quoted when it has
+    /// characters an address's name may not have bare.
+    static func address(_ text: String) -> String {
+        guard let open = text.lastIndex(of: "<"), text.hasSuffix(">") else { return text }
+        let name = text[..<open].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        let address = String(text[open...])
+        guard !name.isEmpty else { return address }
+        if name.utf8.contains(where: { $0 >= 0x80 }) { return encoded(name) + " " + address }
+        let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return "\"\(escaped)\" " + address
+    }
+}
