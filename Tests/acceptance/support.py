@@ -103,8 +103,13 @@ def copy_source(source: Path, dest: Path) -> Path:
     return dest
 
 
+# A newsletter edition's e-mail and its body alone are messages for mail clients, not pages of
+# the site: every address in them absolute, no stylesheet; test_newsletter.py checks them.
+EMAIL_FILES = ("email.html", "fragment.html")
+
+
 def html_files(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if p.is_file())
+    return sorted(p for p in site.rglob("*.html") if p.is_file() and p.name not in EMAIL_FILES)
 
 
 def css_files(site: Path) -> list[Path]:

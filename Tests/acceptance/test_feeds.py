@@ -23,8 +23,9 @@ FORMATS = {"feed.xml": "rss20", "atom.xml": "atom10", "feed.json": "json"}
 
 
 def feed_folders(site: Path) -> list[Path]:
-    """Every folder with a list's first page and its feeds."""
-    return sorted({p.parent for name in FORMATS for p in site.rglob(name)})
+    """Every folder with a list's first page and its feeds. `/newsletter/feed.xml` is the digest
+    of whole e-mail editions, one RSS feed of its own (test_newsletter.py)."""
+    return sorted({p.parent for name in FORMATS for p in site.rglob(name) if p.parent.name != "newsletter"})
 
 
 class URLs(html.parser.HTMLParser):
