@@ -19,6 +19,8 @@ public struct BuildReport: Sendable {
     public var warnings: [Diagnostic]
     /// Seconds spent in each stage, for `--timings`; never part of the output.
     public var timings: [(stage: String, seconds: Double)]
+    /// The newsletter's editions, newest first per language, the site's language first.
+    public var editions: [EditionFiles] = []
 }
 
 /// Everything a build knows before it writes: the resolved site and every file it will have.
@@ -81,11 +83,13 @@ public enum Build {
         // Counted without copying: a filtered copy of 10,000 posts was 17 MB at the build's peak.
         let count = { (kept: (OutputFormat) -> Bool) in pages.reduce(0) { $0 + (kept($1.format) ? 1 : 0) } }
         let leftOut = prepared.leftOut.counts
-        return BuildReport(
+        var report = BuildReport(
             posts: site.posts.reduce(0) { $0 + ($1.isPage ? 0 : 1) }, pages: count { $0 == .html }, feeds: count(\.isFeed), calendars: count { $0 == .calendar },
             assets: prepared.theme.assets.count, imagesProcessed: prepared.images.processed,
             imagesFromCache: prepared.images.fromCache, draftsLeftOut: leftOut.drafts, futureLeftOut: leftOut.future,
             leftOutPosts: prepared.leftOutPosts, warnings: diagnostics, timings: clock.timings)
+        report.editions = EditionFiles.all(in: site)
+        return report
     }
 
     /// Load, resolve and plan every file, adding what is wrong to `diagnostics`; nil when the

@@ -16,7 +16,7 @@ struct BroadsideCommand: AsyncParsableCommand {
             listed with its file and line), 2 when the command itself is wrong.
             """,
         version: "0.1.0",
-        subcommands: [InitCommand.self, NewCommand.self, ServeCommand.self, CheckCommand.self, BuildCommand.self, PublishCommand.self, ThemeCommand.self]
+        subcommands: [InitCommand.self, NewCommand.self, ServeCommand.self, CheckCommand.self, BuildCommand.self, NewsletterCommand.self, PublishCommand.self, ThemeCommand.self]
     )
 
     /// ArgumentParser exits with 64 on a usage error; Broadside promises 2, as most Unix tools do,

@@ -158,4 +158,25 @@ import Testing
         #expect(feed.contains("<content:encoded>&lt;!DOCTYPE html&gt;"))
         #expect(feed.components(separatedBy: "<item>").count - 1 == 2)
     }
+
+    @Test func theEditorAsksForAnEdition() throws {
+        let site = try TemporarySite(files: Self.files)
+        defer { site.remove() }
+        let editions = try site.build().editions
+        func key(_ week: String? = nil, _ date: String? = nil, _ lang: String? = nil) -> String? {
+            try? EditionFiles.choose(editions, week: week, date: date, lang: lang).get().key
+        }
+        #expect(try EditionFiles.choose(editions, week: nil, date: nil, lang: nil).get().files == [
+            "newsletter/2026-w45/index.html", "newsletter/2026-w45/email.html", "newsletter/2026-w45/email.txt",
+            "newsletter/2026-w45/edition.eml", "newsletter/2026-w45/fragment.html"])
+        #expect(key("2026-W44") == "2026-w44" && key(nil, "2026-10-30") == "2026-w44" && key(nil, "2026-11-08") == "2026-w45")
+        #expect(try EditionFiles.choose(editions, week: nil, date: nil, lang: "es").get().files[0] == "es/newsletter/2026-w45/index.html")
+        #expect(EditionFiles.choose(editions, week: "2020-W01", date: nil, lang: nil) == .failure(.error(nil, "no edition of week 2020-W01 in en",
+            hint: "write the week as 2026-W45; the newest edition is 2026-W45")))
+        #expect(EditionFiles.choose(editions, week: nil, date: nil, lang: "fr") == .failure(.error(nil, "the site has no newsletter edition in fr",
+            hint: "the languages with editions are en, es")))
+        #expect(EditionFiles.problem(week: "45", date: nil) == .error(nil, "--week 45 is not a week", hint: "write the ISO week as 2026-W45"))
+        #expect(EditionFiles.choose([], week: nil, date: nil, lang: nil) == .failure(.error(nil, "the site has no newsletter edition",
+            hint: "add newsletter: to site.yml (its sender and your mailing tool's unsubscribe merge tag), and publish a post")))
+    }
 }

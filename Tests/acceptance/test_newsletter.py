@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import feedparser
+import support
 import pytest
 from aiosmtpd.controller import Controller
 
@@ -124,3 +125,20 @@ def test_the_digest_feed_carries_each_whole_email(site):
         content = entry.content[0].value
         web = entry.link.replace("https://puentes.example.org/", "")
         assert content.strip() == (site / web / "email.html").read_text(encoding="utf-8").strip()
+
+
+def test_the_newsletter_command_prints_an_editions_files(source, tmp_path):
+    out = tmp_path / "site"
+    proc = subprocess.run([str(support.broadside_bin()), "newsletter", "--source", str(source), "--output", str(out),
+                           "--week", "2026-W45", "--now", "2026-11-20T12:00:00Z"],
+                          capture_output=True, text=True, timeout=120, env=support.utf8_env())
+    assert proc.returncode == 0, proc.stderr
+    paths = proc.stdout.splitlines()
+    assert [Path(p).relative_to(out).as_posix() for p in paths] == [
+        "newsletter/2026-w45/index.html", "newsletter/2026-w45/email.html", "newsletter/2026-w45/email.txt",
+        "newsletter/2026-w45/edition.eml", "newsletter/2026-w45/fragment.html"]
+    assert all(Path(p).is_file() for p in paths)
+    wrong = subprocess.run([str(support.broadside_bin()), "newsletter", "--source", str(source), "--output", str(out), "--date", "Nov 3"],
+                           capture_output=True, text=True, timeout=120, env=support.utf8_env())
+    assert wrong.returncode == 2
+    assert "error: --date Nov 3 is not a day" in wrong.stderr and "hint: write the day as 2026-11-03" in wrong.stderr
