@@ -20,7 +20,36 @@ PAGES = {
     "spanish home": "/es/",
     "list": "/categories/detention/",
     "series": "/series/week-of-action-for-due-process/",
+    "newsletter edition": "/newsletter/2026-w38/",
 }
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [375, 600])
+def test_the_email_edition_fits_a_phone_and_its_column_in_both_schemes(driver, served_site, site, width, scheme):
+    """Issue 17: an edition's e-mail as a mail client's web view draws it: no sideways scroll at
+    a phone's 375 pixels or its own 600, dark where the reader asked for dark, and axe-clean."""
+    from axe_selenium_python import Axe
+
+    assert (site / "newsletter/2026-w38/email.html").is_file()
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": True})
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+    try:
+        driver.get(base(served_site) + "/newsletter/2026-w38/email.html")
+        assert driver.execute_script("return document.documentElement.scrollWidth") <= width
+        card = driver.execute_script("return getComputedStyle(document.querySelector('.bs-card')).backgroundColor")
+        assert card == ("rgb(23, 23, 26)" if scheme == "dark" else "rgb(255, 255, 255)"), card
+        Axe(driver).inject()
+        driver.set_script_timeout(60)
+        result = driver.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa"]}})
+              .then(r => done({violations: r.violations.map(v => [v.id, v.help, v.nodes.slice(0, 5).map(n => n.target.join(" "))])}))
+              .catch(e => done({error: String(e)}));
+        """)
+        assert not result.get("error") and not result["violations"], result
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 @pytest.fixture(scope="module")

@@ -34,7 +34,10 @@ struct EmailEdition {
         let dates = Self.dates(edition, lang: edition.lang, strings: strings)
         subject = strings.text("edition_subject", lang: edition.lang, ["site": site.config.title, "dates": dates])
         webURL = site.urls.absolute(site.urls.list(list.folder))
-        items = list.posts.map { EmailItem(site.posts[$0], in: site, strings: strings, images: images) }
+        // The lead story: the week's post marked `featured: true`, else its newest.
+        let lead = list.posts.first { site.posts[$0].featured } ?? list.posts.first
+        let order = lead.map { lead in [lead] + list.posts.filter { $0 != lead } } ?? []
+        items = order.map { EmailItem(site.posts[$0], in: site, strings: strings, images: images) }
         whole = items.count
         let full = htmlDocument()
         guard full.utf8.count > Self.budget else { return }
@@ -96,7 +99,7 @@ struct EmailEdition {
             }
             </style>
             </head>
-            <body style="margin:0;padding:0;background-color:#f1eee8;">
+            <body class="bs-page" style="margin:0;padding:0;background-color:#f1eee8;">
 
             """
         html += "<div style=\"display:none;mso-hide:all;\">\(Escaping.markup(preheader))</div>\n"
@@ -283,7 +286,8 @@ struct EmailItem {
         date = strings.date(post.date, lang: post.lang)
         published = post.date
         summary = post.summary
-        if let featured = post.resources.image, let path = featured.file.outputPath, let published = images.images[path],
+        // Gmail and Outlook show no SVG: an SVG image stays on the web page.
+        if let featured = post.resources.image, let path = featured.file.outputPath, let published = images.images[path], published.format != .svg,
            let file = published.fallback(near: EmailEdition.inner * 2) ?? published.own, file.width > 0 {
             image = Image(url: urls.absolute(ImageMarkup.url(file, urls)), width: file.width, height: file.height, alt: featured.alt)
         }
