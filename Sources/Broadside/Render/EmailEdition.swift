@@ -24,6 +24,8 @@ struct EmailEdition {
     let items: [EmailItem]
     /// How many of `items`, newest first, are shown whole; the rest by title and link.
     private(set) var whole: Int
+    /// The whole e-mail, made once: each of an edition's files and its digest item use it.
+    private(set) var document = ""
 
     init(site: Site, list: PostList, edition: Edition, strings: ThemeStrings, images: ImageSet) {
         self.site = site
@@ -39,15 +41,16 @@ struct EmailEdition {
         let order = lead.map { lead in [lead] + list.posts.filter { $0 != lead } } ?? []
         items = order.map { EmailItem(site.posts[$0], in: site, strings: strings, images: images) }
         whole = items.count
-        let full = htmlDocument()
-        guard full.utf8.count > Self.budget else { return }
+        document = renderDocument()
+        guard document.utf8.count > Self.budget else { return }
         // The most posts kept whole that fit, found by halving: each try renders the edition once.
         var (low, high) = (0, items.count - 1)
         while low < high {
             let middle = (low + high + 1) / 2
-            if cut(to: middle).htmlDocument().utf8.count <= Self.budget { low = middle } else { high = middle - 1 }
+            if cut(to: middle).renderDocument().utf8.count <= Self.budget { low = middle } else { high = middle - 1 }
         }
         whole = low
+        document = renderDocument()
     }
 
     private func cut(to count: Int) -> EmailEdition {
@@ -72,7 +75,10 @@ struct EmailEdition {
 
     // MARK: HTML
 
-    func htmlDocument() -> String {
+    /// `email.html`.
+    func htmlDocument() -> String { document }
+
+    private func renderDocument() -> String {
         let lang = Escaping.markup(edition.lang)
         var html = """
             <!DOCTYPE html>

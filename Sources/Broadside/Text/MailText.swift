@@ -4,26 +4,42 @@ import Foundation
 /// with CRLF line ends, so any mail server passes it on unchanged.
 enum QuotedPrintable {
     static func encode(_ text: String) -> String {
+        let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
+        let bytes = Array(text.utf8)
         var out: [UInt8] = []
-        let hex = Array("0123456789ABCDEF".utf8)
-        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        for (number, line) in lines.enumerated() {
-            var length = 0
-            let bytes = Array(line.last == UInt8(ascii: "\r") ? line.dropLast() : line)
-            for (position, byte) in bytes.enumerated() {
-                let last = position == bytes.count - 1
-                // Printable ASCII but `=` stays; a space or tab stays unless it ends the line.
-                let plain = (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || ((byte == 32 || byte == 9) && !last)
-                let piece: [UInt8] = plain ? [byte] : [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 15)]]
-                // A soft break keeps each line at 76 characters, its `=` included.
-                if length + piece.count > 75 {
-                    out += Array("=\r\n".utf8)
-                    length = 0
-                }
-                out += piece
-                length += piece.count
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        var length = 0
+        var position = 0
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == 10 || (byte == 13 && position + 1 < bytes.count && bytes[position + 1] == 10) {
+                out.append(13)
+                out.append(10)
+                length = 0
+                position += byte == 13 ? 2 : 1
+                continue
             }
-            if number < lines.count - 1 { out += [13, 10] }
+            let next = position + 1 < bytes.count ? bytes[position + 1] : 10
+            let endsLine = next == 10 || next == 13
+            // Printable ASCII but `=` stays; a space or tab stays unless it ends the line.
+            let plain = (byte >= 33 && byte <= 126 && byte != 61) || ((byte == 32 || byte == 9) && !endsLine)
+            let width = plain ? 1 : 3
+            // A soft break keeps each line at 76 characters, its `=` included.
+            if length + width > 75 {
+                out.append(61)
+                out.append(13)
+                out.append(10)
+                length = 0
+            }
+            if plain {
+                out.append(byte)
+            } else {
+                out.append(61)
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 15)])
+            }
+            length += width
+            position += 1
         }
         return String(decoding: out, as: UTF8.self)
     }
