@@ -86,6 +86,8 @@ extension FeedEntry {
     static func absoluteLinks(_ html: String, base: String) -> String {
         guard let baseURL = URL(string: base) else { return html }
         let origin = origin(of: base)
+        let originBytes = origin.map { Array($0.utf8) }
+        let slash = UInt8(ascii: "/")
         var bytesOf = html
         return bytesOf.withUTF8 { bytes in
             var out: [UInt8] = []
@@ -94,6 +96,16 @@ extension FeedEntry {
             // By bytes: `="` preceded by ` href` or ` src`, then the value up to the next `"`.
             while let quote = nextValue(in: bytes, from: index) {
                 guard let end = bytes[quote...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+                // The usual case, an address of the site from its root, is copied as bytes: a post
+                // links about twenty, and each is in every feed of every list it is on.
+                if let originBytes, end > quote, bytes[quote] == slash, end == quote + 1 || bytes[quote + 1] != slash {
+                    if out.isEmpty { out.reserveCapacity(bytes.count + 512) }
+                    out.append(contentsOf: bytes[copied..<quote])
+                    out.append(contentsOf: originBytes)
+                    copied = quote
+                    index = end
+                    continue
+                }
                 let value = String(decoding: bytes[quote..<end], as: UTF8.self)
                 if let absolute = resolved(value, against: baseURL, origin: origin) {
                     if out.isEmpty { out.reserveCapacity(bytes.count + 512) }
