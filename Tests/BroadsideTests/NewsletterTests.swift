@@ -53,6 +53,8 @@ import Testing
         let index = try site.read("newsletter/index.html")
         #expect(index.contains("<li><a href=\"/newsletter/2026-w45/\" dir=\"auto\">Newsletter, November 2, 2026 – November 8, 2026</a> <span class=\"count\">(4)</span></li>"))
         // The Spanish post has no English version, so the English edition carries it, as the English home does.
+        #expect(try site.read("sitemap.xml").contains("<loc>https://example.org/newsletter/</loc>"))
+        #expect(try site.read("sitemap.xml").contains("<loc>https://example.org/es/newsletter/2026-w45/</loc>"))
         #expect(try site.read("es/newsletter/index.html").contains(">Boletín, del 2 de noviembre de 2026 al 8 de noviembre de 2026</a> <span class=\"count\">(1)</span></li>"))
     }
 

@@ -68,7 +68,8 @@ struct Sitemap: Sendable {
         }
         let newest = site.posts.first?.date
         let termIndexes = TaxonomyKind.allCases.flatMap { kind in site.languagesWithTerms(kind).map { site.termsURL(kind, lang: $0) } }
-        for url in termIndexes + site.languagesWithKinds.map({ urls.list(site.kindsFolder($0)) }) {
+        let newsletters = site.languagesWithEditions.map { urls.list(Editions.folder(lang: $0, config: site.config)) }
+        for url in termIndexes + site.languagesWithKinds.map({ urls.list(site.kindsFolder($0)) }) + newsletters {
             lists.append(Entry(url: urls.absolute(url), lastmod: newest))
         }
         self.lists = lists
