@@ -5,7 +5,7 @@ import Foundation
 struct NewsletterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "newsletter",
-        abstract: "Build the site and print where the newsletter edition's files are.",
+        abstract: "Print where the newsletter e-mail's files are.",
         discussion: """
             Builds the site as `broadside build` does, then prints the files of the newest \
             edition (or of --week or --date), one per line: the web page, email.html (paste \

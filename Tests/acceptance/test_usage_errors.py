@@ -98,6 +98,7 @@ def test_help_lists_the_commands_and_the_exit_statuses():
         "  serve                   Preview the site live in your browser as you write.",
         "  check                   Find broken links, missing alt text and translations.",
         "  build                   Build the site into a folder ready to upload.",
+        "  newsletter              Print where the newsletter e-mail's files are.",
         "  publish                 Upload site/ to the host in site.yml: what changed.",
         "  theme                   Copy the built-in theme into the site to edit it.",
     ], proc.stdout
