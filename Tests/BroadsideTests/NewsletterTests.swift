@@ -105,6 +105,8 @@ import Testing
         let long = QuotedPrintable.encode(String(repeating: "a", count: 100))
         #expect(long == String(repeating: "a", count: 75) + "=\r\n" + String(repeating: "a", count: 25))
         #expect(MailHeader.address("Puentes <a@b.org>") == "\"Puentes\" <a@b.org>")
+        #expect(MailHeader.address("\"Puentes\" <a@b.org>") == "\"Puentes\" <a@b.org>")
+        #expect(MailHeader.address("Net <x> & \"Friends\" <a@b.org>") == "\"Net <x> & \\\"Friends\\\"\" <a@b.org>")
         #expect(MailHeader.encoded("Plain subject") == "Plain subject")
     }
 

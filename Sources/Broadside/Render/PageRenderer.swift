@@ -437,6 +437,9 @@ struct PageRenderer: Sendable {
         if let events = site.list(.events(lang: lang)) ?? site.list(.events(lang: site.config.language)) {
             context["events_url"] = .url(urls.list(events.folder))
         }
+        if site.languagesWithEditions.contains(lang) {
+            context["newsletter_url"] = .url(urls.list(Editions.folder(lang: lang, config: site.config)))
+        }
         if let css = site.config.brand.css { context["brand_css"] = .text(css) }
         if let footer = site.config.footerText[lang] ?? (lang == site.config.language ? site.config.footerText[""] : nil) {
             context["footer_text"] = .text(footer)

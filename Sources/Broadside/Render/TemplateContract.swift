@@ -14,7 +14,7 @@ enum TemplateContract {
         ("site", [
             "title", "description", "language", "root", "home_url", "categories_url", "tags_url", "kinds_url",
             "feed_url", "feed_absolute_url", "generator", "events_url", "menu", "footer_menu", "has_footer_menu", "brand_css", "logo", "footer_text",
-            "social", "has_social", "donate_url", "icon_url", "icon_type", "touch_icon_url",
+            "social", "has_social", "donate_url", "icon_url", "icon_type", "touch_icon_url", "newsletter_url",
         ]),
         ("site.menu[]", ["label", "url"]),
         ("site.logo", ["url", "width", "height"]),

@@ -76,7 +76,9 @@ enum MailHeader {
     /// characters an address's name may not have bare.
     static func address(_ text: String) -> String {
         guard let open = text.lastIndex(of: "<"), text.hasSuffix(">") else { return text }
-        let name = text[..<open].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        var name = text[..<open].trimmingCharacters(in: .whitespaces)
+        // A name written in quotes is the words between them.
+        if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") { name = String(name.dropFirst().dropLast()) }
         let address = String(text[open...])
         guard !name.isEmpty else { return address }
         if name.utf8.contains(where: { $0 >= 0x80 }) { return encoded(name) + " " + address }
