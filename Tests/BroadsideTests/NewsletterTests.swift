@@ -12,6 +12,7 @@ import Testing
         newsletter:
           from: "Red Puentes <news@example.org>"
           unsubscribe: "*|UNSUB|*"
+          greeting: "Hello *|FNAME|*,"
 
         """
     static let files = [
@@ -71,6 +72,7 @@ import Testing
         #expect(html.contains("href=\"https://example.org/newsletter/2026-w45/\""))
         #expect(html.contains("<a class=\"bs-button\" href=\"https://example.org/posts/vigil/\""))
         #expect(html.contains("<a class=\"bs-link\" href=\"*|UNSUB|*\""))
+        #expect(html.contains("<p style=\"margin:0;\">Hello *|FNAME|*,</p>"))
         // Every address absolute.
         for attribute in ["href=\"", "src=\""] {
             for part in html.components(separatedBy: attribute).dropFirst() {
@@ -84,6 +86,7 @@ import Testing
         #expect(text.contains("Vigil <script>alert(1)</script>\n\nCandles & songs.\n\nRead more: https://example.org/posts/vigil/\n"))
         #expect(text.contains("Call the board — Call now: https://example.org/posts/vigil/\n"))
         #expect(text.hasSuffix("Unsubscribe: *|UNSUB|*\n"))
+        #expect(text.contains("in your browser: https://example.org/newsletter/2026-w45/\n\nHello *|FNAME|*,\n"))
     }
 
     @Test func theMessageIsMultipartQuotedPrintable() throws {
@@ -151,6 +154,11 @@ import Testing
         #expect(errors.contains(.error("site.yml", line: 3, column: 11, "`newsletter.period` must be weekly or daily, not \"monthly\"",
             hint: "period: weekly (one edition per ISO week) or period: daily")))
         #expect(errors.contains { $0.message == "`newsletter.from` must be one line of text" && $0.line == 4 })
+        files["site.yml"] = "title: \"Puentes\"\nnewsletter:\n  greting: hi\n"
+        let misspelt = try TemporarySite(files: files)
+        defer { misspelt.remove() }
+        #expect(try misspelt.build().warnings.contains(.warning("site.yml", line: 3, column: 3, "unknown setting `newsletter.greting` is ignored",
+            hint: "did you mean `greeting`? The newsletter settings are enabled, period, from, unsubscribe, greeting")))
     }
 
     @Test func theDigestFeedCarriesEachWholeEmail() throws {

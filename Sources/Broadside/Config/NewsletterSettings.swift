@@ -20,8 +20,11 @@ public struct NewsletterSettings: Sendable, Equatable {
     /// The mailing tool's merge tag for the unsubscribe link (`*|UNSUB|*`, `{{ UnsubscribeURL }}`),
     /// put in every e-mail's footer as written; nil says in the footer where to set it.
     public var unsubscribe: String?
+    /// A line above each edition, as written: where a mailing tool's merge tag puts the
+    /// reader's name (`Hello *|FNAME|*,`).
+    public var greeting: String?
 
-    static let keys = ["enabled", "period", "from", "unsubscribe"]
+    static let keys = ["enabled", "period", "from", "unsubscribe", "greeting"]
     static let example = "newsletter: { from: \"Our Network <news@example.org>\", unsubscribe: \"*|UNSUB|*\" }"
 
     mutating func apply(_ node: Node, file: String, diagnostics: inout [Diagnostic]) {
@@ -48,14 +51,20 @@ public struct NewsletterSettings: Sendable, Equatable {
                     continue
                 }
                 self.period = period
-            case "from", "unsubscribe":
+            case "from", "unsubscribe", "greeting":
                 // A header value with a line break would add headers of its own to the message.
                 guard let text, !text.isEmpty, !text.contains(where: { $0.isNewline || $0 == "\0" }) else {
                     diagnostics.append(.error(file, line: value.line, column: value.column, "`newsletter.\(key)` must be one line of text",
-                        hint: key == "from" ? "from: \"Our Network <news@example.org>\"" : "unsubscribe: \"*|UNSUB|*\" (your mailing tool's merge tag)"))
+                        hint: key == "from" ? "from: \"Our Network <news@example.org>\""
+                            : key == "greeting" ? "greeting: \"Hello *|FNAME|*,\" (your mailing tool's merge tag for the name)"
+                            : "unsubscribe: \"*|UNSUB|*\" (your mailing tool's merge tag)"))
                     continue
                 }
-                if key == "from" { from = text } else { unsubscribe = text }
+                switch key {
+                case "from": from = text
+                case "greeting": greeting = text
+                default: unsubscribe = text
+                }
             default:
                 diagnostics.append(.warning(file, line: keyNode.line, column: keyNode.column, "unknown setting `newsletter.\(key)` is ignored",
                     hint: KeySuggestions.hint("the newsletter settings are \(Self.keys.joined(separator: ", "))", near: key, in: Self.keys)))

@@ -127,6 +127,9 @@ struct EmailEdition {
             + "style=\"width:\(Self.width)px;background-color:#ffffff;color:#1a1a1a;font-family:Georgia,'Times New Roman',serif;font-size:17px;line-height:1.5;\">\n"
         html += row("<p style=\"margin:0;font-family:Arial,sans-serif;font-size:13px;text-align:right;\">" + link(webURL, words("view_in_browser"), size: 13) + "</p>", top: 16)
         html += row(masthead(), top: 8)
+        if let greeting = site.config.newsletter.greeting {
+            html += row("<p style=\"margin:0;\">\(Escaping.markup(greeting))</p>", top: 16)
+        }
         for (position, item) in items.enumerated() {
             let whole = position < self.whole
             html += "<tr><td class=\"bs-pad\" style=\"padding:0 24px;\"><hr style=\"border:0;border-top:1px solid #d8d3c8;margin:16px 0;\"></td></tr>\n"
@@ -221,6 +224,7 @@ struct EmailEdition {
     func text() -> String {
         var text = site.config.title + "\n" + words("edition_heading", ["dates": Self.dates(edition, lang: edition.lang, strings: strings)]) + "\n\n"
         text += words("view_in_browser") + ": " + webURL + "\n"
+        if let greeting = site.config.newsletter.greeting { text += "\n" + greeting + "\n" }
         for (position, item) in items.enumerated() {
             text += "\n----------\n\n"
             guard position < whole else {
