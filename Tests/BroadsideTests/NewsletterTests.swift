@@ -154,6 +154,11 @@ import Testing
         #expect(errors.contains(.error("site.yml", line: 3, column: 11, "`newsletter.period` must be weekly or daily, not \"monthly\"",
             hint: "period: weekly (one edition per ISO week) or period: daily")))
         #expect(errors.contains { $0.message == "`newsletter.from` must be one line of text" && $0.line == 4 })
+        files["site.yml"] = "title: \"Puentes\"\nnewsletter:\n  unsubscribe: \"javascript:alert(1)\"\n"
+        let script = try TemporarySite(files: files)
+        defer { script.remove() }
+        #expect(script.failure().contains(.error("site.yml", line: 3, column: 16, "`newsletter.unsubscribe` is a javascript: address, which no mail client follows",
+            hint: "write your mailing tool's merge tag, such as \"*|UNSUB|*\", or an https:// address")))
         files["site.yml"] = "title: \"Puentes\"\nnewsletter:\n  greting: hi\n"
         let misspelt = try TemporarySite(files: files)
         defer { misspelt.remove() }

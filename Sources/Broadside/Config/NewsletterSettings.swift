@@ -60,6 +60,13 @@ public struct NewsletterSettings: Sendable, Equatable {
                             : "unsubscribe: \"*|UNSUB|*\" (your mailing tool's merge tag)"))
                     continue
                 }
+                // A merge tag is the tool's (`*|UNSUB|*`); an address written out must be one a reader can follow.
+                if key == "unsubscribe", let scheme = URLPolicy.scheme(of: text), !["http", "https", "mailto"].contains(scheme) {
+                    diagnostics.append(.error(file, line: value.line, column: value.column,
+                        "`newsletter.unsubscribe` is a \(scheme): address, which no mail client follows",
+                        hint: "write your mailing tool's merge tag, such as \"*|UNSUB|*\", or an https:// address"))
+                    continue
+                }
                 switch key {
                 case "from": from = text
                 case "greeting": greeting = text
