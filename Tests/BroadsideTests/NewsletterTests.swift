@@ -157,6 +157,7 @@ import Testing
         files["site.yml"] = "title: \"Puentes\"\nnewsletter:\n  unsubscribe: \"javascript:alert(1)\"\n"
         let script = try TemporarySite(files: files)
         defer { script.remove() }
+        #expect(script.failure().contains { $0.message == "the site has no base_url, so its feeds link to http://localhost/ (so do its newsletter's e-mails), its pages have no share cards and it has no sitemap" })
         #expect(script.failure().contains(.error("site.yml", line: 3, column: 16, "`newsletter.unsubscribe` is a javascript: address, which no mail client follows",
             hint: "write your mailing tool's merge tag, such as \"*|UNSUB|*\", or an https:// address")))
         files["site.yml"] = "title: \"Puentes\"\nnewsletter:\n  greting: hi\n"

@@ -92,8 +92,9 @@ public struct SiteConfig: Sendable, Equatable {
         let isSite = FileManager.default.fileExists(atPath: source.appendingPathComponent(fileName).path)
             || FileManager.default.fileExists(atPath: source.appendingPathComponent("content").path)
         if config.baseURL == nil && settingsRead && !baseURLGiven && isSite {
+            let newsletter = config.newsletter.enabled ? " (so do its newsletter's e-mails)" : ""
             diagnostics.append(.warning(fileName,
-                "the site has no base_url, so its feeds link to http://localhost/, its pages have no share cards and it has no sitemap",
+                "the site has no base_url, so its feeds link to http://localhost/\(newsletter), its pages have no share cards and it has no sitemap",
                 hint: "set base_url: \"https://your.org/\" in site.yml, or pass --base-url"))
         }
         return (config, diagnostics)
