@@ -133,6 +133,26 @@ import Testing
         for day in 0..<7 { for hour in 0..<12 { #expect(html.contains("https://example.org/posts/p\(day)-\(hour)/")) } }
     }
 
+    @Test func aWeekWhoseTitlesAlonePassTheBudgetLeavesTheOldestToTheSite() throws {
+        var files = ["site.yml": Self.settings]
+        for day in 0..<7 {
+            for hour in 0..<60 {
+                let time = String(format: "%02d:%02d", 10 + hour / 6, hour % 6 * 10)
+                files["content/posts/p\(day)-\(hour).md"] = post("title: \"A rather long title for post \(day)-\(hour) of a very busy week\"\ndate: 2026-11-0\(day + 2)T\(time):00-06:00")
+            }
+        }
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        try site.build()
+        let html = try site.read("newsletter/2026-w45/email.html")
+        #expect(html.utf8.count <= EmailEdition.budget)
+        #expect(html.contains(">Read every post of this edition on the site</a>"))
+        // The newest is there, by title; the oldest only on the web page, which lists all 420.
+        #expect(html.contains("https://example.org/posts/p6-59/") && !html.contains("https://example.org/posts/p0-0/"))
+        #expect(try site.read("newsletter/2026-w45/index.html").contains("/posts/p0-0/"))
+        #expect(!(try site.read("newsletter/2026-w45/email.txt")).contains("/posts/p0-0/"))
+    }
+
     @Test func settingsChooseThePeriodOrNoEditions() throws {
         var files = Self.files
         files["site.yml"] = Self.settings + "  period: daily\n"

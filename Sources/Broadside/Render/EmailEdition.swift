@@ -5,7 +5,8 @@
 /// for mailing tools whose template wraps a pasted body.
 ///
 /// Past `budget` bytes of HTML the oldest posts are cut to their title and link (the newest are
-/// kept whole) and the edition says there is more on the site: never a cut inside a tag or a word.
+/// kept whole) and the edition says there is more on the site; in a week so full that the titles
+/// alone pass it, the oldest titles are left to the site too. Never a cut inside a tag or a word.
 struct EmailEdition {
     /// Under Gmail's clipping at about 102 KB, with room for the mailing tool's wrapper and tracking.
     static let budget = 60 * 1024
@@ -24,6 +25,8 @@ struct EmailEdition {
     let items: [EmailItem]
     /// How many of `items`, newest first, are shown whole; the rest by title and link.
     private(set) var whole: Int
+    /// How many of `items` are shown at all; the rest only on the edition's web page.
+    private(set) var shown: Int
     /// The whole e-mail, made once: each of an edition's files and its digest item use it.
     private(set) var document = ""
 
@@ -41,27 +44,34 @@ struct EmailEdition {
         let order = lead.map { lead in [lead] + list.posts.filter { $0 != lead } } ?? []
         items = order.map { EmailItem(site.posts[$0], in: site, strings: strings, images: images) }
         whole = items.count
+        shown = items.count
         document = renderDocument()
         guard document.utf8.count > Self.budget else { return }
         // The most posts kept whole that fit, found by halving: each try renders the edition once.
-        var (low, high) = (0, items.count - 1)
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if cut(to: middle).renderDocument().utf8.count <= Self.budget { low = middle } else { high = middle - 1 }
+        whole = largest(below: items.count) { copy, count in copy.whole = count }
+        // Even titles alone too many: the newest that fit, the rest on the web page.
+        if renderDocument().utf8.count > Self.budget {
+            whole = 0
+            shown = largest(below: items.count) { copy, count in copy.shown = count }
         }
-        whole = low
         document = renderDocument()
     }
 
-    private func cut(to count: Int) -> EmailEdition {
-        var copy = self
-        copy.whole = count
-        return copy
+    /// The largest count under `limit` whose e-mail fits the budget, `set` applying it to a copy.
+    private func largest(below limit: Int, _ set: (inout EmailEdition, Int) -> Void) -> Int {
+        var (low, high) = (0, limit - 1)
+        while low < high {
+            let middle = (low + high + 1) / 2
+            var copy = self
+            set(&copy, middle)
+            if copy.renderDocument().utf8.count <= Self.budget { low = middle } else { high = middle - 1 }
+        }
+        return low
     }
 
     var isCut: Bool { whole < items.count }
 
-    /// "November 2 – 8, 2026" as the `page_dates` pattern writes two dates; one date for a daily edition.
+    /// "November 2, 2026 – November 8, 2026" as the `page_dates` pattern writes two dates; one date for a daily edition.
     static func dates(_ edition: Edition, lang: String, strings: ThemeStrings) -> String {
         func day(_ days: Int) -> String { strings.date(PostDate(secondsSince1970: Double(days) * 86_400, offset: 0), lang: lang) }
         return edition.firstDay == edition.lastDay ? day(edition.firstDay)
@@ -130,7 +140,7 @@ struct EmailEdition {
         if let greeting = site.config.newsletter.greeting {
             html += row("<p style=\"margin:0;\">\(Escaping.markup(greeting))</p>", top: 16)
         }
-        for (position, item) in items.enumerated() {
+        for (position, item) in items.prefix(shown).enumerated() {
             let whole = position < self.whole
             html += "<tr><td class=\"bs-pad\" style=\"padding:0 24px;\"><hr style=\"border:0;border-top:1px solid #d8d3c8;margin:16px 0;\"></td></tr>\n"
             html += row(whole ? entry(item, lead: position == 0) : titleOnly(item), top: 0)
@@ -225,7 +235,7 @@ struct EmailEdition {
         var text = site.config.title + "\n" + words("edition_heading", ["dates": Self.dates(edition, lang: edition.lang, strings: strings)]) + "\n\n"
         text += words("view_in_browser") + ": " + webURL + "\n"
         if let greeting = site.config.newsletter.greeting { text += "\n" + greeting + "\n" }
-        for (position, item) in items.enumerated() {
+        for (position, item) in items.prefix(shown).enumerated() {
             text += "\n----------\n\n"
             guard position < whole else {
                 text += item.title + " (" + item.date + ")\n" + item.url + "\n"
