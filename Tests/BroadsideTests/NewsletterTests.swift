@@ -113,20 +113,28 @@ import Testing
         #expect(MailHeader.encoded("Plain subject") == "Plain subject")
     }
 
-    @Test func aBigWeekIsCutToTitlesPastTheBudget() throws {
+    /// Week 45 of 2026 with `perDay` posts a day, `p<day>-<n>`, ten minutes apart from 10:00; its
+    /// e-mail, checked to fit the budget and to say that the site has more.
+    func busyWeek(perDay: Int, frontMatter: (Int, Int) -> String) throws -> (TemporarySite, String) {
         var files = ["site.yml": Self.settings]
-        let summary = String(repeating: "A long summary of what happened today in court. ", count: 8)
         for day in 0..<7 {
-            for hour in 0..<12 {
-                files["content/posts/p\(day)-\(hour).md"] = post("title: \"Post \(day)-\(hour)\"\ndate: 2026-11-0\(day + 2)T\(10 + hour):00:00-06:00\nsummary: \"\(summary)\"")
+            for n in 0..<perDay {
+                let time = String(format: "%02d:%02d", 10 + n / 6, n % 6 * 10)
+                files["content/posts/p\(day)-\(n).md"] = post(frontMatter(day, n) + "\ndate: 2026-11-0\(day + 2)T\(time):00-06:00")
             }
         }
         let site = try TemporarySite(files: files)
-        defer { site.remove() }
         try site.build()
         let html = try site.read("newsletter/2026-w45/email.html")
         #expect(html.utf8.count <= EmailEdition.budget)
         #expect(html.contains(">Read every post of this edition on the site</a>"))
+        return (site, html)
+    }
+
+    @Test func aBigWeekIsCutToTitlesPastTheBudget() throws {
+        let summary = String(repeating: "A long summary of what happened today in court. ", count: 8)
+        let (site, html) = try busyWeek(perDay: 12) { "title: \"Post \($0)-\($1)\"\nsummary: \"\(summary)\"" }
+        defer { site.remove() }
         // The newest post whole, the oldest by title and date only, every post linked.
         #expect(html.contains(">Post 6-11</a></h2>"))
         #expect(html.contains(">Post 0-0</a> <span"))
@@ -134,19 +142,8 @@ import Testing
     }
 
     @Test func aWeekWhoseTitlesAlonePassTheBudgetLeavesTheOldestToTheSite() throws {
-        var files = ["site.yml": Self.settings]
-        for day in 0..<7 {
-            for hour in 0..<60 {
-                let time = String(format: "%02d:%02d", 10 + hour / 6, hour % 6 * 10)
-                files["content/posts/p\(day)-\(hour).md"] = post("title: \"A rather long title for post \(day)-\(hour) of a very busy week\"\ndate: 2026-11-0\(day + 2)T\(time):00-06:00")
-            }
-        }
-        let site = try TemporarySite(files: files)
+        let (site, html) = try busyWeek(perDay: 60) { "title: \"A rather long title for post \($0)-\($1) of a very busy week\"" }
         defer { site.remove() }
-        try site.build()
-        let html = try site.read("newsletter/2026-w45/email.html")
-        #expect(html.utf8.count <= EmailEdition.budget)
-        #expect(html.contains(">Read every post of this edition on the site</a>"))
         // The newest is there, by title; the oldest only on the web page, which lists all 420.
         #expect(html.contains("https://example.org/posts/p6-59/") && !html.contains("https://example.org/posts/p0-0/"))
         #expect(try site.read("newsletter/2026-w45/index.html").contains("/posts/p0-0/"))
