@@ -123,6 +123,9 @@ func value(_ choices: inout Choices, depth: Int) -> (TemplateValue, Any) {
 ///   tag as text.
 /// - Line breaks other than `\n` and `\r\n` (a lone `\r`, VT, FF, NEL, U+2028, U+2029):
 ///   swift-mustache ends a standalone line at them.
+/// - A block's closing tag on the line right after another closing tag's line (`{{/list}}` then
+///   `{{/main}}`): swift-mustache keeps the second line's break; the spec, and Broadside's engine,
+///   remove both standalone lines. The theme's blocks close on the line of their opening tag.
 func knownDifference(_ texts: [String]) -> Bool {
     texts.contains { text in
         text.range(of: #"(^|\n)[ \t]+\{\{"#, options: .regularExpression) != nil
@@ -134,6 +137,7 @@ func knownDifference(_ texts: [String]) -> Bool {
             || text.split(whereSeparator: \.isNewline).contains(where: opensSectionMidLine)
             || text.unicodeScalars.contains { ["\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"].contains($0) }
             || text.replacingOccurrences(of: "\r\n", with: "").contains("\r")
+            || (text.contains("{{$") && text.range(of: #"\{\{/[^}]*\}\}\r?\n\{\{/"#, options: .regularExpression) != nil)
     }
 }
 
