@@ -204,7 +204,7 @@ struct PageRenderer: Sendable {
     static let upcomingOnHome = 3
 
     /// The first of `names` the theme has: a kind or a list may have a template of its own.
-    private func template(_ names: String...) -> String {
+    func template(_ names: String...) -> String {
         names.first(where: theme.templateNames.contains) ?? names.last!
     }
 
@@ -315,61 +315,6 @@ struct PageRenderer: Sendable {
         }
     }
 
-    /// `/categories/`, `/es/tags/`: the terms of one language.
-    private func terms(_ kind: TaxonomyKind, lang: String) -> (String, TemplateMap) {
-        let taxonomy = site.taxonomy(kind)
-        let title = words(kind.rawValue, lang)
-        let url = site.termsURL(kind, lang: lang)
-        let twins = site.languagesWithTerms(kind).filter { $0 != lang }.map { ($0, site.termsURL(kind, lang: $0)) }
-        var context = base(title: title, url: url, lang: lang, kind: kind.rawValue, translations: Dictionary(uniqueKeysWithValues: twins))
-        share(indexCard(title, url: url, lang: lang), in: &context)
-        context["heading"] = .text(title)
-        context["taxonomy"] = .map(["name": .text(kind.rawValue), "title": .text(title), "singular": .text(kind.singular)])
-        let own = taxonomy.terms(in: lang)
-        context["terms"] = .maps(own.map {
-            ["name": .text(taxonomy.terms[$0].name), "url": .url(site.termURL(kind, $0)), "count": .number(taxonomy.terms[$0].posts.count)] as TemplateMap
-        })
-        context["has_terms"] = .bool(!own.isEmpty)
-        return (template("terms"), context)
-    }
-
-    /// `/kinds/`, through the `terms` template: a kind is listed as a term is.
-    private func kinds(_ lang: String) -> (String, TemplateMap) {
-        let title = words("kinds", lang)
-        let url = site.urls.list(site.kindsFolder(lang))
-        let twins = site.languagesWithKinds.filter { $0 != lang }.map { ($0, site.urls.list(site.kindsFolder($0))) }
-        var context = base(title: title, url: url, lang: lang, kind: "kinds", translations: Dictionary(uniqueKeysWithValues: twins))
-        share(indexCard(title, url: url, lang: lang), in: &context)
-        context["heading"] = .text(title)
-        context["taxonomy"] = .map(["name": "kinds", "title": .text(title), "singular": "kind"])
-        let kinds = site.lists.compactMap { list -> TemplateMap? in
-            guard case .kind(let kind, lang) = list.scope else { return nil }
-            return ["name": .text(words("kind_plural.\(kind.rawValue)", lang)), "url": .url(site.urls.list(list.folder)),
-                    "count": .number(list.posts.count)]
-        }
-        context["terms"] = .maps(kinds)
-        context["has_terms"] = .bool(!kinds.isEmpty)
-        return (template("kinds", "terms"), context)
-    }
-
-    /// `/newsletter/`, through the `terms` template: every edition, newest first, with its post count.
-    private func editions(_ lang: String) -> (String, TemplateMap) {
-        let title = words("newsletter", lang)
-        let url = site.urls.list(Editions.folder(lang: lang, config: site.config))
-        let twins = site.languagesWithEditions.filter { $0 != lang }.map { ($0, site.urls.list(Editions.folder(lang: $0, config: site.config))) }
-        var context = base(title: title, url: url, lang: lang, kind: "newsletter", translations: Dictionary(uniqueKeysWithValues: twins))
-        share(indexCard(title, url: url, lang: lang), in: &context)
-        context["heading"] = .text(title)
-        context["taxonomy"] = .map(["name": "newsletter", "title": .text(title), "singular": "edition"])
-        let editions = site.lists.compactMap { list -> TemplateMap? in
-            guard case .edition(let edition) = list.scope, edition.lang == lang else { return nil }
-            return ["name": .text(heading(of: list) ?? ""), "url": .url(site.urls.list(list.folder)), "count": .number(list.posts.count)]
-        }
-        context["terms"] = .maps(editions)
-        context["has_terms"] = .bool(!editions.isEmpty)
-        return (template("newsletter-index", "terms"), context)
-    }
-
     /// `404.html` of a language: the theme's `404` template, kept out of search engines.
     private func notFound(_ lang: String) -> (String, TemplateMap) {
         let title = words("not_found_title", lang)
@@ -389,14 +334,14 @@ struct PageRenderer: Sendable {
     static let notFoundTemplate = "404"
 
     /// A theme string in `lang`.
-    private func words(_ key: String, _ lang: String, _ values: [String: String] = [:]) -> String {
+    func words(_ key: String, _ lang: String, _ values: [String: String] = [:]) -> String {
         theme.strings.text(key, lang: lang, values)
     }
 
     /// What every page has: the site, the theme's words in the page's language, and the page's
     /// own title, URL and language.
     /// `translations`: the page's own versions in other languages, which the language switch leads to.
-    private func base(title: String, url: String, lang: String?, kind: String, feeds list: PostList? = nil,
+    func base(title: String, url: String, lang: String?, kind: String, feeds list: PostList? = nil,
                       translations: [String: String] = [:]) -> TemplateMap {
         let urls = site.urls
         let lang = lang ?? site.config.language
