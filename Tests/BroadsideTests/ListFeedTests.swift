@@ -80,6 +80,35 @@ import Testing
         #expect(!home.contains("application/rss+xml") && !home.contains("feed.xml"))
     }
 
+    /// A feed writes an item's content in pieces (before, the text with its links made absolute,
+    /// after) straight into its bytes; that is, byte for byte, the whole content escaped, for
+    /// texts that take the fast path and for those that need the general escapers (a direction
+    /// control balanced over the whole, a character XML forbids).
+    @Test func contentWrittenInPiecesIsTheWholeContentEscaped() {
+        let texts = [
+            "<p>Plain, <a href=\"/news/posts/b/\">root</a> and <img src=\"chart.png\" alt=\"\"> & <a href=\"#notes\">notes</a></p>\n",
+            "<p>No link at all, día \u{2028} ñ</p>",
+            "<p><a href=\"../c/\">up</a> \u{202E}reversed <a href=\"//cdn.example/x\">proto</a> <a href=\"mailto:a@b.c\">mail</a></p>",
+            "<p>Forbidden \u{1} byte, <a href=\"/x/\">x</a></p>",
+            "",
+        ]
+        for text in texts {
+            for (before, after) in [("", ""), ("<figure><img src=\"https://example.org/a.jpg\" alt=\"A & B\"></figure>", "<p>\u{2066}after</p>")] {
+                let entry = FeedEntry(title: "T", url: "https://example.org/news/posts/a/", date: PostDate(secondsSince1970: 0, offset: 0),
+                    summary: "", parts: .init(before: before, text: text, after: after), authors: [], terms: [], image: nil,
+                    enclosures: [], lang: "en")
+                var xml = FeedBytes(capacity: 0), json = FeedBytes(capacity: 0)
+                xml.addContent(entry, json: false)
+                json.addContent(entry, json: true)
+                #expect(String(decoding: xml.bytes, as: UTF8.self) == TextEscaping.xml.escape(entry.content))
+                #expect(String(decoding: json.bytes, as: UTF8.self) == JSONText.escaped(entry.content))
+            }
+        }
+        #expect(FeedEntry.absoluteLinks(texts[0], base: "https://example.org/news/posts/a/") == """
+            <p>Plain, <a href="https://example.org/news/posts/b/">root</a> and <img src="https://example.org/news/posts/a/chart.png" alt=""> & <a href="https://example.org/news/posts/a/#notes">notes</a></p>\n
+            """)
+    }
+
     /// JSON Feed and JSON-LD: each byte that could end the string or the `<script>` block, and
     /// the two separators JavaScript reads as line ends, escaped; the rest as it is.
     @Test func jsonTextEscapesWhatCouldEndItsStringOrItsBlock() throws {

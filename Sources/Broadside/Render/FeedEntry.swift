@@ -84,42 +84,63 @@ extension FeedEntry {
     /// e-mail client would resolve against nothing. Protocol-relative (`//host/x`) and addresses
     /// with a scheme (`https:`, `mailto:`, `tel:`) are left as they are.
     static func absoluteLinks(_ html: String, base: String) -> String {
-        guard let baseURL = URL(string: base) else { return html }
-        let origin = origin(of: base)
-        let originBytes = origin.map { Array($0.utf8) }
-        let slash = UInt8(ascii: "/")
         var bytesOf = html
         return bytesOf.withUTF8 { bytes in
             var out: [UInt8] = []
-            var copied = 0
-            var index = 0
-            // By bytes: `="` preceded by ` href` or ` src`, then the value up to the next `"`.
-            while let quote = nextValue(in: bytes, from: index) {
-                guard let end = bytes[quote...].firstIndex(of: UInt8(ascii: "\"")) else { break }
-                // The usual case, an address of the site from its root, is copied as bytes: a post
-                // links about twenty, and each is in every feed of every list it is on.
-                if let originBytes, end > quote, bytes[quote] == slash, end == quote + 1 || bytes[quote + 1] != slash {
+            var resolvedAny = false
+            resolveLinks(bytes, base: base) { piece in
+                switch piece {
+                case .run(let range):
+                    // The first piece is the whole text when nothing is resolved: no copy then.
+                    if range.count == bytes.count { return }
                     if out.isEmpty { out.reserveCapacity(bytes.count + 512) }
-                    out.append(contentsOf: bytes[copied..<quote])
-                    out.append(contentsOf: originBytes)
-                    copied = quote
-                    index = end
-                    continue
+                    out.append(contentsOf: bytes[range])
+                case .address(let address):
+                    resolvedAny = true
+                    out.append(contentsOf: address.utf8)
                 }
-                let value = String(decoding: bytes[quote..<end], as: UTF8.self)
-                if let absolute = resolved(value, against: baseURL, origin: origin) {
-                    if out.isEmpty { out.reserveCapacity(bytes.count + 512) }
-                    out.append(contentsOf: bytes[copied..<quote])
-                    out.append(contentsOf: absolute.utf8)
-                    copied = end
-                }
-                index = end
             }
             // Nothing to resolve: the same string, not a copy.
-            guard copied > 0 else { return html }
-            out.append(contentsOf: bytes[copied...])
-            return String(decoding: out, as: UTF8.self)
+            return resolvedAny ? String(decoding: out, as: UTF8.self) : nil
+        } ?? html
+    }
+
+    /// A piece of HTML whose links are made absolute: a run of its own bytes, or an address
+    /// written in place of (or before) the bytes of a link.
+    enum LinkPiece {
+        case run(Range<Int>)
+        case address(String)
+    }
+
+    /// `bytes` as pieces, in order, each relative link's absolute form among them; by bytes, so a
+    /// feed can escape each piece straight into its file without a resolved copy of the text.
+    static func resolveLinks(_ bytes: UnsafeBufferPointer<UInt8>, base: String, _ emit: (LinkPiece) -> Void) {
+        let origin = origin(of: base)
+        let slash = UInt8(ascii: "/")
+        var baseURL: URL??
+        var copied = 0
+        var index = 0
+        // `="` preceded by ` href` or ` src`, then the value up to the next `"`.
+        while let quote = nextValue(in: bytes, from: index) {
+            guard let end = bytes[quote...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+            index = end
+            // The usual case, an address of the site from its root, keeps its bytes after the
+            // origin: a post links about twenty, and each is in every feed of every list it is on.
+            if let origin, end > quote, bytes[quote] == slash, end == quote + 1 || bytes[quote + 1] != slash {
+                emit(.run(copied..<quote))
+                emit(.address(origin))
+                copied = quote
+                continue
+            }
+            let value = String(decoding: bytes[quote..<end], as: UTF8.self)
+            if baseURL == nil { baseURL = .some(URL(string: base)) }
+            if let url = baseURL ?? nil, let absolute = resolved(value, against: url, origin: origin) {
+                emit(.run(copied..<quote))
+                emit(.address(absolute))
+                copied = end
+            }
         }
+        emit(.run(copied..<bytes.count))
     }
 
     private static let urlAttributes = [Array(" href=\"".utf8), Array(" src=\"".utf8)]

@@ -92,7 +92,11 @@ struct FeedWriter {
         // Readers take `description` as HTML: the plain summary is escaped as HTML, then as XML,
         // so a summary quoting `<img onerror=…>` reaches the reader as text.
         item.add("<description>", xml: Escaping.markup(entry.summary), "</description>\n")
-        if whole { item.add("<content:encoded>", xml: entry.content, "</content:encoded>\n") }
+        if whole {
+            item.add("<content:encoded>")
+            item.addContent(entry, json: false)
+            item.add("</content:encoded>\n")
+        }
         // RSS allows one enclosure: the first attachment; Atom and JSON Feed carry them all.
         if let first = entry.enclosures.first {
             item.add("<enclosure url=\"\(xml(first.url))\" length=\"\(first.length)\" type=\"\(xml(first.mediaType))\"/>\n")
@@ -138,7 +142,11 @@ struct FeedWriter {
             item.add("<link rel=\"enclosure\" href=\"\(xml(enclosure.url))\" type=\"\(xml(enclosure.mediaType))\" length=\"\(enclosure.length)\" title=\"\(xml(enclosure.title))\"/>\n")
         }
         item.add("<summary type=\"text\">", xml: entry.summary, "</summary>\n")
-        if whole { item.add("<content type=\"html\">", xml: entry.content, "</content>\n") }
+        if whole {
+            item.add("<content type=\"html\">")
+            item.addContent(entry, json: false)
+            item.add("</content>\n")
+        }
         item.add("</entry>\n")
     }
 
@@ -175,7 +183,7 @@ struct FeedWriter {
         item.add("{" + fields[..<3].joined(separator: ", ") + ", ")
         if whole {
             item.add("\"content_html\": \"")
-            item.addJSON(entry.content)
+            item.addContent(entry, json: true)
             item.add("\", ")
         } else {
             item.add(fields[3] + ", ")
@@ -199,6 +207,38 @@ struct FeedBytes {
         add(after)
     }
 
-    /// `text` escaped as a JSON string's contents.
-    mutating func addJSON(_ text: String) { bytes.append(contentsOf: JSONText.escaped(text).utf8) }
+    /// The entry's HTML content escaped for XML, or as a JSON string's contents, its text's links
+    /// made absolute on the way: no resolved, joined or escaped copy of the text is made.
+    mutating func addContent(_ entry: FeedEntry, json: Bool) {
+        let start = bytes.count
+        if addPieces(of: entry, json: json) { return }
+        // Text holding a direction control is balanced whole; XML's forbidden characters dropped.
+        bytes.removeSubrange(start...)
+        let content = entry.content
+        if json { bytes.append(contentsOf: JSONText.escaped(content).utf8) } else { FastEscaping.append(content, xml: true, to: &bytes) }
+    }
+
+    /// False when the content needs the general escapers.
+    private mutating func addPieces(of entry: FeedEntry, json: Bool) -> Bool {
+        var (before, text, after) = (entry.parts.before, entry.parts.text, entry.parts.after)
+        if json && (Escaping.hasDirectionControl(before) || Escaping.hasDirectionControl(text) || Escaping.hasDirectionControl(after)) {
+            return false
+        }
+        var written = true
+        func escape(_ piece: UnsafeBufferPointer<UInt8>) {
+            guard written else { return }
+            if json { JSONText.append(piece, to: &bytes) } else { written = FastEscaping.write(piece, xml: true, to: &bytes) }
+        }
+        before.withUTF8 { escape($0) }
+        text.withUTF8 { textBytes in
+            FeedEntry.resolveLinks(textBytes, base: entry.url) { piece in
+                switch piece {
+                case .run(let range): escape(UnsafeBufferPointer(rebasing: textBytes[range]))
+                case .address(var address): address.withUTF8 { escape($0) }
+                }
+            }
+        }
+        after.withUTF8 { escape($0) }
+        return written
+    }
 }

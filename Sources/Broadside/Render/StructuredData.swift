@@ -10,11 +10,37 @@ enum StructuredData {
         case object([(String, Value)])
 
         var json: String {
+            var out = ""
+            out.reserveCapacity(1024)
+            write(to: &out)
+            return out
+        }
+
+        /// Into one string: every post page has a block, and joining each level made copies.
+        private func write(to out: inout String) {
             switch self {
-            case .text(let text): JSONText.string(text)
-            case .number(let number): String(number)
-            case .list(let items): "[" + items.map(\.json).joined(separator: ", ") + "]"
-            case .object(let pairs): "{" + pairs.map { JSONText.string($0.0) + ": " + $0.1.json }.joined(separator: ", ") + "}"
+            case .text(let text):
+                out += "\""
+                out += JSONText.escaped(text)
+                out += "\""
+            case .number(let number): out += String(number)
+            case .list(let items):
+                out += "["
+                for (index, item) in items.enumerated() {
+                    if index > 0 { out += ", " }
+                    item.write(to: &out)
+                }
+                out += "]"
+            case .object(let pairs):
+                out += "{"
+                for (index, (key, value)) in pairs.enumerated() {
+                    if index > 0 { out += ", " }
+                    out += "\""
+                    out += JSONText.escaped(key)
+                    out += "\": "
+                    value.write(to: &out)
+                }
+                out += "}"
             }
         }
     }

@@ -29,8 +29,9 @@ enum FastEscaping {
         xml ? Escaping.markup(Escaping.xmlSafe(text)) : Escaping.markup(text)
     }
 
-    /// False, with `out` as it may be half written, when the text needs the general path.
-    private static func write(_ bytes: UnsafeBufferPointer<UInt8>, xml: Bool, to out: inout [UInt8]) -> Bool {
+    /// `bytes` escaped, appended to `out`; false, with `out` as it was, when the text needs the
+    /// general path.
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, xml: Bool, to out: inout [UInt8]) -> Bool {
         let start = out.count
         var run = 0, index = 0
         let count = bytes.count

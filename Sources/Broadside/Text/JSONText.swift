@@ -10,33 +10,39 @@ enum JSONText {
     static func escaped(_ text: String) -> String {
         var text = Escaping.balancingDirection(text)
         return text.withUTF8 { bytes in
-            // Most text needs nothing: copied in runs between the bytes that do.
+            // Most text needs nothing: itself, not a copy.
             guard let first = bytes.firstIndex(where: { escapes[Int($0)] != nil || $0 == 0xE2 }) else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + bytes.count / 8 + 16)
             out.append(contentsOf: bytes[..<first])
-            var index = first
-            var run = first
-            while index < bytes.count {
-                let byte = bytes[index]
-                if let escape = escapes[Int(byte)] {
-                    out.append(contentsOf: bytes[run..<index])
-                    out.append(contentsOf: escape)
-                    index += 1
-                    run = index
-                } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
-                    // U+2028 and U+2029, E2 80 A8 and E2 80 A9 in UTF-8.
-                    out.append(contentsOf: bytes[run..<index])
-                    out.append(contentsOf: bytes[index + 2] == 0xA8 ? lineSeparator : paragraphSeparator)
-                    index += 3
-                    run = index
-                } else {
-                    index += 1
-                }
-            }
-            out.append(contentsOf: bytes[run...])
+            append(UnsafeBufferPointer(rebasing: bytes[first...]), to: &out)
             return String(decoding: out, as: UTF8.self)
         } ?? text
+    }
+
+    /// `bytes` escaped, appended to `out`, copied in runs between the bytes that need escaping.
+    /// The caller balances direction controls first, over the whole text.
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var index = 0
+        var run = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if let escape = escapes[Int(byte)] {
+                out.append(contentsOf: bytes[run..<index])
+                out.append(contentsOf: escape)
+                index += 1
+                run = index
+            } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                // U+2028 and U+2029, E2 80 A8 and E2 80 A9 in UTF-8.
+                out.append(contentsOf: bytes[run..<index])
+                out.append(contentsOf: bytes[index + 2] == 0xA8 ? lineSeparator : paragraphSeparator)
+                index += 3
+                run = index
+            } else {
+                index += 1
+            }
+        }
+        out.append(contentsOf: bytes[run...])
     }
 
     /// A whole JSON string, quotes included.
