@@ -21,7 +21,7 @@ site: deps
 
 ## install: put broadside in $(PREFIX)/bin (default /usr/local/bin). The Swift runtime and
 ## Foundation are linked into the binary, so it runs without the toolchain; it needs only
-## Debian's libcmark0.30.2, libvips42 (with the GLib it brings), libcurl4 and the C library
+## Debian's libcmark0.30.2, libstemmer0d, libvips42 (with the GLib it brings), libcurl4 and the C library
 ## (RUNTIME_LIBS: install-check refuses a binary that asks for any other).
 PREFIX  ?= /usr/local
 INSTALL_BUILD := .build-install
@@ -36,7 +36,7 @@ install: install-deps
 	@echo "Installed $(DESTDIR)$(PREFIX)/bin/broadside. In your site's folder, run: broadside serve"
 
 ## install-check: make install into a temporary PREFIX, then init, new and build with it alone
-RUNTIME_LIBS := libcmark.so.0.30.2 libvips.so.42 libgio-2.0.so.0 libgobject-2.0.so.0 libglib-2.0.so.0 libcurl.so.4 \
+RUNTIME_LIBS := libcmark.so.0.30.2 libstemmer.so.0d libvips.so.42 libgio-2.0.so.0 libgobject-2.0.so.0 libglib-2.0.so.0 libcurl.so.4 \
 	libc.so.6 libm.so.6 libstdc++.so.6 libgcc_s.so.1 ld-linux-x86-64.so.2
 install-check: deps
 	MAKE="$(MAKE)" RUNTIME_LIBS="$(RUNTIME_LIBS)" Tests/install/check.sh
@@ -47,9 +47,9 @@ install-check: deps
 test: deps test-deps swift-test install-check acceptance test-asan test-tsan fuzz-smoke
 
 deps:
-	@if ! pkg-config --exists libcmark vips libcurl 2>/dev/null; then \
-		echo "Installing libcmark-dev (cmark, the Markdown library), libvips-dev (images) and libcurl4-openssl-dev (publish)"; \
-		$(APT) update -qq && $(APT) install -y -qq libcmark-dev libvips-dev libcurl4-openssl-dev pkg-config; \
+	@if ! pkg-config --exists libcmark vips libcurl 2>/dev/null || [ ! -f /usr/include/libstemmer.h ]; then \
+		echo "Installing libcmark-dev (cmark, the Markdown library), libvips-dev (images), libcurl4-openssl-dev (publish) and libstemmer-dev (search)"; \
+		$(APT) update -qq && $(APT) install -y -qq libcmark-dev libvips-dev libcurl4-openssl-dev libstemmer-dev pkg-config; \
 	fi
 
 # Debian's xmllint, a Java for the Nu Html Checker, headless Chromium and its WebDriver

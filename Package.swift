@@ -39,12 +39,18 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .target(name: "CPublish", dependencies: ["CCurl"]),
+        // Snowball's stemmers from Debian's libstemmer-dev (no pkg-config file: linked by name).
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
         .target(
             name: "Broadside",
             dependencies: [
                 "CCmark",
                 "CImage",
                 "CFiles",
+                "CStemmer",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
