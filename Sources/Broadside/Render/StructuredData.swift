@@ -19,10 +19,7 @@ enum StructuredData {
         /// Into one string: every post page has a block, and joining each level made copies.
         private func write(to out: inout String) {
             switch self {
-            case .text(let text):
-                out += "\""
-                out += JSONText.escaped(text)
-                out += "\""
+            case .text(let text): Self.string(text, to: &out)
             case .number(let number): out += String(number)
             case .list(let items):
                 out += "["
@@ -35,13 +32,19 @@ enum StructuredData {
                 out += "{"
                 for (index, (key, value)) in pairs.enumerated() {
                     if index > 0 { out += ", " }
-                    out += "\""
-                    out += JSONText.escaped(key)
-                    out += "\": "
+                    Self.string(key, to: &out)
+                    out += ": "
                     value.write(to: &out)
                 }
                 out += "}"
             }
+        }
+
+        /// `JSONText.string(text)`, appended without a string of its own.
+        private static func string(_ text: String, to out: inout String) {
+            out += "\""
+            out += JSONText.escaped(text)
+            out += "\""
         }
     }
 
