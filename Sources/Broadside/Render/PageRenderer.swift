@@ -46,14 +46,7 @@ struct PageRenderer: Sendable {
         let views = parallelMap(Array(site.posts.indices)) { [site] in
             PostView(site.posts[$0], in: site, index: $0, strings: theme.strings, seriesDays: seriesDays, images: images).context
         }
-        let logo = Self.headerLogo(site, images: images)
-        let icons = Self.icons(site, images: images)
-        let siteContexts = Dictionary(uniqueKeysWithValues: site.languages.map { lang in
-            var context = Self.siteContext(site, lang: lang)
-            if let logo { context["logo"] = .map(logo) }
-            for (key, value) in zip(icons.keys, icons.values) { context[key] = value }
-            return (lang, context)
-        })
+        let siteContexts = Self.siteContexts(site, images: images)
         self.siteContexts = siteContexts
         libraries = Dictionary(uniqueKeysWithValues: site.languages.map { [theme] lang in
             var library = theme.templates
@@ -157,47 +150,6 @@ struct PageRenderer: Sendable {
         case .notFound(let lang): notFound(lang)
         case .alias, .redirects, .sitemap, .robots: preconditionFailure("redirects, the sitemap and robots.txt are written by code")
         }
-    }
-
-    /// The organisation's logo (`logo:` in site.yml) as every page's header shows it: its
-    /// published size nearest twice the 48 pixels it is drawn at, for sharp screens.
-    static func headerLogo(_ site: Site, images: ImageSet) -> TemplateMap? {
-        guard let named = site.config.logo, let image = images.images[named.path], let file = image.fallback(near: 96) ?? image.own
-        else { return nil }
-        return ["url": .url(ImageMarkup.url(file, site.urls)), "width": .number(file.width), "height": .number(file.height)]
-    }
-
-    /// The logo as the browser's tab icon and a phone's home-screen icon: its PNG copies (a
-    /// narrower logo has none of the larger), or an SVG logo itself, which browsers draw at any size.
-    static func icons(_ site: Site, images: ImageSet) -> TemplateMap {
-        guard let named = site.config.logo, let image = images.images[named.path] else { return TemplateMap() }
-        var icons = TemplateMap()
-        if image.format == .svg, let own = image.own {
-            icons["icon_url"] = .url(ImageMarkup.url(own, site.urls))
-            icons["icon_type"] = "image/svg+xml"
-        } else if let tab = image.icons.first {
-            icons["icon_url"] = .url(ImageMarkup.url(tab, site.urls))
-            icons["icon_type"] = "image/png"
-        }
-        if let touch = image.icons.first(where: { $0.width == RasterSizes.iconWidths.last }) {
-            icons["touch_icon_url"] = .url(ImageMarkup.url(touch, site.urls))
-        }
-        return icons
-    }
-
-    /// A campaign's front page asks readers to act: each home shows the newest action block
-    /// (```action) among its posts, so the editor who writes today's call puts it on the front page too.
-    static func homeActions(_ site: Site, blocks: BlockRenderer, words: [String: TemplateMap]) -> [String: TemplateMap] {
-        var actions: [String: TemplateMap] = [:]
-        for list in site.lists {
-            guard case .home = list.scope, let t = words[list.lang] else { continue }
-            for index in list.posts {
-                guard let block = site.posts[index].blocks.first(where: { if case .action = $0.fields { true } else { false } }) else { continue }
-                actions[list.lang] = blocks.context(of: block, lang: site.posts[index].lang, t: t)
-                break
-            }
-        }
-        return actions
     }
 
     /// How many upcoming events a home page shows above its posts.
@@ -357,56 +309,6 @@ struct PageRenderer: Sendable {
                 "feeds": .maps(feeds.map { feedLinks($0, title: feedTitle) } ?? []), "noindex": .bool(!site.config.searchEngines),
                 "languages": .maps(languages), "has_languages": .bool(!languages.isEmpty)]),
         ]
-    }
-
-    /// The site as a page in `lang` sees it: its home page and feed are the language's own
-    /// (`/es/`, `/es/feed.xml`) when the site has posts in that language.
-    private static func siteContext(_ site: Site, lang: String) -> TemplateMap {
-        let urls = site.urls
-        let home = site.list(.home(lang: lang)) ?? site.list(.home(lang: site.config.language))
-        let homeURL = home.map { urls.list($0.folder) } ?? urls.home
-        var context: TemplateMap = [
-            "title": .text(site.config.title), "language": .text(site.config.language),
-            "root": .url(urls.rootPath), "home_url": .url(homeURL), "categories_url": .url(site.termsURL(.categories, lang: lang)),
-            "tags_url": .url(site.termsURL(.tags, lang: lang)),
-            "kinds_url": .url(urls.list(site.kindsFolder(site.languagesWithKinds.contains(lang) ? lang : site.config.language))),
-            "generator": "Broadside",
-        ]
-        // Absent when the site writes no feeds, so no page links one.
-        if let home, let format = home.feeds.first {
-            let feedURL = urls.listFeed(home.folder, format)
-            context["feed_url"] = .url(feedURL)
-            context["feed_absolute_url"] = .url(urls.absolute(feedURL))
-        }
-        // A language without events of its own leads to the site language's.
-        if let events = site.list(.events(lang: lang)) ?? site.list(.events(lang: site.config.language)) {
-            context["events_url"] = .url(urls.list(events.folder))
-        }
-        if site.languagesWithEditions.contains(lang) {
-            context["newsletter_url"] = .url(urls.list(Editions.folder(lang: lang, config: site.config)))
-        }
-        if let css = site.config.brand.css { context["brand_css"] = .text(css) }
-        if let footer = site.config.footerText[lang] ?? (lang == site.config.language ? site.config.footerText[""] : nil) {
-            context["footer_text"] = .text(footer)
-        }
-        let menus = site.config.menus, language = site.config.language
-        let menu = menus.items(menus.main, lang: lang, siteLanguage: language), footer = menus.items(menus.footer, lang: lang, siteLanguage: language)
-        if !menu.isEmpty { context["menu"] = .maps(SiteMenus.context(menu, rootPath: urls.rootPath)) }
-        if !footer.isEmpty {
-            context["footer_menu"] = .maps(SiteMenus.context(footer, rootPath: urls.rootPath))
-            context["has_footer_menu"] = true
-        }
-        let social = menus.items(menus.social, lang: lang, siteLanguage: language)
-        if !social.isEmpty {
-            context["social"] = .maps(SiteMenus.context(social, rootPath: urls.rootPath))
-            context["has_social"] = true
-        }
-        if let donate = SiteMenus.context(menus.items(menus.donate, lang: lang, siteLanguage: language), rootPath: urls.rootPath).first {
-            context["donate_url"] = donate["url"]
-        }
-        // Absent, not empty: Mustache's {{#site.description}} holds for "" and gave an empty <meta>.
-        if !site.config.description.isEmpty { context["description"] = .text(site.config.description) }
-        return context
     }
 
     /// One page of a list with its pager. A list numbered from its oldest posts labels a page
