@@ -12,7 +12,7 @@ DEBUG    := .build/debug/broadside
 SWIFT_TMP := $(CURDIR)/.build/tmp
 SWIFTPM  := mkdir -p $(SWIFT_TMP) && TMPDIR=$(SWIFT_TMP)
 
-.PHONY: site install install-deps install-check test deps test-deps swift-test acceptance test-asan test-tsan fuzz fuzz-build fuzz-smoke fuzz-clean screenshots bench bench-photos bench-check bench-publish clean
+.PHONY: site install install-deps install-check test deps test-deps swift-test acceptance test-asan test-tsan fuzz fuzz-build fuzz-smoke fuzz-clean screenshots bench bench-photos bench-check bench-publish bench-search clean
 
 ## site: build the example site in content/ into site/
 site: deps
@@ -21,7 +21,7 @@ site: deps
 
 ## install: put broadside in $(PREFIX)/bin (default /usr/local/bin). The Swift runtime and
 ## Foundation are linked into the binary, so it runs without the toolchain; it needs only
-## Debian's libcmark0.30.2, libstemmer0d, libvips42 (with the GLib it brings), libcurl4 and the C library
+## Debian's libcmark0.30.2, libstemmer0d, zlib1g, libvips42 (with the GLib it brings), libcurl4 and the C library
 ## (RUNTIME_LIBS: install-check refuses a binary that asks for any other).
 PREFIX  ?= /usr/local
 INSTALL_BUILD := .build-install
@@ -36,7 +36,7 @@ install: install-deps
 	@echo "Installed $(DESTDIR)$(PREFIX)/bin/broadside. In your site's folder, run: broadside serve"
 
 ## install-check: make install into a temporary PREFIX, then init, new and build with it alone
-RUNTIME_LIBS := libcmark.so.0.30.2 libstemmer.so.0d libvips.so.42 libgio-2.0.so.0 libgobject-2.0.so.0 libglib-2.0.so.0 libcurl.so.4 \
+RUNTIME_LIBS := libcmark.so.0.30.2 libstemmer.so.0d libz.so.1 libvips.so.42 libgio-2.0.so.0 libgobject-2.0.so.0 libglib-2.0.so.0 libcurl.so.4 \
 	libc.so.6 libm.so.6 libstdc++.so.6 libgcc_s.so.1 ld-linux-x86-64.so.2
 install-check: deps
 	MAKE="$(MAKE)" RUNTIME_LIBS="$(RUNTIME_LIBS)" Tests/install/check.sh
@@ -47,9 +47,9 @@ install-check: deps
 test: deps test-deps swift-test install-check acceptance test-asan test-tsan fuzz-smoke
 
 deps:
-	@if ! pkg-config --exists libcmark vips libcurl 2>/dev/null || [ ! -f /usr/include/libstemmer.h ]; then \
-		echo "Installing libcmark-dev (cmark, the Markdown library), libvips-dev (images), libcurl4-openssl-dev (publish) and libstemmer-dev (search)"; \
-		$(APT) update -qq && $(APT) install -y -qq libcmark-dev libvips-dev libcurl4-openssl-dev libstemmer-dev pkg-config; \
+	@if ! pkg-config --exists libcmark vips libcurl zlib 2>/dev/null || [ ! -f /usr/include/libstemmer.h ]; then \
+		echo "Installing libcmark-dev (cmark, the Markdown library), libvips-dev (images), libcurl4-openssl-dev (publish), libstemmer-dev and zlib1g-dev (search)"; \
+		$(APT) update -qq && $(APT) install -y -qq libcmark-dev libvips-dev libcurl4-openssl-dev libstemmer-dev zlib1g-dev pkg-config; \
 	fi
 
 # Debian's xmllint, a Java for the Nu Html Checker, headless Chromium and its WebDriver
@@ -144,12 +144,20 @@ bench:
 	$(MAKE) --no-print-directory bench-photos
 	$(MAKE) --no-print-directory bench-check
 	$(MAKE) --no-print-directory bench-publish
+	$(MAKE) --no-print-directory bench-search
 
 ## bench-publish: the files and bytes a publish sends after one new post on the 10,000-post
 ## corpus, beside Hugo's, and the time to publish them to a loopback SFTP server (goal: 30 files, 1 MB)
 bench-publish: deps
 	$(SWIFT) build -c release --product broadside
 	BROADSIDE=$(abspath $(RELEASE)) bench/publish/run.sh
+
+## bench-search: Broadside's search index beside Pagefind's on the 10,000-post corpus: build time
+## and memory, files and bytes, a first query's requests, bytes and round trips in headless
+## Chromium, recall of 200 title queries, what one new post changes (bench/search/README.md)
+bench-search: deps test-deps
+	$(SWIFT) build -c release --product broadside
+	BROADSIDE=$(abspath $(RELEASE)) bench/search/run.sh
 
 ## bench-check: broadside check of the 10,000-post corpus with every link broken (goal: under 10 s)
 bench-check: deps

@@ -44,6 +44,12 @@ let package = Package(
             name: "CStemmer",
             providers: [.apt(["libstemmer-dev"])]
         ),
+        // zlib from Debian's zlib1g-dev: the search index is written gzipped.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "Broadside",
             dependencies: [
@@ -51,6 +57,7 @@ let package = Package(
                 "CImage",
                 "CFiles",
                 "CStemmer",
+                "CZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -95,7 +102,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BroadsideTests",
-            dependencies: ["Broadside"],
+            dependencies: ["Broadside", "CZlib"],
             exclude: ["Fixtures", "MustacheSpec"]
         ),
         // Real sockets on 127.0.0.1, so the thread sanitizer sees the server's threads too.

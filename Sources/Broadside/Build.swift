@@ -137,13 +137,21 @@ public enum Build {
         if !imageJobs.isEmpty { clock.measure("images", plural(images.processed, "image") + " made, \(images.fromCache) from the cache") }
 
         // Plan: every file the site will have, pages rendered later.
-        let pages = OutputPlan.pages(for: site, hasNotFoundTemplate: theme.templateNames.contains(PageRenderer.notFoundTemplate))
+        let pages = OutputPlan.pages(for: site, templateNames: theme.templateNames)
         let paths = pages.map { OutputPlan.path(of: $0, in: site) }
         diagnostics += PageAddresses.clashes(pages, paths: paths, in: site)
         // Redirect pages take no address from another file: their clashes are errors of their own, below.
         var taken = Set(zip(pages, paths).filter { !$0.0.format.isRedirect }.map(\.1))
-        var assets: [OutputFile] = []
         var plan = zip(pages, paths).map { PlannedFile(path: $0.1, origin: OutputPlan.origin(of: $0.0, in: site)) }
+        // The search index, made here on every core: its files are planned like static files.
+        var assets: [OutputFile] = []
+        if !SearchPages.languages(site, templateNames: theme.templateNames).isEmpty {
+            for file in SearchPages.files(site) where taken.insert(file.path).inserted {
+                assets.append(file)
+                plan.append(PlannedFile(path: file.path, origin: .site))
+            }
+            clock.measure("search index", plural(assets.count, "file"))
+        }
         for (path, source) in theme.assets.sorted(by: { $0.key < $1.key }) {
             guard taken.insert(path).inserted else {
                 // robots.txt was the site's own before Broadside wrote one: say how to get what it did.

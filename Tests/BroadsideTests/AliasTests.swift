@@ -55,8 +55,8 @@ import Testing
 
             """)
         // Home, Spanish home, 2 posts, categories, tags, kinds in each language, the dispatch kind
-        // in each language, the two 404 pages: the 4 redirect pages are not counted.
-        #expect(report.pages == 12)
+        // in each language, the two 404 pages, the two search pages: the 4 redirect pages are not counted.
+        #expect(report.pages == 14)
     }
 
     @Test func aSiteWithoutAliasesHasNoRedirectsFile() throws {

@@ -100,7 +100,7 @@ import Testing
                 hint: "use a name from the tz database, such as America/Chicago, Europe/Madrid or UTC"),
             .error("site.yml", line: 3, column: 17, "`posts_per_page` must be a whole number from 1 to 1000", hint: "posts_per_page: 10"),
             .warning("site.yml", line: 4, column: 1, "unknown setting `colour` is ignored",
-                hint: "the settings are title, description, base_url, language, time_zone, theme, posts_per_page, feed_size, feeds, share_image, logo, search_engines, unsafe, images, menu, footer_menu, footer_text, social, donate, brand, term_pairs, newsletter, publish"),
+                hint: "the settings are title, description, base_url, language, time_zone, theme, posts_per_page, feed_size, feeds, share_image, logo, search_engines, search, unsafe, images, menu, footer_menu, footer_text, social, donate, brand, term_pairs, newsletter, publish"),
             .warning("site.yml", "the site has no base_url, so its feeds link to http://localhost/, its pages have no share cards and it has no sitemap",
                 hint: "set base_url: \"https://your.org/\" in site.yml, or pass --base-url"),
         ])

@@ -60,7 +60,7 @@ import Testing
         let site = try TemporarySite()
         defer { site.remove() }
         let report = try site.build()
-        #expect(report.pages == 5)  // home, /categories/, /tags/, /kinds/, 404.html
+        #expect(report.pages == 6)  // home, /categories/, /tags/, /kinds/, 404.html, /search/
         #expect(report.warnings == [.warning("content/posts", "there are no Markdown posts yet",
             hint: "add a file such as content/posts/first-post.md")])
         #expect(try site.read("index.html").contains("<p>No posts yet.</p>"))

@@ -32,8 +32,11 @@ import Testing
         let built = try tree(site.output)
         // 300 posts, 30 home pages, categories (index + 5 × 6 pages), tags (index + 12 × 3 + 7 × 5 pages),
         // kinds (index + 30 pages of dispatches), three feeds for each of the 1 + 5 + 12 + 7 + 1 lists,
-        // the theme's stylesheet, the manifest, 404.html, robots.txt and the sitemap.
-        #expect(built.count == 300 + 30 + (1 + 5 * 6) + (1 + 12 * 3 + 7 * 5) + (1 + 30) + 3 * 26 + 1 + 1 + 3)
+        // the theme's stylesheet and search script, the manifest, 404.html, /search/, robots.txt and the
+        // sitemap; besides, the search index.
+        #expect(built.keys.filter { !$0.hasPrefix("search-index/") }.count
+            == 300 + 30 + (1 + 5 * 6) + (1 + 12 * 3 + 7 * 5) + (1 + 30) + 3 * 26 + 2 + 1 + 4)
+        #expect(built["search-index/manifest.bsi"] != nil && built["search-index/recent/0.bsi"] != nil)
         for n in 0..<Self.postCount {
             let page = built["posts/post-\(n)/index.html"].map { String(decoding: $0, as: UTF8.self) } ?? ""
             #expect(page.contains("<h1 dir=\"auto\">Post \(n)</h1>"), "posts/post-\(n)/index.html is missing or lacks its title")

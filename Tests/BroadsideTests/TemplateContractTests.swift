@@ -53,7 +53,7 @@ import Testing
                 }
             }
         }
-        for page in OutputPlan.pages(for: resolved, hasNotFoundTemplate: true) where page.format == .html {
+        for page in OutputPlan.pages(for: resolved, templateNames: [PageRenderer.notFoundTemplate, SearchPages.template]) where page.format == .html {
             let (_, context) = renderer.html(page.kind)
             let name: String
             switch page.kind {
@@ -62,6 +62,7 @@ import Testing
                 if case .events = resolved.lists[index].scope { name = "events page" } else { name = "list page" }
             case .terms, .kinds, .editions: name = "index page"
             case .notFound: name = "404 page"
+            case .search: name = "search page"
             case .alias, .redirects, .sitemap, .robots: continue
             }
             record(name, context)

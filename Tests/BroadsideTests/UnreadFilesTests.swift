@@ -68,7 +68,7 @@ import Testing
         defer { site.remove() }
         #expect(try site.build().warnings == [
             .warning("site.yml", line: 2, column: 1, "unknown setting `posts_per_pag` is ignored",
-                hint: "did you mean `posts_per_page`? The settings are title, description, base_url, language, time_zone, theme, posts_per_page, feed_size, feeds, share_image, logo, search_engines, unsafe, images, menu, footer_menu, footer_text, social, donate, brand, term_pairs, newsletter, publish"),
+                hint: "did you mean `posts_per_page`? The settings are title, description, base_url, language, time_zone, theme, posts_per_page, feed_size, feeds, share_image, logo, search_engines, search, unsafe, images, menu, footer_menu, footer_text, social, donate, brand, term_pairs, newsletter, publish"),
         ])
     }
 

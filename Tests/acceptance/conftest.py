@@ -3,9 +3,7 @@ every test reads that output."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
+import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -67,28 +65,30 @@ def site_title(source, feed) -> str:
     return str(title)
 
 
-class _Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    def log_request(self, code="-", size="-"):
-        self.server.requests.append((self.path, int(code) if str(code).isdigit() else 0))
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def served_site(site):
     """The example site from a plain file server on 127.0.0.1, stopped after the module; its
     `requests` are (path, status) as they came."""
-    server = _Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
-    server.requests = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with support.file_server(site) as server:
         yield server
+
+
+@pytest.fixture(scope="module")
+def driver(tmp_path_factory):
+    """Debian's Chromium through Selenium, headless, resolving no name but 127.0.0.1."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    profile = tmp_path_factory.mktemp("selenium-profile")
+    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", f"--user-data-dir={profile}", "--no-first-run",
+                 "--disable-extensions", "--disable-background-networking",
+                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]:
+        options.add_argument(flag)
+    chrome = webdriver.Chrome(options=options, service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"))
+    chrome.set_page_load_timeout(60)
+    try:
+        yield chrome
     finally:
-        server.shutdown()
-        server.server_close()
+        chrome.quit()

@@ -3,11 +3,15 @@ walking the built site and pulling URLs out of HTML and CSS."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
+import threading
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -285,3 +289,35 @@ def tool(name: str) -> str:
     if beside.is_file():
         return str(beside)
     return shutil.which(name) or name
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def log_request(self, code="-", size="-"):
+        self.server.requests.append((self.path, int(code) if str(code).isdigit() else 0))
+
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def file_server(folder: Path):
+    """A plain file server for `folder` on 127.0.0.1, stopped on leaving; its `requests` are
+    (path, status) as they came."""
+    server = _Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(folder)))
+    server.requests = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def address(server) -> str:
+    host, port = server.server_address[:2]
+    return f"http://{host}:{port}"

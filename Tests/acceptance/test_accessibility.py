@@ -6,9 +6,9 @@ without JavaScript. The browser resolves no name but 127.0.0.1: nothing can come
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
+
+import support
 
 PAGES = {
     "home": "/",
@@ -21,6 +21,8 @@ PAGES = {
     "list": "/categories/detention/",
     "series": "/series/week-of-action-for-due-process/",
     "newsletter edition": "/newsletter/2026-w38/",
+    "search": "/search/",
+    "spanish search": "/es/buscar/",
 }
 
 
@@ -52,29 +54,8 @@ def test_the_email_edition_fits_a_phone_and_its_column_in_both_schemes(driver, s
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
-@pytest.fixture(scope="module")
-def driver(tmp_path_factory):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    profile = tmp_path_factory.mktemp("axe-profile")
-    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", f"--user-data-dir={profile}", "--no-first-run",
-                 "--disable-extensions", "--disable-background-networking",
-                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]:
-        options.add_argument(flag)
-    chrome = webdriver.Chrome(options=options, service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"))
-    chrome.set_page_load_timeout(60)
-    try:
-        yield chrome
-    finally:
-        chrome.quit()
-
-
 def base(served_site) -> str:
-    host, port = served_site.server_address[:2]
-    return f"http://{host}:{port}"
+    return support.address(served_site)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -174,7 +174,7 @@ def test_the_closing_line_says_what_was_left_out_and_how_to_include_it(tmp_path)
             f"---\ntitle: \"{name}\"\ndate: {date}\n{extra}---\nBody.\n", encoding="utf-8")
     proc = support.build_ok(src, src / "site")
     line = proc.stdout.strip()
-    # a, the home page, /categories/, /tags/, /kinds/, /kinds/dispatch/ and 404.html; RSS, Atom and JSON Feed of both lists
-    assert line.startswith("Built 7 pages and 6 feeds in "), support.describe(proc)
+    # a, the home page, /categories/, /tags/, /kinds/, /kinds/dispatch/, 404.html and /search/; RSS, Atom and JSON Feed of both lists
+    assert line.startswith("Built 8 pages and 6 feeds in "), support.describe(proc)
     assert line.endswith(" s; left out 2 drafts (--drafts) and 1 post dated after now (--future), "
                          "the furthest content/posts/d.md, dated 2027-01-01"), support.describe(proc)

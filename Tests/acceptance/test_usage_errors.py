@@ -114,7 +114,7 @@ def test_quiet_prints_nothing_on_success_and_verbose_prints_each_stage(tmp_path)
     verbose = support.run_build(src, tmp_path / "out", "--verbose")
     assert verbose.returncode == 0, support.describe(verbose)
     stages = [line.split(":")[0].strip() for line in verbose.stderr.splitlines() if line.startswith("  ")]
-    assert stages == ["load", "resolve", "prepare", "render and write"], support.describe(verbose)
+    assert stages == ["load", "resolve", "search index", "prepare", "render and write"], support.describe(verbose)
     assert verbose.stdout.startswith("Built "), support.describe(verbose)
 
 

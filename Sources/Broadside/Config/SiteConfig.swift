@@ -21,6 +21,8 @@ public struct SiteConfig: Sendable, Equatable {
     var logo: SiteImage?
     /// `search_engines: false` (a staging copy): robots.txt keeps crawlers out and every page says noindex.
     public var searchEngines = true
+    /// `search: false`: no search page and no index (`/search/`, `search-index/`).
+    public var search = true
     /// The feeds every list has (`feeds: [rss, atom, json]`), in the order pages link them.
     var feeds = OutputFormat.feeds
     /// Keep raw HTML and `javascript:` links in Markdown.
@@ -42,7 +44,7 @@ public struct SiteConfig: Sendable, Equatable {
 
     public static let fileName = "site.yml"
     static let keys = [
-        "title", "description", "base_url", "language", "time_zone", "theme", "posts_per_page", "feed_size", "feeds", "share_image", "logo", "search_engines", "unsafe", "images",
+        "title", "description", "base_url", "language", "time_zone", "theme", "posts_per_page", "feed_size", "feeds", "share_image", "logo", "search_engines", "search", "unsafe", "images",
         "menu", "footer_menu", "footer_text", "social", "donate", "brand", "term_pairs", "newsletter",
         // Read by `broadside publish` (BroadsidePublish), not by the build.
         "publish",
@@ -159,6 +161,10 @@ public struct SiteConfig: Sendable, Equatable {
             case "search_engines":
                 if let text, let flag = Self.bool(text) { searchEngines = flag } else {
                     fail("`search_engines` must be true or false", "search_engines: false")
+                }
+            case "search":
+                if let text, let flag = Self.bool(text) { search = flag } else {
+                    fail("`search` must be true or false", "search: false")
                 }
             case "unsafe":
                 if let text, let flag = Self.bool(text) { unsafe = flag } else {

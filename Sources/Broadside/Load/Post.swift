@@ -70,6 +70,8 @@ public struct Post: Sendable, Equatable {
     public var isDated = true
     /// `featured: true`: leads the home page of its language while it is the newest so marked.
     public var featured = false
+    /// False for `search: false`: not in the site's search index.
+    public var searchable = true
 }
 
 extension Post {

@@ -192,6 +192,13 @@ struct PostParser: Sendable {
                 fail(node, "`featured` must be true or false", hint: "write featured: true to lead the home page with this post")
             }
         }
+        // `search: false`: left out of the site's search (a thank-you page, an old notice).
+        var searchable = true
+        if let value = text("search", hint: "search: false"), let node = fields["search"] {
+            if let flag = SiteConfig.bool(value) { searchable = flag } else {
+                fail(node, "`search` must be true or false", hint: "write search: false to keep this out of the site's search")
+            }
+        }
         var draft = false
         if let value = text("draft", hint: "draft: true"), let node = fields["draft"] {
             if let flag = SiteConfig.bool(value) { draft = flag } else {
@@ -321,6 +328,7 @@ struct PostParser: Sendable {
         post.updated = updated
         post.isDated = fields["date"] != nil
         post.featured = featured
+        post.searchable = searchable
         post.links = body.links.map { $0.down(parts.bodyLineOffset) }
         post.images = body.images
         if !blockLinks.isEmpty { post.links = (post.links + blockLinks).sorted { ($0.line, $0.column) < ($1.line, $1.column) } }
@@ -371,5 +379,6 @@ struct PostParser: Sendable {
     static let knownKeys: Set<String> = Set<String>([
         "title", "date", "kind", "categories", "tags", "summary", "lang", "series", "series_day",
         "translation_key", "draft", "slug", "author", "event", "aliases", "updated", "featured",
+        "search",
     ]).union(ResourceFields.keys)
 }

@@ -40,6 +40,8 @@ enum PageKind: Sendable, Hashable {
     case robots
     /// The page a host shows for an address the site does not have, in a language (`/404.html`, `/es/404.html`).
     case notFound(lang: String)
+    /// The search page of a language (see `SearchPages`).
+    case search(lang: String)
 }
 
 /// One file the site has: a kind of page in a format.
@@ -52,7 +54,8 @@ struct Page: Sendable, Hashable {
 /// Every (page, format) pair of the site, enumerated up front and rendered lazily; the writer
 /// walks whatever list it gets.
 enum OutputPlan {
-    static func pages(for site: Site, hasNotFoundTemplate: Bool = false) -> [Page] {
+    /// `templateNames`: the theme's, which decide whether the optional pages (404, search) are made.
+    static func pages(for site: Site, templateNames: Set<String> = []) -> [Page] {
         var pages: [Page] = site.posts.indices.map { Page(kind: .post($0), format: .html) }
         pages += site.posts.indices.filter { site.posts[$0].event != nil }.map { Page(kind: .post($0), format: .calendar) }
         for (index, list) in site.lists.enumerated() {
@@ -73,7 +76,8 @@ enum OutputPlan {
             pages += Sitemap.parts(site).map { Page(kind: .sitemap($0), format: .sitemap) }
         }
         pages.append(Page(kind: .robots, format: .robots))
-        if hasNotFoundTemplate { pages += site.languages.map { Page(kind: .notFound(lang: $0), format: .html) } }
+        if templateNames.contains(PageRenderer.notFoundTemplate) { pages += site.languages.map { Page(kind: .notFound(lang: $0), format: .html) } }
+        pages += SearchPages.languages(site, templateNames: templateNames).map { Page(kind: .search(lang: $0), format: .html) }
         return pages
     }
 
@@ -90,6 +94,7 @@ enum OutputPlan {
         case .redirects, .robots: name
         case .sitemap(let part): Sitemap.fileName(part)
         case .notFound(let lang): (lang == site.config.language ? "" : lang + "/") + "404.html"
+        case .search(let lang): SiteURLs.listFolder(SearchPages.folder(lang, in: site), page: .first) + name
         }
     }
 
@@ -105,7 +110,7 @@ enum OutputPlan {
             guard case .term(let kind, let term) = site.lists[index].scope else { return .site }
             let found = site.taxonomy(kind).terms[term]
             return .term(kind, name: found.name, source: found.posts.first.map { site.posts[$0].source } ?? "")
-        case .terms, .kinds, .editions, .redirects, .sitemap, .robots, .notFound: return .site
+        case .terms, .kinds, .editions, .redirects, .sitemap, .robots, .notFound, .search: return .site
         }
     }
 }

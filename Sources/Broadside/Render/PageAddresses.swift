@@ -36,6 +36,7 @@ enum PageAddresses {
             return page.format.isFeed ? "a feed's (/\(OutputPlan.path(of: page, in: site)))" : "a page of the list at \(site.urls.list(site.lists[index].folder))"
         case .terms(let kind, let lang): return "the index of \(kind.rawValue)" + (lang == site.config.language ? "" : " in \(lang)")
         case .kinds: return "the index of the kinds of post"
+        case .search: return "the site's search page (search: false in site.yml leaves it out)"
         default: return "a file Broadside writes (/\(OutputPlan.path(of: page, in: site)))"
         }
     }

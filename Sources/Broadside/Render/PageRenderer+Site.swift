@@ -1,12 +1,15 @@
 /// What every page of the site shares, made once per build: `site` as templates see it in
 /// each language (home, feeds, menus, brand, logo and icons), and each home's call to act.
 extension PageRenderer {
-    /// `site` for each language of the site, with the logo and icons, which are the same in all.
-    static func siteContexts(_ site: Site, images: ImageSet) -> [String: TemplateMap] {
+    /// `site` for each language of the site, with the logo and icons, which are the same in all,
+    /// and the search page where the theme has one.
+    static func siteContexts(_ site: Site, images: ImageSet, templateNames: Set<String>) -> [String: TemplateMap] {
         var shared = icons(site, images: images)
         if let logo = headerLogo(site, images: images) { shared["logo"] = .map(logo) }
+        let searched = Set(SearchPages.languages(site, templateNames: templateNames))
         return Dictionary(uniqueKeysWithValues: site.languages.map { lang in
             var context = siteContext(site, lang: lang)
+            if searched.contains(lang) { context["search_url"] = .url(SearchPages.url(lang, in: site)) }
             for (key, value) in zip(shared.keys, shared.values) { context[key] = value }
             return (lang, context)
         })

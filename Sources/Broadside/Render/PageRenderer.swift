@@ -46,7 +46,7 @@ struct PageRenderer: Sendable {
         let views = parallelMap(Array(site.posts.indices)) { [site] in
             PostView(site.posts[$0], in: site, index: $0, strings: theme.strings, seriesDays: seriesDays, images: images).context
         }
-        let siteContexts = Self.siteContexts(site, images: images)
+        let siteContexts = Self.siteContexts(site, images: images, templateNames: theme.templateNames)
         self.siteContexts = siteContexts
         libraries = Dictionary(uniqueKeysWithValues: site.languages.map { [theme] lang in
             var library = theme.templates
@@ -134,7 +134,7 @@ struct PageRenderer: Sendable {
         switch kind {
         case .post(let index), .alias(let index, _): site.posts[index].lang
         case .list(let index, _): site.lists[index].lang
-        case .notFound(let lang), .kinds(let lang), .terms(_, let lang), .editions(let lang): lang
+        case .notFound(let lang), .kinds(let lang), .terms(_, let lang), .editions(let lang), .search(let lang): lang
         case .redirects, .sitemap, .robots: site.config.language
         }
     }
@@ -148,6 +148,7 @@ struct PageRenderer: Sendable {
         case .kinds(let lang): kinds(lang)
         case .editions(let lang): editions(lang)
         case .notFound(let lang): notFound(lang)
+        case .search(let lang): search(lang)
         case .alias, .redirects, .sitemap, .robots: preconditionFailure("redirects, the sitemap and robots.txt are written by code")
         }
     }

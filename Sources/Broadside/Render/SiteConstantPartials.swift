@@ -9,7 +9,7 @@
 enum SiteConstantPartials {
     /// The templates Broadside renders as whole pages, each with the page's context.
     static func isPage(_ name: String) -> Bool {
-        ["post", "page", "home", "list", "terms", "kinds", "series", "events", PageRenderer.notFoundTemplate].contains(name) || name.hasPrefix("post-")
+        ["post", "page", "home", "list", "terms", "kinds", "series", "events", PageRenderer.notFoundTemplate, SearchPages.template].contains(name) || name.hasPrefix("post-")
     }
 
     /// The names of the templates of `sources` (name → text) to render once per language.

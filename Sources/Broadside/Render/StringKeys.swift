@@ -47,6 +47,8 @@ enum StringKeys {
             "stat_as_of": Rule(placeholders: ["date"], required: true),
             "edition_heading": Rule(placeholders: ["dates"], required: false),
             "edition_subject": Rule(placeholders: ["site", "dates"], required: false),
+            // Filled by the search page's script (themes/default/static/js/search.js), not by Broadside.
+            "search_count": Rule(placeholders: ["count"], required: false),
         ]
         // A kind added to Broadside needs its labels in every theme, so they come from the enum.
         for kind in Kind.allCases {

@@ -152,6 +152,10 @@ public enum SiteSkeleton {
         # them out and every page says noindex.
         # search_engines: true
 
+        # false leaves out the site's own search (the /search/ page and its index in
+        # search-index/). A post or page keeps itself out with search: false.
+        # search: true
+
         # true keeps HTML and javascript: links written in posts. Leave it false unless you
         # know why you need it: with true, a pasted snippet can run in your readers' browsers.
         # unsafe: false

@@ -1,126 +1,226 @@
 import Foundation
 
-/// One post as the search index sees it: what a result shows, and the words it is found by.
-struct SearchDocument {
+/// One post or page as a search result shows it; its words come from `SearchIndex.files`'s `text`.
+struct SearchDocument: Sendable {
     var lang: String
     var title: String
-    var url: String
+    /// Below the site's root: `posts/a/`.
+    var path: String
     var date: PostDate
     var kind: String
-    /// Plain text of the body, without markup.
-    var text: String
+    var categories: [String]
+    var excerpt: String
 }
 
-/// The static search index (not yet written by the build: no page reads it yet): files a small
-/// script will read.
+/// The static search index the search page's script reads: gzipped JSON files (`.bsi`, so no
+/// host unpacks them on the way), of which a first query needs a handful.
 ///
 /// Documents are numbered by date, oldest first. The posts of every complete block of
-/// `blockSize` are the "main" part: term shards by the first letters of a word's folded form,
-/// and metadata shards of `blockSize` documents each; the posts after the last complete block are
-/// the "recent" part, one file. A new post changes the recent file, and the manifest, except once
-/// every `blockSize` posts, when the main part is written again with one more block.
+/// `blockSize` are the "main" part: its terms in shards that each hold a run of folded forms in
+/// order (the manifest names each by its first), about `shardBytes` gzipped. The posts after the
+/// last complete block are the "recent" part, in `recentBuckets` files by a word's first letter.
+/// What results show is in shards of `perShard` documents of one language. A new post changes
+/// the recent buckets, the newest result shard of its language, the categories and the
+/// manifest; once every `blockSize` posts the main part is written again with one more block.
 struct SearchIndex {
-    var blockSize = 500
-    /// Characters of a folded form that name its term shard.
-    var prefixLength = 2
+    var blockSize = 128
+    var recentBuckets = 4
+    var perShard = 200
+    var shardBytes = 40_000
 
-    /// A word as it was written (folded) and what it is found by (its folded stem).
-    struct Term: Hashable, Comparable {
+    /// The words of a document: a stem of the document's language, and its use there.
+    struct Term: Hashable, Comparable, Sendable {
         var lang: String
         var stem: String
         static func < (a: Term, b: Term) -> Bool { (a.lang, a.stem) < (b.lang, b.stem) }
+        var key: String { lang + ":" + stem }
     }
 
-    /// One document's use of a term: how often, and whether its title has it.
-    struct Posting {
-        var document: Int
-        var count: Int
-        var inTitle: Bool
-    }
-
-    /// A part of the index: what its documents' folded forms lead to, and each term's postings
-    /// in document order.
-    struct Part {
+    /// Documents' terms: which terms each folded form leads to, and each term's postings
+    /// (`document << 5 | weight`, weight = 2 × min(count, 15) + 1 if in the title) in document order.
+    struct Part: Sendable {
         var forms: [String: Set<Term>] = [:]
-        var postings: [Term: [Posting]] = [:]
+        var postings: [Term: [UInt32]] = [:]
+        /// Each document's length in words (stop words left out), as 4 × log2(1 + length), at
+        /// most 63: what the script's ranking (BM25) needs, in one letter.
+        var lengths: [UInt8] = []
+
+        mutating func append(_ other: Part) {
+            lengths += other.lengths
+            for (form, terms) in other.forms { forms[form, default: []].formUnion(terms) }
+            for (term, list) in other.postings { postings[term, default: []].append(contentsOf: list) }
+        }
     }
 
-    /// Path below the index folder → bytes.
-    func files(_ documents: [SearchDocument]) -> [String: [UInt8]] {
+    /// Path below the index folder → bytes. `documents` in date order; `text(n)` is document n's
+    /// plain text, asked once, from any thread.
+    func files(_ documents: [SearchDocument], text: @Sendable (Int) -> String) -> [String: [UInt8]] {
         let mainCount = documents.count / blockSize * blockSize
-        var main = Part(), recent = Part()
-        var stemmers: [String: Stemmer?] = [:]
-        for (number, document) in documents.enumerated() {
-            if stemmers[document.lang] == nil { stemmers[document.lang] = .some(Stemmer(language: document.lang)) }
-            let stemmer = stemmers[document.lang] ?? nil
-            var counts: [Term: Posting] = [:]
-            // A folded form may come from words that stem apart ("detención", "detencion").
-            var forms: [String: Set<Term>] = [:]
-            for (words, inTitle) in [(SearchWords.words(document.title), true), (SearchWords.words(document.text), false)] {
-                for word in words {
-                    let term = Term(lang: document.lang, stem: SearchWords.folded(stemmer?.stem(word) ?? word))
-                    forms[SearchWords.folded(word), default: []].insert(term)
-                    var posting = counts[term] ?? Posting(document: number, count: 0, inTitle: false)
-                    posting.count += 1
-                    posting.inTitle = posting.inTitle || inTitle
-                    counts[term] = posting
-                }
-            }
-            // Documents in order: each term's postings are appended already sorted.
-            if number < mainCount { main.add(forms, counts) } else { recent.add(forms, counts) }
-        }
+        let (main, recent) = parts(documents, mainCount: mainCount, text: text)
         var files: [String: [UInt8]] = [:]
-        // Term shards of the main part, by the folded form's first letters.
-        var shards: [String: [String: Set<Term>]] = [:]
-        for (form, terms) in main.forms { shards[String(form.prefix(prefixLength)), default: [:]][form] = terms }
-        for (prefix, forms) in shards {
-            let stems = Set(forms.values.flatMap { $0 }).sorted()
-            files["terms/\(Self.fileName(prefix)).json"] = Array(("{\"forms\": " + Self.forms(forms) + ",\n\"stems\": "
-                + Self.stems(stems, main.postings) + "}\n").utf8)
+        let shards = mainShards(main)
+        for (number, shard) in shards.enumerated() { files["terms/\(number).bsi"] = shard.bytes }
+        var buckets = [Part](repeating: Part(), count: recentBuckets)
+        for (form, terms) in recent.forms {
+            let bucket = Int(form.unicodeScalars.first?.value ?? 0) % recentBuckets
+            buckets[bucket].forms[form] = terms
+            for term in terms { buckets[bucket].postings[term] = recent.postings[term] }
         }
-        // Metadata of each complete block, then the recent part whole.
-        for block in stride(from: 0, to: mainCount, by: blockSize) {
-            files["docs/\(block / blockSize).json"] = Array(Self.metadata(documents[block..<(block + blockSize)]).utf8)
+        for (number, bucket) in buckets.enumerated() {
+            files["recent/\(number).bsi"] = Gzip.compressed(Self.shard(bucket.forms.keys.sorted(by: Self.inOrder)[...], bucket))
         }
-        files["recent.json"] = Array(("{\"docs\": " + Self.metadata(documents[mainCount...]) + ",\n\"forms\": " + Self.forms(recent.forms)
-            + ",\n\"stems\": " + Self.stems(recent.postings.keys.sorted(), recent.postings) + "}\n").utf8)
-        files["manifest.json"] = Array("{\"documents\": \(documents.count), \"main\": \(mainCount), \"block\": \(blockSize), \"prefix\": \(prefixLength)}\n".utf8)
+        for (path, rows) in metadataShards(documents) { files[path] = Gzip.compressed(Array(rows.utf8)) }
+        files["categories.bsi"] = Gzip.compressed(Array(categories(documents).utf8))
+        files["manifest.bsi"] = Gzip.compressed(Array(manifest(documents, mainCount: mainCount, shards: shards.map(\.key),
+            lengths: main.lengths + recent.lengths).utf8))
         return files
     }
 
-    private static func key(_ term: Term) -> String { JSONText.string(term.lang + ":" + term.stem) }
-
-    /// `{"form": ["lang:stem", …], …}`, sorted.
-    private static func forms(_ forms: [String: Set<Term>]) -> String {
-        "{" + forms.keys.sorted().map { form in
-            JSONText.string(form) + ": [" + forms[form, default: []].sorted().map(key).joined(separator: ",") + "]"
-        }.joined(separator: ",\n") + "}"
+    /// The terms of every document, read on every core (each chunk with stemmers of its own,
+    /// never across the end of the main part), joined in document order.
+    private func parts(_ documents: [SearchDocument], mainCount: Int, text: @Sendable (Int) -> String) -> (main: Part, recent: Part) {
+        let cores = ProcessInfo.processInfo.activeProcessorCount * 4
+        func chunks(_ range: Range<Int>) -> [Range<Int>] {
+            let count = min(range.count, cores)
+            return (0..<count).map { range.lowerBound + range.count * $0 / count..<range.lowerBound + range.count * ($0 + 1) / count }
+        }
+        let ranges = chunks(0..<mainCount) + chunks(mainCount..<documents.count)
+        let read = parallelMap(ranges) { range -> Part in
+            var reader = SearchReader()
+            for number in range { reader.read(documents[number], text: text(number), number: number) }
+            return reader.part
+        }
+        var main = Part(), recent = Part()
+        for (range, part) in zip(ranges, read) {
+            if range.lowerBound < mainCount { main.append(part) } else { recent.append(part) }
+        }
+        return (main, recent)
     }
 
-    /// `{"lang:stem": [document, count, in title, …], …}` for `terms`, in their order.
-    private static func stems(_ terms: [Term], _ postings: [Term: [Posting]]) -> String {
-        "{" + terms.map { key($0) + ": " + encoded(postings[$0, default: []]) }.joined(separator: ",\n") + "}"
+    /// The main part's term shards, gzipped: runs of its folded forms in order, each as long as
+    /// fits in about `shardBytes` gzipped; the manifest names each by its first form.
+    private func mainShards(_ main: Part) -> [(key: String, bytes: [UInt8])] {
+        let forms = main.forms.keys.sorted(by: Self.inOrder)
+        let encoded = main.postings.mapValues { SearchCode.postings($0) }
+        // Postings, most of a shard, shrink to about two thirds; forms and names to a fifth.
+        let limit = shardBytes * 3 / 2
+        var runs: [ArraySlice<String>] = []
+        var start = 0, size = 0
+        var stems = Set<Term>()
+        for (index, form) in forms.enumerated() {
+            var cost = form.utf8.count + 8
+            for term in main.forms[form, default: []] where !stems.contains(term) { cost += (encoded[term]?.utf8.count ?? 0) + term.key.utf8.count / 4 }
+            if size + cost > limit, index > start {
+                runs.append(forms[start..<index])
+                start = index
+                size = form.utf8.count + 8
+                stems = []
+                for term in main.forms[form, default: []] { size += (encoded[term]?.utf8.count ?? 0) + term.key.utf8.count / 4 }
+            } else {
+                size += cost
+            }
+            stems.formUnion(main.forms[form, default: []])
+        }
+        if start < forms.count { runs.append(forms[start...]) }
+        return parallelMap(runs) { ($0.first ?? "", Gzip.compressed(Self.shard($0, main, encoded: encoded))) }
     }
 
-    /// A shard's file name: the prefix's UTF-8 bytes in hexadecimal, so `ñ` and `'` are plain names.
-    static func fileName(_ prefix: String) -> String { prefix.utf8.map { String(format: "%02x", $0) }.joined() }
+    /// The order the script compares words in: UTF-16 code units, as JavaScript's `<` does.
+    static func inOrder(_ a: String, _ b: String) -> Bool { a.utf16.lexicographicallyPrecedes(b.utf16) }
 
-    /// Postings as `[document, count, 1 if in the title]` triples, flattened.
-    static func encoded(_ postings: [Posting]) -> String {
-        "[" + postings.map { "\($0.document),\($0.count),\($0.inTitle ? 1 : 0)" }.joined(separator: ",") + "]"
+    /// `{"forms":{"form":[stem index,…]},"stems":["lang:stem",…],"postings":["…",…]}` for `forms`, sorted.
+    static func shard(_ forms: ArraySlice<String>, _ part: Part, encoded: [Term: String] = [:]) -> [UInt8] {
+        let terms = Set(forms.flatMap { part.forms[$0, default: []] }).sorted()
+        let number = Dictionary(uniqueKeysWithValues: terms.enumerated().map { ($0.element, $0.offset) })
+        var json = "{\"forms\":{"
+        json += forms.map { form in
+            JSONText.string(form) + ":[" + part.forms[form, default: []].compactMap { number[$0] }.sorted().map(String.init).joined(separator: ",") + "]"
+        }.joined(separator: ",")
+        json += "},\n\"stems\":[" + terms.map { JSONText.string($0.key) }.joined(separator: ",")
+        json += "],\n\"postings\":[" + terms.map { "\"" + (encoded[$0] ?? SearchCode.postings(part.postings[$0, default: []])) + "\"" }.joined(separator: ",\n") + "]}\n"
+        return Array(json.utf8)
     }
 
-    private static func metadata(_ documents: ArraySlice<SearchDocument>) -> String {
-        "[" + documents.map { document in
-            "[" + [document.title, document.url, DateText.iso8601(document.date), document.kind, document.lang,
-                   String(document.text.prefix(240))].map(JSONText.string).joined(separator: ",") + "]"
-        }.joined(separator: ",\n") + "]"
+    /// A shard's file name: the key's UTF-8 bytes in hexadecimal, so `ñ` and `'` are plain names.
+    static func fileName(_ key: String) -> String { key.utf8.map { String(format: "%02x", $0) }.joined() }
+
+    /// Each language's documents in shards of `perShard`: `docs/es/3.bsi` holds Spanish documents
+    /// 300 to 399, each `[title, path, day, excerpt]`.
+    private func metadataShards(_ documents: [SearchDocument]) -> [String: String] {
+        var rows: [String: [String]] = [:]
+        var counts: [String: Int] = [:]
+        for document in documents {
+            let ordinal = counts[document.lang, default: 0]
+            counts[document.lang] = ordinal + 1
+            let row = "[" + [document.title, document.path, DateText.day(document.date), String(document.excerpt.prefix(200))]
+                .map(JSONText.string).joined(separator: ",") + "]"
+            rows["docs/\(Self.fileName(document.lang))/\(ordinal / perShard).bsi", default: []].append(row)
+        }
+        return rows.mapValues { "[" + $0.joined(separator: ",\n") + "]\n" }
+    }
+
+    /// `[[lang, name, documents], …]`: which documents each category has, for the category filter.
+    private func categories(_ documents: [SearchDocument]) -> String {
+        var members: [[String]: [UInt32]] = [:]
+        for (number, document) in documents.enumerated() {
+            for name in Set(document.categories) { members[[document.lang, name], default: []].append(UInt32(number) << 5) }
+        }
+        return "[" + members.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { key in
+            "[" + key.map(JSONText.string).joined(separator: ",") + ",\"" + SearchCode.postings(members[key] ?? [], weights: false) + "\"]"
+        }.joined(separator: ",\n") + "]\n"
+    }
+
+    /// What the script reads first: the counts, the shard keys, and each document's kind,
+    /// language, year and length (one letter each), which the filters and the ranking need.
+    private func manifest(_ documents: [SearchDocument], mainCount: Int, shards: [String], lengths: [UInt8]) -> String {
+        let languages = Array(Set(documents.map(\.lang))).sorted()
+        let kinds = Array(Set(documents.map(\.kind))).sorted()
+        let years = documents.map(\.date.civil.year)
+        let firstYear = years.min() ?? 0
+        func letters(_ values: [Int]) -> String { String(values.map { SearchCode.letter(min($0, 63)) }) }
+        let stop = languages.map { JSONText.string($0) + ":[" + StopWords.words($0).sorted().map(JSONText.string).joined(separator: ",") + "]" }
+        let fields: [(String, String)] = [
+            ("version", "1"), ("documents", "\(documents.count)"), ("main", "\(mainCount)"), ("buckets", "\(recentBuckets)"),
+            ("perShard", "\(perShard)"), ("firstYear", "\(firstYear)"),
+            ("languages", "[" + languages.map(JSONText.string).joined(separator: ",") + "]"),
+            ("kinds", "[" + kinds.map(JSONText.string).joined(separator: ",") + "]"),
+            ("shards", "[" + shards.map(JSONText.string).joined(separator: ",") + "]"),
+            ("stop", "{" + stop.joined(separator: ",") + "}"),
+            ("lang", "\"" + letters(documents.map { languages.firstIndex(of: $0.lang) ?? 0 }) + "\""),
+            ("kind", "\"" + letters(documents.map { kinds.firstIndex(of: $0.kind) ?? 0 }) + "\""),
+            ("year", "\"" + letters(years.map { $0 - firstYear }) + "\""),
+            ("length", "\"" + letters(lengths.map(Int.init)) + "\""),
+        ]
+        return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",\n") + "}\n"
     }
 }
 
-extension SearchIndex.Part {
-    mutating func add(_ documentForms: [String: Set<SearchIndex.Term>], _ counts: [SearchIndex.Term: SearchIndex.Posting]) {
-        for (form, terms) in documentForms { forms[form, default: []].formUnion(terms) }
-        for (term, posting) in counts { postings[term, default: []].append(posting) }
+/// Numbers as letters of URL-safe Base64, five bits each with the sixth saying "more follows":
+/// postings take two or three letters each instead of a JSON number's five or six.
+enum SearchCode {
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+
+    static func letter(_ value: Int) -> Character { alphabet[value & 63] }
+
+    static func append(_ value: UInt32, to out: inout String) {
+        var value = value
+        while value >= 32 {
+            out.append(alphabet[Int(32 | value & 31)])
+            value >>= 5
+        }
+        out.append(alphabet[Int(value)])
+    }
+
+    /// Each posting as the gap from the previous document, then (with `weights`) its weight in one letter.
+    static func postings(_ packed: [UInt32], weights: Bool = true) -> String {
+        var out = ""
+        var previous: UInt32 = 0
+        for posting in packed {
+            let document = posting >> 5
+            append(document - previous, to: &out)
+            if weights { out.append(letter(Int(posting & 31))) }
+            previous = document
+        }
+        return out
     }
 }

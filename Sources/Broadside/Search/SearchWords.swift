@@ -8,27 +8,56 @@ enum SearchWords {
     /// The words of `text`, in order, lower-cased but not folded (a stemmer reads the accents).
     static func words(_ text: String) -> [String] {
         var words: [String] = []
-        var word = String.UnicodeScalarView()
-        func end() {
-            if !word.isEmpty { words.append(String(word).lowercased()) }
-            word.removeAll()
-        }
-        var previous: Unicode.Scalar?
-        for scalar in text.unicodeScalars {
-            if isWordScalar(scalar) {
-                word.append(scalar)
-            } else if isApostrophe(scalar), let previous, isWordScalar(previous), !word.isEmpty {
-                // "it's", "l'eau": kept inside the word, so the stemmer sees what it expects.
-                word.append("'")
-            } else {
-                if let last = word.last, isApostrophe(last) { word.removeLast() }
-                end()
-            }
-            previous = scalar
-        }
-        if let last = word.last, isApostrophe(last) { word.removeLast() }
-        end()
+        forEachWord(text) { words.append($0) }
         return words
+    }
+
+    /// Each word of `text`, lower-cased, in order. ASCII letters and digits, most of any text,
+    /// are told apart without Unicode's tables.
+    static func forEachWord(_ text: String, _ body: (String) -> Void) {
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        var plain = true
+        func end() {
+            if word.last == 39 { word.removeLast() }
+            if !word.isEmpty {
+                let text = String(decoding: word, as: UTF8.self)
+                body(plain ? text : text.lowercased())
+            }
+            word.removeAll(keepingCapacity: true)
+            plain = true
+        }
+        var previousIsWord = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 128 {
+                if (value >= 97 && value <= 122) || (value >= 48 && value <= 57) {
+                    word.append(UInt8(value))
+                    previousIsWord = true
+                } else if value >= 65 && value <= 90 {
+                    word.append(UInt8(value + 32))
+                    previousIsWord = true
+                } else if value == 39, previousIsWord, !word.isEmpty {
+                    // "it's", "l'eau": kept inside the word, so the stemmer sees what it expects.
+                    word.append(39)
+                    previousIsWord = false
+                } else {
+                    end()
+                    previousIsWord = false
+                }
+            } else if isWordScalar(scalar) {
+                UTF8.encode(scalar) { word.append($0) }
+                plain = false
+                previousIsWord = true
+            } else if scalar == "\u{2019}", previousIsWord, !word.isEmpty {
+                word.append(39)
+                previousIsWord = false
+            } else {
+                end()
+                previousIsWord = false
+            }
+        }
+        end()
     }
 
     /// `word` without accents or other marks, but with ñ kept: "Detención" → "detencion",
@@ -62,5 +91,4 @@ enum SearchWords {
         }
     }
 
-    private static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "\u{2019}" }
 }

@@ -86,9 +86,13 @@ struct OutputFolder: Sendable {
     /// and feed): what an earlier build wrote for a post, term or language since deleted.
     static func hasPageShape(_ path: String) -> Bool {
         var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        // The search index (see `SearchIndex`).
+        if parts.count > 1, parts[0] == SearchPages.indexFolder, path.hasSuffix(".bsi") { return true }
         // A file beside a post's page: one of the post's own files (see `ResourceFiles`).
         if parts.count == 3 && parts[0] == "posts" { return true }
         if let first = parts.first, parts.count > 1, SiteConfig.isLanguageTag(first) { parts.removeFirst() }
+        // A search page (see `SearchPages`).
+        if parts.count == 2, parts[1] == "index.html", parts[0] == "search" || SearchPages.folderNames.values.contains(parts[0]) { return true }
         // What a build writes at the top (or a language's 404 page).
         if parts.count == 1, parts[0] == "404.html" || parts[0] == "robots.txt" || parts[0].hasPrefix("sitemap") && parts[0].hasSuffix(".xml") {
             return true

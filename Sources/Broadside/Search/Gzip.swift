@@ -1,0 +1,27 @@
+import CZlib
+
+/// gzip with zlib, the same bytes for the same input (zlib writes no time or name into the
+/// header it makes): the search index's files, which browsers unpack with DecompressionStream.
+enum Gzip {
+    static func compressed(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
+        var stream = z_stream()
+        // windowBits 15 + 16: a gzip wrapper instead of zlib's.
+        guard deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+            Int32(MemoryLayout<z_stream>.size)) == Z_OK
+        else { return bytes }
+        defer { deflateEnd(&stream) }
+        var out = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(bytes.count))) + 32)
+        let written: Int = bytes.withUnsafeBufferPointer { input in
+            out.withUnsafeMutableBufferPointer { output in
+                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+                stream.avail_in = UInt32(input.count)
+                stream.next_out = output.baseAddress
+                stream.avail_out = UInt32(output.count)
+                return deflate(&stream, Z_FINISH) == Z_STREAM_END ? Int(stream.total_out) : -1
+            }
+        }
+        guard written >= 0 else { return bytes }
+        out.removeSubrange(written...)
+        return out
+    }
+}

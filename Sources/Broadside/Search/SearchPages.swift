@@ -1,0 +1,45 @@
+/// The search page of each language (`/search/`, `/es/buscar/`) and the index they read
+/// (`search-index/`): written when the theme has a `search` template and site.yml does not say
+/// `search: false`.
+enum SearchPages {
+    static let template = "search"
+    static let indexFolder = "search-index"
+
+    /// The page's folder in languages whose readers would not type "search"; any other language's is `search`.
+    static let folderNames = ["es": "buscar", "pt": "buscar", "ca": "cerca", "it": "cerca", "fr": "recherche", "de": "suche"]
+
+    /// The languages with a search page: every language of the site, or none.
+    static func languages(_ site: Site, templateNames: Set<String>) -> [String] {
+        site.config.search && templateNames.contains(template) ? site.languages : []
+    }
+
+    /// `["search"]`, `["es", "buscar"]`.
+    static func folder(_ lang: String, in site: Site) -> [String] {
+        let base = lang.split(separator: "-").first.map { $0.lowercased() } ?? lang
+        return (lang == site.config.language ? [] : [lang]) + [folderNames[base] ?? "search"]
+    }
+
+    static func url(_ lang: String, in site: Site) -> String { site.urls.list(folder(lang, in: site)) }
+
+    /// The posts and pages the index holds, oldest first (ties by address, so the order is the
+    /// input's alone): their numbers in `site.posts`.
+    static func searched(_ site: Site) -> [Int] {
+        site.posts.indices.filter { site.posts[$0].searchable }.sorted {
+            let a = site.posts[$0], b = site.posts[$1]
+            return a.date != b.date ? a.date < b.date : a.folder < b.folder
+        }
+    }
+
+    /// Every file of the index, below `search-index/`.
+    static func files(_ site: Site) -> [OutputFile] {
+        let searched = searched(site)
+        let documents = searched.map { index -> SearchDocument in
+            let post = site.posts[index]
+            return SearchDocument(lang: post.lang, title: post.title, path: site.urls.address(of: post), date: post.date,
+                                  kind: post.isPage ? "page" : post.kind.rawValue, categories: post.categories, excerpt: post.summary)
+        }
+        let posts = site.posts
+        let files = SearchIndex().files(documents) { SearchText.plain(posts[searched[$0]].html) }
+        return files.keys.sorted().map { OutputFile(path: indexFolder + "/" + $0, contents: .bytes(files[$0] ?? [])) }
+    }
+}
