@@ -27,21 +27,8 @@ CORPUS=$ROOT/corpus-$N
 WORK=$ROOT/publish-$N
 rm -rf "$WORK"; mkdir -p "$WORK"
 
-NEW_POST='---
-title: "A New Dispatch from the Border Vigil"
-date: 2026-06-30T09:00:00-05:00
-kind: dispatch
-categories:
-  - "Advocacy"
-tags:
-  - "Vigil 2021"
-  - "interpreters"
-summary: "Volunteers kept the vigil going through the night."
-lang: en
----
-
-Volunteers kept the vigil going through the night, and interpreters stayed until morning.
-'
+# The post both benchmarks add (bench/new-post.md): dated after every post of the corpus.
+NEW_POST=$(< "$CHECKOUT/bench/new-post.md")$'\n'
 
 report() {  # tool before after
     local line

@@ -62,21 +62,8 @@ measure_browse() {  # tool, then measure.py browse's other arguments; RESULT lin
     cat "$WORK/browse-$tool.txt"
 }
 
-NEW_POST='---
-title: "A New Dispatch from the Border Vigil"
-date: 2026-06-30T09:00:00-05:00
-kind: dispatch
-categories:
-  - "Advocacy"
-tags:
-  - "Vigil 2021"
-  - "interpreters"
-summary: "Volunteers kept the vigil going through the night."
-lang: en
----
-
-Volunteers kept the vigil going through the night, and interpreters stayed until morning.
-'
+# The post both benchmarks add (bench/new-post.md): dated after every post of the corpus.
+NEW_POST=$(< "$CHECKOUT/bench/new-post.md")$'\n'
 
 broadside_site() {  # folder, site.yml text
     mkdir -p "$1/content"
