@@ -144,8 +144,9 @@ public enum Build {
         var taken = Set(zip(pages, paths).filter { !$0.0.format.isRedirect }.map(\.1))
         var plan = zip(pages, paths).map { PlannedFile(path: $0.1, origin: OutputPlan.origin(of: $0.0, in: site)) }
         // The search index, made here on every core: its files are planned like static files.
+        // `check` writes nothing and no page links into the index: it is not made there.
         var assets: [OutputFile] = []
-        if !SearchPages.languages(site, templateNames: theme.templateNames).isEmpty {
+        if writing, !SearchPages.languages(site, templateNames: theme.templateNames).isEmpty {
             for file in SearchPages.files(site) where taken.insert(file.path).inserted {
                 assets.append(file)
                 plan.append(PlannedFile(path: file.path, origin: .site))
