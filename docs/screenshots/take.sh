@@ -2,6 +2,7 @@
 # docs/screenshots/take.sh BROADSIDE: the example site built with BROADSIDE, served by a plain
 # file server on 127.0.0.1 for the time it takes, and photographed by headless Chromium at a
 # phone's width (390 px) and a desktop's (1280 px). Writes docs/screenshots/<page>-<width>.png.
+# Each page's scripts get five seconds of the browser's virtual time (the search page's results).
 # Chromium resolves no name but 127.0.0.1: the pictures show what a page makes of itself.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -18,7 +19,7 @@ for _ in $(seq 50); do python3 -c "import urllib.request; urllib.request.urlopen
 shoot() { # name path width height
   timeout 60 chromium --headless=new --no-sandbox --disable-gpu --hide-scrollbars --no-first-run \
     --user-data-dir="$work/profile" --host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1" \
-    --window-size="$3,$4" --screenshot="$here/$1-$3.png" "http://127.0.0.1:$port$2" 2> /dev/null
+    --virtual-time-budget=5000 --window-size="$3,$4" --screenshot="$here/$1-$3.png" "http://127.0.0.1:$port$2" 2> /dev/null
   echo "docs/screenshots/$1-$3.png"
 }
 while read -r name path; do
@@ -30,6 +31,7 @@ post /posts/court-watch-week-one/
 report /posts/court-watch-report-fall-2026/
 event /posts/community-assembly-and-potluck/
 spanish /es/conoce-tus-derechos/
+search /es/buscar/?q=audiencia
 PAGES
 # A newsletter edition as a mail client on a phone (375) and at its own width (600) draws it,
 # light and dark (Blink's preferredColorScheme 0 is dark).

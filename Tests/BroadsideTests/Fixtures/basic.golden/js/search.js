@@ -274,7 +274,12 @@
   if (typeof DecompressionStream !== "undefined") load("manifest.bsi").catch(function () {});
   var given = new URLSearchParams(location.search);
   field.value = given.get("q") || "";
-  filters.forEach(function (name) { if (form.elements[name] && given.get(name)) form.elements[name].value = given.get(name); });
+  filters.forEach(function (name) {
+    if (form.elements[name] && given.get(name)) {
+      form.elements[name].value = given.get(name);
+      form.querySelector(".search-filters").open = true;
+    }
+  });
   form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
   filters.forEach(function (name) { if (form.elements[name]) form.elements[name].addEventListener("change", run); });
   if (field.value) run();
