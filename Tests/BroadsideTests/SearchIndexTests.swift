@@ -93,11 +93,13 @@ import Testing
         let files = SearchIndex(blockSize: 2).files(documents) { texts[$0] }
         // Document 0: gap 0, twice (title and text), in the title: 2 × 2 + 1 = 5 → "F";
         // document 1: gap 1 → "B", twice, not in the title: 4 → "E".
+        // The title's two words in a row are a form of their own, "families detained".
         #expect(try Self.shard(for: "families", in: files) == """
-            {"forms":{"detained":[0],"families":[1],"family":[1],"hearing":[2],"waited":[3]},
-            "stems":["en:detain","en:famili","en:hear","en:wait"],
+            {"forms":{"detained":[0],"families":[1],"families detained":[2],"family":[1],"hearing":[3],"waited":[4]},
+            "stems":["en:detain","en:famili","en:famili detain","en:hear","en:wait"],
             "postings":["AD",
             "AFBE",
+            "AD",
             "BD",
             "AC"]}
 

@@ -1,7 +1,7 @@
 """Issue 16: the site's own search, in headless Chromium (Selenium) from a plain file server on
 127.0.0.1, on a site of 140 posts made here (the first 128 in the index's main part, the rest
 in its recent part, so both are read): a word of one post's body finds it; an accent-free query
-finds the accented word; "año" and "ano" are told apart; the kind filter narrows the count; the
+finds the accented word; "año" and "ano" are told apart; among equals, a title with the query's phrase comes first; the kind filter narrows the count; the
 Spanish page lists Spanish posts first; a query with markup and quotes is shown as text; no
 request leaves the local host; axe finds no violation on a page of results."""
 
@@ -45,6 +45,9 @@ def search_site(tmp_path_factory):
     post(posts, "hotline-letter", "Hotline letter", "The hotline answered every call.", kind="letter", day=23, month=6)
     post(posts, "hotline-report", "Hotline report", "The hotline log for the month.", kind="report", day=24, month=6)
     post(posts, "hidden", "Hidden hotline notice", "The hotline moved.", day=25, month=6, search="false")
+    # The same words in both titles, so the same score; the newer has them apart.
+    post(posts, "phrase", "Family detention ends in Harlow", "A quiet day.", day=26, month=6)
+    post(posts, "apart", "Detention ends for a family in Harlow", "A quiet day.", day=27, month=6)
     output = tmp_path_factory.mktemp("search-out") / "site"
     support.build_ok(source, output, "--now", "2026-01-01T00:00:00Z")
     with support.file_server(output) as server:
@@ -113,6 +116,12 @@ def test_the_kind_filter_narrows_the_count(driver, search_site):
         time.sleep(0.05)
     else:
         pytest.fail("the kind filter did not narrow the results to the report")
+
+
+def test_among_equals_a_title_with_the_querys_phrase_comes_first(driver, search_site):
+    assert urls(search(driver, search_site[1], "/search/", "family detention")) == ["/posts/phrase/", "/posts/apart/"]
+    # Without a phrase to tell them apart, the newest first.
+    assert urls(search(driver, search_site[1], "/search/", "harlow detention")) == ["/posts/apart/", "/posts/phrase/"]
 
 
 def test_the_spanish_page_lists_spanish_posts_first(driver, search_site):

@@ -18,6 +18,10 @@ struct SearchReader {
     private var used: [Int] = []
     /// Each document's length, for the ranking (see `SearchIndex.Part.lengths`).
     private var lengths: [UInt8] = []
+    /// Two words next to each other in a title (stop words between them left out), by their
+    /// entries: the form "family detention" leads to the term "famili detent", which the
+    /// script uses to put a title with the query's phrase first.
+    private var pairs: [UInt64: Int] = [:]
 
     mutating func read(_ document: SearchDocument, text: String, number: Int) {
         let lang = document.lang
@@ -26,14 +30,14 @@ struct SearchReader {
         let stop = StopWords.words(lang)
         var length = 0
         for (source, inTitle) in [(document.title, true), (text, false)] {
+            var previous: Int?
             SearchWords.forEachWord(source) { word in
                 let entry = known[word] ?? add(word, lang: lang, stop: stop, to: &known)
                 guard let term = entries[entry].term else { return }
                 length += 1
-                let value = uses[term]
-                if value == 0 { used.append(term) }
-                // Counted up to 31 (the index keeps 15): a word repeated a billion times overflows nothing.
-                uses[term] = min((value >> 1) + 1, 31) << 1 | value & 1 | (inTitle ? 1 : 0)
+                use(term, inTitle: inTitle)
+                if inTitle, let first = previous, let pair = pair(first, entry, lang: lang) { use(pair, inTitle: true) }
+                previous = entry
             }
         }
         numbers[lang] = known
@@ -46,19 +50,38 @@ struct SearchReader {
         lengths.append(UInt8(min(63, (log2(Double(1 + length)) * 4).rounded())))
     }
 
+    private mutating func use(_ term: Int, inTitle: Bool) {
+        let value = uses[term]
+        if value == 0 { used.append(term) }
+        // Counted up to 31 (the index keeps 15): a word repeated a billion times overflows nothing.
+        uses[term] = min((value >> 1) + 1, 31) << 1 | value & 1 | (inTitle ? 1 : 0)
+    }
+
+    /// The term of two title words in a row, made the first time they meet.
+    private mutating func pair(_ first: Int, _ second: Int, lang: String) -> Int? {
+        let key = UInt64(first) << 32 | UInt64(second)
+        if let known = pairs[key] { return entries[known].term }
+        guard let a = entries[first].term, let b = entries[second].term else { return nil }
+        let term = number(of: SearchIndex.Term(lang: lang, stem: terms[a].stem + " " + terms[b].stem))
+        entries.append((entries[first].form + " " + entries[second].form, term))
+        pairs[key] = entries.count - 1
+        return term
+    }
+
+    private mutating func number(of term: SearchIndex.Term) -> Int {
+        if let number = termNumbers[term] { return number }
+        termNumbers[term] = terms.count
+        terms.append(term)
+        postings.append([])
+        uses.append(0)
+        return terms.count - 1
+    }
+
     private mutating func add(_ word: String, lang: String, stop: Set<String>, to known: inout [String: Int]) -> Int {
         let form = SearchWords.folded(word)
         var number: Int?
         if !stop.contains(form) {
-            let term = SearchIndex.Term(lang: lang, stem: SearchWords.folded((stemmers[lang] ?? nil)?.stem(word) ?? word))
-            number = termNumbers[term]
-            if number == nil {
-                number = terms.count
-                termNumbers[term] = terms.count
-                terms.append(term)
-                postings.append([])
-                uses.append(0)
-            }
+            number = self.number(of: SearchIndex.Term(lang: lang, stem: SearchWords.folded((stemmers[lang] ?? nil)?.stem(word) ?? word)))
         }
         entries.append((form, number))
         known[word] = entries.count - 1
