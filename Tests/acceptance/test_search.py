@@ -118,6 +118,12 @@ def test_the_kind_filter_narrows_the_count(driver, search_site):
         pytest.fail("the kind filter did not narrow the results to the report")
 
 
+def test_words_that_name_what_every_script_object_has_are_words(driver, search_site):
+    """JSON's objects have a constructor and a toString: a reader's "constructor" is still a word."""
+    found = search(driver, search_site[1], "/search/", "constructor tostring")
+    assert found["status"] == "Nothing found. Try fewer words, or other ones.", found
+
+
 def test_among_equals_a_title_with_the_querys_phrase_comes_first(driver, search_site):
     assert urls(search(driver, search_site[1], "/search/", "family detention")) == ["/posts/phrase/", "/posts/apart/"]
     # Without a phrase to tell them apart, the newest first.

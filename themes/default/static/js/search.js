@@ -80,10 +80,13 @@
     }
   }
 
+  // A form's stems, never what every object has: "constructor" is a word a reader may look for.
+  function own(forms, form) { return Object.prototype.hasOwnProperty.call(forms, form) ? forms[form] : null; }
+
   // The stems a folded word leads to in a shard: its own form; else the forms it begins (a
   // word being typed); else the longest form it extends ("detenciones" → "detencion").
   function stems(shard, term) {
-    var found = shard.forms[term];
+    var found = own(shard.forms, term);
     if (found) return found;
     // Two title words in a row ("family detention") are forms too: never a word's fallback.
     var forms = Object.keys(shard.forms).filter(function (form) { return form.indexOf(" ") < 0; }), out = [];
@@ -190,7 +193,7 @@
     });
     phrases.forEach(function (phrase, t) {
       [shards[2 * t], shards[2 * t + 1], extra[t]].forEach(function (shard) {
-        (shard.forms[phrase] || []).forEach(function (stem) {
+        (own(shard.forms, phrase) || []).forEach(function (stem) {
           postings(shard.postings[stem], true, function (doc) {
             var hit = found.get(doc);
             if (hit) hit.phrases = (hit.phrases || 0) + 1;
