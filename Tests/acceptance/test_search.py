@@ -124,6 +124,17 @@ def test_words_that_name_what_every_script_object_has_are_words(driver, search_s
     assert found["status"] == "Nothing found. Try fewer words, or other ones.", found
 
 
+def test_a_pasted_paragraph_is_searched_by_its_first_ten_words(driver, search_site):
+    """Each word may take two files: a paragraph pasted into the box asks for a bounded number."""
+    driver.get(support.address(search_site[1]) + "/search/")
+    driver.set_script_timeout(30)
+    terms = driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        window.broadsideSearch(Array.from({length: 40}, (_, n) => "word" + n + "x").join(" ")).then(r => done(r.terms), e => done(String(e)));
+    """)
+    assert terms == [f"word{n}x" for n in range(10)], terms
+
+
 def test_among_equals_a_title_with_the_querys_phrase_comes_first(driver, search_site):
     assert urls(search(driver, search_site[1], "/search/", "family detention")) == ["/posts/phrase/", "/posts/apart/"]
     # Without a phrase to tell them apart, the newest first.

@@ -138,7 +138,8 @@
     var stop = new Set([].concat.apply([], Object.values(manifest.stop)));
     var terms = Array.from(new Set(words(query)));
     var kept = terms.filter(function (term) { return !stop.has(term); });
-    if (kept.length) terms = kept;
+    // Ten words at most: a pasted paragraph would ask the host for two files a word.
+    terms = (kept.length ? kept : terms).slice(0, 10);
     if (!terms.length) return { count: 0, results: [] };
     var wanted = [], empty = Promise.resolve({ forms: {}, stems: [], postings: [] });
     terms.forEach(function (term) {
