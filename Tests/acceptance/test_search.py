@@ -76,13 +76,19 @@ def urls(found):
     return [href for _, href in found["results"]]
 
 
-def test_the_index_is_written_and_a_post_with_search_false_is_not_in_it(search_site):
+def test_the_index_the_pages_and_the_script_are_written(search_site):
     site, _ = search_site
     index = site / "search-index"
     assert (index / "manifest.bsi").read_bytes()[:2] == b"\x1f\x8b"
     assert any((index / "terms").iterdir()) and (index / "recent" / "0.bsi").is_file()
     assert (site / "search" / "index.html").is_file() and (site / "es" / "buscar" / "index.html").is_file()
     assert (site / "js" / "search.js").is_file()
+
+
+def test_a_post_with_search_false_is_not_found(driver, search_site):
+    # "moved" is in the body of the post with search: false alone; "hotline" in two others too.
+    assert search(driver, search_site[1], "/search/", "moved")["status"] == "Nothing found. Try fewer words, or other ones."
+    assert "/posts/hidden/" not in urls(search(driver, search_site[1], "/search/", "hotline"))
 
 
 def test_a_word_of_one_posts_body_finds_it(driver, search_site):

@@ -15,7 +15,8 @@ extension PageRenderer {
 
     /// The filters' choices (kinds, the language's categories, languages, years) and the index's address.
     private func searchChoices(_ lang: String) -> TemplateMap {
-        let searched = site.posts.filter(\.searchable)
+        // Lazily: a filtered copy of 10,000 posts is megabytes, once per language.
+        let searched = site.posts.lazy.filter(\.searchable)
         func choice(_ value: String, _ label: String) -> TemplateMap { ["value": .text(value), "label": .text(label)] }
         var kinds = Kind.allCases.filter { kind in searched.contains { !$0.isPage && $0.kind == kind } }
             .map { choice($0.rawValue, words("kind_plural.\($0.rawValue)", lang)) }

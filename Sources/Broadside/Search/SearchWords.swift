@@ -30,32 +30,24 @@ enum SearchWords {
         var previousIsWord = false
         for scalar in text.unicodeScalars {
             let value = scalar.value
-            if value < 128 {
-                if (value >= 97 && value <= 122) || (value >= 48 && value <= 57) {
-                    word.append(UInt8(value))
-                    previousIsWord = true
-                } else if value >= 65 && value <= 90 {
-                    word.append(UInt8(value + 32))
-                    previousIsWord = true
-                } else if value == 39, previousIsWord, !word.isEmpty {
-                    // "it's", "l'eau": kept inside the word, so the stemmer sees what it expects.
-                    word.append(39)
-                    previousIsWord = false
-                } else {
-                    end()
-                    previousIsWord = false
-                }
-            } else if isWordScalar(scalar) {
+            if (value >= 97 && value <= 122) || (value >= 48 && value <= 57) {
+                word.append(UInt8(value))
+            } else if value >= 65 && value <= 90 {
+                word.append(UInt8(value + 32))
+            } else if value >= 128, isWordScalar(scalar) {
                 UTF8.encode(scalar) { word.append($0) }
                 plain = false
-                previousIsWord = true
-            } else if scalar == "\u{2019}", previousIsWord, !word.isEmpty {
+            } else if value == 39 || value == 0x2019, previousIsWord {
+                // "it's", "l’eau": kept inside the word (as '), so the stemmer sees what it expects.
                 word.append(39)
                 previousIsWord = false
+                continue
             } else {
                 end()
                 previousIsWord = false
+                continue
             }
+            previousIsWord = true
         }
         end()
     }
