@@ -10,16 +10,19 @@ import Testing
     }
 
     @Test func theFirstPageHasTheNewestAndPageOneTheOldest() {
-        #expect(layout(8) == [.first: [0, 1, 2], .numbered(2): [3, 4], .numbered(1): [5, 6, 7]])
-        #expect(Pagination(count: 8, perPage: 3, fromEnd: true).pages == [.first, .numbered(2), .numbered(1)])
+        // Archive pages hold whole blocks; the first page the newest block and what is left over.
+        #expect(layout(8) == [.first: [0, 1, 2, 3, 4], .numbered(1): [5, 6, 7]])
+        #expect(layout(9) == [.first: [0, 1, 2], .numbered(2): [3, 4, 5], .numbered(1): [6, 7, 8]])
+        #expect(Pagination(count: 9, perPage: 3, fromEnd: true).pages == [.first, .numbered(2), .numbered(1)])
         #expect(layout(3) == [.first: [0, 1, 2]])
         #expect(layout(0) == [.first: []])
-        #expect(layout(4) == [.first: [0, 1, 2], .numbered(1): [3]])
+        #expect(layout(4) == [.first: [0, 1, 2, 3]])
+        #expect(layout(6) == [.first: [0, 1, 2], .numbered(1): [3, 4, 5]])
     }
 
-    /// A post added at the start (the newest) changes the first page and the newest archive
-    /// page only; the older archive pages hold the same posts.
-    @Test func aNewPostLeavesOlderArchivePagesAlone() {
+    /// A post added at the start (the newest) changes the first page only; once every
+    /// `perPage` posts it adds an archive page, and the one before it gains a link to it.
+    @Test func aNewPostChangesTheFirstPageAlone() {
         for count in 3..<40 {
             let before = layout(count), after = layout(count + 1)
             // A post's position from the list's end is the same before and after.
@@ -29,12 +32,16 @@ import Testing
             let old = fromEnd(before, count), new = fromEnd(after, count + 1)
             let changed = new.filter { old[$0.key] != $0.value }.map(\.key)
             let archive = Pagination(count: count + 1, perPage: 3, fromEnd: true).pages.count - 1
-            #expect(Set(changed).isSubset(of: [.first, .numbered(archive), .numbered(archive - 1)]), "\(count): \(changed)")
+            let added = new.keys.filter { old[$0] == nil }
+            #expect(changed.filter { !added.contains($0) } == [.first], "\(count): \(changed)")
+            // A block is filled every third post: from the sixth on, it moves off the first page.
+            #expect(added == ((count + 1) % 3 == 0 && count + 1 >= 6 ? [.numbered(archive)] : []), "\(count): \(added)")
+            #expect(Set(after.values.joined()).count == count + 1 && after.values.map(\.count).reduce(0, +) == count + 1, "\(count): a post on two pages")
         }
     }
 
     @Test func pagerLinksFollowReadingOrder() {
-        let pagination = Pagination(count: 8, perPage: 3, fromEnd: true)
+        let pagination = Pagination(count: 9, perPage: 3, fromEnd: true)
         #expect(pagination.next(.first) == .numbered(2))
         #expect(pagination.next(.numbered(2)) == .numbered(1))
         #expect(pagination.next(.numbered(1)) == nil)
@@ -53,7 +60,7 @@ import Testing
     }
 
     @Test func aPageTheListDoesNotHaveIsEmpty() {
-        let pagination = Pagination(count: 8, perPage: 3, fromEnd: true)
+        let pagination = Pagination(count: 9, perPage: 3, fromEnd: true)
         #expect(pagination.positions(of: .numbered(3)).isEmpty && pagination.positions(of: .numbered(0)).isEmpty)
         #expect(Pagination(count: 8, perPage: 3, fromEnd: false).positions(of: .numbered(1)).isEmpty)
     }

@@ -30,9 +30,10 @@ import Testing
         #expect(xml.contains("<url>\n<loc>https://example.org/posts/clinic/</loc>\n<lastmod>2026-10-04T09:00:00+00:00</lastmod>\n" + versions), "\(xml)")
         #expect(xml.contains("<url>\n<loc>https://example.org/posts/clinica/</loc>\n<lastmod>2026-10-02T00:00:00+00:00</lastmod>\n" + versions), "\(xml)")
         #expect(xml.contains("<url>\n<loc>https://example.org/posts/solo/</loc>\n<lastmod>2026-10-03T00:00:00+00:00</lastmod>\n</url>\n"))
-        // A list's first page, changed with its newest post; the language homes are each other's versions.
-        #expect(xml.contains("<url>\n<loc>https://example.org/categories/detention/</loc>\n<lastmod>2026-10-03T00:00:00+00:00</lastmod>\n</url>\n"))
-        #expect(xml.contains("<loc>https://example.org/es/</loc>\n<lastmod>2026-10-02T00:00:00+00:00</lastmod>\n<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/\"/>\n<xhtml:link rel=\"alternate\" hreflang=\"es\" href=\"https://example.org/es/\"/>\n<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/\"/>\n"))
+        // A list's first page, without a lastmod (a new post would change it); the language
+        // homes are each other's versions.
+        #expect(xml.contains("<url>\n<loc>https://example.org/categories/detention/</loc>\n</url>\n"))
+        #expect(xml.contains("<loc>https://example.org/es/</loc>\n<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/\"/>\n<xhtml:link rel=\"alternate\" hreflang=\"es\" href=\"https://example.org/es/\"/>\n<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/\"/>\n"))
         #expect(!xml.contains("404") && !xml.contains("/page/"))
         #expect(try site.read("robots.txt") == "User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap.xml\n")
         // The post's JSON-LD knows when it changed too.

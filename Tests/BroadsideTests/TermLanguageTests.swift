@@ -72,7 +72,6 @@ import Testing
         let sitemap = try site.read("sitemap.xml")
         #expect(sitemap.contains("""
             <loc>https://example.org/categories/mexico/</loc>
-            <lastmod>2026-10-01T00:00:00+00:00</lastmod>
             <xhtml:link rel="alternate" hreflang="en" href="https://example.org/categories/mexico/"/>
             <xhtml:link rel="alternate" hreflang="es" href="https://example.org/es/categories/m%C3%A9xico/"/>
             <xhtml:link rel="alternate" hreflang="x-default" href="https://example.org/categories/mexico/"/>

@@ -31,10 +31,10 @@ rm -rf "$WORK"; mkdir -p "$WORK"
 NEW_POST=$(< "$CHECKOUT/bench/new-post.md")$'\n'
 
 report() {  # tool before after
-    local line
-    line=$(python3 "$HERE/changed.py" "$2" "$3" | head -n 1)
-    echo "RESULT bench=publish tool=$1 n=$N $line"
-    python3 "$HERE/changed.py" "$2" "$3" | tail -n +2
+    local out
+    out=$(python3 "$HERE/changed.py" "$2" "$3" --list)
+    echo "RESULT bench=publish tool=$1 n=$N ${out%%$'\n'*}"
+    printf '%s\n' "$out" | tail -n +2
 }
 
 broadside_site() {  # folder, site.yml text

@@ -1,14 +1,16 @@
 /// `/sitemap.xml` (sitemaps.org 0.9): every page a reader may land on from a search (each post,
-/// each list's first page, the indexes of categories, tags and kinds), with its `lastmod` and
-/// its versions in other languages (`xhtml:link rel="alternate" hreflang`, itself and
-/// `x-default` included, so every pair is reciprocal). Not the numbered pages of a list,
-/// which crawlers reach by links; not redirects or 404s.
+/// each list's first page, the indexes of categories, tags and kinds), and its versions in
+/// other languages (`xhtml:link rel="alternate" hreflang`, itself and `x-default` included, so
+/// every pair is reciprocal). A post has its `lastmod`; a list has none, as in Zola: it would
+/// change with every post and rewrite the lists' part, while crawlers learn of a new post from
+/// its own entry. Not the numbered pages of a list, which crawlers reach by links; not
+/// redirects or 404s.
 ///
 /// A site of more than `postsPerPart` posts gets an index instead: the posts in parts of
 /// `postsPerPart` numbered from the oldest (`sitemap-1.xml` holds the oldest), and the lists
-/// and indexes in `sitemap-lists.xml`. A new post then changes the newest part and the lists'
-/// part, not one file of a megabyte or more (10,000 posts): what a publish sends stays small.
-/// Each part stays far below the protocol's 50,000 URLs.
+/// and indexes in `sitemap-lists.xml`. A new post then changes the newest part alone (and the
+/// index once every `postsPerPart` posts), not one file of a megabyte or more (10,000 posts):
+/// what a publish sends stays small. Each part stays far below the protocol's 50,000 URLs.
 struct Sitemap: Sendable {
     struct Entry: Sendable {
         var url: String
@@ -26,7 +28,7 @@ struct Sitemap: Sendable {
         case lists
     }
 
-    static let postsPerPart = 1_000
+    static let postsPerPart = 200
 
     /// Newest first, as `Site.posts`.
     var posts: [Entry]
@@ -50,7 +52,7 @@ struct Sitemap: Sendable {
         let homeAlternates = homes.count > 1 ? homes.map { ($0.lang, urls.absolute(urls.list($0.folder))) } + [("x-default", urls.absolute(urls.list([])))] : []
         var lists: [Entry] = []
         for list in site.lists {
-            var entry = Entry(url: urls.absolute(urls.list(list.folder)), lastmod: list.posts.min().map { site.posts[$0].date })
+            var entry = Entry(url: urls.absolute(urls.list(list.folder)), lastmod: nil)
             if case .home = list.scope {
                 entry.alternates = homeAlternates
             } else {
@@ -66,11 +68,10 @@ struct Sitemap: Sendable {
             }
             lists.append(entry)
         }
-        let newest = site.posts.first?.date
         let termIndexes = TaxonomyKind.allCases.flatMap { kind in site.languagesWithTerms(kind).map { site.termsURL(kind, lang: $0) } }
         let newsletters = site.languagesWithEditions.map { urls.list(Editions.folder(lang: $0, config: site.config)) }
         for url in termIndexes + site.languagesWithKinds.map({ urls.list(site.kindsFolder($0)) }) + newsletters {
-            lists.append(Entry(url: urls.absolute(url), lastmod: newest))
+            lists.append(Entry(url: urls.absolute(url), lastmod: nil))
         }
         self.lists = lists
     }

@@ -1,12 +1,13 @@
 /// How a list is cut into pages.
 ///
-/// A list whose newest post comes first (the homes, categories, tags and kinds) shows its
-/// newest `perPage` posts on its first page, at the list's own address; the posts after them
-/// are on archive pages numbered from the oldest (`page/1/` holds the oldest `perPage`), the
-/// newest archive page holding what is left over. A new post then changes the first page and
-/// the newest archive page (and makes a new one every `perPage` posts), while every older
-/// page keeps its posts, links and bytes: a publish sends a few files, not every page of
-/// every list the post is in (as Hugo's numbering from the newest does).
+/// A list whose newest post comes first (the homes, categories, tags and kinds) is cut from
+/// its end into blocks of `perPage` posts, archive pages numbered from the oldest (`page/1/`
+/// holds the oldest `perPage`); its first page, at the list's own address, holds the newest
+/// block with what does not yet fill a block: from `perPage` posts to one less than twice as
+/// many. A new post then changes the first page only, and once every `perPage` posts adds an
+/// archive page and points the one before it at it: every other page keeps its posts, links
+/// and bytes, and a publish sends a few files, not every page of every list the post is in (as
+/// Hugo's numbering from the newest does). No post is on two pages.
 ///
 /// A list in reading order (a series' days, the events with the upcoming first) grows at its
 /// end, so it is numbered from its start as books are: page 1 is its first page, `page/2/`
@@ -30,8 +31,15 @@ public struct Pagination: Sendable, Equatable {
         self.fromEnd = fromEnd
     }
 
-    /// Pages after the first.
-    private var archivePages: Int { max(0, (count - perPage + perPage - 1) / perPage) }
+    /// Pages after the first: whole blocks from the end but the newest, or what follows the
+    /// first page.
+    private var archivePages: Int {
+        guard count > perPage else { return 0 }
+        return fromEnd ? count / perPage - 1 : (count - 1) / perPage
+    }
+
+    /// The first page's posts: what the archive pages leave.
+    private var firstPageCount: Int { fromEnd ? count - archivePages * perPage : min(count, perPage) }
 
     /// Every page, the first first, then from the newest archive page to the oldest.
     public var pages: [Page] {
@@ -46,10 +54,10 @@ public struct Pagination: Sendable, Equatable {
     public func positions(of page: Page) -> Range<Int> {
         switch page {
         case .first:
-            return 0..<min(count, perPage)
+            return 0..<firstPageCount
         case .numbered(let number) where fromEnd:
             guard (1...max(1, archivePages)).contains(number), archivePages > 0 else { return 0..<0 }
-            return max(perPage, count - number * perPage)..<(count - (number - 1) * perPage)
+            return (count - number * perPage)..<(count - (number - 1) * perPage)
         case .numbered(let number):
             guard (2...max(2, archivePages + 1)).contains(number), archivePages > 0 else { return 0..<0 }
             return (number - 1) * perPage..<min(count, number * perPage)
