@@ -10,7 +10,7 @@ public enum BuiltFiles {
             return .failure(BuildFailure([.error(nil, "\(folder.path) is not a folder Broadside built.", hint: "Run broadside build first.")]))
         }
         var files: [String: PublishManifest.Entry] = [:]
-        for path in paths where path != PublishManifest.fileName {
+        for path in paths where path != PublishManifest.fileName && path != PublishChanges.fileName {
             let full = folder.appendingPathComponent(path).path
             var hex = [CChar](repeating: 0, count: 65)
             let size = (try? FileManager.default.attributesOfItem(atPath: full)[.size] as? Int) ?? nil

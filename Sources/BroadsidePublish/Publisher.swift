@@ -35,6 +35,9 @@ public final class Publisher {
     /// A checkpoint after this many files or seconds, whichever comes first.
     let checkpointFiles = 50
     let checkpointSeconds = 10.0
+    /// The host's manifest as last read or written, and the SHA-256 of its bytes ("" for none).
+    private var base = PublishManifest()
+    private var baseDigest = ""
 
     public init(settings: PublishSettings, secrets: Secrets, site: URL, built: URL) {
         self.settings = settings
@@ -52,8 +55,7 @@ public final class Publisher {
         case .success(let manifest): builtManifest = manifest
         case .failure(let failure): throw failure
         }
-        let data = try retrying { () throws(TransferError) in try transport.download(PublishManifest.fileName) }
-        var published = data.flatMap(PublishManifest.decode) ?? PublishManifest()
+        var published = try hostRecord()
         if adopt { published = try adopted(published, built: builtManifest, checking: checking) }
         let plan = PublishPlan(published: published, built: builtManifest)
         guard plan.refused.isEmpty else {
@@ -63,6 +65,20 @@ public final class Publisher {
             })
         }
         return (plan, published, builtManifest)
+    }
+
+    /// What the host's manifest and changes say Broadside put there. The manifest is read from
+    /// the local copy when the changes name its digest, else downloaded.
+    func hostRecord() throws(BuildFailure) -> PublishManifest {
+        let changes = try retrying { () throws(TransferError) in try transport.download(PublishChanges.fileName) }.flatMap(PublishChanges.decode)
+        var data = FileManager.default.contents(atPath: localURL().path)
+        if changes == nil || data.map(PublishChanges.digest) != changes?.base {
+            data = try retrying { () throws(TransferError) in try transport.download(PublishManifest.fileName) }
+        }
+        base = data.flatMap(PublishManifest.decode) ?? PublishManifest()
+        baseDigest = data.map(PublishChanges.digest) ?? ""
+        guard let changes, changes.base == baseDigest else { return base }
+        return changes.applied(to: base)
     }
 
     /// `--adopt`: a site already on the host (uploaded by hand, or by another tool) becomes
@@ -123,31 +139,43 @@ public final class Publisher {
             report.deleted += 1
             progress(PublishProgress(files: report.uploaded + report.deleted, totalFiles: total, bytes: report.bytes, totalBytes: totalBytes))
         }
-        if total > 0 || published != record || data(of: record) != localCopy() { try checkpoint(record) }
+        if total > 0 || published != record { try checkpoint(record, last: true) }
         return report
     }
 
-    /// The manifest on the host (uploaded and renamed like any file) and its local copy.
-    func checkpoint(_ record: PublishManifest) throws(BuildFailure) {
-        let data = record.encoded()
-        let local = localURL()
+    /// The record on the host: its changes since the manifest, or, past `compactAt`, the
+    /// manifest whole and empty changes; each uploaded and renamed like any file, the manifest
+    /// first, so changes never name bytes that are not there. A local copy of the manifest spares
+    /// the next publish its download.
+    func checkpoint(_ record: PublishManifest, last: Bool = false) throws(BuildFailure) {
+        let whole = PublishChanges(from: base, to: record, base: baseDigest).count > PublishChanges.compactAt(base)
+        // A first publish ends with the manifest whole, so the host's record is one file to read.
+        if whole || (last && base.files.isEmpty && !record.files.isEmpty) {
+            let data = record.encoded()
+            try send(data, as: PublishManifest.fileName, keeping: localURL())
+            (base, baseDigest) = (record, PublishChanges.digest(data))
+        }
+        let changes = PublishChanges(from: base, to: record, base: baseDigest)
+        try send(changes.encoded(), as: PublishChanges.fileName, keeping: localURL().deletingPathExtension().appendingPathExtension("changes.json"))
+    }
+
+    /// `data` uploaded as `name`, from a file kept at `local` once it is on the host.
+    private func send(_ data: Data, as name: String, keeping local: URL) throws(BuildFailure) {
         try? FileManager.default.createDirectory(at: local.deletingLastPathComponent(), withIntermediateDirectories: true)
         let staged = local.deletingLastPathComponent().appendingPathComponent(".upload-" + local.lastPathComponent)
         guard (try? data.write(to: staged)) != nil else {
             throw BuildFailure([.error(nil, "Cannot write \(staged.path).")])
         }
-        try retrying { () throws(TransferError) in try transport.upload(staged, to: PublishManifest.fileName) }
+        try retrying { () throws(TransferError) in try transport.upload(staged, to: name) }
         try? FileManager.default.removeItem(at: local)
         try? FileManager.default.moveItem(at: staged, to: local)
     }
 
+    /// The local copy of the host's manifest.
     func localURL() -> URL {
         let name = settings.host.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" }
         return site.appendingPathComponent(".broadside-cache/publish-\(String(name)).json")
     }
-
-    private func localCopy() -> Data? { FileManager.default.contents(atPath: localURL().path) }
-    private func data(of record: PublishManifest) -> Data { record.encoded() }
 
     /// A lost connection is tried again after 1, 2, 4 s; anything else stops at once.
     func retrying<T>(_ body: () throws(TransferError) -> T) throws(BuildFailure) -> T {

@@ -76,9 +76,26 @@ def published(proc: subprocess.CompletedProcess) -> tuple[int, int]:
     return int(match[1].replace(",", "")), int(match[3])
 
 
+RECORD = (".broadside-publish.json", ".broadside-publish-changes.json")
+
+
+def host_record(remote: Path) -> dict[str, dict]:
+    """What the host's manifest and its changes say Broadside put there (the changes count when
+    they name the manifest's SHA-256, "" for none)."""
+    manifest = remote / RECORD[0]
+    data = manifest.read_bytes() if manifest.exists() else None
+    files = json.loads(data)["files"] if data else {}
+    changes = json.loads((remote / RECORD[1]).read_text()) if (remote / RECORD[1]).exists() else None
+    if changes and changes["base"] == (hashlib.sha256(data).hexdigest() if data else ""):
+        for path in changes["deleted"]:
+            files.pop(path, None)
+        files.update(changes["files"])
+    return files
+
+
 def assert_same_tree(site: Path, remote: Path) -> None:
     built = {k: v for k, v in support.tree(site / "site").items() if k != ".broadside-manifest"}
-    there = {k: v for k, v in support.tree(remote).items() if k != ".broadside-publish.json" and k not in FOREIGN}
+    there = {k: v for k, v in support.tree(remote).items() if k not in RECORD and k not in FOREIGN}
     assert sorted(there) == sorted(built), f"only on the host: {sorted(set(there) - set(built))[:5]}, missing: {sorted(set(built) - set(there))[:5]}"
     differing = [k for k in built if built[k] != there[k]]
     assert not differing, f"files that differ on the host: {differing[:5]}"
@@ -114,6 +131,7 @@ def scenario(site: Path, remote: Path, env: dict[str, str]) -> None:
     assert published(publish(site, env)) == (0, 0), "a second publish with nothing changed uploaded or deleted"
 
     before = support.tree(site / "site")
+    manifest = (remote / RECORD[0]).read_bytes()
     post = new_post(site)
     rebuild(site)
     after = support.tree(site / "site")
@@ -121,6 +139,11 @@ def scenario(site: Path, remote: Path, env: dict[str, str]) -> None:
     assert uploaded == changed_files(before, after), "uploaded more than the files whose bytes changed"
     assert deleted == 0
     assert_same_tree(site, remote)
+    # The record sent is the changes alone: the manifest of every file stays as it was.
+    assert (remote / RECORD[0]).read_bytes() == manifest, "a new post's publish rewrote the whole manifest"
+    changes = json.loads((remote / RECORD[1]).read_text())
+    assert sorted(changes["files"]) == sorted(k for k, v in after.items() if k != ".broadside-manifest" and before.get(k) != v)
+    assert changes["deleted"] == [] and changes["base"] == hashlib.sha256(manifest).hexdigest()
 
     post.unlink()
     rebuild(site)
@@ -297,7 +320,7 @@ def test_sftp_killed_publish_resumes_without_sending_again(sftp):
     """kill -9 once the first checkpoint is written; the next run sends only the rest."""
     site, remote, env, _ = sftp
     total = len(support.tree(site / "site")) - 1  # not .broadside-manifest
-    checkpoint = site / ".broadside-cache" / "publish-127.0.0.1.json"
+    checkpoint = site / ".broadside-cache" / "publish-127.0.0.1.changes.json"
     proc = subprocess.Popen([str(support.broadside_bin()), "publish", "--source", str(site)], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
     try:
@@ -309,7 +332,7 @@ def test_sftp_killed_publish_resumes_without_sending_again(sftp):
         proc.wait(timeout=10)
     if proc.returncode == 0:
         pytest.skip("the publish finished before it could be killed")
-    done = len(json.loads((remote / ".broadside-publish.json").read_text())["files"])
+    done = len(host_record(remote))
     assert 0 < done < total
     uploaded, deleted = published(publish(site, env))
     assert uploaded <= total - done, f"{done} files were up before the kill, yet {uploaded} of {total} were sent again"
@@ -323,6 +346,22 @@ def upload_by_hand(site: Path, remote: Path) -> None:
             continue
         (remote / path).parent.mkdir(parents=True, exist_ok=True)
         (remote / path).write_bytes(data)
+
+
+def test_changes_that_name_another_manifest_are_left_unread(sftp):
+    """Changes older than the manifest (a publish stopped between the two) do not count; the
+    local copy of the manifest is used only when the changes name its bytes."""
+    site, remote, env, _ = sftp
+    assert published(publish(site, env))[0] > 0
+    stale = {"version": 1, "base": "0" * 64, "files": {"index.html": {"size": 1, "sha256": "0" * 64}}, "deleted": ["feed.xml"]}
+    (remote / RECORD[1]).write_text(json.dumps(stale))
+    assert published(publish(site, env)) == (0, 0)
+    # A local copy that is not the manifest the changes name is not read in its place.
+    manifest = (remote / RECORD[0]).read_bytes()
+    (remote / RECORD[1]).write_text(json.dumps({"version": 1, "base": hashlib.sha256(manifest).hexdigest(), "files": {}, "deleted": []}))
+    (site / ".broadside-cache" / "publish-127.0.0.1.json").write_text('{"version": 1, "files": {}}')
+    assert published(publish(site, env)) == (0, 0)
+    assert_same_tree(site, remote)
 
 
 def test_sftp_adopt_takes_over_a_site_uploaded_by_hand(sftp):
@@ -339,7 +378,7 @@ def test_sftp_adopt_takes_over_a_site_uploaded_by_hand(sftp):
     assert dry.returncode == 0, support.describe(dry)
     assert dry.stdout.splitlines()[0] == "upload index.html", support.describe(dry)
     assert "Would upload 1 file" in dry.stdout, support.describe(dry)
-    assert not (remote / ".broadside-publish.json").exists(), "a dry run wrote the manifest"
+    assert not any((remote / name).exists() for name in RECORD), "a dry run wrote the record"
 
     assert published(publish(site, env, "--adopt")) == (1, 0)
     assert_same_tree_but(site, remote, {"posts/removed-long-ago/index.html"})
@@ -352,7 +391,7 @@ def test_sftp_adopt_takes_over_a_site_uploaded_by_hand(sftp):
 def assert_same_tree_but(site: Path, remote: Path, extra: set[str]) -> None:
     built = {k: v for k, v in support.tree(site / "site").items() if k != ".broadside-manifest"}
     there = {k: v for k, v in support.tree(remote).items()
-             if k != ".broadside-publish.json" and k not in FOREIGN and k not in extra}
+             if k not in RECORD and k not in FOREIGN and k not in extra}
     assert sorted(there) == sorted(built)
     assert not [k for k in built if built[k] != there[k]]
 
@@ -367,8 +406,7 @@ def test_ftps_adopt_uploads_nothing_when_the_host_has_the_site(ftps):
     assert published(publish(site, env, "--adopt")) == (count, 0)
     assert published(publish(site, env)) == (0, 0)
     assert_same_tree(site, remote)
-    manifest = json.loads((remote / ".broadside-publish.json").read_text())
-    assert len(manifest["files"]) == len(support.tree(site / "site")) - 1
+    assert len(host_record(remote)) == len(support.tree(site / "site")) - 1
 
 
 @pytest.fixture
@@ -389,7 +427,7 @@ def test_a_file_the_host_refuses_to_delete_is_named_and_kept_in_the_record(ftps_
     assert "deleted 0," in proc.stdout, support.describe(proc)
     assert "warning: the host refused to delete 1 file the new build no longer has: posts/zz-publish-test-post/index.html" in proc.stderr, support.describe(proc)
     assert (remote / "posts" / "zz-publish-test-post" / "index.html").exists()
-    record = json.loads((remote / ".broadside-publish.json").read_text())["files"]
+    record = host_record(remote)
     assert "posts/zz-publish-test-post/index.html" in record, "a file still on the host left the record"
 
 

@@ -47,6 +47,11 @@ broadside_site() {  # folder, site.yml text
 # The corpus links images it does not have: thousands of warnings, kept in a log.
 build() { "$BIN" build --source "$1" --output "$2" --now 2026-12-01T00:00:00Z > "$WORK/build.log" 2>&1 || { tail -n 20 "$WORK/build.log" >&2; exit 1; }; }
 
+# The next day's post: the first one crosses the corpus's round 10,000 (a new sitemap part);
+# this one shows what an ordinary day sends.
+NEXT_POST=${NEW_POST//A New Dispatch from the Border Vigil/The Vigil, Second Night}
+NEXT_POST=${NEXT_POST//2026-06-30T09:00/2026-07-01T09:00}
+
 for variant in default rss; do
     site=$WORK/broadside-$variant
     yml=$'title: "Publish bench"\nbase_url: "https://example.org/"\n'
@@ -56,6 +61,10 @@ for variant in default rss; do
     printf '%s' "$NEW_POST" > "$site/content/posts/zz-new-dispatch.md"
     build "$site" "$WORK/broadside-$variant-after"
     report "broadside-feeds-$variant" "$WORK/broadside-$variant-before" "$WORK/broadside-$variant-after"
+    printf '%s' "$NEXT_POST" > "$site/content/posts/zz-next-dispatch.md"
+    build "$site" "$WORK/broadside-$variant-next"
+    report "broadside-feeds-$variant-next-day" "$WORK/broadside-$variant-after" "$WORK/broadside-$variant-next"
+    rm "$site/content/posts/zz-next-dispatch.md"
 done
 
 if [ -x "$HUGO" ]; then
@@ -112,4 +121,7 @@ build "$site" "$site/site"
 start=$(date +%s.%N)
 second=$(publish)
 end=$(date +%s.%N)
-echo "RESULT bench=publish-sftp n=$N first=\"$first\" new_post=\"$second\" new_post_wall_s=$(awk "BEGIN{printf \"%.2f\", $end - $start}")"
+# The record a publish sends besides the site's files: the changes since the manifest.
+record=$(stat -c %s "$WORK/remote/.broadside-publish-changes.json")
+manifest=$(stat -c %s "$WORK/remote/.broadside-publish.json")
+echo "RESULT bench=publish-sftp n=$N first=\"$first\" new_post=\"$second\" new_post_wall_s=$(awk "BEGIN{printf \"%.2f\", $end - $start}") record_changes_bytes=$record manifest_bytes=$manifest"
