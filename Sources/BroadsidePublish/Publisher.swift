@@ -139,7 +139,7 @@ public final class Publisher {
             report.deleted += 1
             progress(PublishProgress(files: report.uploaded + report.deleted, totalFiles: total, bytes: report.bytes, totalBytes: totalBytes))
         }
-        if total > 0 || published != record { try checkpoint(record, last: true) }
+        if total > 0 || published != record { try checkpoint(record, rewrote: total) }
         return report
     }
 
@@ -147,10 +147,13 @@ public final class Publisher {
     /// manifest whole and empty changes; each uploaded and renamed like any file, the manifest
     /// first, so changes never name bytes that are not there. A local copy of the manifest spares
     /// the next publish its download.
-    func checkpoint(_ record: PublishManifest, last: Bool = false) throws(BuildFailure) {
-        let whole = PublishChanges(from: base, to: record, base: baseDigest).count > PublishChanges.compactAt(base)
-        // A first publish ends with the manifest whole, so the host's record is one file to read.
-        if whole || (last && base.files.isEmpty && !record.files.isEmpty) {
+    /// `rewrote`: at the end of a publish, how many files it sent or deleted.
+    func checkpoint(_ record: PublishManifest, rewrote: Int = 0) throws(BuildFailure) {
+        let count = PublishChanges(from: base, to: record, base: baseDigest).count
+        // A publish that rewrote much (the first, a new theme) ends with the manifest whole: its
+        // changes would otherwise be sent again by every publish until the next rewrite.
+        let rewroteMuch = rewrote > 0 && (base.files.isEmpty || rewrote > PublishChanges.compactAt(base) / 2)
+        if count > PublishChanges.compactAt(base) || (count > 0 && rewroteMuch) {
             let data = record.encoded()
             try send(data, as: PublishManifest.fileName, keeping: localURL())
             (base, baseDigest) = (record, PublishChanges.digest(data))
