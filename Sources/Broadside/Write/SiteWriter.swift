@@ -29,16 +29,25 @@ struct SiteWriter {
         }
 
         let root = staging + "/"
+        // The previous site, whose unchanged files are kept (PreviousFile); none on a first build.
+        let previous: String? = folder.exists ? output + "/" : nil
         let failures = parallelMap(Array(plan.indices)) { index -> Diagnostic? in
             let file = file(index)
             let path = root + file.path
             guard Self.makeParent(of: path, below: root) else {
                 return WritePlan.failure(plan[index], code: errno, reading: false)
             }
+            let old = previous.map { $0 + file.path }
+            func written(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+                if let old, PreviousFile.keep(old, at: path, ifItHolds: bytes) { return true }
+                return Self.writeFile(path, bytes)
+            }
             switch file.contents {
             case .text(var text):
-                return text.withUTF8 { Self.writeFile(path, $0) } ? nil : WritePlan.failure(plan[index], code: errno, reading: false)
+                return text.withUTF8 { written($0) } ? nil : WritePlan.failure(plan[index], code: errno, reading: false)
             case .link(let source) where link(source.path, path) == 0:
+                return nil
+            case .copy(let source) where old.map({ PreviousFile.keep($0, at: path, ifItHoldsFile: source.path) }) == true:
                 return nil
             case .copy(let source), .link(let source):
                 // Streamed, never held: a file of any size takes the same memory.
@@ -48,10 +57,10 @@ struct SiteWriter {
                 case .failure(.writing(let code)): return WritePlan.failure(plan[index], code: code, reading: false)
                 }
             case .bytes(let bytes):
-                return bytes.withUnsafeBufferPointer { Self.writeFile(path, $0) }
+                return bytes.withUnsafeBufferPointer { written($0) }
                     ? nil : WritePlan.failure(plan[index], code: errno, reading: false)
             case .data(let data):
-                return [UInt8](data).withUnsafeBufferPointer { Self.writeFile(path, $0) }
+                return [UInt8](data).withUnsafeBufferPointer { written($0) }
                     ? nil : WritePlan.failure(plan[index], code: errno, reading: false)
             }
         }.compactMap { $0 }
