@@ -21,6 +21,8 @@ public struct BuildReport: Sendable {
     public var timings: [(stage: String, seconds: Double)]
     /// The newsletter's editions, newest first per language, the site's language first.
     public var editions: [EditionFiles] = []
+    /// Nothing changed since the last build (`BuildRecord`): no file was read or written.
+    public var unchanged = false
 }
 
 /// Everything a build knows before it writes: the resolved site and every file it will have.
@@ -62,6 +64,12 @@ public enum Build {
     public static func run(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         var diagnostics: [Diagnostic] = []
         var clock = StageClock(progress: options.progress)
+        let inputs = BuildRecord.stamps(options)
+        if var report = BuildRecord.unchanged(options, inputs: inputs) {
+            clock.measure("nothing changed since the last build", "no post read, no file written")
+            report.timings = clock.timings
+            return report
+        }
 
         guard let prepared = prepare(options, writing: true, diagnostics: &diagnostics, clock: &clock),
             let output = prepared.output
@@ -89,6 +97,7 @@ public enum Build {
             imagesFromCache: prepared.images.fromCache, draftsLeftOut: leftOut.drafts, futureLeftOut: leftOut.future,
             leftOutPosts: prepared.leftOutPosts, warnings: diagnostics, timings: clock.timings)
         report.editions = EditionFiles.all(in: site)
+        BuildRecord.save(options, inputsBefore: inputs, site: site, leftOut: prepared.leftOutPosts, report: report)
         return report
     }
 

@@ -47,10 +47,11 @@ struct BuildCommand: ParsableCommand {
         let console = Console(quiet: report.quiet, verbose: report.verbose || timings)
         if let baseURL, let problem = BaseURL.optionProblem(baseURL) { throw usageError(problem) }
         let progress = ProgressLines(console: console, started: started)
-        let options = BuildOptions(
+        var options = BuildOptions(
             source: site.url, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL,
             includeDrafts: drafts, includeFuture: future, now: try buildTime(now: now), clean: clean,
             strict: strict, progress: { progress.stageEnded($0) })
+        options.wholeBuild = console.verbose
         do {
             let result = try Build.run(options)
             progress.finish()

@@ -20,6 +20,9 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Told of each stage as it ends, for a terminal's progress lines; never changes the output.
     public var progress: (@Sendable (BuildProgress) -> Void)?
+    /// Build the whole site even when nothing changed since the last build (`--verbose` shows
+    /// each stage of a whole build); the output is the same either way.
+    public var wholeBuild = false
     /// Which Mustache engine renders the theme: Broadside's own, or swift-mustache where a test
     /// compares the whole site byte for byte (see docs/templates-engine.md).
     var templateEngine: TemplateEngineChoice = .broadside

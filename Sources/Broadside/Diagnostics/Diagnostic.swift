@@ -2,8 +2,8 @@
 ///
 /// Diagnostics are values collected through every stage and printed once by the CLI,
 /// so an editor sees every problem of a build together instead of one per run.
-public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Sendable {
+public struct Diagnostic: Error, Equatable, Sendable, Codable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Codable {
         case error
         case warning
     }

@@ -58,7 +58,7 @@ final class LeftOutPosts: Sendable {
 }
 
 /// A post a build did not publish, for the closing line and `--verbose`.
-public struct LeftOutPost: Sendable, Equatable {
+public struct LeftOutPost: Sendable, Equatable, Codable {
     public var source: String
     public var date: PostDate
     /// Left out as a draft; false for one left out only for its date.

@@ -2,7 +2,7 @@ import Foundation
 
 /// An instant together with the UTC offset the editor wrote, so a post dated
 /// `2026-10-05T08:30:00-05:00` is shown at 08:30, not converted to UTC.
-public struct PostDate: Sendable, Equatable, Comparable {
+public struct PostDate: Sendable, Equatable, Comparable, Codable {
     /// Seconds since 1970-01-01T00:00:00Z.
     public var secondsSince1970: Double
     /// Seconds east of UTC.

@@ -1,5 +1,5 @@
 /// Where an edition's files are, for `broadside newsletter`: an editor attaches or pastes them.
-public struct EditionFiles: Sendable, Equatable {
+public struct EditionFiles: Sendable, Equatable, Codable {
     public var lang: String
     /// `2026-w45`, or `2026-11-03` for a daily edition.
     public var key: String

@@ -1,0 +1,158 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `.broadside-cache/build.json`: what the last successful build read and wrote, so that a build
+/// of the very same inputs into an output nobody touched since writes nothing and takes a few
+/// stat calls: the site's files (every file and folder below the site, links followed, but the
+/// output, the cache and `.git`), the output's, the running program's, the options that shape
+/// the output, and the span of "now" over which the same inputs make the same site (until the
+/// first post leaves the future or the first event is over). Anything else different, and the
+/// build is a whole one. Deleting the record, or the cache folder, is always safe.
+struct BuildRecord: Codable, Equatable {
+    static let version = 1
+    static let path = ".broadside-cache/build.json"
+
+    var version = Self.version
+    var program: String
+    var options: String
+    var output: String
+    /// The build's now, and the first instant after it at which time alone changes the site.
+    var now: Double
+    var validUntil: Double
+    var inputs: FileStamps
+    var outputs: FileStamps
+    var report: RecordedReport
+    /// SHA-256 of the record's other fields: a record cut short or edited is not trusted.
+    var digest = ""
+
+    /// The report of the recorded build, when `options` would make the same site into an output
+    /// that is as that build left it; nil otherwise.
+    static func unchanged(_ options: BuildOptions, inputs: FileStamps?) -> BuildReport? {
+        guard !options.clean, !options.wholeBuild, let inputs, let record = load(options.source), record.digest == record.computedDigest,
+            record.version == version, record.program == program(), record.options == key(options),
+            record.output == OutputPath.resolve(options.output), record.inputs.digest == inputs.digest,
+            record.covers(options.now.timeIntervalSince1970),
+            FileStamps.of(record.output, follow: false)?.digest == record.outputs.digest
+        else { return nil }
+        return record.report.report
+    }
+
+    /// Writes the record of a build that succeeded, when the site's files were the same before
+    /// and after it (an edit during the build leaves none) and none changed so close to the
+    /// record that the file system's times could not tell them apart (as git's index does).
+    static func save(_ options: BuildOptions, inputsBefore: FileStamps?, site: Site, leftOut: [LeftOutPost], report: BuildReport) {
+        let file = options.source.appendingPathComponent(path).path
+        unlink(file)
+        let output = OutputPath.resolve(options.output)
+        guard let inputsBefore, let inputs = stamps(options), inputs.digest == inputsBefore.digest,
+            let outputs = FileStamps.of(output, follow: false)
+        else { return }
+        let now = options.now.timeIntervalSince1970
+        var record = BuildRecord(
+            program: program(), options: key(options), output: output, now: now,
+            validUntil: validUntil(site, leftOut: leftOut, now: now), inputs: inputs, outputs: outputs,
+            report: RecordedReport(report))
+        record.digest = record.computedDigest
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(record) else { return }
+        try? FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        guard (try? data.write(to: URL(fileURLWithPath: file), options: .atomic)) != nil else { return }
+        var info = stat()
+        let written = stat(file, &info) == 0 ? Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec) : 0
+        // A file system that keeps whole seconds (FAT, HFS+) may give an edit made now the
+        // record's own time: 2 s of margin there, 10 ms where times have nanoseconds.
+        let margin: Int64 = written % 1_000_000_000 == 0 ? 2_000_000_000 : 10_000_000
+        if inputs.newest >= written - margin || outputs.newest > written { unlink(file) }
+    }
+
+    /// The site's files as the record compares them.
+    static func stamps(_ options: BuildOptions) -> FileStamps? {
+        let source = OutputPath.resolve(options.source)
+        let output = OutputPath.resolve(options.output)
+        var skipping: Set<String> = [".broadside-cache", ".git"]
+        // The output inside the site, and its build's staging folders beside it (`.site.staging-PID`).
+        var leftovers = "\u{0}"
+        if output.hasPrefix(source + "/") {
+            let inside = String(output.dropFirst(source.count + 1))
+            skipping.insert(inside)
+            let name = (inside as NSString).lastPathComponent, parent = (inside as NSString).deletingLastPathComponent
+            leftovers = (parent.isEmpty ? "" : parent + "/") + "." + name + "."
+        }
+        return FileStamps.of(source, follow: true) { skipping.contains($0) || $0.hasPrefix(leftovers) }
+    }
+
+    private func covers(_ now: Double) -> Bool { now == self.now || (now > self.now && now < validUntil) }
+
+    /// The first instant after `now` at which a post leaves the future or an event is over
+    /// (`now` itself when a list is empty: an empty feed is dated by the build's now).
+    static func validUntil(_ site: Site, leftOut: [LeftOutPost], now: Double) -> Double {
+        if site.lists.contains(where: { $0.posts.isEmpty }) { return now }
+        // The largest finite number, for JSON: no time ends the record.
+        var first = Double.greatestFiniteMagnitude
+        for post in site.posts {
+            if post.date.secondsSince1970 > now { first = min(first, post.date.secondsSince1970) }
+            if let over = post.event?.over.secondsSince1970, over >= now { first = min(first, over) }
+        }
+        for post in leftOut where post.date.secondsSince1970 > now { first = min(first, post.date.secondsSince1970) }
+        return first
+    }
+
+    /// What shapes the output besides the site's files and now.
+    static func key(_ options: BuildOptions) -> String {
+        let zone = ProcessInfo.processInfo.environment["TZ"] ?? ""
+        return [OutputPath.resolve(options.source), options.baseURL ?? "-", "\(options.includeDrafts)", "\(options.includeFuture)",
+                "\(options.strict)", "\(options.templateEngine)", zone].joined(separator: "\n")
+    }
+
+    /// The running program, as the file system describes it: a new build of Broadside is another.
+    static func program() -> String {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return "" }
+        return "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ino) \(Bundle.main.executablePath ?? "")"
+    }
+
+    private var computedDigest: String {
+        var copy = self
+        copy.digest = ""
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(copy)).map(ImageCodec.sha256) ?? "?"
+    }
+
+    private static func load(_ source: URL) -> BuildRecord? {
+        guard let data = FileManager.default.contents(atPath: source.appendingPathComponent(path).path) else { return nil }
+        return try? JSONDecoder().decode(BuildRecord.self, from: data)
+    }
+}
+
+/// The parts of a build's report its record keeps: what the CLI says after a build.
+struct RecordedReport: Codable, Equatable {
+    var posts, pages, feeds, calendars, assets, images, draftsLeftOut, futureLeftOut: Int
+    var leftOutPosts: [LeftOutPost]
+    var warnings: [Diagnostic]
+    var editions: [EditionFiles]
+
+    init(_ report: BuildReport) {
+        (posts, pages, feeds, calendars, assets) = (report.posts, report.pages, report.feeds, report.calendars, report.assets)
+        images = report.imagesProcessed + report.imagesFromCache
+        (draftsLeftOut, futureLeftOut) = (report.draftsLeftOut, report.futureLeftOut)
+        (leftOutPosts, warnings, editions) = (report.leftOutPosts, report.warnings, report.editions)
+    }
+
+    var report: BuildReport {
+        var report = BuildReport(
+            posts: posts, pages: pages, feeds: feeds, calendars: calendars, assets: assets, imagesProcessed: 0,
+            imagesFromCache: images, draftsLeftOut: draftsLeftOut, futureLeftOut: futureLeftOut,
+            leftOutPosts: leftOutPosts, warnings: warnings, timings: [])
+        report.editions = editions
+        report.unchanged = true
+        return report
+    }
+}
+

@@ -1,0 +1,85 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a folder holds, as the file system describes each file: its size, its modification and
+/// change times to the nanosecond, its inode and mode. Equal stamps mean the same bytes unless
+/// something rewrote a file and set its times back, which the change time (no tool can set it)
+/// gives away; git's index trusts the same fields. A folder is stamped as one, without its
+/// times (a build's own staging folder beside the output changes them): a file added or removed
+/// below it adds or removes an entry.
+struct FileStamps: Codable, Equatable, Sendable {
+    /// SHA-256 of every entry's relative path and stamp, in the order of the paths: a record
+    /// keeps 64 characters, not a line for each of 30,000 files.
+    var digest: String
+    /// The newest modification or change time among the files, in nanoseconds.
+    var newest: Int64
+
+    /// Every entry below `root`. `follow`: links are followed as a build's reads follow them (a
+    /// linked theme folder), each folder once; else a link is stamped as a link. Entries whose
+    /// relative path `skip` accepts are left out with what is below them.
+    static func of(_ root: String, follow: Bool, skip: @escaping (String) -> Bool = { _ in false }) -> FileStamps? {
+        var walk = Walk(follow: follow, skip: skip)
+        guard walk.visit(root, relative: "") else { return nil }
+        return FileStamps(digest: ImageCodec.sha256(walk.text), newest: walk.newest)
+    }
+
+    /// Entries in the order of their names in each folder, one line each: path, NUL, stamp.
+    private struct Walk {
+        let follow: Bool
+        let skip: (String) -> Bool
+        var text: [UInt8] = []
+        var newest: Int64 = 0
+        var folders: Set<[UInt64]> = []
+
+        /// False when the entry cannot be read: the caller then knows nothing of the folder.
+        mutating func visit(_ path: String, relative: String) -> Bool {
+            var info = stat()
+            guard (follow ? stat(path, &info) : lstat(path, &info)) == 0 else { return false }
+            guard (info.st_mode & S_IFMT) == S_IFDIR else {
+                let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+                let changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+                newest = max(newest, modified, changed)
+                add(relative, [Int64(info.st_size), modified, changed, Int64(info.st_ino), Int64(info.st_mode)])
+                return true
+            }
+            add(relative, [])
+            // A folder reached twice through links is read once: no loop, however they point.
+            guard folders.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return true }
+            guard let names = Self.names(in: path) else { return false }
+            for name in names {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                if skip(child) { continue }
+                guard visit(path + "/" + name, relative: child) else { return false }
+            }
+            return true
+        }
+
+        private mutating func add(_ relative: String, _ numbers: [Int64]) {
+            text.append(contentsOf: relative.utf8)
+            text.append(0)
+            for number in numbers {
+                withUnsafeBytes(of: number.littleEndian) { text.append(contentsOf: $0) }
+            }
+            text.append(0x0A)
+        }
+
+        /// The folder's entries by name, `.` and `..` left out; nil when it cannot be read.
+        private static func names(in path: String) -> [String]? {
+            guard let folder = opendir(path) else { return nil }
+            defer { closedir(folder) }
+            var names: [String] = []
+            while let entry = readdir(folder) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                if name != "." && name != ".." { names.append(name) }
+            }
+            return names.sorted()
+        }
+    }
+}
