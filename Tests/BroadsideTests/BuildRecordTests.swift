@@ -83,6 +83,25 @@ import Testing
         #expect(try !site.build().unchanged && !site.exists("posts/later/index.html"))
     }
 
+    /// A stopped build's folder beside the output, or a photo cache entry gone: a whole build
+    /// puts each right.
+    @Test func leftoversAndAPhotoCacheEntryGoneAreAWholeBuild() throws {
+        let site = try site()
+        defer { site.remove() }
+        try site.copy(image: "banner.jpg", to: "static/images/banner.jpg")
+        settle()
+        try site.build()
+        let leftover = site.root.appendingPathComponent(".site.tmp-999999")
+        try FileManager.default.createDirectory(at: leftover, withIntermediateDirectories: false)
+        #expect(try !site.build().unchanged && !FileManager.default.fileExists(atPath: leftover.path))
+        let cache = site.root.appendingPathComponent(ImageCache.folderName)
+        #expect(try site.build().unchanged)
+        let entry = try #require(FileManager.default.contentsOfDirectory(atPath: cache.path).sorted().first)
+        try FileManager.default.removeItem(at: cache.appendingPathComponent(entry))
+        let rebuilt = try site.build()
+        #expect(!rebuilt.unchanged && rebuilt.imagesProcessed == 1)
+    }
+
     @Test func aDamagedRecordIsNotTrusted() throws {
         let site = try site()
         defer { site.remove() }

@@ -9,10 +9,11 @@ import Darwin
 /// `.broadside-cache/build.json`: what the last successful build read and wrote, so that a build
 /// of the very same inputs into an output nobody touched since writes nothing and takes a few
 /// stat calls: the site's files (every file and folder below the site, links followed, but the
-/// output, the cache and `.git`), the output's, the running program's, the options that shape
-/// the output, and the span of "now" over which the same inputs make the same site (until the
-/// first post leaves the future or the first event is over). Anything else different, and the
-/// build is a whole one. Deleting the record, or the cache folder, is always safe.
+/// output, the cache and `.git`), the output's, the photo cache's, the running program's, the
+/// options that shape the output, and the span of "now" over which the same inputs make the same
+/// site (until the first post leaves the future or the first event is over). Anything else
+/// different, or a stopped build's folder beside the output, and the build is a whole one.
+/// Deleting the record, or the cache folder, is always safe.
 struct BuildRecord: Codable, Equatable {
     static let version = 1
     static let path = ".broadside-cache/build.json"
@@ -26,6 +27,8 @@ struct BuildRecord: Codable, Equatable {
     var validUntil: Double
     var inputs: FileStamps
     var outputs: FileStamps
+    /// The photo cache: a cache entry removed or damaged is a whole build, which makes it again.
+    var images: FileStamps
     var report: RecordedReport
     /// SHA-256 of the record's other fields: a record cut short or edited is not trusted.
     var digest = ""
@@ -36,8 +39,9 @@ struct BuildRecord: Codable, Equatable {
         guard !options.clean, !options.wholeBuild, let inputs, let record = load(options.source), record.digest == record.computedDigest,
             record.version == version, record.program == program(), record.options == key(options),
             record.output == OutputPath.resolve(options.output), record.inputs.digest == inputs.digest,
-            record.covers(options.now.timeIntervalSince1970),
-            FileStamps.of(record.output, follow: false)?.digest == record.outputs.digest
+            record.covers(options.now.timeIntervalSince1970), !hasLeftovers(record.output),
+            FileStamps.of(record.output, follow: false)?.digest == record.outputs.digest,
+            imageStamps(options).digest == record.images.digest
         else { return nil }
         return record.report.report
     }
@@ -56,7 +60,7 @@ struct BuildRecord: Codable, Equatable {
         var record = BuildRecord(
             program: program(), options: key(options), output: output, now: now,
             validUntil: validUntil(site, leftOut: leftOut, now: now), inputs: inputs, outputs: outputs,
-            report: RecordedReport(report))
+            images: imageStamps(options), report: RecordedReport(report))
         record.digest = record.computedDigest
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -85,6 +89,19 @@ struct BuildRecord: Codable, Equatable {
             leftovers = (parent.isEmpty ? "" : parent + "/") + "." + name + "."
         }
         return FileStamps.of(source, follow: true) { skipping.contains($0) || $0.hasPrefix(leftovers) }
+    }
+
+    /// The photo cache's files (none: an empty stamp).
+    static func imageStamps(_ options: BuildOptions) -> FileStamps {
+        let folder = options.source.appendingPathComponent(ImageCache.folderName).path
+        return FileStamps.of(folder, follow: false) ?? FileStamps(digest: "", newest: 0)
+    }
+
+    /// A stopped build's staging or previous folder beside the output: a whole build puts it right.
+    static func hasLeftovers(_ output: String) -> Bool {
+        let name = (output as NSString).lastPathComponent
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: (output as NSString).deletingLastPathComponent)) ?? []
+        return entries.contains { $0.hasPrefix(".\(name).\(Leftovers.Kind.staging.rawValue)-") || $0.hasPrefix(".\(name).\(Leftovers.Kind.previous.rawValue)-") }
     }
 
     private func covers(_ now: Double) -> Bool { now == self.now || (now > self.now && now < validUntil) }
