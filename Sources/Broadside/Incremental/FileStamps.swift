@@ -50,8 +50,8 @@ struct FileStamps: Codable, Equatable, Sendable {
             add(relative, [])
             // A folder reached twice through links is read once: no loop, however they point.
             guard folders.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return true }
-            guard let names = Self.names(in: path) else { return false }
-            for name in names {
+            guard let names = SiteFolder.entries(of: path) else { return false }
+            for name in names.sorted() {
                 let child = relative.isEmpty ? name : relative + "/" + name
                 if skip(child) { continue }
                 guard visit(path + "/" + name, relative: child) else { return false }
@@ -66,20 +66,6 @@ struct FileStamps: Codable, Equatable, Sendable {
                 withUnsafeBytes(of: number.littleEndian) { text.append(contentsOf: $0) }
             }
             text.append(0x0A)
-        }
-
-        /// The folder's entries by name, `.` and `..` left out; nil when it cannot be read.
-        private static func names(in path: String) -> [String]? {
-            guard let folder = opendir(path) else { return nil }
-            defer { closedir(folder) }
-            var names: [String] = []
-            while let entry = readdir(folder) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-                }
-                if name != "." && name != ".." { names.append(name) }
-            }
-            return names.sorted()
         }
     }
 }

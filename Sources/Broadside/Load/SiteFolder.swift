@@ -197,7 +197,7 @@ struct SiteFolder {
     }
 
     /// The names in `folder`, or nil with `errno` set.
-    private static func entries(of folder: String) -> [String]? {
+    static func entries(of folder: String) -> [String]? {
         guard let directory = opendir(folder) else { return nil }
         defer { closedir(directory) }
         var names: [String] = []
