@@ -114,9 +114,9 @@ func value(_ choices: inout Choices, depth: Int) -> (TemplateValue, Any) {
 /// - Spaces or tabs at the very end of a template: swift-mustache drops them when they are all
 ///   of the last line, and keeps a tag before them from being standalone; the spec removes a
 ///   standalone last line whole.
-/// - A section or block opened after other text on its line and closed on a later line: swift-mustache
-///   forgets, once the section is closed, that the next tag starts a line, so a standalone line
-///   right after it keeps its line break.
+/// - A section or block opened with other text on its line (before or after the tag) and closed
+///   on a later line: swift-mustache forgets, once the section is closed, that the next tag
+///   starts a line, so a standalone line right after it keeps its line break.
 /// - A tag right after a closing tag: swift-mustache gives it the standalone state of the
 ///   section's opening tag, so a line such as `{{/list}}{{/b}} ` may lose its line break.
 /// - A line break at the start of a tag's name (`{{` then a new line): swift-mustache writes the
@@ -141,7 +141,7 @@ func knownDifference(_ texts: [String]) -> Bool {
     }
 }
 
-/// Whether `line` opens a section after other text and does not close it on the same line.
+/// Whether `line` opens a section beside other text and does not close it on the same line.
 func opensSectionMidLine(_ line: Substring) -> Bool {
     for sigil in ["{{#", "{{^", "{{$"] {
         var rest = line[...]
@@ -149,7 +149,9 @@ func opensSectionMidLine(_ line: Substring) -> Bool {
             let before = line[line.startIndex..<open.lowerBound]
             guard let end = rest[open.upperBound...].range(of: "}}") else { break }
             let name = rest[open.upperBound..<end.lowerBound].trimmingCharacters(in: .whitespaces)
-            if !before.allSatisfy({ $0 == " " || $0 == "\t" }), !rest[end.upperBound...].contains("{{/\(name)}}") { return true }
+            let after = rest[end.upperBound...]
+            let alone = before.allSatisfy { $0 == " " || $0 == "\t" } && after.allSatisfy { $0 == " " || $0 == "\t" }
+            if !alone, !after.contains("{{/\(name)}}") { return true }
             rest = rest[end.upperBound...]
         }
     }
