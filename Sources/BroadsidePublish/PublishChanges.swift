@@ -10,7 +10,7 @@ import Foundation
 /// bytes are older than the manifest (a publish stopped between writing the one and the other)
 /// and are left unread: the manifest is then the whole record. The same digest lets a publish
 /// use its local copy of the manifest instead of downloading it.
-public struct PublishChanges: Codable, Equatable, Sendable {
+public struct PublishChanges: PublishRecordFile, Equatable, Sendable {
     public static let fileName = ".broadside-publish-changes.json"
 
     public var version = 1
@@ -39,17 +39,6 @@ public struct PublishChanges: Codable, Equatable, Sendable {
     /// files: a daily post's publish sends a small file, a first publish of 20,000 files a few
     /// dozen manifests, not one per checkpoint.
     public static func compactAt(_ manifest: PublishManifest) -> Int { max(1_000, manifest.files.count / 16) }
-
-    public func encoded() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)) ?? Data()
-    }
-
-    public static func decode(_ data: Data) -> PublishChanges? {
-        guard let changes = try? JSONDecoder().decode(PublishChanges.self, from: data), changes.version == 1 else { return nil }
-        return changes
-    }
 
     /// The digest `base` names.
     public static func digest(_ data: Data) -> String {

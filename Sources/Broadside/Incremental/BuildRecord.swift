@@ -80,15 +80,16 @@ struct BuildRecord: Codable, Equatable {
         let source = OutputPath.resolve(options.source)
         let output = OutputPath.resolve(options.output)
         var skipping: Set<String> = [".broadside-cache", ".git"]
-        // The output inside the site, and its build's staging folders beside it (`.site.staging-PID`).
-        var leftovers = "\u{0}"
-        if output.hasPrefix(source + "/") {
-            let inside = String(output.dropFirst(source.count + 1))
-            skipping.insert(inside)
-            let name = (inside as NSString).lastPathComponent, parent = (inside as NSString).deletingLastPathComponent
-            leftovers = (parent.isEmpty ? "" : parent + "/") + "." + name + "."
+        // The output inside the site, and a build's folders beside it (`.site.tmp-PID`, `.site.old-PID`).
+        guard output.hasPrefix(source + "/") else { return FileStamps.of(source, follow: true) { skipping.contains($0) } }
+        let inside = String(output.dropFirst(source.count + 1))
+        skipping.insert(inside)
+        let parent = String(inside.dropLast((inside as NSString).lastPathComponent.count))
+        return FileStamps.of(source, follow: true) { path in
+            guard !skipping.contains(path) else { return true }
+            let entry = path.dropFirst(parent.count)
+            return path.hasPrefix(parent) && !entry.contains("/") && Leftovers.isLeftover(String(entry), of: inside)
         }
-        return FileStamps.of(source, follow: true) { skipping.contains($0) || $0.hasPrefix(leftovers) }
     }
 
     /// The photo cache's files (none: an empty stamp).
@@ -99,9 +100,8 @@ struct BuildRecord: Codable, Equatable {
 
     /// A stopped build's staging or previous folder beside the output: a whole build puts it right.
     static func hasLeftovers(_ output: String) -> Bool {
-        let name = (output as NSString).lastPathComponent
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: (output as NSString).deletingLastPathComponent)) ?? []
-        return entries.contains { $0.hasPrefix(".\(name).\(Leftovers.Kind.staging.rawValue)-") || $0.hasPrefix(".\(name).\(Leftovers.Kind.previous.rawValue)-") }
+        return entries.contains { Leftovers.isLeftover($0, of: output) }
     }
 
     private func covers(_ now: Double) -> Bool { now == self.now || (now > self.now && now < validUntil) }
@@ -122,9 +122,8 @@ struct BuildRecord: Codable, Equatable {
 
     /// What shapes the output besides the site's files and now.
     static func key(_ options: BuildOptions) -> String {
-        let zone = ProcessInfo.processInfo.environment["TZ"] ?? ""
-        return [OutputPath.resolve(options.source), options.baseURL ?? "-", "\(options.includeDrafts)", "\(options.includeFuture)",
-                "\(options.strict)", "\(options.templateEngine)", zone].joined(separator: "\n")
+        [OutputPath.resolve(options.source), options.baseURL ?? "-", "\(options.includeDrafts)", "\(options.includeFuture)",
+         "\(options.strict)", "\(options.templateEngine)"].joined(separator: "\n")
     }
 
     /// The running program, as the file system describes it: a new build of Broadside is another.

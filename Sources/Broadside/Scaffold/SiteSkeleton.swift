@@ -132,7 +132,8 @@ public enum SiteSkeleton {
         # The theme, the look of the site. Broadside has one built in: default.
         # theme: default
 
-        # How many posts each page of a list shows.
+        # How many posts each older page of a list holds (the first page shows the
+        # newest: up to twice as many, less one).
         # posts_per_page: 10
 
         # How many of the newest posts each feed (and so RSS-to-email) holds.

@@ -21,8 +21,17 @@ enum Leftovers {
     }
 
     static func path(_ kind: Kind, of output: String, pid: Int32) -> String {
-        let name = (output as NSString).lastPathComponent
-        return (output as NSString).deletingLastPathComponent + "/.\(name).\(kind.rawValue)-\(pid)"
+        (output as NSString).deletingLastPathComponent + "/" + marker(kind, of: output) + "\(pid)"
+    }
+
+    /// How the name of a leftover of `output` begins, up to its PID: `.site.tmp-`.
+    static func marker(_ kind: Kind, of output: String) -> String {
+        ".\((output as NSString).lastPathComponent).\(kind.rawValue)-"
+    }
+
+    /// Whether `entry`, a name in the output's parent folder, is a leftover of `output` of any kind.
+    static func isLeftover(_ entry: String, of output: String) -> Bool {
+        [Kind.staging, .previous].contains { entry.hasPrefix(marker($0, of: output)) }
     }
 
     /// Holds an exclusive lock on the folder around the output while `body` runs, so that two
@@ -46,11 +55,10 @@ enum Leftovers {
     static func recover(_ output: String, sparing: String? = nil) -> [Diagnostic] {
         let fileManager = FileManager.default
         let parent = (output as NSString).deletingLastPathComponent
-        let name = (output as NSString).lastPathComponent
         var dead: [(path: String, kind: Kind)] = []
         for entry in ((try? fileManager.contentsOfDirectory(atPath: parent)) ?? []).sorted() {
             for kind in [Kind.previous, .staging] {
-                let marker = ".\(name).\(kind.rawValue)-"
+                let marker = marker(kind, of: output)
                 guard entry.hasPrefix(marker), let pid = Int32(entry.dropFirst(marker.count)) else { continue }
                 // A running build's folders are its own; this process's PID can only be a dead one's.
                 let alive = pid != getpid() && (kill(pid, 0) == 0 || errno == EPERM)
