@@ -39,6 +39,8 @@ struct PreparedBuild {
     var leftOutPosts: [LeftOutPost] = []
     var images: ImageSet
     var imageCache: ImageCache
+    /// Where the posts' HTML is while the build runs (see `HTMLSpill`).
+    var spill: HTMLSpill?
 }
 
 /// Seconds spent in each stage, told to `BuildOptions.progress` as each ends.
@@ -81,7 +83,7 @@ public enum Build {
         theme.templates.engine = options.templateEngine
         let renderer = PageRenderer(site: site, theme: theme, images: prepared.images)
         clock.measure("prepare", plural(pages.count, "page") + " to render")
-        diagnostics += SiteWriter(folder: output).write(plan) { [assets] index in
+        diagnostics += SiteWriter(folder: output).write(plan, problems: { prepared.spill?.problems ?? [] }) { [assets] index in
             index < pages.count ? renderer.render(pages[index]) : assets[index - pages.count]
         }
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
@@ -126,7 +128,8 @@ public enum Build {
         }
         // `check` names a post whose date looks like a typo (next year for this year); a build leaves it out.
         if !writing { parser.farAhead = now + 30 * 86_400 }
-        let content = ContentLoader(source: options.source, parser: parser).load()
+        let spill = output.flatMap { HTMLSpill(beside: $0.path) }
+        let content = ContentLoader(source: options.source, parser: parser, spill: spill).load()
         diagnostics += content.diagnostics + leftOut.diagnostics
         clock.measure("load", plural(content.posts.count, "post"))
 
@@ -198,7 +201,7 @@ public enum Build {
             limit: writing ? LinkCheck.buildLimit : .max)
         return PreparedBuild(site: site, theme: theme, output: output, pages: pages, assets: assets, plan: plan, leftOut: leftOut,
             leftOutPosts: content.leftOut.map { LeftOutPost(source: $0.source, date: $0.date, draft: $0.draft && !options.includeDrafts) },
-            images: images, imageCache: imageCache)
+            images: images, imageCache: imageCache, spill: spill)
     }
 
     static func plural(_ count: Int, _ word: String) -> String {

@@ -2,6 +2,9 @@
 #include "broadside_files.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 ssize_t bs_copy_file_range(int input, off_t *input_offset, int output, off_t *output_offset, size_t count) {
@@ -32,4 +35,21 @@ off_t bs_seek_hole(int descriptor, off_t offset) {
     errno = EINVAL;
     return -1;
 #endif
+}
+
+int bs_open_unnamed(const char *folder) {
+    int descriptor;
+#ifdef O_TMPFILE
+    descriptor = open(folder, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    if (descriptor >= 0) return descriptor;
+#endif
+    char path[4096];
+    int length = snprintf(path, sizeof path, "%s/.broadside-html-XXXXXX", folder);
+    if (length < 0 || (size_t)length >= sizeof path) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    descriptor = mkostemp(path, O_CLOEXEC);
+    if (descriptor >= 0) unlink(path);
+    return descriptor;
 }

@@ -73,7 +73,7 @@ import Testing
         for index in resolved.posts.indices {
             let view = PostView(resolved.posts[index], in: resolved, index: index, strings: try #require(theme).strings,
                 seriesDays: renderer.seriesDays, images: images).context
-            if let context = feedContent.parts(of: index, body: renderer.bodies[index], view: view).context { record("feed content", context) }
+            if let context = feedContent.parts(of: index, body: renderer.blocks.html(of: resolved.posts[index]), view: view).context { record("feed content", context) }
         }
         // The fixture site has no blocks: theirs come from a post with every field of each.
         for (name, context) in try BlockFixture.contexts() { record(name, context) }

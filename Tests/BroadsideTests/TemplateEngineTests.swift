@@ -184,7 +184,7 @@ import Testing
         let content = ContentLoader(source: options.source, parser: parser).load()
         let (resolved, _) = SiteResolver.resolve(content, config: config, urls: urls, now: options.now.timeIntervalSince1970)
         let renderer = PageRenderer(site: resolved, theme: theme)
-        let index = try #require(resolved.posts.indices.max { renderer.bodies[$0].count < renderer.bodies[$1].count })
+        let index = try #require(resolved.posts.indices.max { resolved.posts[$0].html.utf8.count < resolved.posts[$1].html.utf8.count })
         let (template, context) = renderer.html(.post(index))
         let ours = theme.templates.own
         let value = TemplateValue.map(context)

@@ -17,6 +17,8 @@ public struct LoadedContent: Sendable {
 struct ContentLoader {
     var source: URL
     var parser: PostParser
+    /// Where each post's HTML goes once parsed, when the build will write; nil: kept in memory.
+    var spill: HTMLSpill? = nil
 
     static let postsFolder = "content/posts"
     /// Pages: About, Donate, Know your rights; optional.
@@ -53,8 +55,10 @@ struct ContentLoader {
             guard let text = String(validatingUTF8: data) else {
                 return (nil, nil, [UTF8Text.problem(in: data, file: file)], nil)
             }
-            return parser.read(text, file: file, fileStem: PostFolder.stem(ofPostAt: found.path),
+            var read = parser.read(text, file: file, fileStem: PostFolder.stem(ofPostAt: found.path),
                 finder: ResourceFinder(site: folder, postFolder: PostFolder.folder(ofPostAt: found.path)))
+            if let spill, let body = read.0?.body { read.0?.body = body.spilled(into: spill) }
+            return read
         }
         // A link beside a post folder's index.md is judged by both listings: say it once.
         var diagnostics = listing + results.flatMap(\.2).filter { !listing.contains($0) } + unread

@@ -32,7 +32,8 @@ public struct Post: Sendable, Equatable {
     public var seriesDay: Int?
     public var translationKey: String?
     public var draft: Bool
-    public var html: String
+    /// The body as HTML, with markers where its blocks and images go (see `html`).
+    public var body: PostHTML
     /// Every other front-matter key, handed to templates as `params`.
     public var params: [String: FrontMatterValue]
     /// Where `slug:` was written, if it was, for messages about duplicates.
@@ -76,6 +77,12 @@ public struct Post: Sendable, Equatable {
 
 extension Post {
     public var isPage: Bool { page != nil }
+
+    /// The body's HTML; read from the build's spill file each time when it was spilled.
+    public var html: String {
+        get { body.text }
+        set { body = PostHTML(newValue) }
+    }
 
     /// Where it is written below the site's root, with a trailing slash: `posts/<slug>/`, or a
     /// page's own folder.

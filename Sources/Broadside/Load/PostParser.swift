@@ -314,7 +314,7 @@ struct PostParser: Sendable {
             authors: authors, categories: categories, tags: tags,
             summary: summaryField ?? Self.shortened(body.firstParagraph),
             lang: lang ?? config.language, series: series, seriesDay: seriesDay, translationKey: translationKey,
-            draft: draft, html: body.html, params: params, slugLine: fields["slug"]?.line.map { $0 + 1 },
+            draft: draft, body: PostHTML(body.html), params: params, slugLine: fields["slug"]?.line.map { $0 + 1 },
             blocks: blocks, seriesDayLine: fields["series_day"]?.line.map { $0 + 1 },
             translationKeyLine: fields["translation_key"]?.line.map { $0 + 1 }, event: event)
         post.resources = resources

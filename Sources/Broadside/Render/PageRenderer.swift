@@ -14,8 +14,9 @@ struct PageRenderer: Sendable {
     /// Each post as list pages hand it to templates: its view's context, with `rendered_item`
     /// when the theme has `partials/post-item`. Made once; a post is on about eight lists.
     var entries: [TemplateMap]
-    /// Each post's HTML with its blocks rendered, for its page and the feeds.
-    var bodies: [String]
+    /// Puts each post's blocks into its HTML, as its page and its feed item are made: the HTML
+    /// of every post is never held at once (see `PostHTML`).
+    var blocks: BlockRenderer
     /// The theme's strings (`t`) in each language of the site, made once.
     var words: [String: TemplateMap]
     /// `site` as pages in each language see it, made once.
@@ -62,12 +63,12 @@ struct PageRenderer: Sendable {
         sitemap = site.config.baseURL == nil ? nil : Sitemap(site: site)
         let blocks = BlockRenderer(theme: theme, words: words)
         homeActions = Self.homeActions(site, blocks: blocks, words: words)
-        bodies = parallelMap(Array(site.posts.indices)) { [site] in blocks.html(of: site.posts[$0]) }
+        self.blocks = blocks
         let inFeeds = Set(site.lists.filter { !$0.feeds.isEmpty }.flatMap { $0.feedPosts(site.config.feedSize) })
         let feedContent = FeedContent(site: site, theme: theme, words: words, siteContexts: siteContexts, images: images, blocks: blocks)
-        feedEntries = parallelMap(Array(site.posts.indices)) { [site, bodies, views] index in
+        feedEntries = parallelMap(Array(site.posts.indices)) { [site, views] index in
             guard inFeeds.contains(index) else { return nil }
-            let content = feedContent.html(of: index, body: bodies[index], view: views[index])
+            let content = feedContent.html(of: index, body: blocks.html(of: site.posts[index]), view: views[index])
             return FeedEntry(post: site.posts[index], index: index, in: site, content: content, images: images)
         }
         let hasItem = theme.templateNames.contains(Self.itemPartial)
@@ -166,7 +167,7 @@ struct PageRenderer: Sendable {
         // The entry made once for lists, less what only lists use: not made again per page.
         var view = entries[index]
         view["rendered_item"] = nil
-        view["content"] = .html(ImageMarkup.expand(bodies[index], post: post, images: images, urls: site.urls, for: .page))
+        view["content"] = .html(ImageMarkup.expand(blocks.html(of: post), post: post, images: images, urls: site.urls, for: .page))
         let url = site.urls.address(of: post)
         if !post.isPage {
             view["more"] = MoreInCategory.context(of: index, in: site, entries: entries) { words("more_in", post.lang, ["name": $0]) }.map(TemplateValue.map)

@@ -16,7 +16,9 @@ struct SiteWriter {
 
     /// Writes the planned files, asking `file(index)` for each on every core just before writing
     /// it: rendering overlaps the file system's work, and no page is held longer than that.
-    func write(_ plan: [PlannedFile], file: @escaping @Sendable (Int) -> OutputFile) -> [Diagnostic] {
+    /// `problems`, asked once every file is written: what went wrong making them that the files
+    /// cannot tell (the site is then left as it was).
+    func write(_ plan: [PlannedFile], problems: () -> [Diagnostic] = { [] }, file: @escaping @Sendable (Int) -> OutputFile) -> [Diagnostic] {
         let fileManager = FileManager.default
         let output = folder.path
         let staging = Leftovers.path(.staging, of: output, pid: getpid())
@@ -74,6 +76,7 @@ struct SiteWriter {
             diagnostics.removeLast(more)
             diagnostics.append(.error(nil, "\(more) more files could not be written", hint: "fix the errors above first"))
         }
+        diagnostics += problems()
         var manifest = Manifest.text(of: plan.map(\.path))
         if diagnostics.isEmpty && !manifest.withUTF8({ Self.writeFile(root + Manifest.fileName, $0) }) {
             diagnostics.append(.error(nil, "cannot write \(staging)/\(Manifest.fileName): \(String(cString: strerror(errno)))",

@@ -15,4 +15,9 @@ ssize_t bs_copy_file_range(int input, off_t *input_offset, int output, off_t *ou
 off_t bs_seek_data(int descriptor, off_t offset);
 off_t bs_seek_hole(int descriptor, off_t offset);
 
+/* A file without a name in `folder`, open for reading and writing: O_TMPFILE where the file
+   system has it, else a file made and removed at once. It is gone when it is closed, however
+   the process ends. -1 with errno when no file can be made there. */
+int bs_open_unnamed(const char *folder);
+
 #endif

@@ -1,0 +1,101 @@
+import CFiles
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A post's HTML, in memory or in the build's `HTMLSpill`, from which it is read back each time
+/// a page, a feed or the search index needs it. Held in memory, the HTML of 100,000 posts was
+/// about 700 MB of a build's peak from load to write; spilled, memory grows with the posts'
+/// metadata alone.
+public struct PostHTML: Sendable, Equatable {
+    private enum Storage: Sendable {
+        case text(String)
+        case spilled(HTMLSpill, offset: Int, count: Int)
+    }
+
+    private var storage: Storage
+
+    public init(_ text: String) { storage = .text(text) }
+
+    public var text: String {
+        switch storage {
+        case .text(let text): text
+        case .spilled(let spill, let offset, let count): spill.read(offset: offset, count: count)
+        }
+    }
+
+    /// The same HTML, kept in `spill` when it can take it, else kept here.
+    func spilled(into spill: HTMLSpill) -> PostHTML {
+        guard case .text(var text) = storage, !text.isEmpty else { return self }
+        let count = text.utf8.count
+        guard let offset = text.withUTF8({ spill.write($0) }) else { return self }
+        return PostHTML(storage: .spilled(spill, offset: offset, count: count))
+    }
+
+    private init(storage: Storage) { self.storage = storage }
+
+    public static func == (a: PostHTML, b: PostHTML) -> Bool { a.text == b.text }
+}
+
+/// A file without a name beside the output, holding the posts' HTML while a build runs: the
+/// file system's cache keeps what memory allows, and the file is gone when the build ends,
+/// however it ends (O_TMPFILE, or a name removed as soon as it is made). Written from every
+/// core at once: each write takes its own range of the file.
+final class HTMLSpill: Sendable {
+    private let descriptor: Int32
+    private let end = Atomic<Int>(0)
+    /// The first error of reading back, which makes the build fail before it replaces the site.
+    private let readError = Atomic<Int32>(0)
+
+    /// nil where no file can be made there: the HTML then stays in memory.
+    init?(beside output: String) {
+        let descriptor = bs_open_unnamed((output as NSString).deletingLastPathComponent)
+        guard descriptor >= 0 else { return nil }
+        self.descriptor = descriptor
+    }
+
+    deinit { close(descriptor) }
+
+    /// Where `bytes` now are; nil when they could not be written (a full disk: they stay in memory).
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let offset = end.add(bytes.count, ordering: .relaxed).oldValue
+        var done = 0
+        while done < bytes.count {
+            let count = pwrite(descriptor, base + done, bytes.count - done, off_t(offset + done))
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return nil }
+            done += count
+        }
+        return offset
+    }
+
+    func read(offset: Int, count: Int) -> String {
+        String(unsafeUninitializedCapacity: count) { buffer in
+            var done = 0
+            while done < count {
+                let read = pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + done))
+                if read < 0 && errno == EINTR { continue }
+                guard read > 0 else {
+                    _ = readError.compareExchange(expected: 0, desired: read < 0 ? errno : EIO, ordering: .relaxed)
+                    return 0
+                }
+                done += read
+            }
+            return done
+        }
+    }
+
+    /// An error when some HTML could not be read back: pages were written without it.
+    var problems: [Diagnostic] {
+        let code = readError.load(ordering: .relaxed)
+        guard code != 0 else { return [] }
+        return [.error(nil, "could not read the posts' text back from the build's temporary file: \(String(cString: strerror(code)))",
+            hint: "check the disk that holds the output folder, then build again")]
+    }
+}
