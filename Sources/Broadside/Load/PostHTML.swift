@@ -37,6 +37,12 @@ public struct PostHTML: Sendable, Equatable {
         return PostHTML(storage: .spilled(spill, offset: offset, count: count))
     }
 
+    /// The same HTML, kept where `other` is: in its spill file if it has one.
+    func spilled(like other: PostHTML) -> PostHTML {
+        guard case .spilled(let spill, _, _) = other.storage else { return self }
+        return spilled(into: spill)
+    }
+
     private init(storage: Storage) { self.storage = storage }
 
     public static func == (a: PostHTML, b: PostHTML) -> Bool { a.text == b.text }

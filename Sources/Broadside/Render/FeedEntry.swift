@@ -39,8 +39,15 @@ struct FeedEntry: Sendable {
     /// the 10,000-post bench, where the work at writing costs a fraction of a second.
     struct Content: Sendable {
         var before: String
-        var text: String
+        /// Kept where the post's own HTML is (see `PostHTML`): a few thousand posts' text, read
+        /// back once per feed that carries it.
+        var body: PostHTML
         var after: String
+        var text: String { body.text }
+
+        init(before: String, text: String, after: String) {
+            (self.before, body, self.after) = (before, PostHTML(text), after)
+        }
     }
     var parts: Content
 
@@ -61,8 +68,10 @@ extension FeedEntry {
         url = urls.absolute(urls.address(of: post))
         date = post.date
         summary = post.summary
-        parts = Content(before: FeedEntry.absoluteLinks(content.before, base: url), text: content.text,
-                        after: FeedEntry.absoluteLinks(content.after, base: url))
+        parts = content
+        parts.before = FeedEntry.absoluteLinks(content.before, base: url)
+        parts.after = FeedEntry.absoluteLinks(content.after, base: url)
+        parts.body = content.body.spilled(like: post.body)
         authors = post.authors
         terms = site.categories.termsOfPost[index].map { site.categories.terms[$0].name }
             + site.tags.termsOfPost[index].map { site.tags.terms[$0].name }
