@@ -52,11 +52,11 @@ struct SearchIndex {
         }
     }
 
-    /// Path below the index folder → bytes. `documents` in date order; `text(n)` is document n's
-    /// plain text, asked once, from any thread.
-    func files(_ documents: [SearchDocument], text: @Sendable (Int) -> String) -> [String: [UInt8]] {
+    /// Path below the index folder → bytes. `documents` in date order; `html(n)` is document n's
+    /// HTML (see `SearchText`), asked once, from any thread.
+    func files(_ documents: [SearchDocument], html: @Sendable (Int) -> String) -> [String: [UInt8]] {
         let mainCount = documents.count / blockSize * blockSize
-        let (main, recent) = parts(documents, mainCount: mainCount, text: text)
+        let (main, recent) = parts(documents, mainCount: mainCount, html: html)
         var files: [String: [UInt8]] = [:]
         let shards = mainShards(main)
         for (number, shard) in shards.enumerated() { files["terms/\(number).bsi"] = shard.bytes }
@@ -78,7 +78,7 @@ struct SearchIndex {
 
     /// The terms of every document, read on every core (each chunk with stemmers of its own,
     /// never across the end of the main part), joined in document order.
-    private func parts(_ documents: [SearchDocument], mainCount: Int, text: @Sendable (Int) -> String) -> (main: Part, recent: Part) {
+    private func parts(_ documents: [SearchDocument], mainCount: Int, html: @Sendable (Int) -> String) -> (main: Part, recent: Part) {
         let cores = ProcessInfo.processInfo.activeProcessorCount * 4
         func chunks(_ range: Range<Int>) -> [Range<Int>] {
             let count = min(range.count, cores)
@@ -87,7 +87,7 @@ struct SearchIndex {
         let ranges = chunks(0..<mainCount) + chunks(mainCount..<documents.count)
         let read = parallelMap(ranges) { range -> Part in
             var reader = SearchReader()
-            for number in range { reader.read(documents[number], text: text(number), number: number) }
+            for number in range { reader.read(documents[number], html: html(number), number: number) }
             return reader.part
         }
         var main = Part(), recent = Part()

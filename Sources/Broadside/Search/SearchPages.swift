@@ -39,7 +39,7 @@ enum SearchPages {
                                   kind: post.isPage ? "page" : post.kind.rawValue, categories: post.categories, excerpt: post.summary)
         }
         let posts = site.posts
-        let files = SearchIndex().files(documents) { SearchText.plain(posts[searched[$0]].html) }
+        let files = SearchIndex().files(documents) { posts[searched[$0]].html }
         return files.keys.sorted().map { OutputFile(path: indexFolder + "/" + $0, contents: .bytes(files[$0] ?? [])) }
     }
 }

@@ -5,9 +5,22 @@ import Foundation
 /// some thousands of different ones), and a document's uses are counted by number, not by name.
 /// Not shared between threads: its stemmers keep their work in themselves.
 struct SearchReader {
-    private var stemmers: [String: Stemmer?] = [:]
-    /// Language → lower-case word → its number in `entries`.
-    private var numbers: [String: [String: Int]] = [:]
+    /// What a reader knows of one language's words.
+    private struct Language {
+        let stemmer: Stemmer?
+        let stop: Set<String>
+        /// A word's bytes as `SearchWords` gives them → its number in `entries`.
+        var words = WordTable()
+        /// Lower-case word → its number in `entries`: "État" and "état" are one word of two spellings.
+        var numbers: [String: Int] = [:]
+
+        init(_ lang: String) {
+            stemmer = Stemmer(language: lang)
+            stop = StopWords.words(lang)
+        }
+    }
+
+    private var languages: [String: Language] = [:]
     /// Each word's folded form and the number of its term in `terms` (nil for a stop word).
     private var entries: [(form: String, term: Int?)] = []
     private var terms: [SearchIndex.Term] = []
@@ -23,24 +36,23 @@ struct SearchReader {
     /// script uses to put a title with the query's phrase first.
     private var pairs: [UInt64: Int] = [:]
 
-    mutating func read(_ document: SearchDocument, text: String, number: Int) {
-        let lang = document.lang
-        if stemmers[lang] == nil { stemmers[lang] = .some(Stemmer(language: lang)) }
-        var known = numbers[lang] ?? [:]
-        let stop = StopWords.words(lang)
+    /// Reads a document whose text is `html`, a post's (see `SearchText`).
+    mutating func read(_ document: SearchDocument, html: String, number: Int) {
+        // Taken out while in use, so that adding a word does not copy the language's tables.
+        var language = languages.removeValue(forKey: document.lang) ?? Language(document.lang)
         var length = 0
-        for (source, inTitle) in [(document.title, true), (text, false)] {
+        for (source, inTitle) in [(document.title, true), (html, false)] {
             var previous: Int?
-            SearchWords.forEachWord(source) { word in
-                let entry = known[word] ?? add(word, lang: lang, stop: stop, to: &known)
+            SearchWords.forEachWord(in: source, html: !inTitle) { word, ascii in
+                let entry = language.words.value(of: word) ?? add(word, ascii: ascii, lang: document.lang, to: &language)
                 guard let term = entries[entry].term else { return }
                 length += 1
                 use(term, inTitle: inTitle)
-                if inTitle, let first = previous, let pair = pair(first, entry, lang: lang) { use(pair, inTitle: true) }
+                if inTitle, let first = previous, let pair = pair(first, entry, lang: document.lang) { use(pair, inTitle: true) }
                 previous = entry
             }
         }
-        numbers[lang] = known
+        languages[document.lang] = language
         for term in used {
             let count = min(uses[term] >> 1, 15)
             postings[term].append(UInt32(number) << 5 | count << 1 | uses[term] & 1)
@@ -77,14 +89,24 @@ struct SearchReader {
         return terms.count - 1
     }
 
-    private mutating func add(_ word: String, lang: String, stop: Set<String>, to known: inout [String: Int]) -> Int {
+    /// The entry of a word this reader has not seen in these bytes: a new one unless it is
+    /// another spelling of a known word.
+    private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool, lang: String, to language: inout Language) -> Int {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let word = ascii ? text : text.lowercased()
+        let entry = language.numbers[word] ?? add(word, lang: lang, to: &language)
+        language.words.add(bytes, value: entry)
+        return entry
+    }
+
+    private mutating func add(_ word: String, lang: String, to language: inout Language) -> Int {
         let form = SearchWords.folded(word)
         var number: Int?
-        if !stop.contains(form) {
-            number = self.number(of: SearchIndex.Term(lang: lang, stem: SearchWords.folded((stemmers[lang] ?? nil)?.stem(word) ?? word)))
+        if !language.stop.contains(form) {
+            number = self.number(of: SearchIndex.Term(lang: lang, stem: SearchWords.folded(language.stemmer?.stem(word) ?? word)))
         }
         entries.append((form, number))
-        known[word] = entries.count - 1
+        language.numbers[word] = entries.count - 1
         return entries.count - 1
     }
 
