@@ -198,11 +198,13 @@ struct SearchIndex {
 /// Numbers as letters of URL-safe Base64, five bits each with the sixth saying "more follows":
 /// postings take two or three letters each instead of a JSON number's five or six.
 enum SearchCode {
-    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+    /// As bytes: the main part's postings are millions of letters, which a String takes one
+    /// Character at a time much more slowly than an array of bytes.
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
-    static func letter(_ value: Int) -> Character { alphabet[value & 63] }
+    static func letter(_ value: Int) -> Character { Character(Unicode.Scalar(alphabet[value & 63])) }
 
-    static func append(_ value: UInt32, to out: inout String) {
+    static func append(_ value: UInt32, to out: inout [UInt8]) {
         var value = value
         while value >= 32 {
             out.append(alphabet[Int(32 | value & 31)])
@@ -213,14 +215,15 @@ enum SearchCode {
 
     /// Each posting as the gap from the previous document, then (with `weights`) its weight in one letter.
     static func postings(_ packed: [UInt32], weights: Bool = true) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(packed.count * 3)
         var previous: UInt32 = 0
         for posting in packed {
             let document = posting >> 5
             append(document - previous, to: &out)
-            if weights { out.append(letter(Int(posting & 31))) }
+            if weights { out.append(alphabet[Int(posting & 31)]) }
             previous = document
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
