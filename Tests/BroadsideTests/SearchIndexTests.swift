@@ -140,6 +140,12 @@ import Testing
         #expect(manifest.contains("\"length\":\"MMMM\""))
     }
 
+    @Test func aShardsFileNameIsItsKeysBytesInHexadecimal() {
+        #expect(SearchIndex.fileName("es") == "6573")
+        #expect(SearchIndex.fileName("año's") == "61c3b16f2773")
+        #expect(SearchIndex.fileName("") == "")
+    }
+
     @Test func plainTextDropsTagsAndCommentsAndDecodesEntities() {
         #expect(SearchText.plain("<p>A &amp; B</p><!-- broadside-block-1: <x> --><p>caf&#233; &#x41;&lt;</p>") == " A & B   café A< ")
     }
