@@ -136,6 +136,8 @@ public enum Build {
         // Resolve
         let (site, siteDiagnostics) = SiteResolver.resolve(content, config: config, urls: urls, now: now,
             limit: writing ? LinkCheck.buildLimit : .max)
+        // Taken now, so that the loaded posts, copied into the site in date order, can go.
+        let leftOutPosts = content.leftOut.map { LeftOutPost(source: $0.source, date: $0.date, draft: $0.draft && !options.includeDrafts) }
         diagnostics += siteDiagnostics
         if let theme { diagnostics += BlockRenderer.missingPartials(in: site.posts, theme: theme) }
         guard !diagnostics.stopBuild(strict: options.strict), let theme, output != nil || !writing else { return nil }
@@ -200,7 +202,7 @@ public enum Build {
         diagnostics += LinkCheck.brokenLinks(in: site, paths: planned.union(images.failed).union(images.images.keys),
             limit: writing ? LinkCheck.buildLimit : .max)
         return PreparedBuild(site: site, theme: theme, output: output, pages: pages, assets: assets, plan: plan, leftOut: leftOut,
-            leftOutPosts: content.leftOut.map { LeftOutPost(source: $0.source, date: $0.date, draft: $0.draft && !options.includeDrafts) },
+            leftOutPosts: leftOutPosts,
             images: images, imageCache: imageCache, spill: spill)
     }
 
