@@ -32,6 +32,21 @@ import Testing
         #expect(problem.severity == .error && problem.message.hasPrefix("could not read the posts' text back"))
     }
 
+    /// The loader hands every post's HTML to the spill it is given, and keeps it otherwise.
+    @Test func loadedPostsAreSpilled() throws {
+        let site = try TemporarySite(copying: "basic")
+        defer { site.remove() }
+        let options = site.options()
+        let (config, _) = SiteConfig.load(from: options.source, baseURLOverride: nil)
+        let parser = PostParser(config: config, rootPath: "/") { draft, date in !draft && date.date <= options.now }
+        let kept = ContentLoader(source: options.source, parser: parser).load().posts
+        let spill = try #require(HTMLSpill(beside: site.output.path))
+        let spilled = ContentLoader(source: options.source, parser: parser, spill: spill).load().posts
+        #expect(kept.count > 3 && kept.allSatisfy { !$0.body.isSpilled })
+        #expect(spilled.allSatisfy { $0.body.isSpilled || $0.html.isEmpty })
+        #expect(spilled.map(\.html) == kept.map(\.html))
+    }
+
     @Test func pagesAndFeedsShowTheSpilledText() throws {
         let site = try TemporarySite(files: [
             "site.yml": "title: \"Spilled\"\nbase_url: \"https://example.org/\"\n",

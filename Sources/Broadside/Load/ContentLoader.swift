@@ -108,9 +108,11 @@ struct ContentLoader {
                 return (nil, [failure.diagnostic(file, .post) { SiteFolder.unreadableFile(file, $0) }], nil)
             }
             guard let text = String(validatingUTF8: data) else { return (nil, [UTF8Text.problem(in: data, file: file)], nil) }
-            let (post, _, diagnostics, leftOut) = parser.read(text, file: file, fileStem: PostFolder.stem(ofPostAt: found.path),
+            let (read, _, diagnostics, leftOut) = parser.read(text, file: file, fileStem: PostFolder.stem(ofPostAt: found.path),
                 finder: ResourceFinder(site: folder, postFolder: PostFolder.folder(ofPostAt: found.path, in: pagesFolder)),
                 page: below + PostFolder.pagePath(ofPageAt: found.path))
+            var post = read
+            if let spill, let body = post?.body { post?.body = body.spilled(into: spill) }
             return (post, diagnostics, leftOut)
         }
         return (results.compactMap(\.0), listing + results.flatMap(\.1) + misnamed, results.compactMap(\.2))

@@ -29,6 +29,11 @@ public struct PostHTML: Sendable, Equatable {
         }
     }
 
+    /// Whether the HTML is in a spill file rather than in memory.
+    var isSpilled: Bool {
+        if case .spilled = storage { true } else { false }
+    }
+
     /// The same HTML, kept in `spill` when it can take it, else kept here.
     func spilled(into spill: HTMLSpill) -> PostHTML {
         guard case .text(var text) = storage, !text.isEmpty else { return self }
