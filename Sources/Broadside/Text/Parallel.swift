@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 
 /// `map` over every core, keeping the order of the input, so parallel output stays deterministic.
-func parallelMap<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+public func parallelMap<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
     let count = items.count
     guard count > 1 else { return items.map(transform) }
     // Many more chunks than cores, so a core that finishes early takes another.
