@@ -1,6 +1,7 @@
 // The search index: one document per line of the input (title, then text after a tab), in
 // English, Spanish and French. Words never hold what splits them, folding is idempotent and
-// keeps ñ, the plain text of HTML holds no tag, and the index is the same bytes twice.
+// keeps ñ, the plain text of HTML holds no tag, the index reads the same words from HTML's
+// bytes as from its plain text, and the index is the same bytes twice.
 import Foundation
 import FuzzSupport
 
@@ -17,6 +18,8 @@ runFuzzer { bytes in
         require(SearchWords.folded(folded) == folded, "folding \(word.debugDescription) twice differs")
         require(!word.contains("ñ") || folded.contains("ñ"), "ñ lost in \(word.debugDescription)")
     }
+    let fromBytes = SearchWords.words(html: input), fromPlain = SearchWords.words(plain)
+    require(fromBytes == fromPlain, "the HTML's bytes give \(fromBytes) where its plain text gives \(fromPlain)")
     let languages = ["en", "es", "fr"]
     let lines = input.split(separator: "\n", omittingEmptySubsequences: false).prefix(64)
     let documents = lines.enumerated().map { number, line in

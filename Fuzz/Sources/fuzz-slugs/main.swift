@@ -9,7 +9,7 @@ func post(_ index: Int, categories: [String], tags: [String]) -> Post {
     Post(source: "content/posts/p\(index).md", slug: "p\(index)",
         title: "P", date: PostDate(secondsSince1970: Double(1_000_000 - index), offset: 0), kind: .dispatch, authors: [],
         categories: categories, tags: tags, summary: "", lang: "en", series: nil, seriesDay: nil,
-        translationKey: nil, draft: false, html: "", params: [:], slugLine: nil)
+        translationKey: nil, draft: false, body: PostHTML(""), params: [:], slugLine: nil)
 }
 
 func checkSlug(_ name: String) {
