@@ -72,6 +72,7 @@ public enum Build {
             report.timings = clock.timings
             return report
         }
+        let inPlace = BuildRecord.untouchedOutput(options)
 
         guard let prepared = prepare(options, writing: true, diagnostics: &diagnostics, clock: &clock),
             let output = prepared.output
@@ -83,7 +84,7 @@ public enum Build {
         theme.templates.engine = options.templateEngine
         let renderer = PageRenderer(site: site, theme: theme, images: prepared.images)
         clock.measure("prepare", plural(pages.count, "page") + " to render")
-        diagnostics += SiteWriter(folder: output).write(plan, problems: { prepared.spill?.problems ?? [] }) { [assets] index in
+        diagnostics += SiteWriter(folder: output, inPlace: inPlace).write(plan, problems: { prepared.spill?.problems ?? [] }) { [assets] index in
             index < pages.count ? renderer.render(pages[index]) : assets[index - pages.count]
         }
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }

@@ -46,6 +46,15 @@ struct BuildRecord: Codable, Equatable {
         return record.report.report
     }
 
+    /// Whether the output is exactly as the recorded build left it, whatever the inputs now:
+    /// then a rebuild needs to write only the files that change (`SiteUpdate`).
+    static func untouchedOutput(_ options: BuildOptions) -> Bool {
+        guard !options.clean, let record = load(options.source), record.digest == record.computedDigest, record.version == version,
+            record.output == OutputPath.resolve(options.output), !hasLeftovers(record.output)
+        else { return false }
+        return FileStamps.of(record.output, follow: false)?.digest == record.outputs.digest
+    }
+
     /// Writes the record of a build that succeeded, when the site's files were the same before
     /// and after it (an edit during the build leaves none) and none changed so close to the
     /// record that the file system's times could not tell them apart (as git's index does).

@@ -14,9 +14,9 @@ import Darwin
 enum PreviousFile {
     private static let chunk = 1 << 16
 
-    /// True when `previous` held `bytes` and is now also at `path`.
-    static func keep(_ previous: String, at path: String, ifItHolds bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        withOpened(previous, size: bytes.count) { fd in
+    /// True when `previous` held `bytes` and is now also at `path` (nil: only compared, not linked).
+    static func keep(_ previous: String, at path: String?, ifItHolds bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        withOpened(previous, size: bytes.count, linking: path) { fd in
             var buffer = [UInt8](repeating: 0, count: min(chunk, max(bytes.count, 1)))
             var offset = 0
             while offset < bytes.count {
@@ -26,17 +26,17 @@ enum PreviousFile {
                 offset += got
             }
             return true
-        } linking: { path }
+        }
     }
 
-    /// True when `previous` held the bytes of the file `source` and is now also at `path`.
-    static func keep(_ previous: String, at path: String, ifItHoldsFile source: String) -> Bool {
+    /// True when `previous` held the bytes of the file `source` and is now also at `path` (nil: only compared).
+    static func keep(_ previous: String, at path: String?, ifItHoldsFile source: String) -> Bool {
         let input = open(source, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard input >= 0 else { return false }
         defer { close(input) }
         var status = stat()
         guard fstat(input, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return false }
-        return withOpened(previous, size: Int(status.st_size)) { fd in
+        return withOpened(previous, size: Int(status.st_size), linking: path) { fd in
             var (mine, theirs) = ([UInt8](repeating: 0, count: chunk), [UInt8](repeating: 0, count: chunk))
             var left = Int(status.st_size)
             while left > 0 {
@@ -45,19 +45,19 @@ enum PreviousFile {
                 left -= want
             }
             return true
-        } linking: { path }
+        }
     }
 
     /// Opens `previous` if it is a regular file of `size` bytes, asks `same`, and links it at
-    /// `path` when it is; the link is checked to be that very file (it may have been swapped
-    /// for another between the check and the link).
-    private static func withOpened(_ previous: String, size: Int, _ same: (Int32) -> Bool, linking path: () -> String) -> Bool {
+    /// `destination` when it is; the link is checked to be that very file (it may have been
+    /// swapped for another between the check and the link).
+    private static func withOpened(_ previous: String, size: Int, linking destination: String?, _ same: (Int32) -> Bool) -> Bool {
         let fd = open(previous, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == size, same(fd) else { return false }
-        let destination = path()
+        guard let destination else { return true }
         guard link(previous, destination) == 0 else { return false }
         var linked = stat()
         if lstat(destination, &linked) == 0 && linked.st_ino == info.st_ino && linked.st_dev == info.st_dev { return true }

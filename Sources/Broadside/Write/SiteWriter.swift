@@ -9,9 +9,13 @@ private let posixWrite = Darwin.write
 #endif
 
 /// Writes the finished site into a fresh folder beside the output, then swaps it in,
-/// so a build that fails, or is stopped, leaves the previous site as it was.
+/// so a build that fails, or is stopped, leaves the previous site as it was. An output the
+/// last build left untouched gets only its changed files, moved in once all are made.
 struct SiteWriter {
     var folder: OutputFolder
+    /// The output is as the last build left it (`BuildRecord.untouchedOutput`): the files that
+    /// changed are moved into it once all are made (`SiteUpdate`), the others left alone.
+    var inPlace = false
     static let failuresShown = 20
 
     /// Writes the planned files, asking `file(index)` for each on every core just before writing
@@ -19,16 +23,12 @@ struct SiteWriter {
     /// `problems`, asked once every file is written: what went wrong making them that the files
     /// cannot tell (the site is then left as it was).
     func write(_ plan: [PlannedFile], problems: () -> [Diagnostic] = { [] }, file: @escaping @Sendable (Int) -> OutputFile) -> [Diagnostic] {
-        let fileManager = FileManager.default
-        let output = folder.path
-        let staging = Leftovers.path(.staging, of: output, pid: getpid())
-        do {
-            try fileManager.createDirectory(atPath: (output as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: false)
-        } catch {
-            return [.error(nil, "cannot create \(staging): \(error.localizedDescription)",
-                hint: "check that the folder around \(output) exists and can be written to")]
+        if inPlace, let update = SiteUpdate(folder: folder, plan: plan) {
+            return update.write(problems: problems, file: file)
         }
+        let output = folder.path
+        let (staging, problem) = Self.makeStaging(beside: output)
+        if let problem { return [problem] }
 
         let root = staging + "/"
         // The previous site, whose unchanged files are kept (PreviousFile); none on a first build.
@@ -39,34 +39,65 @@ struct SiteWriter {
             guard Self.makeParent(of: path, below: root) else {
                 return WritePlan.failure(plan[index], code: errno, reading: false)
             }
-            let old = previous.map { $0 + file.path }
-            func written(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-                if let old, PreviousFile.keep(old, at: path, ifItHolds: bytes) { return true }
-                return Self.writeFile(path, bytes)
-            }
-            switch file.contents {
-            case .text(var text):
-                return text.withUTF8 { written($0) } ? nil : WritePlan.failure(plan[index], code: errno, reading: false)
-            case .link(let source) where link(source.path, path) == 0:
-                return nil
-            case .copy(let source) where old.map({ PreviousFile.keep($0, at: path, ifItHoldsFile: source.path) }) == true:
-                return nil
-            case .copy(let source), .link(let source):
-                // Streamed, never held: a file of any size takes the same memory.
-                switch FileCopy.copy(from: source.path, to: path) {
-                case .success: return nil
-                case .failure(.reading(let code)): return WritePlan.failure(plan[index], code: code, reading: true)
-                case .failure(.writing(let code)): return WritePlan.failure(plan[index], code: code, reading: false)
-                }
-            case .bytes(let bytes):
-                return bytes.withUnsafeBufferPointer { written($0) }
-                    ? nil : WritePlan.failure(plan[index], code: errno, reading: false)
-            case .data(let data):
-                return [UInt8](data).withUnsafeBufferPointer { written($0) }
-                    ? nil : WritePlan.failure(plan[index], code: errno, reading: false)
-            }
+            return Self.put(file.contents, at: path, keeping: previous.map { $0 + file.path }, planned: plan[index])
         }.compactMap { $0 }
-        // One error for each cause (a term's pages all fail alike), and not thousands when the disk is full.
+        var diagnostics = Self.shown(failures) + problems()
+        var manifest = Manifest.text(of: plan.map(\.path))
+        if diagnostics.isEmpty && !manifest.withUTF8({ Self.writeFile(root + Manifest.fileName, $0) }) {
+            diagnostics.append(.error(nil, "cannot write \(staging)/\(Manifest.fileName): \(String(cString: strerror(errno)))",
+                hint: "check that the folder around \(output) can be written to and has room"))
+        }
+        guard diagnostics.isEmpty else {
+            try? FileManager.default.removeItem(atPath: staging)
+            return diagnostics
+        }
+        return Swap.install(staging, as: output, writing: Set(plan.map { OutputFolder.topLevelName($0.path) }))
+    }
+
+    /// This build's folder beside the output, made empty.
+    static func makeStaging(beside output: String) -> (String, Diagnostic?) {
+        let fileManager = FileManager.default
+        let staging = Leftovers.path(.staging, of: output, pid: getpid())
+        do {
+            try fileManager.createDirectory(atPath: (output as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: false)
+        } catch {
+            return (staging, .error(nil, "cannot create \(staging): \(error.localizedDescription)",
+                hint: "check that the folder around \(output) exists and can be written to"))
+        }
+        return (staging, nil)
+    }
+
+    /// Writes `contents` at `path`, or links the previous site's file `old` there when it holds
+    /// the same bytes; the error, naming the planned file, when neither can be done.
+    static func put(_ contents: OutputFile.Contents, at path: String, keeping old: String?, planned: PlannedFile) -> Diagnostic? {
+        func written(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            if let old, PreviousFile.keep(old, at: path, ifItHolds: bytes) { return true }
+            return writeFile(path, bytes)
+        }
+        switch contents {
+        case .text(var text):
+            return text.withUTF8 { written($0) } ? nil : WritePlan.failure(planned, code: errno, reading: false)
+        case .link(let source) where link(source.path, path) == 0:
+            return nil
+        case .copy(let source) where old.map({ PreviousFile.keep($0, at: path, ifItHoldsFile: source.path) }) == true:
+            return nil
+        case .copy(let source), .link(let source):
+            // Streamed, never held: a file of any size takes the same memory.
+            switch FileCopy.copy(from: source.path, to: path) {
+            case .success: return nil
+            case .failure(.reading(let code)): return WritePlan.failure(planned, code: code, reading: true)
+            case .failure(.writing(let code)): return WritePlan.failure(planned, code: code, reading: false)
+            }
+        case .bytes(let bytes):
+            return bytes.withUnsafeBufferPointer { written($0) } ? nil : WritePlan.failure(planned, code: errno, reading: false)
+        case .data(let data):
+            return [UInt8](data).withUnsafeBufferPointer { written($0) } ? nil : WritePlan.failure(planned, code: errno, reading: false)
+        }
+    }
+
+    /// One error for each cause (a term's pages all fail alike), and not thousands when the disk is full.
+    static func shown(_ failures: [Diagnostic]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for failure in failures where !diagnostics.contains(where: { $0.file == failure.file }) {
             diagnostics.append(failure)
@@ -76,22 +107,12 @@ struct SiteWriter {
             diagnostics.removeLast(more)
             diagnostics.append(.error(nil, "\(more) more files could not be written", hint: "fix the errors above first"))
         }
-        diagnostics += problems()
-        var manifest = Manifest.text(of: plan.map(\.path))
-        if diagnostics.isEmpty && !manifest.withUTF8({ Self.writeFile(root + Manifest.fileName, $0) }) {
-            diagnostics.append(.error(nil, "cannot write \(staging)/\(Manifest.fileName): \(String(cString: strerror(errno)))",
-                hint: "check that the folder around \(output) can be written to and has room"))
-        }
-        guard diagnostics.isEmpty else {
-            try? fileManager.removeItem(atPath: staging)
-            return diagnostics
-        }
-        return Swap.install(staging, as: output, writing: Set(plan.map { OutputFolder.topLevelName($0.path) }))
+        return diagnostics
     }
 
     /// Creates the folder `path` sits in, and the folders above it up to `root`, as needed.
     /// Another core may be creating the same folder: one that already exists is fine.
-    private static func makeParent(of path: String, below root: String) -> Bool {
+    static func makeParent(of path: String, below root: String) -> Bool {
         guard let slash = path.lastIndex(of: "/") else { return true }
         let folder = String(path[..<slash])
         if folder.count < root.count || mkdir(folder, 0o755) == 0 || errno == EEXIST { return true }
@@ -100,7 +121,7 @@ struct SiteWriter {
     }
 
     /// POSIX `open`/`write`: measured about a third faster than `Data.write` for thousands of small files.
-    private static func writeFile(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func writeFile(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return false }
         defer { close(fd) }

@@ -1,0 +1,132 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A rebuild into an output that is exactly as the last build left it (its files' stamps are
+/// the record's): every file is made and compared with the live one, only those whose bytes
+/// differ are written, into the staging folder beside the output, and once every file is made
+/// without an error the changed ones are moved into place and the files no longer planned are
+/// deleted. An edit to one post then costs its few files, where a staging copy of the whole
+/// site cost a link and a folder for each of its 20,000 files, and as many deletions after.
+///
+/// The result is the folder a swap would leave (`SiteWriter`, `Swap`): the same files, the
+/// top-level dotfiles the build does not write carried as they are. Nothing of the live site
+/// changes while files are made; a failure then leaves it as it was. A build stopped while it
+/// moves files leaves a site part old, part new, until the next build, which finds the output
+/// no longer as recorded and replaces it whole.
+struct SiteUpdate {
+    let output: String
+    let plan: [PlannedFile]
+    /// What the last build wrote, from its manifest.
+    let previous: Set<String>
+
+    /// Nil when only a whole swap gives a clean build's result: no manifest, or a top-level dot
+    /// folder the build now writes into that the last build did not (a swap replaces it whole).
+    init?(folder: OutputFolder, plan: [PlannedFile]) {
+        guard folder.exists, let previous = folder.manifest else { return nil }
+        let before = Set(previous.map(OutputFolder.topLevelName))
+        guard !plan.contains(where: { $0.path.hasPrefix(".") && !before.contains(OutputFolder.topLevelName($0.path)) }) else { return nil }
+        (output, self.plan, self.previous) = (folder.path, plan, previous)
+    }
+
+    private enum Outcome: Sendable {
+        case same, staged, failed(Diagnostic)
+    }
+
+    func write(problems: () -> [Diagnostic], file: @escaping @Sendable (Int) -> OutputFile) -> [Diagnostic] {
+        let (staging, problem) = SiteWriter.makeStaging(beside: output)
+        if let problem { return [problem] }
+        let live = output + "/"
+        let outcomes = parallelMap(Array(plan.indices)) { [plan] index -> Outcome in
+            let file = file(index)
+            if Self.holds(live + file.path, file.contents) { return .same }
+            return SiteWriter.put(file.contents, at: "\(staging)/\(index)", keeping: nil, planned: plan[index]).map(Outcome.failed) ?? .staged
+        }
+        let failures = outcomes.compactMap { if case .failed(let diagnostic) = $0 { diagnostic } else { nil } }
+        var diagnostics = SiteWriter.shown(failures) + problems()
+        var manifest = Manifest.text(of: plan.map(\.path))
+        let manifestChanged = manifest.withUTF8 { !PreviousFile.keep(live + Manifest.fileName, at: nil, ifItHolds: $0) }
+        if diagnostics.isEmpty, manifestChanged, !manifest.withUTF8({ SiteWriter.writeFile(staging + "/manifest", $0) }) {
+            diagnostics.append(.error(nil, "cannot write \(staging)/manifest: \(String(cString: strerror(errno)))",
+                hint: "check that the folder around \(output) can be written to and has room"))
+        }
+        guard diagnostics.isEmpty else {
+            try? FileManager.default.removeItem(atPath: staging)
+            return diagnostics
+        }
+        let staged = outcomes.indices.filter { if case .staged = outcomes[$0] { true } else { false } }
+        return Leftovers.whileLocked(output) {
+            var diagnostics = Leftovers.recover(output, sparing: staging)
+            diagnostics += deleteUnplanned() + move(staged, from: staging)
+            if diagnostics.hasErrors {
+                // The files of both builds are Broadside's to replace: the next build must not take any for a user's.
+                var both = Manifest.text(of: Array(previous.union(plan.map(\.path))))
+                _ = both.withUTF8 { SiteWriter.writeFile(live + Manifest.fileName, $0) }
+            } else if manifestChanged, rename(staging + "/manifest", live + Manifest.fileName) != 0 {
+                diagnostics.append(failed("cannot move the new \(Manifest.fileName) into \(output)"))
+            }
+            try? FileManager.default.removeItem(atPath: staging)
+            return diagnostics
+        }
+    }
+
+    /// Whether the live file at `path` is a regular file that already holds `contents`.
+    private static func holds(_ path: String, _ contents: OutputFile.Contents) -> Bool {
+        switch contents {
+        case .text(var text): return text.withUTF8 { PreviousFile.keep(path, at: nil, ifItHolds: $0) }
+        case .bytes(let bytes): return bytes.withUnsafeBufferPointer { PreviousFile.keep(path, at: nil, ifItHolds: $0) }
+        case .data(let data): return [UInt8](data).withUnsafeBufferPointer { PreviousFile.keep(path, at: nil, ifItHolds: $0) }
+        case .copy(let source): return PreviousFile.keep(path, at: nil, ifItHoldsFile: source.path)
+        case .link(let source):
+            // A swap links the cached file afresh: the live file must be that very file.
+            var (mine, theirs) = (stat(), stat())
+            return lstat(path, &mine) == 0 && stat(source.path, &theirs) == 0 && (mine.st_mode & S_IFMT) == S_IFREG
+                && mine.st_ino == theirs.st_ino && mine.st_dev == theirs.st_dev
+        }
+    }
+
+    /// Deletes what the last build wrote and this one does not, with the folders left empty,
+    /// but the top-level dotfiles a swap would carry (those in a top-level entry nothing is
+    /// written into now).
+    private func deleteUnplanned() -> [Diagnostic] {
+        let planned = Set(plan.map(\.path))
+        let written = Set(plan.map { OutputFolder.topLevelName($0.path) })
+        var diagnostics: [Diagnostic] = []
+        for path in previous.subtracting(planned).sorted() {
+            let top = OutputFolder.topLevelName(path)
+            if top.hasPrefix(".") && !written.contains(top) { continue }
+            guard unlink(output + "/" + path) == 0 || errno == ENOENT else {
+                diagnostics.append(failed("cannot delete \(output)/\(path)"))
+                continue
+            }
+            var folder = (path as NSString).deletingLastPathComponent
+            while !folder.isEmpty, rmdir(output + "/" + folder) == 0 {
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        return diagnostics
+    }
+
+    private func move(_ staged: [Int], from staging: String) -> [Diagnostic] {
+        let root = output + "/"
+        var diagnostics: [Diagnostic] = []
+        for index in staged {
+            let path = root + plan[index].path
+            guard SiteWriter.makeParent(of: path, below: root), rename("\(staging)/\(index)", path) == 0 else {
+                diagnostics.append(failed("cannot move the new \(plan[index].path) into \(output)"))
+                continue
+            }
+        }
+        return diagnostics
+    }
+
+    /// Reads `errno`, so call it right after the call that failed.
+    private func failed(_ what: String) -> Diagnostic {
+        .error(nil, "\(what): \(String(cString: strerror(errno)))",
+            hint: "the site in \(output) is part old, part new: check that it can be written to and build again, which replaces it whole")
+    }
+}
