@@ -112,4 +112,20 @@ import Glibc
         #expect(messages.contains { $0.contains("holds files that Broadside did not write") && $0.contains("posts/mine.html") })
         #expect(try tree(site.output) == before && leftovers(site).isEmpty)
     }
+
+    /// Stopped while moving files: one page new, the rest old, its staging folder beside the
+    /// output. The next build takes nothing of that for the record's and replaces the site whole.
+    @Test func aBuildStoppedWhileMovingIsReplacedWholeByTheNext() throws {
+        let site = try site()
+        defer { site.remove() }
+        settle()
+        try site.build()
+        let root = inode(site.output)
+        try site.write("site/posts/a/index.html", "a page the stopped build moved in")
+        try site.write(".site.tmp-999999/7", "a page it did not")
+        settle()
+        try site.build()
+        #expect(inode(site.output) != root)
+        #expect(try tree(site.output) == cleanBuild(of: site) && leftovers(site).isEmpty)
+    }
 }

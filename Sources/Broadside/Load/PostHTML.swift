@@ -29,6 +29,18 @@ public struct PostHTML: Sendable, Equatable {
         }
     }
 
+    /// The HTML's UTF-8, read back without the check that making a `String` of it costs (it was
+    /// a `String`'s when spilled): for a feed that escapes it straight into its file.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        switch storage {
+        case .text(var text): return text.withUTF8(body)
+        case .spilled(let spill, let offset, let count):
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
+                body(UnsafeBufferPointer(rebasing: buffer[..<spill.read(offset: offset, into: buffer)]))
+            }
+        }
+    }
+
     /// Whether the HTML is in a spill file rather than in memory.
     var isSpilled: Bool {
         if case .spilled = storage { true } else { false }
@@ -87,19 +99,23 @@ final class HTMLSpill: Sendable {
     }
 
     func read(offset: Int, count: Int) -> String {
-        String(unsafeUninitializedCapacity: count) { buffer in
-            var done = 0
-            while done < count {
-                let read = pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + done))
-                if read < 0 && errno == EINTR { continue }
-                guard read > 0 else {
-                    _ = readError.compareExchange(expected: 0, desired: read < 0 ? errno : EIO, ordering: .relaxed)
-                    return 0
-                }
-                done += read
+        String(unsafeUninitializedCapacity: count) { read(offset: offset, into: $0) }
+    }
+
+    /// Reads `buffer.count` bytes from `offset` into `buffer`; how many it read (fewer only
+    /// after an error, which `problems` then reports).
+    func read(offset: Int, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var done = 0
+        while done < buffer.count {
+            let read = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            if read < 0 && errno == EINTR { continue }
+            guard read > 0 else {
+                _ = readError.compareExchange(expected: 0, desired: read < 0 ? errno : EIO, ordering: .relaxed)
+                return 0
             }
-            return done
+            done += read
         }
+        return done
     }
 
     /// An error when some HTML could not be read back: pages were written without it.

@@ -220,25 +220,25 @@ struct FeedBytes {
 
     /// False when the content needs the general escapers.
     private mutating func addPieces(of entry: FeedEntry, json: Bool) -> Bool {
-        var (before, text, after) = (entry.parts.before, entry.parts.text, entry.parts.after)
-        if json && (Escaping.hasDirectionControl(before) || Escaping.hasDirectionControl(text) || Escaping.hasDirectionControl(after)) {
-            return false
-        }
-        var written = true
-        func escape(_ piece: UnsafeBufferPointer<UInt8>) {
-            guard written else { return }
-            if json { JSONText.append(piece, to: &bytes) } else { written = FastEscaping.write(piece, xml: true, to: &bytes) }
-        }
-        before.withUTF8 { escape($0) }
-        text.withUTF8 { textBytes in
+        var (before, after) = (entry.parts.before, entry.parts.after)
+        if json && (Escaping.hasDirectionControl(before) || Escaping.hasDirectionControl(after)) { return false }
+        // The post's text as bytes, never made a `String` again: one feed item of many that carry it.
+        return entry.parts.body.withBytes { textBytes in
+            if json && Escaping.hasDirectionControl(textBytes) { return false }
+            var written = true
+            func escape(_ piece: UnsafeBufferPointer<UInt8>) {
+                guard written else { return }
+                if json { JSONText.append(piece, to: &bytes) } else { written = FastEscaping.write(piece, xml: true, to: &bytes) }
+            }
+            before.withUTF8 { escape($0) }
             FeedEntry.resolveLinks(textBytes, base: entry.url) { piece in
                 switch piece {
                 case .run(let range): escape(UnsafeBufferPointer(rebasing: textBytes[range]))
                 case .address(var address): address.withUTF8 { escape($0) }
                 }
             }
+            after.withUTF8 { escape($0) }
+            return written
         }
-        after.withUTF8 { escape($0) }
-        return written
     }
 }

@@ -69,17 +69,19 @@ enum Escaping {
     /// that holds one made ordinary text pay for the rare case.
     static func hasDirectionControl(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            var index = 0
-            while index + 2 < bytes.count {
-                if bytes[index] == 0xE2 {
-                    let (second, third) = (bytes[index + 1], bytes[index + 2])
-                    if (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third)) { return true }
-                }
-                index += 1
+        return text.withUTF8(hasDirectionControl)
+    }
+
+    static func hasDirectionControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index + 2 < bytes.count {
+            if bytes[index] == 0xE2 {
+                let (second, third) = (bytes[index + 1], bytes[index + 2])
+                if (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third)) { return true }
             }
-            return false
+            index += 1
         }
+        return false
     }
 
     private static let pdf: Unicode.Scalar = "\u{202C}"
