@@ -92,8 +92,7 @@ struct SearchReader {
     /// The entry of a word this reader has not seen in these bytes: a new one unless it is
     /// another spelling of a known word.
     private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool, lang: String, to language: inout Language) -> Int {
-        let text = String(decoding: bytes, as: UTF8.self)
-        let word = ascii ? text : text.lowercased()
+        let word = SearchWords.word(bytes, ascii: ascii)
         let entry = language.numbers[word] ?? add(word, lang: lang, to: &language)
         language.words.add(bytes, value: entry)
         return entry

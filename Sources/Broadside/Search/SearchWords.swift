@@ -14,20 +14,20 @@ enum SearchWords {
 
     /// Each word of `text`, lower-cased, in order.
     static func forEachWord(_ text: String, _ body: (String) -> Void) {
-        forEachWord(in: text, html: false) { word, ascii in
-            let text = String(decoding: word, as: UTF8.self)
-            body(ascii ? text : text.lowercased())
-        }
+        forEachWord(in: text, html: false) { body(word($0, ascii: $1)) }
+    }
+
+    /// A word as `forEachWord(in:html:_:)` gives it, as the lower-cased `String`.
+    static func word(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return ascii ? text : text.lowercased()
     }
 
     /// The words of a post's HTML: those of `SearchText.plain(html)`, read without making it (as
     /// the index reads them).
     static func words(html: String) -> [String] {
         var words: [String] = []
-        forEachWord(in: html, html: true) { word, ascii in
-            let text = String(decoding: word, as: UTF8.self)
-            words.append(ascii ? text : text.lowercased())
-        }
+        forEachWord(in: html, html: true) { words.append(word($0, ascii: $1)) }
         return words
     }
 
