@@ -25,7 +25,7 @@ struct PageRenderer: Sendable {
     /// rendered once for that language.
     var libraries: [String: TemplateSet]
     /// Each series' days as templates see them, for its days' pages and its own page.
-    var seriesDays: [[SeriesView.DayLink]]
+    var seriesDays: [SeriesView.Days]
     /// The site's images as the image stage published them, for `<picture>` and feed images.
     var images: ImageSet
     /// Each post some feed carries, as every feed shows it; nil for the others.

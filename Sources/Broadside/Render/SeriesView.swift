@@ -23,29 +23,47 @@ struct SeriesView: Sendable {
         }
     }
 
+    /// A series' days, made once for every page of it: the links, and their template values
+    /// with no day current. Each day's page shares the values and changes only its own day's:
+    /// made for each day of a 30-day series, they were 900 maps for the series.
+    struct Days: Sendable {
+        var links: [DayLink]
+        var values: [TemplateValue]
+
+        init(_ links: [DayLink]) {
+            self.links = links
+            values = links.map { .map($0.context) }
+        }
+    }
+
     var name: String
     var url: String
     var total: Int
     var allDaysLabel: String
     var days: [DayLink]
+    /// `days` as template values, shared with the series' other pages.
+    private var dayValues: [TemplateValue]
     /// The day of the post page this view is for, with its "Day 3 of 5" and neighbours.
     var current: (number: Int, label: String, previous: DayLink?, next: DayLink?)?
 
     /// `series` seen from the post `index` (nil: from the series page). `days` are the series'
     /// `SeriesView.days` made before, so that each day of a long series does not make them all again.
-    init(_ series: Series, in site: Site, strings: ThemeStrings, current index: Int? = nil, days made: [DayLink]? = nil) {
+    init(_ series: Series, in site: Site, strings: ThemeStrings, current index: Int? = nil, days made: Days? = nil) {
         let lang = series.lang
         name = series.name
         url = site.urls.list(series.folder)
         total = series.total
         allDaysLabel = strings.text("series_all_days", lang: lang, ["series": series.name])
-        var links = made ?? series.days.map { day in
+        let shared = made ?? Days(series.days.map { day in
             DayLink(number: day.number, title: day.title, url: day.post.map { site.urls.address(of: site.posts[$0]) },
                 label: strings.text("series_day", lang: lang, ["day": "\(day.number)", "total": "\(series.total)"]),
                 date: strings.date(day.date, lang: lang), dateISO: DateText.iso8601(day.date), isCurrent: false)
-        }
+        })
+        var links = shared.links
+        dayValues = shared.values
         if let index, let position = series.days.firstIndex(where: { $0.post == index }) {
             links[position].isCurrent = true
+            dayValues[position] = .map(links[position].context)
         }
         days = links
         if let position = links.firstIndex(where: \.isCurrent) {
@@ -58,7 +76,7 @@ struct SeriesView: Sendable {
 
     var context: TemplateMap {
         var context: TemplateMap = [
-            "name": .text(name), "url": .url(url), "total": .number(total), "all_days_label": .text(allDaysLabel), "days": .maps(days.map(\.context)),
+            "name": .text(name), "url": .url(url), "total": .number(total), "all_days_label": .text(allDaysLabel), "days": .list(dayValues),
         ]
         if let current {
             context["day"] = .number(current.number)
@@ -78,7 +96,7 @@ extension Site {
     }
 
     /// Each series' days as templates see them, made once for all the series' day pages.
-    func seriesDays(strings: ThemeStrings) -> [[SeriesView.DayLink]] {
-        parallelMap(Array(series.indices)) { [self] in SeriesView(series[$0], in: self, strings: strings).days }
+    func seriesDays(strings: ThemeStrings) -> [SeriesView.Days] {
+        parallelMap(Array(series.indices)) { [self] in SeriesView.Days(SeriesView(series[$0], in: self, strings: strings).days) }
     }
 }

@@ -25,7 +25,7 @@ struct PostView: Sendable {
     var status: String?
 
     /// Words and dates in the post's own language, from the theme's strings.
-    init(_ post: Post, in site: Site, index: Int, strings: ThemeStrings, seriesDays: [[SeriesView.DayLink]]? = nil,
+    init(_ post: Post, in site: Site, index: Int, strings: ThemeStrings, seriesDays: [SeriesView.Days]? = nil,
         images: ImageSet = ImageSet()) {
         title = post.title
         url = site.urls.address(of: post)
