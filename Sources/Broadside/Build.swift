@@ -74,9 +74,11 @@ public enum Build {
         }
         let inPlace = BuildRecord.untouchedOutput(options)
 
-        guard let prepared = prepare(options, writing: true, diagnostics: &diagnostics, clock: &clock),
+        guard var prepared = prepare(options, writing: true, diagnostics: &diagnostics, clock: &clock),
             let output = prepared.output
         else { throw BuildFailure(diagnostics) }
+        // Checked: the posts' links are not needed to make pages (80 MB at 100,000 posts).
+        prepared.site.forgetLinks()
         let (site, pages, assets, plan) = (prepared.site, prepared.pages, prepared.assets, prepared.plan)
         diagnostics += output.check(writing: plan, clean: options.clean) + WritePlan.problems(in: plan, output: output.path)
         guard !diagnostics.stopBuild(strict: options.strict) else { throw BuildFailure(diagnostics) }

@@ -123,3 +123,10 @@ enum SiteResolver {
         return (site, diagnostics)
     }
 }
+
+extension Site {
+    /// Drops what each post's body links to, which only the link check reads (`LinkCheck`).
+    mutating func forgetLinks() {
+        for index in posts.indices where !posts[index].links.isEmpty { posts[index].links = [] }
+    }
+}
