@@ -33,7 +33,7 @@ import Glibc
         var options = site.options()
         options.output = site.root.appendingPathComponent("clean")
         defer { try? FileManager.default.removeItem(at: options.output) }
-        try Build.run(options)
+        _ = try Build.run(options)
         return try tree(options.output)
     }
 

@@ -71,7 +71,7 @@ import Testing
         let feedContent = FeedContent(site: resolved, theme: try #require(theme), words: renderer.words, siteContexts: renderer.siteContexts,
             images: images, blocks: BlockRenderer(theme: try #require(theme), words: renderer.words))
         for index in resolved.posts.indices {
-            let view = PostView(resolved.posts[index], in: resolved, index: index, strings: try #require(theme).strings,
+            let view = PostView(resolved.posts[index], in: resolved, index: index, strings: try #require(theme).strings, terms: TermValues(resolved),
                 seriesDays: renderer.seriesDays, images: images).context
             if let context = feedContent.parts(of: index, body: renderer.blocks.html(of: resolved.posts[index]), view: view).context { record("feed content", context) }
         }

@@ -44,8 +44,9 @@ struct PageRenderer: Sendable {
         let seriesDays = site.seriesDays(strings: theme.strings)
         self.seriesDays = seriesDays
         // Each post as templates see it, made once for its list entry, its page and its feed item.
+        let terms = TermValues(site)
         var views = parallelMap(Array(site.posts.indices)) { [site] in
-            PostView(site.posts[$0], in: site, index: $0, strings: theme.strings, seriesDays: seriesDays, images: images).context
+            PostView(site.posts[$0], in: site, index: $0, strings: theme.strings, terms: terms, seriesDays: seriesDays, images: images).context
         }
         let siteContexts = Self.siteContexts(site, images: images, templateNames: theme.templateNames)
         self.siteContexts = siteContexts

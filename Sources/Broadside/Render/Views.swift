@@ -13,8 +13,9 @@ struct PostView: Sendable {
     /// "Perspective by Ana Ruiz", in the post's language; nil without `author:`.
     var byline: String?
     var lang: String
-    var categories: [TermLink]
-    var tags: [TermLink]
+    /// Each a term's values shared with every post in it (`TermValues`).
+    var categories: [TemplateValue]
+    var tags: [TemplateValue]
     var params: [String: FrontMatterValue]
     /// The post's place in its series, with every day of it.
     var seriesView: SeriesView?
@@ -25,7 +26,7 @@ struct PostView: Sendable {
     var status: String?
 
     /// Words and dates in the post's own language, from the theme's strings.
-    init(_ post: Post, in site: Site, index: Int, strings: ThemeStrings, seriesDays: [SeriesView.Days]? = nil,
+    init(_ post: Post, in site: Site, index: Int, strings: ThemeStrings, terms: TermValues, seriesDays: [SeriesView.Days]? = nil,
         images: ImageSet = ImageSet()) {
         title = post.title
         url = site.urls.address(of: post)
@@ -39,8 +40,8 @@ struct PostView: Sendable {
         summary = post.summary
         authors = post.authors
         lang = post.lang
-        categories = site.categories.termsOfPost[index].map { TermLink(.categories, $0, in: site) }
-        tags = site.tags.termsOfPost[index].map { TermLink(.tags, $0, in: site) }
+        categories = site.categories.termsOfPost[index].map { terms.categories[$0] }
+        tags = site.tags.termsOfPost[index].map { terms.tags[$0] }
         params = post.params
         seriesView = site.seriesIndex(of: post).map {
             SeriesView(site.series[$0], in: site, strings: strings, current: index, days: seriesDays?[$0])
@@ -60,7 +61,7 @@ struct PostView: Sendable {
         var context: TemplateMap = [
             "title": .text(title), "url": .url(url), "date_iso": .text(dateISO), "date": .text(dateText), "summary": .text(summary),
             "kind": .text(kind), "kind_label": .text(kindLabel), "lang": .text(lang), "authors": .texts(authors),
-            "categories": .maps(categories.map(\.context)), "tags": .maps(tags.map(\.context)),
+            "categories": .list(categories), "tags": .list(tags),
             "has_terms": .bool(!(categories.isEmpty && tags.isEmpty)),
             "params": FrontMatterValue.map(params.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }).templateValue,
         ]
@@ -73,6 +74,18 @@ struct PostView: Sendable {
         if let event { context["event"] = .map(event.context) }
         resources.add(to: &context)
         return context
+    }
+}
+
+/// Each category's and tag's link as templates see it, made once and shared by every post in
+/// it: a map for each term of each post was about 1 KB a post.
+struct TermValues: Sendable {
+    var categories: [TemplateValue]
+    var tags: [TemplateValue]
+
+    init(_ site: Site) {
+        categories = site.categories.terms.indices.map { .map(TermLink(.categories, $0, in: site).context) }
+        tags = site.tags.terms.indices.map { .map(TermLink(.tags, $0, in: site).context) }
     }
 }
 
