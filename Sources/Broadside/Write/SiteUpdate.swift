@@ -82,10 +82,12 @@ struct SiteUpdate {
         case .data(let data): return [UInt8](data).withUnsafeBufferPointer { PreviousFile.keep(path, at: nil, ifItHolds: $0) }
         case .copy(let source): return PreviousFile.keep(path, at: nil, ifItHoldsFile: source.path)
         case .link(let source):
-            // A swap links the cached file afresh: the live file must be that very file.
+            // A swap links the cached file afresh: the live file must be that very file, or, on
+            // another file system (where a swap copies it), a file with its bytes.
             var (mine, theirs) = (stat(), stat())
-            return lstat(path, &mine) == 0 && stat(source.path, &theirs) == 0 && (mine.st_mode & S_IFMT) == S_IFREG
-                && mine.st_ino == theirs.st_ino && mine.st_dev == theirs.st_dev
+            guard lstat(path, &mine) == 0, stat(source.path, &theirs) == 0, (mine.st_mode & S_IFMT) == S_IFREG else { return false }
+            if mine.st_dev != theirs.st_dev { return PreviousFile.keep(path, at: nil, ifItHoldsFile: source.path) }
+            return mine.st_ino == theirs.st_ino
         }
     }
 
