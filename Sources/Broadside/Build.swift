@@ -67,12 +67,13 @@ public enum Build {
         var diagnostics: [Diagnostic] = []
         var clock = StageClock(progress: options.progress)
         let inputs = BuildRecord.stamps(options)
-        if var report = BuildRecord.unchanged(options, inputs: inputs) {
+        let record = BuildRecord.previous(options)
+        if var report = record?.unchanged(options, inputs: inputs) {
             clock.measure("nothing changed since the last build", "no post read, no file written")
             report.timings = clock.timings
             return report
         }
-        let inPlace = BuildRecord.untouchedOutput(options)
+        let inPlace = record?.outputUntouched ?? false
 
         guard var prepared = prepare(options, writing: true, diagnostics: &diagnostics, clock: &clock),
             let output = prepared.output

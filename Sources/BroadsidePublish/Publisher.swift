@@ -51,7 +51,7 @@ public final class Publisher {
     /// `adopt`, the host's files that are the build's byte for byte join that manifest first.
     public func plan(adopt: Bool = false, checking: (Int, Int) -> Void = { _, _ in }) throws(BuildFailure) -> (PublishPlan, published: PublishManifest, built: PublishManifest) {
         let builtManifest: PublishManifest
-        switch BuiltFiles.manifest(of: built, digests: site.appendingPathComponent(BuiltDigests.fileName)) {
+        switch BuiltFiles.manifest(of: built, site: site) {
         case .success(let manifest): builtManifest = manifest
         case .failure(let failure): throw failure
         }

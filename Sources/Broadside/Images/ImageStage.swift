@@ -36,7 +36,7 @@ public struct ImageSet: Sendable {
 enum ImageStage {
     /// What one job gave: the image, or what is wrong with it; and the cache key it used.
     private enum Outcome: Sendable {
-        case made(PublishedImage, key: String?, cached: Bool, source: SourceDigests.Known? = nil)
+        case made(PublishedImage, key: String?, cached: Bool, source: FileDigests.Known? = nil)
         case failed(Diagnostic)
     }
 
@@ -49,9 +49,9 @@ enum ImageStage {
             return (set, [.error(nil, problem, hint: "install libvips (on Debian: apt-get install libvips42)")])
         }
         var diagnostics: [Diagnostic] = []
-        let digests = SourceDigests(site: cache.site)
+        let digests = FileDigests(site: cache.site, FileDigests.imageSources)
         let outcomes = parallelMap(jobs) { process($0, settings: settings, cache: cache, store: store, digests: digests) }
-        var sources: [SourceDigests.Known] = []
+        var sources: [FileDigests.Known] = []
         for (job, outcome) in zip(jobs, outcomes) {
             switch outcome {
             case .made(let image, let key, let cached, let source):
@@ -74,7 +74,7 @@ enum ImageStage {
     }
 
     private static func process(
-        _ job: ImageJob, settings: ImageSettings, cache: ImageCache, store: Bool, digests: SourceDigests
+        _ job: ImageJob, settings: ImageSettings, cache: ImageCache, store: Bool, digests: FileDigests
     ) -> Outcome {
         let used = job.usedBy.map { " (\($0))" } ?? ""
         func fail(_ message: String, _ hint: String) -> Outcome { .failed(.error(job.source, message, hint: hint + used)) }
@@ -85,12 +85,12 @@ enum ImageStage {
             ImageCodec.sha256(Array("\(ImageCache.version) \(sourceDigest) \(settings.fingerprint) sizes=\(job.sizes) share=\(job.share)\(job.icons ? " icons" : "")".utf8))
         }
         // Unchanged since the last build, and made then: the source is not even read.
-        let stamp = SourceDigests.Stamp(of: job.real)
+        let stamp = FileDigests.Stamp(of: job.real)
         if let stamp, let digest = digests.digest(of: job.real, stamp: stamp) {
             let remembered = key(digest)
             if let entry = cache.entry(remembered) {
                 return .made(published(job, entry: entry, key: remembered, cache: cache, shareWidth: settings.shareWidth), key: remembered,
-                    cached: true, source: SourceDigests.Known(path: job.real, stamp: stamp, digest: digest))
+                    cached: true, source: FileDigests.Known(path: job.real, stamp: stamp, digest: digest))
             }
         }
         let bytes: [UInt8]
@@ -113,7 +113,7 @@ enum ImageStage {
         if format == .svg { return svg(job, bytes: bytes, fail: fail) }
         let sourceDigest = ImageCodec.sha256(bytes)
         let key = key(sourceDigest)
-        let known = stamp.map { SourceDigests.Known(path: job.real, stamp: $0, digest: sourceDigest) }
+        let known = stamp.map { FileDigests.Known(path: job.real, stamp: $0, digest: sourceDigest) }
         if let entry = cache.entry(key) {
             return .made(published(job, entry: entry, key: key, cache: cache, shareWidth: settings.shareWidth), key: key, cached: true,
                 source: known)

@@ -33,27 +33,28 @@ struct BuildRecord: Codable, Equatable {
     /// SHA-256 of the record's other fields: a record cut short or edited is not trusted.
     var digest = ""
 
+    /// The record of the last build into this output, when it can be trusted: whole, of this
+    /// version, and no stopped build's folder beside the output. `--clean` trusts none.
+    static func previous(_ options: BuildOptions) -> BuildRecord? {
+        guard !options.clean, let record = load(options.source), record.digest == record.computedDigest, record.version == version,
+            record.output == OutputPath.resolve(options.output), !hasLeftovers(record.output)
+        else { return nil }
+        return record
+    }
+
     /// The report of the recorded build, when `options` would make the same site into an output
     /// that is as that build left it; nil otherwise.
-    static func unchanged(_ options: BuildOptions, inputs: FileStamps?) -> BuildReport? {
-        guard !options.clean, !options.wholeBuild, let inputs, let record = load(options.source), record.digest == record.computedDigest,
-            record.version == version, record.program == program(), record.options == key(options),
-            record.output == OutputPath.resolve(options.output), record.inputs.digest == inputs.digest,
-            record.covers(options.now.timeIntervalSince1970), !hasLeftovers(record.output),
-            FileStamps.of(record.output, follow: false)?.digest == record.outputs.digest,
-            imageStamps(options).digest == record.images.digest
+    func unchanged(_ options: BuildOptions, inputs: FileStamps?) -> BuildReport? {
+        guard !options.wholeBuild, let inputs, program == Self.program(), self.options == Self.key(options),
+            self.inputs.digest == inputs.digest, covers(options.now.timeIntervalSince1970), outputUntouched,
+            Self.imageStamps(options).digest == images.digest
         else { return nil }
-        return record.report.report
+        return report.report
     }
 
     /// Whether the output is exactly as the recorded build left it, whatever the inputs now:
     /// then a rebuild needs to write only the files that change (`SiteUpdate`).
-    static func untouchedOutput(_ options: BuildOptions) -> Bool {
-        guard !options.clean, let record = load(options.source), record.digest == record.computedDigest, record.version == version,
-            record.output == OutputPath.resolve(options.output), !hasLeftovers(record.output)
-        else { return false }
-        return FileStamps.of(record.output, follow: false)?.digest == record.outputs.digest
-    }
+    var outputUntouched: Bool { FileStamps.of(output, follow: false)?.digest == outputs.digest }
 
     /// Writes the record of a build that succeeded, when the site's files were the same before
     /// and after it (an edit during the build leaves none) and none changed so close to the

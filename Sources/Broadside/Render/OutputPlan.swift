@@ -12,6 +12,16 @@ public struct OutputFile: Sendable {
         case link(URL)
         /// Bytes Broadside carries itself: the built-in theme's static files.
         case data(Data)
+
+        /// `body` with the bytes of contents held in memory; nil for a file copied or linked from elsewhere.
+        func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+            switch self {
+            case .text(var text): text.withUTF8(body)
+            case .bytes(let bytes): bytes.withUnsafeBufferPointer(body)
+            case .data(let data): [UInt8](data).withUnsafeBufferPointer(body)
+            case .copy, .link: nil
+            }
+        }
     }
 
     /// Relative to the output folder, `/`-separated: `posts/a/index.html`.

@@ -76,10 +76,8 @@ struct SiteUpdate {
 
     /// Whether the live file at `path` is a regular file that already holds `contents`.
     private static func holds(_ path: String, _ contents: OutputFile.Contents) -> Bool {
+        if let same = contents.withBytes({ PreviousFile.keep(path, at: nil, ifItHolds: $0) }) { return same }
         switch contents {
-        case .text(var text): return text.withUTF8 { PreviousFile.keep(path, at: nil, ifItHolds: $0) }
-        case .bytes(let bytes): return bytes.withUnsafeBufferPointer { PreviousFile.keep(path, at: nil, ifItHolds: $0) }
-        case .data(let data): return [UInt8](data).withUnsafeBufferPointer { PreviousFile.keep(path, at: nil, ifItHolds: $0) }
         case .copy(let source): return PreviousFile.keep(path, at: nil, ifItHoldsFile: source.path)
         case .link(let source):
             // A swap links the cached file afresh: the live file must be that very file, or, on
@@ -88,6 +86,7 @@ struct SiteUpdate {
             guard lstat(path, &mine) == 0, stat(source.path, &theirs) == 0, (mine.st_mode & S_IFMT) == S_IFREG else { return false }
             if mine.st_dev != theirs.st_dev { return PreviousFile.keep(path, at: nil, ifItHoldsFile: source.path) }
             return mine.st_ino == theirs.st_ino
+        case .text, .bytes, .data: return false  // compared above
         }
     }
 

@@ -13,7 +13,7 @@ private let posixWrite = Darwin.write
 /// last build left untouched gets only its changed files, moved in once all are made.
 struct SiteWriter {
     var folder: OutputFolder
-    /// The output is as the last build left it (`BuildRecord.untouchedOutput`): the files that
+    /// The output is as the last build left it (`BuildRecord.outputUntouched`): the files that
     /// changed are moved into it once all are made (`SiteUpdate`), the others left alone.
     var inPlace = false
     static let failuresShown = 20
@@ -71,13 +71,11 @@ struct SiteWriter {
     /// Writes `contents` at `path`, or links the previous site's file `old` there when it holds
     /// the same bytes; the error, naming the planned file, when neither can be done.
     static func put(_ contents: OutputFile.Contents, at path: String, keeping old: String?, planned: PlannedFile) -> Diagnostic? {
-        func written(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            if let old, PreviousFile.keep(old, at: path, ifItHolds: bytes) { return true }
-            return writeFile(path, bytes)
+        let written = contents.withBytes { bytes in
+            (old.map { PreviousFile.keep($0, at: path, ifItHolds: bytes) } ?? false) || writeFile(path, bytes)
         }
+        if let written { return written ? nil : WritePlan.failure(planned, code: errno, reading: false) }
         switch contents {
-        case .text(var text):
-            return text.withUTF8 { written($0) } ? nil : WritePlan.failure(planned, code: errno, reading: false)
         case .link(let source) where link(source.path, path) == 0:
             return nil
         case .copy(let source) where old.map({ PreviousFile.keep($0, at: path, ifItHoldsFile: source.path) }) == true:
@@ -89,10 +87,8 @@ struct SiteWriter {
             case .failure(.reading(let code)): return WritePlan.failure(planned, code: code, reading: true)
             case .failure(.writing(let code)): return WritePlan.failure(planned, code: code, reading: false)
             }
-        case .bytes(let bytes):
-            return bytes.withUnsafeBufferPointer { written($0) } ? nil : WritePlan.failure(planned, code: errno, reading: false)
-        case .data(let data):
-            return [UInt8](data).withUnsafeBufferPointer { written($0) } ? nil : WritePlan.failure(planned, code: errno, reading: false)
+        case .text, .bytes, .data:
+            return nil  // written above
         }
     }
 

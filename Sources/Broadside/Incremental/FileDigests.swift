@@ -1,19 +1,23 @@
 import Foundation
 
-/// The SHA-256 of each image source, by its path and file status, kept beside the image cache
-/// (`.broadside-cache/image-sources`), so a warm build does not read hundreds of megabytes of
-/// photos to learn that they have not changed. A source whose size, modification time, change
-/// time or inode differ is read and hashed again; the change time cannot be set back by a
-/// program, so a file replaced in place is always noticed. The digest, not the status, names
-/// every file made from the source.
-struct SourceDigests: Sendable {
-    struct Stamp: Hashable, Sendable {
-        var size: Int
+/// The SHA-256 of files by their path and file status, kept in `.broadside-cache/`: the image
+/// sources (`image-sources`), so a warm build does not read hundreds of megabytes of photos to
+/// learn that they have not changed, and the built files (`built-digests`), so a publish hashes
+/// only those a build changed (a rebuild into an untouched output leaves the others as they
+/// were, `SiteUpdate`). A file whose size, modification time, change time or inode differ is
+/// read and hashed again; the change time cannot be set back by a program, so a file replaced
+/// in place is always noticed. Deleting the file is always safe: every file is hashed again.
+public struct FileDigests: Sendable {
+    public static let imageSources = ".broadside-cache/image-sources"
+    public static let builtFiles = ".broadside-cache/built-digests"
+
+    public struct Stamp: Hashable, Sendable {
+        public var size: Int
         var modified: Int
         var changed: Int
         var inode: UInt64
 
-        init?(of path: String) {
+        public init?(of path: String) {
             var status = stat()
             guard stat(path, &status) == 0 else { return nil }
             size = Int(status.st_size)
@@ -27,17 +31,22 @@ struct SourceDigests: Sendable {
         }
     }
 
-    struct Known: Sendable, Equatable {
-        var path: String
-        var stamp: Stamp
-        var digest: String
+    public struct Known: Sendable, Equatable {
+        public var path: String
+        public var stamp: Stamp
+        public var digest: String
+
+        public init(path: String, stamp: Stamp, digest: String) {
+            (self.path, self.stamp, self.digest) = (path, stamp, digest)
+        }
     }
 
     let file: String
     private var known: [String: Known] = [:]
 
-    init(site: URL) {
-        file = site.appendingPathComponent(".broadside-cache/image-sources").path
+    /// The digests kept in `name` (`imageSources`, `builtFiles`) below the site.
+    public init(site: URL, _ name: String) {
+        file = site.appendingPathComponent(name).path
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return }
         for line in text.split(separator: "\n") {
             let fields = line.split(separator: "\t", maxSplits: 5).map(String.init)
@@ -49,7 +58,7 @@ struct SourceDigests: Sendable {
         }
     }
 
-    func digest(of path: String, stamp: Stamp) -> String? {
+    public func digest(of path: String, stamp: Stamp) -> String? {
         guard let entry = known[path], entry.stamp == stamp else { return nil }
         return entry.digest
     }
@@ -59,14 +68,16 @@ struct SourceDigests: Sendable {
     /// file is not remembered, and is read and hashed again by the next build.
     static let racyNanoseconds = 2_000_000_000
 
-    /// Replaces the file with `entries` (this build's sources only), sorted by path.
-    func save(_ entries: [Known]) {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        let settled = Int(now.tv_sec) &* 1_000_000_000 &+ Int(now.tv_nsec) &- Self.racyNanoseconds
+    /// Replaces the file with `entries` (this build's files only), sorted by path. `now`, in
+    /// nanoseconds since 1970, is the clock's unless a test gives a later one.
+    public func save(_ entries: [Known], now: Int? = nil) {
+        var clock = timespec()
+        clock_gettime(CLOCK_REALTIME, &clock)
+        let settled = (now ?? Int(clock.tv_sec) &* 1_000_000_000 &+ Int(clock.tv_nsec)) &- Self.racyNanoseconds
         let text = entries.filter { $0.stamp.changed < settled && $0.stamp.modified < settled }.sorted { $0.path < $1.path }.map { entry in
             "\(entry.digest)\t\(entry.stamp.size)\t\(entry.stamp.modified)\t\(entry.stamp.changed)\t\(entry.stamp.inode)\t\(entry.path)\n"
         }.joined()
+        try? FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try? Data(text.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
     }
 }
