@@ -11,6 +11,8 @@ public struct BuildReport: Sendable {
     /// Images re-encoded without metadata in this build, and taken from the cache as they were made before.
     public var imagesProcessed: Int
     public var imagesFromCache: Int
+    /// Posts taken from `.broadside-cache/posts` as an earlier build parsed them.
+    public var postsFromCache = 0
     /// Posts not published: drafts without `--drafts`, posts dated after "now" without `--future`.
     public var draftsLeftOut: Int
     public var futureLeftOut: Int
@@ -39,8 +41,12 @@ struct PreparedBuild {
     var leftOutPosts: [LeftOutPost] = []
     var images: ImageSet
     var imageCache: ImageCache
-    /// Where the posts' HTML is while the build runs (see `HTMLSpill`).
+    /// Where the posts' HTML is while the build runs (see `HTMLSpill`), or kept between builds.
     var spill: HTMLSpill?
+    var cache: PostCache?
+
+    /// An error when some post's HTML could not be read back.
+    var problems: [Diagnostic] { (spill?.problems ?? []) + (cache?.problems ?? []) }
 }
 
 /// Seconds spent in each stage, told to `BuildOptions.progress` as each ends.
@@ -75,7 +81,7 @@ public enum Build {
         }
         let inPlace = record?.outputUntouched ?? false
 
-        guard var prepared = prepare(options, writing: true, diagnostics: &diagnostics, clock: &clock),
+        guard var prepared = prepare(options, writing: true, outputAsRecorded: inPlace, diagnostics: &diagnostics, clock: &clock),
             let output = prepared.output
         else { throw BuildFailure(diagnostics) }
         // Checked: the posts' links are not needed to make pages (80 MB at 100,000 posts).
@@ -87,7 +93,7 @@ public enum Build {
         theme.templates.engine = options.templateEngine
         let renderer = PageRenderer(site: site, theme: theme, images: prepared.images)
         clock.measure("prepare", plural(pages.count, "page") + " to render")
-        diagnostics += SiteWriter(folder: output, inPlace: inPlace).write(plan, problems: { prepared.spill?.problems ?? [] }) { [assets] index in
+        diagnostics += SiteWriter(folder: output, inPlace: inPlace).write(plan, problems: { prepared.problems }) { [assets] index in
             index < pages.count ? renderer.render(pages[index]) : assets[index - pages.count]
         }
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
@@ -103,14 +109,16 @@ public enum Build {
             imagesFromCache: prepared.images.fromCache, draftsLeftOut: leftOut.drafts, futureLeftOut: leftOut.future,
             leftOutPosts: prepared.leftOutPosts, warnings: diagnostics, timings: clock.timings)
         report.editions = EditionFiles.all(in: site)
+        report.postsFromCache = prepared.cache?.postsFound ?? 0
         BuildRecord.save(options, inputsBefore: inputs, site: site, leftOut: prepared.leftOutPosts, report: report)
         return report
     }
 
     /// Load, resolve and plan every file, adding what is wrong to `diagnostics`; nil when the
-    /// build cannot go on. `writing: false` leaves the output folder alone (not even looked at).
+    /// build cannot go on. `writing: false` leaves the output folder alone (not even looked at);
+    /// `outputAsRecorded`: it is as the last build left it.
     static func prepare(
-        _ options: BuildOptions, writing: Bool, diagnostics: inout [Diagnostic], clock: inout StageClock
+        _ options: BuildOptions, writing: Bool, outputAsRecorded: Bool = false, diagnostics: inout [Diagnostic], clock: inout StageClock
     ) -> PreparedBuild? {
         // Load
         let (config, configDiagnostics) = SiteConfig.load(from: options.source, baseURLOverride: options.baseURL)
@@ -120,7 +128,7 @@ public enum Build {
             languageAt: config.languageAt)
         var output: OutputFolder?
         if writing {
-            let (folder, outputDiagnostics) = OutputFolder.inspect(options, assets: theme.map { Set($0.assets.keys) })
+            let (folder, outputDiagnostics) = OutputFolder.inspect(options, assets: theme.map { Set($0.assets.keys) }, asRecorded: outputAsRecorded)
             output = folder
             diagnostics += outputDiagnostics
         }
@@ -133,9 +141,13 @@ public enum Build {
         // `check` names a post whose date looks like a typo (next year for this year); a build leaves it out.
         if !writing { parser.farAhead = now + 30 * 86_400 }
         let spill = output.flatMap { HTMLSpill(beside: $0.path) }
-        let content = ContentLoader(source: options.source, parser: parser, spill: spill).load()
+        let cache = spill.flatMap { spill in
+            PostCache(site: options.source, key: PostCache.key(site: options.source, baseURL: options.baseURL,
+                rootPath: urls.rootPath, languages: theme?.strings.codes ?? []), spill: spill)
+        }
+        let content = ContentLoader(source: options.source, parser: parser, spill: spill, cache: cache.map { ($0, leftOut) }).load()
         diagnostics += content.diagnostics + leftOut.diagnostics
-        clock.measure("load", plural(content.posts.count, "post"))
+        clock.measure("load", plural(content.posts.count, "post") + (content.postsFromCache > 0 ? ", \(content.postsFromCache) as the cache kept them" : ""))
 
         // Resolve
         let (site, siteDiagnostics) = SiteResolver.resolve(content, config: config, urls: urls, now: now,
@@ -207,7 +219,7 @@ public enum Build {
             limit: writing ? LinkCheck.buildLimit : .max)
         return PreparedBuild(site: site, theme: theme, output: output, pages: pages, assets: assets, plan: plan, leftOut: leftOut,
             leftOutPosts: leftOutPosts,
-            images: images, imageCache: imageCache, spill: spill)
+            images: images, imageCache: imageCache, spill: spill, cache: cache)
     }
 
     static func plural(_ count: Int, _ word: String) -> String {

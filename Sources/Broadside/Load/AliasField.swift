@@ -5,7 +5,7 @@ import Yams
 /// A path starting with `/` is read from the site's root, as links in posts are: with
 /// `base_url: https://example.org/news/`, `/2019/old/` is `https://example.org/news/2019/old/`.
 /// A full URL must be on the site's host and inside the folder the site is published in.
-public struct Alias: Sendable, Equatable {
+public struct Alias: Sendable, Equatable, Codable {
     /// As the editor wrote it, for messages.
     public var written: String
     /// The redirect page, relative to the output folder, UTF-8 as on disk:

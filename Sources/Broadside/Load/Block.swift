@@ -2,8 +2,8 @@ import Foundation
 
 /// An action, stat or callout an editor writes as a fenced block of YAML fields
 /// (```` ```action ````), shown through the theme's `blocks/<name>` partial.
-public struct Block: Sendable, Equatable {
-    public enum Name: String, CaseIterable, Sendable {
+public struct Block: Sendable, Equatable, Codable {
+    public enum Name: String, CaseIterable, Sendable, Codable {
         case action, stat, callout
 
         /// The fields a block of this name may have, in the order the README gives them.
@@ -25,7 +25,7 @@ public struct Block: Sendable, Equatable {
     }
 
     /// "Take action": a button to a page or form, or a number to call.
-    public struct Action: Sendable, Equatable {
+    public struct Action: Sendable, Equatable, Codable {
         public var title: String
         /// Checked by `URLPolicy`; a root-relative path has the site's root path before it.
         public var url: String?
@@ -43,7 +43,7 @@ public struct Block: Sendable, Equatable {
     }
 
     /// A headline figure: "23,753 people detained in ICE custody, as of July 11, 2022".
-    public struct Stat: Sendable, Equatable {
+    public struct Stat: Sendable, Equatable, Codable {
         public var figure: String
         public var label: String
         public var asOf: PostDate?
@@ -52,7 +52,7 @@ public struct Block: Sendable, Equatable {
     }
 
     /// A note set apart from the text, its Markdown already HTML.
-    public struct Callout: Sendable, Equatable {
+    public struct Callout: Sendable, Equatable, Codable {
         public var title: String?
         public var html: String
     }
@@ -79,6 +79,27 @@ public struct Block: Sendable, Equatable {
             case .stat: .stat
             case .callout: .callout
             }
+        }
+    }
+}
+
+/// For `PostCache`: the block's name, then its fields.
+extension Block.Fields: Codable {
+    public init(from decoder: any Decoder) throws {
+        var container = try decoder.unkeyedContainer()
+        switch try container.decode(Block.Name.self) {
+        case .action: self = .action(try container.decode(Block.Action.self))
+        case .stat: self = .stat(try container.decode(Block.Stat.self))
+        case .callout: self = .callout(try container.decode(Block.Callout.self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        switch self {
+        case .action(let action): try container.encode(Block.Name.action); try container.encode(action)
+        case .stat(let stat): try container.encode(Block.Name.stat); try container.encode(stat)
+        case .callout(let callout): try container.encode(Block.Name.callout); try container.encode(callout)
         }
     }
 }

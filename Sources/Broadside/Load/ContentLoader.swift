@@ -11,6 +11,8 @@ public struct LoadedContent: Sendable {
     public var leftOut: [LeftOutPost] = []
     /// `content/series/*.md`: the text at the top of a series' page, as pages are read.
     public var introductions: [Post] = []
+    /// Posts taken as they were from `PostCache` instead of being parsed.
+    public var postsFromCache = 0
 }
 
 /// Finds `content/posts/**/*.md`, reads each file once and parses it on every core.
@@ -19,6 +21,9 @@ struct ContentLoader {
     var parser: PostParser
     /// Where each post's HTML goes once parsed, when the build will write; nil: kept in memory.
     var spill: HTMLSpill? = nil
+    /// The posts the last build parsed, and what decides again whether each is published; nil:
+    /// every post is parsed.
+    var cache: (posts: PostCache, leftOut: LeftOutPosts)? = nil
 
     static let postsFolder = "content/posts"
     /// Pages: About, Donate, Know your rights; optional.
@@ -43,23 +48,34 @@ struct ContentLoader {
         let files = listed.filter { $0.path.hasSuffix(".md") }
         let unread = UnreadFiles.misnamed(listed.map(\.path).filter { !$0.hasSuffix(".md") }, posts: files.map(\.path))
             + UnreadFiles.outsidePosts(in: folder)
-        let results = parallelMap(files) { found -> (Post?, ScheduledDay?, [Diagnostic], LeftOutPost?) in
+        let results = parallelMap(files) { found -> (Post?, ScheduledDay?, [Diagnostic], LeftOutPost?, digest: String?) in
             let file = "\(Self.postsFolder)/\(found.path)"
-            if let problem = PostFolder.problem(withPostAt: found.path) { return (nil, nil, [problem], nil) }
+            if let problem = PostFolder.problem(withPostAt: found.path) { return (nil, nil, [problem], nil, nil) }
             let data: Data
             switch FileBytes.read(found.real, limit: TextLimit.post.bytes) {
             case .success(let read): data = read
             case .failure(let failure):
-                return (nil, nil, [failure.diagnostic(file, .post) { SiteFolder.unreadableFile(file, $0) }], nil)
+                return (nil, nil, [failure.diagnostic(file, .post) { SiteFolder.unreadableFile(file, $0) }], nil, nil)
+            }
+            let digest = cache.map { _ in PostCache.digest(of: file, bytes: data) }
+            if let cache, let digest, let (post, diagnostics) = cache.posts.post(digest, if: { cache.leftOut.admits(draft: $0.draft, date: $0.date) }) {
+                _ = cache.leftOut.admit(draft: post.draft, date: post.date)
+                return (post, nil, diagnostics, nil, digest)
             }
             guard let text = String(validatingUTF8: data) else {
-                return (nil, nil, [UTF8Text.problem(in: data, file: file)], nil)
+                return (nil, nil, [UTF8Text.problem(in: data, file: file)], nil, nil)
             }
-            var read = parser.read(text, file: file, fileStem: PostFolder.stem(ofPostAt: found.path),
-                finder: ResourceFinder(site: folder, postFolder: PostFolder.folder(ofPostAt: found.path)))
-            if let spill, let body = read.0?.body { read.0?.body = body.spilled(into: spill) }
-            return read
+            let postFolder = PostFolder.folder(ofPostAt: found.path)
+            var (post, scheduled, diagnostics, leftOut) = parser.read(text, file: file, fileStem: PostFolder.stem(ofPostAt: found.path),
+                finder: ResourceFinder(site: folder, postFolder: postFolder))
+            if let cache, let digest, let kept = post.flatMap({ cache.posts.keep($0, diagnostics: diagnostics, digest: digest, inFolder: postFolder != nil) }) {
+                post?.body = kept
+            } else if let spill, let body = post?.body {
+                post?.body = body.spilled(into: spill)
+            }
+            return (post, scheduled, diagnostics, leftOut, digest)
         }
+        cache?.posts.finish(keeping: Set(results.compactMap(\.digest)))
         // A link beside a post folder's index.md is judged by both listings: say it once.
         var diagnostics = listing + results.flatMap(\.2).filter { !listing.contains($0) } + unread
         let posts = results.compactMap(\.0)
@@ -71,7 +87,7 @@ struct ContentLoader {
         let introductions = loadPages(folder, from: Self.seriesFolder, below: "series/")
         return LoadedContent(posts: posts + pages.posts, diagnostics: diagnostics + pages.diagnostics + introductions.diagnostics,
                              scheduled: results.compactMap(\.1), leftOut: results.compactMap(\.3) + pages.leftOut + introductions.leftOut,
-                             introductions: introductions.posts)
+                             introductions: introductions.posts, postsFromCache: cache?.posts.postsFound ?? 0)
     }
 
     /// `content/pages/**/*.md`, each a page at the address its path gives; read the same way,

@@ -3,7 +3,7 @@ import Yams
 
 /// What a post announces under `event:`: when and where. Any kind of post may announce one;
 /// the post's own `date` stays its publication date, so an event never makes a post "future".
-public struct Event: Sendable, Equatable {
+public struct Event: Sendable, Equatable, Codable {
     public var start: PostDate
     public var end: PostDate?
     public var location: String?

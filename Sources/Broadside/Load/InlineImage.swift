@@ -1,6 +1,6 @@
 /// An image in a post's text that is a file of the site (`![A vigil](vigil.jpg)`), not one on
 /// another host: it is shown in the sizes the image stage made of it.
-public struct InlineImage: Sendable, Equatable {
+public struct InlineImage: Sendable, Equatable, Codable {
     /// As written, before the site's root path is put in front of a root-relative one.
     public var url: String
     /// The text a reader's screen reader says, plain.

@@ -21,6 +21,11 @@ final class LeftOutPosts: Sendable {
         self.includeFuture = includeFuture
     }
 
+    /// Whether a post would be published, counting nothing (for a post `PostCache` kept).
+    func admits(draft: Bool, date: PostDate) -> Bool {
+        !(draft && !includeDrafts) && (includeFuture || date.secondsSince1970 <= now)
+    }
+
     /// Whether a post is published; called once for every post whose front matter is valid, on any core.
     func admit(draft: Bool, date: PostDate) -> Bool {
         if draft && !includeDrafts {

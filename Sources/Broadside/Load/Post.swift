@@ -1,6 +1,6 @@
 /// The kinds of advocacy post Broadside knows. Their labels come from the theme's strings
 /// (`kind.<kind>`, `kind_plural.<kind>`), in the reader's language.
-public enum Kind: String, CaseIterable, Sendable {
+public enum Kind: String, CaseIterable, Sendable, Codable {
     case dispatch
     case actionDay = "action-day"
     case qa
@@ -12,7 +12,7 @@ public enum Kind: String, CaseIterable, Sendable {
 
 /// One post as loaded: front matter checked and typed, body converted once.
 /// Later stages refer to posts by their index in the resolved site, never copy or change them.
-public struct Post: Sendable, Equatable {
+public struct Post: Sendable, Equatable, Codable {
     /// Path relative to the site folder, for messages: `content/posts/a.md`.
     public var source: String
     public var slug: String

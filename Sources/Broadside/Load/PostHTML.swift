@@ -48,10 +48,24 @@ public struct PostHTML: Sendable, Equatable {
 
     /// The same HTML, kept in `spill` when it can take it, else kept here.
     func spilled(into spill: HTMLSpill) -> PostHTML {
+        let spill = spill.forWriting
         guard case .text(var text) = storage, !text.isEmpty else { return self }
         let count = text.utf8.count
         guard let offset = text.withUTF8({ spill.write($0) }) else { return self }
         return PostHTML(storage: .spilled(spill, offset: offset, count: count))
+    }
+
+    /// HTML already in `spill` (`PostCache`'s file; UTF-8 it was when written there).
+    static func spilled(in spill: HTMLSpill, offset: Int, count: Int) -> PostHTML {
+        count == 0 ? PostHTML("") : PostHTML(storage: .spilled(spill, offset: offset, count: count))
+    }
+
+    /// `bytes` (UTF-8), kept where `other` is: in its spill file if it has one (else in memory).
+    static func spilled(_ bytes: UnsafeBufferPointer<UInt8>, like other: PostHTML) -> PostHTML {
+        guard case .spilled(let spill, _, _) = other.storage, !bytes.isEmpty, let offset = spill.forWriting.write(bytes) else {
+            return PostHTML(String(decoding: bytes, as: UTF8.self))
+        }
+        return PostHTML(storage: .spilled(spill.forWriting, offset: offset, count: bytes.count))
     }
 
     /// The same HTML, kept where `other` is: in its spill file if it has one.
@@ -65,6 +79,19 @@ public struct PostHTML: Sendable, Equatable {
     public static func == (a: PostHTML, b: PostHTML) -> Bool { a.text == b.text }
 }
 
+/// Nothing of the HTML goes into a post's encoding: `PostCache` keeps it as bytes beside the
+/// rest, and puts it back (decoded alone, a post's HTML is empty).
+extension PostHTML: Codable {
+    public init(from decoder: any Decoder) throws {
+        _ = try decoder.singleValueContainer().decodeNil()
+        self.init("")
+    }
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encodeNil()
+    }
+}
+
 /// A file without a name beside the output, holding the posts' HTML while a build runs: the
 /// file system's cache keeps what memory allows, and the file is gone when the build ends,
 /// however it ends (O_TMPFILE, or a name removed as soon as it is made). Written from every
@@ -72,6 +99,7 @@ public struct PostHTML: Sendable, Equatable {
 final class HTMLSpill: Sendable {
     private let descriptor: Int32
     private let end = Atomic<Int>(0)
+    private let others: HTMLSpill?
     /// The first error of reading back, which makes the build fail before it replaces the site.
     private let readError = Atomic<Int32>(0)
 
@@ -80,7 +108,25 @@ final class HTMLSpill: Sendable {
         let descriptor = bs_open_unnamed((output as NSString).deletingLastPathComponent)
         guard descriptor >= 0 else { return nil }
         self.descriptor = descriptor
+        others = nil
     }
+
+    /// A file already open for reading and writing, written after its first `end` bytes
+    /// (`PostCache`'s, whose posts' HTML is read from where it is kept); closed with the spill.
+    /// HTML spilled like a post's from it (a feed's) goes to `others`, the build's own spill.
+    init(descriptor: Int32, end: Int, others: HTMLSpill?) {
+        self.descriptor = descriptor
+        self.end.store(end, ordering: .relaxed)
+        self.others = others
+    }
+
+    /// Where HTML spilled like a post's goes: this file, unless it keeps records of its own.
+    var forWriting: HTMLSpill { others ?? self }
+
+    /// How far it is written.
+    var size: Int { end.load(ordering: .relaxed) }
+
+    var fileDescriptor: Int32 { descriptor }
 
     deinit { close(descriptor) }
 

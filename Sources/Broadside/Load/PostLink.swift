@@ -1,7 +1,7 @@
 /// A link or image in a post, kept where the editor wrote it so a broken one can be shown at
 /// its line (see `LinkCheck`). Collected while the body is converted, never by reading it again.
-public struct PostLink: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+public struct PostLink: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Equatable, Codable {
         case link
         case image
     }

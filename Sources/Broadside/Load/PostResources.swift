@@ -1,8 +1,8 @@
 /// A file a post publishes or links to: one of its attachments, its featured image, or a file
 /// beside its `index.md`. Pages, feeds and a link checker read these values; none of them
 /// looks at the disk again.
-public struct PostResource: Sendable, Equatable {
-    public enum Place: Sendable, Equatable {
+public struct PostResource: Sendable, Equatable, Codable {
+    public enum Place: String, Sendable, Equatable, Codable {
         /// Beside the post's `index.md`, published at `/posts/<slug>/<name>`.
         case postFolder
         /// Under the site's `static/`, published there by every build.
@@ -29,13 +29,13 @@ public struct PostResource: Sendable, Equatable {
 }
 
 /// `attachments:` item: a file readers download, named in their words.
-public struct Attachment: Sendable, Equatable {
+public struct Attachment: Sendable, Equatable, Codable {
     public var label: String
     public var file: PostResource
 }
 
 /// `image:` with its text alternative and credit.
-public struct FeaturedImage: Sendable, Equatable {
+public struct FeaturedImage: Sendable, Equatable, Codable {
     public var file: PostResource
     /// Empty only for an image marked `image_decorative: true`.
     public var alt: String
@@ -45,7 +45,7 @@ public struct FeaturedImage: Sendable, Equatable {
 }
 
 /// Everything a post brings besides its text.
-public struct PostResources: Sendable, Equatable {
+public struct PostResources: Sendable, Equatable, Codable {
     /// Every file beside the post's `index.md` (named in front matter or not), copied with its
     /// page; empty for a post that is a single `.md` file.
     public var files: [PostResource] = []

@@ -110,3 +110,35 @@ public enum FrontMatterValue: Sendable, Equatable {
         }
     }
 }
+
+/// For `PostCache`: what the value is, then its text, its items, or a map's keys and values in their order.
+extension FrontMatterValue: Codable {
+    private enum Shape: String, Codable { case text, list, map }
+
+    public init(from decoder: any Decoder) throws {
+        var container = try decoder.unkeyedContainer()
+        switch try container.decode(Shape.self) {
+        case .text: self = .text(try container.decode(String.self))
+        case .list: self = .list(try container.decode([FrontMatterValue].self))
+        case .map:
+            let keys = try container.decode([String].self)
+            let values = try container.decode([FrontMatterValue].self)
+            guard keys.count == values.count else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "a map's keys and values differ in number")
+            }
+            self = .map(zip(keys, values).map { (key: $0, value: $1) })
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        switch self {
+        case .text(let text): try container.encode(Shape.text); try container.encode(text)
+        case .list(let list): try container.encode(Shape.list); try container.encode(list)
+        case .map(let map):
+            try container.encode(Shape.map)
+            try container.encode(map.map(\.key))
+            try container.encode(map.map(\.value))
+        }
+    }
+}

@@ -29,7 +29,9 @@ struct OutputFolder: Sendable {
     /// Checks the output before anything is loaded: not the site's own inputs, not a file,
     /// leftovers of stopped builds put right, and the folder Broadside's to replace.
     /// `assets` is nil when the theme did not load; only the checks that need no file list run then.
-    static func inspect(_ options: BuildOptions, assets: Set<String>?) -> (OutputFolder?, [Diagnostic]) {
+    /// `asRecorded`: the folder is as the last build left it (`BuildRecord`), which its manifest
+    /// lists: not walked again (a quarter of a second at 10,000 posts).
+    static func inspect(_ options: BuildOptions, assets: Set<String>?, asRecorded: Bool = false) -> (OutputFolder?, [Diagnostic]) {
         let path = OutputPath.resolve(options.output)
         let unsafe = OutputPath.checkNotInputs(output: path, source: options.source)
         guard unsafe.isEmpty else { return (nil, unsafe) }
@@ -41,7 +43,8 @@ struct OutputFolder: Sendable {
         var diagnostics = Leftovers.whileLocked(path) { Leftovers.recover(path) }
         guard let assets else { return (nil, diagnostics) }
 
-        let folder = read(path, writingInto: Set(assets.map(topLevelName)))
+        let written = Set(assets.map(topLevelName))
+        let folder = (asRecorded ? recorded(path, writingInto: written) : nil) ?? read(path, writingInto: written)
         let foreign = folder.foreignFiles { assets.contains($0) || hasPageShape($0) }
         if !foreign.isEmpty && (folder.manifest == nil || !options.clean) {
             diagnostics.append(folder.refusal(foreign))
@@ -127,6 +130,16 @@ struct OutputFolder: Sendable {
 
     /// Lists the folder without following links; top-level dot entries are walked only
     /// when the build writes into them (`.well-known/`), else they are carried as they are.
+    /// The folder as its manifest lists it, as `read` would list it; nil without a manifest.
+    private static func recorded(_ path: String, writingInto written: Set<String>) -> OutputFolder? {
+        guard let manifest = Manifest.read(in: path) else { return nil }
+        let files = manifest.filter { file in
+            let top = topLevelName(file)
+            return !top.hasPrefix(".") || written.contains(top)
+        }
+        return OutputFolder(path: path, exists: true, manifest: manifest, files: files.sorted())
+    }
+
     private static func read(_ path: String, writingInto written: Set<String>) -> OutputFolder {
         let fileManager = FileManager.default
         guard let top = try? fileManager.contentsOfDirectory(atPath: path) else {
