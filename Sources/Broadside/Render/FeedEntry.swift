@@ -50,6 +50,11 @@ struct FeedEntry: Sendable {
         }
     }
     var parts: Content
+    /// The content escaped for XML and as a JSON string's contents, made once where the post's
+    /// text is spilled (into the same file): a post is in up to a dozen feeds (its lists, three
+    /// formats each), and resolving and escaping it for each was most of writing them. Nil where
+    /// the text is held in memory, or needs the general escapers (see `FeedBytes.addContent`).
+    var escaped: (xml: PostHTML?, json: PostHTML?) = (nil, nil)
 
     /// The HTML content as a feed carries it, every link absolute.
     var content: String { parts.before + FeedEntry.absoluteLinks(parts.text, base: url) + parts.after }
@@ -86,6 +91,13 @@ extension FeedEntry {
             return Enclosure(url: urls.absolute(urls.file(path)), length: size, mediaType: attachment.file.mediaType,
                 title: attachment.label)
         }
+        if parts.body.isSpilled { escaped = (escapedContent(json: false), escapedContent(json: true)) }
+    }
+
+    private func escapedContent(json: Bool) -> PostHTML? {
+        var content = FeedBytes(capacity: 0)
+        guard content.addPieces(of: self, json: json) else { return nil }
+        return content.bytes.withUnsafeBufferPointer { PostHTML.spilled($0, like: parts.body) }
     }
 
     /// Every `href` and `src` made absolute against the post's own address (`base`): root-relative

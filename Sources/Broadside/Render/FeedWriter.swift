@@ -210,6 +210,10 @@ struct FeedBytes {
     /// The entry's HTML content escaped for XML, or as a JSON string's contents, its text's links
     /// made absolute on the way: no resolved, joined or escaped copy of the text is made.
     mutating func addContent(_ entry: FeedEntry, json: Bool) {
+        if let escaped = json ? entry.escaped.json : entry.escaped.xml {
+            escaped.withBytes { bytes.append(contentsOf: $0) }
+            return
+        }
         let start = bytes.count
         if addPieces(of: entry, json: json) { return }
         // Text holding a direction control is balanced whole; XML's forbidden characters dropped.
@@ -219,7 +223,7 @@ struct FeedBytes {
     }
 
     /// False when the content needs the general escapers.
-    private mutating func addPieces(of entry: FeedEntry, json: Bool) -> Bool {
+    mutating func addPieces(of entry: FeedEntry, json: Bool) -> Bool {
         var (before, after) = (entry.parts.before, entry.parts.after)
         if json && (Escaping.hasDirectionControl(before) || Escaping.hasDirectionControl(after)) { return false }
         // The post's text as bytes, never made a `String` again: one feed item of many that carry it.
