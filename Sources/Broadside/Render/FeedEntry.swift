@@ -33,10 +33,9 @@ struct FeedEntry: Sendable {
     var summary: String
     /// The HTML content in three parts: what the theme's feed partial writes before the text
     /// (the featured image, the byline, the event) and after it (the attachments), with absolute
-    /// links, and the text as the post's page has it. The text is the post's own string, shared,
-    /// and its links are made absolute as each feed is written; the whole is escaped then too.
-    /// Copies made ahead (escaped for XML, for JSON, and the text resolved) held about 55 MB on
-    /// the 10,000-post bench, where the work at writing costs a fraction of a second.
+    /// links, and the text as the post's page has it, its links made absolute when it is
+    /// escaped (once per format into `escaped` where the text is spilled; else as each feed is
+    /// written, as copies in memory held about 55 MB on the 10,000-post bench).
     struct Content: Sendable {
         var before: String
         /// Kept where the post's own HTML is (see `PostHTML`): a few thousand posts' text, read
