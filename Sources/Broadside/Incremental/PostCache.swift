@@ -94,7 +94,7 @@ final class PostCache: Sendable {
     func post(_ digest: String, if published: (Post) -> Bool) -> (post: Post, diagnostics: [Diagnostic])? {
         guard let record = records[digest] else { return nil }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: record.length) { buffer in
-            guard Self.read(store.fileDescriptor, into: buffer, at: record.offset),
+            guard HTMLSpill.read(store.fileDescriptor, into: buffer, at: record.offset),
                 let (encoded, html) = Self.parts(UnsafeBufferPointer(buffer), digest: digest),
                 var entry = try? BinaryCoder.decode(Entry.self, from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[encoded])))
             else { return nil }
@@ -166,12 +166,12 @@ final class PostCache: Sendable {
         var written = true
         var offset = 0
         for bytes in prefix where written {
-            written = bytes.withUnsafeBufferPointer { write($0, to: descriptor, at: offset) }
+            written = bytes.withUnsafeBufferPointer { HTMLSpill.write($0, to: descriptor, at: offset) }
             offset += bytes.count
         }
         for (start, length) in pieces where written && length > 0 {
             written = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { buffer in
-                read(source, into: buffer, at: start) && write(UnsafeBufferPointer(buffer), to: descriptor, at: offset)
+                HTMLSpill.read(source, into: buffer, at: start) && HTMLSpill.write(UnsafeBufferPointer(buffer), to: descriptor, at: offset)
             }
             offset += length
         }
@@ -189,11 +189,11 @@ final class PostCache: Sendable {
         guard fstat(descriptor, &info) == 0 else { return nil }
         let size = Int(info.st_size)
         var start = [UInt8](repeating: 0, count: header.count)
-        guard start.withUnsafeMutableBufferPointer({ read(descriptor, into: $0, at: 0) }), start == header else { return nil }
+        guard start.withUnsafeMutableBufferPointer({ HTMLSpill.read(descriptor, into: $0, at: 0) }), start == header else { return nil }
         var records: [String: Record] = [:]
         var offset = header.count
         var head = [UInt8](repeating: 0, count: headerSize)
-        while offset + headerSize <= size, head.withUnsafeMutableBufferPointer({ read(descriptor, into: $0, at: offset) }) {
+        while offset + headerSize <= size, head.withUnsafeMutableBufferPointer({ HTMLSpill.read(descriptor, into: $0, at: offset) }) {
             let length = headerSize + Int(number(head, at: 64)) + Int(number(head, at: 68))
             guard offset + length <= size else { break }
             records[String(decoding: head[..<64], as: UTF8.self)] = Record(offset: offset, length: length)
@@ -227,27 +227,5 @@ final class PostCache: Sendable {
 
     private static func number(_ bytes: [UInt8], at offset: Int) -> UInt32 {
         (0..<4).reduce(0) { $0 | UInt32(bytes[offset + $1]) << (8 * $1) }
-    }
-
-    private static func read(_ descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Bool {
-        var done = 0
-        while done < buffer.count {
-            let count = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return false }
-            done += count
-        }
-        return true
-    }
-
-    private static func write(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32, at offset: Int) -> Bool {
-        var done = 0
-        while done < bytes.count {
-            let count = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return false }
-            done += count
-        }
-        return true
     }
 }

@@ -132,16 +132,36 @@ final class HTMLSpill: Sendable {
 
     /// Where `bytes` now are; nil when they could not be written (a full disk: they stay in memory).
     func write(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let base = bytes.baseAddress else { return nil }
         let offset = end.add(bytes.count, ordering: .relaxed).oldValue
+        return Self.write(bytes, to: descriptor, at: offset) ? offset : nil
+    }
+
+    /// `pwrite` until every byte is written; false at an error.
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32, at offset: Int) -> Bool {
+        guard let base = bytes.baseAddress else { return bytes.isEmpty }
+        return whole(bytes.count) { pwrite(descriptor, base + $0, bytes.count - $0, off_t(offset + $0)) }
+    }
+
+    /// `pread` until the buffer is full; false at an error or the file's end.
+    static func read(_ descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Bool {
+        guard let base = buffer.baseAddress else { return true }
+        return whole(buffer.count) { pread(descriptor, base + $0, buffer.count - $0, off_t(offset + $0)) }
+    }
+
+    /// Calls `transfer` with the bytes done so far until all `count` are; false when it fails
+    /// (`errno` says why, or the file ended).
+    private static func whole(_ count: Int, _ transfer: (Int) -> Int) -> Bool {
         var done = 0
-        while done < bytes.count {
-            let count = pwrite(descriptor, base + done, bytes.count - done, off_t(offset + done))
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            done += count
+        while done < count {
+            let moved = transfer(done)
+            if moved < 0 && errno == EINTR { continue }
+            guard moved > 0 else {
+                if moved == 0 { errno = EIO }
+                return false
+            }
+            done += moved
         }
-        return offset
+        return true
     }
 
     func read(offset: Int, count: Int) -> String {
@@ -151,17 +171,11 @@ final class HTMLSpill: Sendable {
     /// Reads `buffer.count` bytes from `offset` into `buffer`; how many it read (fewer only
     /// after an error, which `problems` then reports).
     func read(offset: Int, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        var done = 0
-        while done < buffer.count {
-            let read = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
-            if read < 0 && errno == EINTR { continue }
-            guard read > 0 else {
-                _ = readError.compareExchange(expected: 0, desired: read < 0 ? errno : EIO, ordering: .relaxed)
-                return 0
-            }
-            done += read
+        guard Self.read(descriptor, into: buffer, at: offset) else {
+            _ = readError.compareExchange(expected: 0, desired: errno, ordering: .relaxed)
+            return 0
         }
-        return done
+        return buffer.count
     }
 
     /// An error when some HTML could not be read back: pages were written without it.
