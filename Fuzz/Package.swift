@@ -22,6 +22,7 @@ let package = Package(
         .executableTarget(name: "fuzz-images", dependencies: ["FuzzSupport", .product(name: "Broadside", package: "Broadside")]),
         .executableTarget(name: "fuzz-new", dependencies: ["FuzzSupport", .product(name: "Broadside", package: "Broadside")]),
         .executableTarget(name: "fuzz-search", dependencies: ["FuzzSupport", .product(name: "Broadside", package: "Broadside")]),
+        .executableTarget(name: "fuzz-cache", dependencies: ["FuzzSupport", .product(name: "Broadside", package: "Broadside")]),
         .executableTarget(name: "fuzz-templates", dependencies: ["FuzzSupport", .product(name: "Broadside", package: "Broadside")]),
         .executableTarget(name: "fuzz-engine", dependencies: [
             "FuzzSupport", .product(name: "Broadside", package: "Broadside"), .product(name: "Mustache", package: "swift-mustache"),

@@ -11,7 +11,7 @@ BIN=${FUZZ_BIN:-.build-fuzz/release}
 CORPUS=${FUZZ_CORPUS:-.build-fuzz/corpus}
 LOGS=${FUZZ_LOGS:-.build-fuzz/logs}
 CRASHES=Fuzz/crashes
-TARGETS=${FUZZ_TARGETS:-front-matter slugs markdown post images new templates engine search}
+TARGETS=${FUZZ_TARGETS:-front-matter slugs markdown post images new templates engine search cache}
 # ASan reports the bad access itself; Swift's backtracer would catch the signal first.
 export SWIFT_BACKTRACE=enable=no
 

@@ -76,6 +76,16 @@ import Testing
         let sample = Sample()
         let bytes = try BinaryCoder.encode(sample)
         #expect(try bytes.withUnsafeBytes { try BinaryCoder.decode(Sample.self, from: $0) } == sample)
+        // Nested deeper than any post's values: refused, not read to the end of the stack.
+        struct Nest: Codable { var children: [Nest] }
+        var deep: [UInt8] = []
+        func word(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { deep += $0 } }
+        for _ in 0..<300 {
+            deep.append(8); word(1); word(8); deep += Array("children".utf8)  // { "children":
+            deep.append(7); word(1)  // [ one element
+        }
+        deep.append(8); word(1); word(8); deep += Array("children".utf8); deep.append(7); word(0)
+        #expect(throws: (any Error).self) { try deep.withUnsafeBytes { try BinaryCoder.decode(Nest.self, from: $0) } }
         // Read as another type: refused, not mixed up.
         #expect(throws: (any Error).self) { try bytes.withUnsafeBytes { try BinaryCoder.decode(Diagnostic.self, from: $0) } }
     }

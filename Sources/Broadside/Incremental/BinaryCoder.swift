@@ -155,6 +155,11 @@ private final class Source {
 
     let bytes: UnsafeRawBufferPointer
     var index = 0
+    /// Values within values being read: bytes nested deeper than `deepest` are refused, so that
+    /// damaged bytes cannot exhaust a thread's stack. A post whose front matter nests deeper
+    /// (no editor's does) is then parsed on every build, as if it had no record.
+    var depth = 0
+    static let deepest = 200
 
     init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
@@ -221,13 +226,14 @@ private final class Source {
     }
 
     /// Moves past the next value, whatever it is.
-    func skip() throws {
+    func skip(depth: Int = 0) throws {
+        guard depth < Self.deepest else { throw Self.corrupt }
         switch try tag() {
         case .none, .no, .yes: break
         case .int, .unsigned, .double: _ = try word()
         case .string: _ = try key()
-        case .list: for _ in 0..<(try count()) { try skip() }
-        case .keyed: for _ in 0..<(try count()) { _ = try key(); try skip() }
+        case .list: for _ in 0..<(try count()) { try skip(depth: depth + 1) }
+        case .keyed: for _ in 0..<(try count()) { _ = try key(); try skip(depth: depth + 1) }
         }
     }
 
@@ -263,6 +269,9 @@ private final class Source {
             guard let value = value as? Value else { throw Self.corrupt }
             return value
         default:
+            depth += 1
+            defer { depth -= 1 }
+            guard depth < Self.deepest else { throw Self.corrupt }
             return try Value(from: Reader(source: self))
         }
     }

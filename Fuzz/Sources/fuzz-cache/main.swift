@@ -1,0 +1,18 @@
+// Any bytes read back as a post of `.broadside-cache/posts` (a record's check sums are only a
+// guard against accidents): an error or a post, never a crash, and what reads back is what
+// its encoding writes again.
+import Foundation
+import FuzzSupport
+
+@testable import Broadside
+
+runFuzzer { bytes in
+    let raw = UnsafeRawBufferPointer(bytes)
+    guard let entry = try? BinaryCoder.decode(PostCache.Entry.self, from: raw) else { return }
+    guard let again = try? BinaryCoder.encode(entry) else {
+        require(false, "a post read back cannot be written again: \(entry.post.source)")
+        return
+    }
+    let back = again.withUnsafeBytes { try? BinaryCoder.decode(PostCache.Entry.self, from: $0) }
+    require(back?.post == entry.post && back?.diagnostics == entry.diagnostics, "a post written again reads back otherwise: \(entry.post.source)")
+}
