@@ -128,8 +128,6 @@ struct OutputFolder: Sendable {
         return paths.count > limit ? "\(shown) and \(paths.count - limit) more" : shown
     }
 
-    /// Lists the folder without following links; top-level dot entries are walked only
-    /// when the build writes into them (`.well-known/`), else they are carried as they are.
     /// The folder as its manifest lists it, as `read` would list it; nil without a manifest.
     private static func recorded(_ path: String, writingInto written: Set<String>) -> OutputFolder? {
         guard let manifest = Manifest.read(in: path) else { return nil }
@@ -140,6 +138,8 @@ struct OutputFolder: Sendable {
         return OutputFolder(path: path, exists: true, manifest: manifest, files: files.sorted())
     }
 
+    /// Lists the folder without following links; top-level dot entries are walked only
+    /// when the build writes into them (`.well-known/`), else they are carried as they are.
     private static func read(_ path: String, writingInto written: Set<String>) -> OutputFolder {
         let fileManager = FileManager.default
         guard let top = try? fileManager.contentsOfDirectory(atPath: path) else {
