@@ -177,5 +177,27 @@ import Testing
         #expect(size < 600_000)
         #expect(try build(site).postsFromCache == 3)
     }
+
+    @Test func nothingIsWrittenThroughALink() throws {
+        let site = try site()
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("outside-\(UUID().uuidString)")
+        defer { site.remove(); try? FileManager.default.removeItem(at: outside) }
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        // The cache file a link to a file outside the site: not created there, not used.
+        try FileManager.default.createDirectory(at: site.root.appendingPathComponent(".broadside-cache"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent(PostCache.path).path,
+            withDestinationPath: outside.appendingPathComponent("posts").path)
+        try build(site)
+        #expect(try build(site).postsFromCache == 0)
+        #expect(!FileManager.default.fileExists(atPath: outside.appendingPathComponent("posts").path))
+        // The cache folder a link to a folder outside: no post cache is written there.
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(".broadside-cache"))
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent(".broadside-cache").path,
+            withDestinationPath: outside.path)
+        try build(site)
+        #expect(try build(site).postsFromCache == 0)
+        #expect(!FileManager.default.fileExists(atPath: outside.appendingPathComponent("posts").path))
+        #expect(site.exists("posts/a/index.html"))
+    }
 }
 

@@ -43,12 +43,16 @@ final class PostCache: Sendable {
     private let hits = Atomic<Int>(0)
     private let failed = Atomic<Bool>(false)
 
-    /// nil when the cache cannot be written, or another build is using it: every post is then parsed.
+    /// nil when the cache cannot be written, or another build is using it: every post is then
+    /// parsed. A cache folder that is a link (a site's repository could hold one) is not used:
+    /// nothing is written outside the site, nor through a link.
     init?(site: URL, key: String, spill: HTMLSpill) {
         file = site.appendingPathComponent(Self.path).path
         header = Self.magic + Array((key + "\n").utf8)
-        try? FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        guard var descriptor = Self.openLocked(file) else { return nil }
+        let folder = (file as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        var folderInfo = stat()
+        guard lstat(folder, &folderInfo) == 0, folderInfo.st_mode & S_IFMT == S_IFDIR, var descriptor = Self.openLocked(file) else { return nil }
         var records = Self.index(descriptor, header: header)
         if records == nil {
             // Another key, another version, or not a cache: started afresh.
@@ -146,9 +150,10 @@ final class PostCache: Sendable {
         var diagnostics: [Diagnostic]
     }
 
-    /// The file open for reading and writing, locked for this build; nil when another has it.
+    /// The file open for reading and writing, locked for this build; nil when another has it,
+    /// or it is a link.
     private static func openLocked(_ file: String) -> Int32? {
-        let descriptor = open(file, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let descriptor = open(file, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return nil }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)
@@ -161,7 +166,9 @@ final class PostCache: Sendable {
     /// `pieces` (offset, length) of `source`.
     private static func replace(_ file: String, with prefix: [[UInt8]], copying pieces: [(Int, Int)] = [], from source: Int32) -> Bool {
         let temporary = "\(file).tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // Made here, never opened through what was there (a stopped build's, or a link).
+        unlink(temporary)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }
         var written = true
         var offset = 0
