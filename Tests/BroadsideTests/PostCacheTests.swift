@@ -190,14 +190,21 @@ import Testing
         try build(site)
         #expect(try build(site).postsFromCache == 0)
         #expect(!FileManager.default.fileExists(atPath: outside.appendingPathComponent("posts").path))
-        // The cache folder a link to a folder outside: no post cache is written there.
+        // The cache folder a link to a folder outside: nothing is written there, by any cache
+        // (the posts', the build record, the photos' sources' digests).
         try FileManager.default.removeItem(at: site.root.appendingPathComponent(".broadside-cache"))
         try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent(".broadside-cache").path,
             withDestinationPath: outside.path)
         try build(site)
         #expect(try build(site).postsFromCache == 0)
-        #expect(!FileManager.default.fileExists(atPath: outside.appendingPathComponent("posts").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
         #expect(site.exists("posts/a/index.html"))
+        // A photo is published from its cache: the build stops and says what to do.
+        try site.copy(image: "phone.jpg", to: "static/photos/phone.jpg")
+        let said = site.failure().first { $0.message.contains("cache") }
+        #expect(said?.message == "the image cache .broadside-cache/images/ cannot be written")
+        #expect(said?.hint?.hasSuffix(".broadside-cache is a link, which Broadside does not write through (it could lead out of the site): delete the link; the folder is made again") == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
     }
 }
 

@@ -66,6 +66,7 @@ struct ImageCache: Sendable {
     /// Writes the entry's files into a folder of its own, then moves it into place in one step,
     /// so a build that stops half-way leaves no half entry. False when the cache cannot be written.
     func store(_ key: String, entry: Entry, files: [String: [UInt8]]) -> Bool {
+        guard CacheFolder.isWritable(holding: root) else { return false }
         let temporary = root + "/.tmp-\(key)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let manager = FileManager.default
         do {
@@ -91,6 +92,7 @@ struct ImageCache: Sendable {
 
     /// Removes every entry no image of this build uses, and leftovers of builds that stopped.
     func trim(keeping keys: Set<String>) {
+        guard CacheFolder.isWritable(holding: root) else { return }
         let manager = FileManager.default
         guard let names = try? manager.contentsOfDirectory(atPath: root) else { return }
         for name in names where !keys.contains(name) {

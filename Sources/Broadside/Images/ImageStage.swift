@@ -140,8 +140,10 @@ enum ImageStage {
         case .success(let (entry, files)):
             guard store else { return .made(published(job, entry: entry, key: key, cache: cache, shareWidth: settings.shareWidth), key: nil, cached: false) }
             guard cache.store(key, entry: entry, files: files) else {
-                return fail("the image cache \(ImageCache.folderName)/ cannot be written",
-                    "make the site's folder writable, or free some disk space")
+                let hint = CacheFolder.link(holding: cache.root).map {
+                    "\($0) is a link, which Broadside does not write through (it could lead out of the site): delete the link; the folder is made again"
+                } ?? "make the site's folder writable, or free some disk space"
+                return fail("the image cache \(ImageCache.folderName)/ cannot be written", hint)
             }
             return .made(published(job, entry: entry, key: key, cache: cache, shareWidth: settings.shareWidth), key: key, cached: false,
                 source: known)

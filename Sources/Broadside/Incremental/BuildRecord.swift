@@ -61,6 +61,7 @@ struct BuildRecord: Codable, Equatable {
     /// record that the file system's times could not tell them apart (as git's index does).
     static func save(_ options: BuildOptions, inputsBefore: FileStamps?, site: Site, leftOut: [LeftOutPost], report: BuildReport) {
         let file = options.source.appendingPathComponent(path).path
+        guard CacheFolder.isWritable(holding: file) else { return }
         unlink(file)
         let output = OutputPath.resolve(options.output)
         guard let inputsBefore, let inputs = stamps(options), inputs.digest == inputsBefore.digest,
@@ -75,7 +76,6 @@ struct BuildRecord: Codable, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(record) else { return }
-        try? FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         guard (try? data.write(to: URL(fileURLWithPath: file), options: .atomic)) != nil else { return }
         var info = stat()
         let written = stat(file, &info) == 0 ? Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec) : 0

@@ -77,7 +77,7 @@ public struct FileDigests: Sendable {
         let text = entries.filter { $0.stamp.changed < settled && $0.stamp.modified < settled }.sorted { $0.path < $1.path }.map { entry in
             "\(entry.digest)\t\(entry.stamp.size)\t\(entry.stamp.modified)\t\(entry.stamp.changed)\t\(entry.stamp.inode)\t\(entry.path)\n"
         }.joined()
-        try? FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        guard CacheFolder.isWritable(holding: file) else { return }
         try? Data(text.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
     }
 }

@@ -49,10 +49,7 @@ final class PostCache: Sendable {
     init?(site: URL, key: String, spill: HTMLSpill) {
         file = site.appendingPathComponent(Self.path).path
         header = Self.magic + Array((key + "\n").utf8)
-        let folder = (file as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
-        var folderInfo = stat()
-        guard lstat(folder, &folderInfo) == 0, folderInfo.st_mode & S_IFMT == S_IFDIR, var descriptor = Self.openLocked(file) else { return nil }
+        guard CacheFolder.isWritable(holding: file), var descriptor = Self.openLocked(file) else { return nil }
         var records = Self.index(descriptor, header: header)
         if records == nil {
             // Another key, another version, or not a cache: started afresh.
