@@ -50,6 +50,11 @@ public final class Publisher {
     /// The plan, from the host's manifest (none: nothing there is Broadside's yet). With
     /// `adopt`, the host's files that are the build's byte for byte join that manifest first.
     public func plan(adopt: Bool = false, checking: (Int, Int) -> Void = { _, _ in }) throws(BuildFailure) -> (PublishPlan, published: PublishManifest, built: PublishManifest) {
+        // The host's manifest is kept there, and files are staged there: never through a link.
+        if let link = CacheFolder.link(holding: localURL().path) {
+            throw BuildFailure([.error(nil, "\(link) is a link: publish keeps its record of the host there, and does not write through a link (it could lead out of the site)",
+                hint: "delete the link and publish again; the folder is made again, and the host's record is downloaded")])
+        }
         let builtManifest: PublishManifest
         switch BuiltFiles.manifest(of: built, site: site) {
         case .success(let manifest): builtManifest = manifest

@@ -60,3 +60,26 @@ import Testing
         #expect(try BuiltFiles.manifest(of: built).get().files["posts/b.txt"]?.size == 1)
     }
 }
+
+/// A publish keeps its record of the host in `.broadside-cache/`: never through a link there.
+@Suite struct PublishCacheLinkTests {
+    @Test func aLinkedCacheFolderStopsThePublishBeforeItConnects() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("publish-link-\(UUID().uuidString)")
+        let outside = root.appendingPathComponent("outside")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("public"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: site.appendingPathComponent(".broadside-cache").path, withDestinationPath: outside.path)
+        let settings = PublishSettings(transport: .sftp, host: "127.0.0.1", port: 1, user: "u", folder: "www")
+        let publisher = Publisher(settings: settings, secrets: Secrets.fromEnvironment(["HOME": root.path]), site: site,
+            built: site.appendingPathComponent("public"))
+        do throws(BuildFailure) {
+            _ = try publisher.plan()
+            Issue.record("the publish planned through a link")
+        } catch {
+            #expect(error.diagnostics.first?.message == "\(site.path)/.broadside-cache is a link: publish keeps its record of the host there, and does not write through a link (it could lead out of the site)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+    }
+}

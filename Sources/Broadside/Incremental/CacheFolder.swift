@@ -10,7 +10,7 @@ import Darwin
 /// written only when it is a folder of the site's own: a link there (a site's repository could
 /// hold one, pointing anywhere) would have builds write and delete files outside the site, so
 /// then nothing is kept, and every build is a whole one.
-enum CacheFolder {
+public enum CacheFolder {
     static let name = ".broadside-cache"
 
     /// Whether `path`, a file or folder in a site's cache folder, can be written: the cache
@@ -24,7 +24,7 @@ enum CacheFolder {
     }
 
     /// The first link from the cache folder down to `path`, if there is one.
-    static func link(holding path: String) -> String? {
+    public static func link(holding path: String) -> String? {
         var info = stat()
         return chain(to: path)?.first { lstat($0, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK }
     }
