@@ -75,9 +75,6 @@ private final class Sink {
         if Value.self == Bool.self { return tag(unsafeBitCast(value, to: Bool.self) ? .yes : .no) }
         if Value.self == Double.self { tag(.double); return word(unsafeBitCast(value, to: Double.self).bitPattern) }
         switch value {
-        case let value as Bool: tag(value ? .yes : .no)
-        case let value as String: tag(.string); text(value)
-        case let value as Double: tag(.double); word(value.bitPattern)
         case let value as Float: tag(.double); word(Double(value).bitPattern)
         case let value as any BinaryInteger & Encodable: integer(value)
         default: try value.encode(to: Writer(sink: self))
@@ -237,15 +234,18 @@ private final class Source {
         }
     }
 
+    /// An integer of `type`, written signed or not; one it cannot hold is corrupt.
+    private func integer<Integer: BinaryInteger>(_ type: Integer.Type) throws -> Integer {
+        let signed = try tag()
+        let bits = try word()
+        let value = signed == .int ? Integer(exactly: Int64(bitPattern: bits)) : signed == .unsigned ? Integer(exactly: bits) : nil
+        guard let value else { throw Self.corrupt }
+        return value
+    }
+
     func take<Value: Decodable>(_ type: Value.Type) throws -> Value {
         if type == String.self { return unsafeBitCast(try string(), to: Value.self) }
-        if type == Int.self {
-            let signed = try tag()
-            let bits = try word()
-            let value = signed == .int ? Int(exactly: Int64(bitPattern: bits)) : signed == .unsigned ? Int(exactly: bits) : nil
-            guard let value else { throw Self.corrupt }
-            return unsafeBitCast(value, to: Value.self)
-        }
+        if type == Int.self { return unsafeBitCast(try integer(Int.self), to: Value.self) }
         switch type {
         case is Bool.Type:
             switch try tag() {
@@ -253,7 +253,6 @@ private final class Source {
             case .no: return false as! Value
             default: throw Self.corrupt
             }
-        case is String.Type: return try string() as! Value
         case is Double.Type:
             try expect(.double)
             return Double(bitPattern: try word()) as! Value
@@ -261,12 +260,7 @@ private final class Source {
             try expect(.double)
             return Float(Double(bitPattern: try word())) as! Value
         case let integer as any (BinaryInteger & Decodable).Type:
-            let signed = try tag()
-            let bits = try word()
-            guard signed == .int || signed == .unsigned else { throw Self.corrupt }
-            let value: (any BinaryInteger)? = signed == .int
-                ? integer.init(exactly: Int64(bitPattern: bits)) : integer.init(exactly: bits)
-            guard let value = value as? Value else { throw Self.corrupt }
+            guard let value = try self.integer(integer) as? Value else { throw Self.corrupt }
             return value
         default:
             depth += 1
