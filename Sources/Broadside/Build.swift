@@ -13,6 +13,8 @@ public struct BuildReport: Sendable {
     public var imagesFromCache: Int
     /// Posts taken from `.broadside-cache/posts` as an earlier build parsed them.
     public var postsFromCache = 0
+    /// Pages not rendered again: made from the same values as the file the last build left.
+    public var pagesUnchanged = 0
     /// Posts not published: drafts without `--drafts`, posts dated after "now" without `--future`.
     public var draftsLeftOut: Int
     public var futureLeftOut: Int
@@ -72,14 +74,14 @@ public enum Build {
     public static func run(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         var diagnostics: [Diagnostic] = []
         var clock = StageClock(progress: options.progress)
-        let inputs = BuildRecord.stamps(options)
         let record = BuildRecord.previous(options)
-        if var report = record?.unchanged(options, inputs: inputs) {
+        let (inputs, outputs) = concurrently({ BuildRecord.stamps(options) }, { record.flatMap { FileStamps.of($0.output, follow: false) } })
+        if var report = record?.unchanged(options, inputs: inputs, outputs: outputs) {
             clock.measure("nothing changed since the last build", "no post read, no file written")
             report.timings = clock.timings
             return report
         }
-        let inPlace = record?.outputUntouched ?? false
+        let inPlace = record?.untouched(outputs) ?? false
 
         guard var prepared = prepare(options, writing: true, outputAsRecorded: inPlace, diagnostics: &diagnostics, clock: &clock),
             let output = prepared.output
@@ -93,11 +95,20 @@ public enum Build {
         theme.templates.engine = options.templateEngine
         let renderer = PageRenderer(site: site, theme: theme, images: prepared.images)
         clock.measure("prepare", plural(pages.count, "page") + " to render")
-        diagnostics += SiteWriter(folder: output, inPlace: inPlace).write(plan, problems: { prepared.problems }) { [assets] index in
-            index < pages.count ? renderer.render(pages[index]) : assets[index - pages.count]
+        let writer = SiteWriter(folder: output, inPlace: inPlace)
+        // Pages rendered from the values the live file was rendered from are not rendered again.
+        let previous = writer.updatesInPlace(plan) ? record.flatMap { PageDigests.load(site: options.source, recorded: $0.pages) } : nil
+        let digests = PageDigestSlots(count: pages.count)
+        diagnostics += writer.write(plan, problems: { prepared.problems }) { [assets, plan] index in
+            guard index < pages.count else { return assets[index - pages.count] }
+            var digest: PageDigest?
+            let file = renderer.render(pages[index], previous: previous?[plan[index].path], digest: &digest)
+            digests[index] = digest
+            return file
         }
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
-        clock.measure("render and write", plural(plan.count, "file"))
+        let unchanged = previous.map { previous in pages.indices.count { digests[$0] != nil && digests[$0] == previous[plan[$0].path] } } ?? 0
+        clock.measure("render and write", plural(plan.count, "file") + (unchanged > 0 ? ", \(unchanged) pages as their values were" : ""))
         prepared.imageCache.trim(keeping: prepared.images.keys)
 
         // Counted without copying: a filtered copy of 10,000 posts was 17 MB at the build's peak.
@@ -110,7 +121,9 @@ public enum Build {
             leftOutPosts: prepared.leftOutPosts, warnings: diagnostics, timings: clock.timings)
         report.editions = EditionFiles.all(in: site)
         report.postsFromCache = prepared.cache?.postsFound ?? 0
-        BuildRecord.save(options, inputsBefore: inputs, site: site, leftOut: prepared.leftOutPosts, report: report)
+        report.pagesUnchanged = unchanged
+        let pageDigests = PageDigests.save(site: options.source, paths: plan.prefix(pages.count).map(\.path), digests: digests)
+        BuildRecord.save(options, inputsBefore: inputs, site: site, leftOut: prepared.leftOutPosts, report: report, pages: pageDigests)
         return report
     }
 

@@ -15,7 +15,7 @@ import Darwin
 /// different, or a stopped build's folder beside the output, and the build is a whole one.
 /// Deleting the record, or the cache folder, is always safe.
 struct BuildRecord: Codable, Equatable {
-    static let version = 1
+    static let version = 2
     static let path = ".broadside-cache/build.json"
 
     var version = Self.version
@@ -30,6 +30,8 @@ struct BuildRecord: Codable, Equatable {
     /// The photo cache: a cache entry removed or damaged is a whole build, which makes it again.
     var images: FileStamps
     var report: RecordedReport
+    /// SHA-256 of the digests of the pages this build rendered (`PageDigests`); "" for none.
+    var pages: String
     /// SHA-256 of the record's other fields: a record cut short or edited is not trusted.
     var digest = ""
 
@@ -42,36 +44,37 @@ struct BuildRecord: Codable, Equatable {
         return record
     }
 
-    /// The report of the recorded build, when `options` would make the same site into an output
-    /// that is as that build left it; nil otherwise.
-    func unchanged(_ options: BuildOptions, inputs: FileStamps?) -> BuildReport? {
+    /// The report of the recorded build, when `options` would make the same site (`inputs`, the
+    /// site's stamps now) into an output that is as that build left it (`outputs`, its stamps
+    /// now); nil otherwise.
+    func unchanged(_ options: BuildOptions, inputs: FileStamps?, outputs: FileStamps?) -> BuildReport? {
         guard !options.wholeBuild, let inputs, program == Self.program(), self.options == Self.key(options),
-            self.inputs.digest == inputs.digest, covers(options.now.timeIntervalSince1970), outputUntouched,
+            self.inputs.digest == inputs.digest, covers(options.now.timeIntervalSince1970), untouched(outputs),
             Self.imageStamps(options).digest == images.digest
         else { return nil }
         return report.report
     }
 
-    /// Whether the output is exactly as the recorded build left it, whatever the inputs now:
-    /// then a rebuild needs to write only the files that change (`SiteUpdate`).
-    var outputUntouched: Bool { FileStamps.of(output, follow: false)?.digest == outputs.digest }
+    /// Whether the output, whose stamps are now `stamps`, is exactly as the recorded build left
+    /// it, whatever the inputs now: then a rebuild needs to write only the files that change (`SiteUpdate`).
+    func untouched(_ stamps: FileStamps?) -> Bool { stamps?.digest == outputs.digest }
 
     /// Writes the record of a build that succeeded, when the site's files were the same before
     /// and after it (an edit during the build leaves none) and none changed so close to the
     /// record that the file system's times could not tell them apart (as git's index does).
-    static func save(_ options: BuildOptions, inputsBefore: FileStamps?, site: Site, leftOut: [LeftOutPost], report: BuildReport) {
+    static func save(_ options: BuildOptions, inputsBefore: FileStamps?, site: Site, leftOut: [LeftOutPost], report: BuildReport, pages: String? = nil) {
         let file = options.source.appendingPathComponent(path).path
         guard CacheFolder.isWritable(holding: file) else { return }
         unlink(file)
         let output = OutputPath.resolve(options.output)
-        guard let inputsBefore, let inputs = stamps(options), inputs.digest == inputsBefore.digest,
-            let outputs = FileStamps.of(output, follow: false)
-        else { return }
+        // The site and the output walked at once, as a build begins (see `Build.run`).
+        let (after, outputsAfter) = concurrently({ stamps(options) }, { FileStamps.of(output, follow: false) })
+        guard let inputsBefore, let inputs = after, inputs.digest == inputsBefore.digest, let outputs = outputsAfter else { return }
         let now = options.now.timeIntervalSince1970
         var record = BuildRecord(
             program: program(), options: key(options), output: output, now: now,
             validUntil: validUntil(site, leftOut: leftOut, now: now), inputs: inputs, outputs: outputs,
-            images: imageStamps(options), report: RecordedReport(report))
+            images: imageStamps(options), report: RecordedReport(report), pages: pages ?? "")
         record.digest = record.computedDigest
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

@@ -12,6 +12,9 @@ public struct OutputFile: Sendable {
         case link(URL)
         /// Bytes Broadside carries itself: the built-in theme's static files.
         case data(Data)
+        /// The live file already holds this file's bytes: the last build rendered it from the
+        /// same values (`PageDigests`). Made only for a rebuild that updates the output in place.
+        case unchanged
 
         /// `body` with the bytes of contents held in memory; nil for a file copied or linked from elsewhere.
         func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
@@ -19,7 +22,7 @@ public struct OutputFile: Sendable {
             case .text(var text): text.withUTF8(body)
             case .bytes(let bytes): bytes.withUnsafeBufferPointer(body)
             case .data(let data): [UInt8](data).withUnsafeBufferPointer(body)
-            case .copy, .link: nil
+            case .copy, .link, .unchanged: nil
             }
         }
     }

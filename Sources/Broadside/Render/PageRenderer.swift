@@ -34,6 +34,13 @@ struct PageRenderer: Sendable {
     var sitemap: Sitemap?
     /// Each home page's call to act: the newest action block of its posts, as `blocks/action` gets it.
     var homeActions: [String: TemplateMap] = [:]
+    /// What a theme page's bytes depend on besides its template and values, per language: the
+    /// program, the engine, every template's text, the partials rendered once, `site` and `t`.
+    var renderKeys: [String: PageDigest] = [:]
+    /// The same without a language's partials and values, for a page of no language of the site.
+    var themeKey: PageDigest
+    /// Each of `entries` digested once: list pages hold them by the thousand.
+    var entryDigests: [MapIdentity: PageDigest] = [:]
 
     init(site: Site, theme: Theme, images: ImageSet = ImageSet()) {
         self.site = site
@@ -50,17 +57,27 @@ struct PageRenderer: Sendable {
         }
         let siteContexts = Self.siteContexts(site, images: images, templateNames: theme.templateNames)
         self.siteContexts = siteContexts
+        let themeKey = Self.themeKey(theme)
+        self.themeKey = themeKey
+        var renderKeys: [String: PageDigest] = [:]
         libraries = Dictionary(uniqueKeysWithValues: site.languages.map { [theme] lang in
             var library = theme.templates
             let context: TemplateMap = ["site": .map(siteContexts[lang] ?? TemplateMap()), "t": .map(words[lang] ?? TemplateMap())]
+            var key = ValueDigest()
+            key.add(themeKey)
+            key.add(context)
             for name in theme.siteConstantPartials.sorted() {
                 guard let html = theme.templates.render(context, template: name),
                     !html.unicodeScalars.contains(where: { $0 == "\u{1}" || $0 == "\u{2}" })
                 else { continue }
                 library = library.replacing(name, with: html)
+                key.add(name)
+                key.add(html)
             }
+            renderKeys[lang] = key.digest
             return (lang, library)
         })
+        self.renderKeys = renderKeys
         sitemap = site.config.baseURL == nil ? nil : Sitemap(site: site)
         let blocks = BlockRenderer(theme: theme, words: words)
         homeActions = Self.homeActions(site, blocks: blocks, words: words)
@@ -88,9 +105,25 @@ struct PageRenderer: Sendable {
             for index in views.indices { views[index]["rendered_item"] = .html(items[index]) }
         }
         entries = views
+        let digests = parallelMap(views) { view in
+            var digest = ValueDigest()
+            digest.add(view)
+            return digest.digest
+        }
+        for (view, digest) in zip(views, digests) {
+            if let identity = MapIdentity(view) { entryDigests[identity] = digest }
+        }
     }
 
     func render(_ page: Page) -> OutputFile {
+        var digest: PageDigest?
+        return render(page, previous: nil, digest: &digest)
+    }
+
+    /// `page`'s file; `.unchanged` when it is a theme page whose digest (see `digest(template:context:lang:)`)
+    /// is `previous`, the one its live file was rendered from. `digest` gets a theme page's digest;
+    /// the files code writes (feeds, calendars, redirects) have none and are always made.
+    func render(_ page: Page, previous: PageDigest?, digest: inout PageDigest?) -> OutputFile {
         let path = OutputPlan.path(of: page, in: site)
         switch page.format.writer {
         case .feed(let syntax):
@@ -127,9 +160,42 @@ struct PageRenderer: Sendable {
         case .theme:
             // Every template chosen here was checked to exist when the theme was loaded.
             let (template, context) = html(page.kind)
-            let library = libraries[language(of: page.kind)] ?? theme.templates
+            let lang = language(of: page.kind)
+            let made = self.digest(template: template, context: context, lang: lang)
+            digest = made
+            if made == previous { return OutputFile(path: path, contents: .unchanged) }
+            let library = libraries[lang] ?? theme.templates
             return OutputFile(path: path, contents: library.file(context, template: template))
         }
+    }
+
+    /// What a theme page is rendered from: its language's render key, its template and its
+    /// values. `site` and `t`, the same on every page of a language and in its key, are not
+    /// read again (their arrays are the very ones made once, so comparing them costs nothing).
+    func digest(template: String, context: TemplateMap, lang: String) -> PageDigest {
+        var digest = ValueDigest(known: entryDigests)
+        digest.add(renderKeys[lang] ?? themeKey)
+        digest.add(template)
+        let (site, words) = (siteContexts[lang].map(TemplateValue.map), words[lang].map(TemplateValue.map))
+        digest.add(word: UInt64(context.keys.count))
+        for index in context.keys.indices {
+            let (key, value) = (context.keys[index], context.values[index])
+            digest.add(key)
+            if (key == "site" && value == site) || (key == "t" && value == words) { digest.add(word: 0) } else { digest.add(value) }
+        }
+        return digest.digest
+    }
+
+    /// The program that renders, its engine and every template's text.
+    private static func themeKey(_ theme: Theme) -> PageDigest {
+        var key = ValueDigest()
+        key.add(BuildRecord.program())
+        key.add("\(theme.templates.engine)")
+        for (name, text) in theme.sources.sorted(by: { $0.key < $1.key }) {
+            key.add(name)
+            key.add(text)
+        }
+        return key.digest
     }
 
     /// The language a page is written in, as `base(title:url:lang:kind:)` gets it.

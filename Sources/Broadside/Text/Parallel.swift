@@ -19,3 +19,20 @@ public func parallelMap<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T)
     }
     return results.map { $0! }
 }
+
+/// `first` and `second` at the same time, on two cores: two walks of different folders, each
+/// mostly the kernel's work, take as long as the longer one.
+func concurrently<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+    var a: A?
+    var b: B?
+    withUnsafeMutablePointer(to: &a) { a in
+        withUnsafeMutablePointer(to: &b) { b in
+            // Safe to share: each is written by one worker only, and read after both have finished.
+            nonisolated(unsafe) let (outA, outB) = (a, b)
+            DispatchQueue.concurrentPerform(iterations: 2) { index in
+                if index == 0 { outA.pointee = first() } else { outB.pointee = second() }
+            }
+        }
+    }
+    return (a!, b!)
+}

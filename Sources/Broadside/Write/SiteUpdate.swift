@@ -43,6 +43,7 @@ struct SiteUpdate {
         let live = output + "/"
         let outcomes = parallelMap(Array(plan.indices)) { [plan] index -> Outcome in
             let file = file(index)
+            if case .unchanged = file.contents { return .same }
             if Self.holds(live + file.path, file.contents) { return .same }
             return SiteWriter.put(file.contents, at: "\(staging)/\(index)", keeping: nil, planned: plan[index]).map(Outcome.failed) ?? .staged
         }
@@ -86,7 +87,7 @@ struct SiteUpdate {
             guard lstat(path, &mine) == 0, stat(source.path, &theirs) == 0, (mine.st_mode & S_IFMT) == S_IFREG else { return false }
             if mine.st_dev != theirs.st_dev { return PreviousFile.keep(path, at: nil, ifItHoldsFile: source.path) }
             return mine.st_ino == theirs.st_ino
-        case .text, .bytes, .data: return false  // compared above
+        case .text, .bytes, .data, .unchanged: return false  // compared above, or never asked
         }
     }
 

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+@testable import Broadside
+
+/// A rebuild into the output the last build left renders only the pages whose values changed
+/// (`PageDigests`), and its output is a clean build's, byte for byte.
+@Suite struct PageDigestsTests {
+    func digest(_ value: TemplateValue) -> PageDigest {
+        var digest = ValueDigest()
+        digest.add(value)
+        return digest.digest
+    }
+
+    @Test func aDigestStandsForTheValuesAlone() {
+        let page: TemplateValue = .map(["title": .text("Día 2"), "posts": .list([.map(["url": .url("/a/")])]), "count": .number(3)])
+        #expect(digest(page) == digest(page))
+        // The same in every run and on every machine: it is kept between builds.
+        #expect(digest(.text("Día 2")) == PageDigest(high: 0xEDED9336D0266CED, low: 0x6520D21C3D10CC6B))
+        #expect(digest(.text("a")) != digest(.html("a")))
+        #expect(digest(.text("a")) != digest(.url("a")))
+        #expect(digest(.list([.text("ab"), .text("c")])) != digest(.list([.text("a"), .text("bc")])))
+        #expect(digest(.map(["a": .text("x")])) != digest(.map(["b": .text("x")])))
+        #expect(digest(.number(1)) != digest(.bool(true)))
+        #expect(digest(.text("abcdefgh")) != digest(.text("abcdefgh\u{0}")))
+        #expect(digest(.list([])) != digest(.map([:])))
+        // A map digested before stands for its pairs: the same digest as reading them.
+        let entry: TemplateMap = ["title": .text("A"), "url": .url("/posts/a/")]
+        var known = ValueDigest(known: [MapIdentity(entry)!: PageDigest(high: 1, low: 2)])
+        known.add(.list([.map(entry)]))
+        var copy = entry
+        copy["title"] = .text("B")
+        var changed = ValueDigest(known: [MapIdentity(entry)!: PageDigest(high: 1, low: 2)])
+        changed.add(.list([.map(copy)]))
+        #expect(known.digest != changed.digest && changed.digest == digest(.list([.map(copy)])))
+    }
+
+    static let files = [
+        "site.yml": "title: \"Kept\"\nbase_url: \"https://example.org/\"\n",
+        "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01\ncategories: [Legal aid]", body: "The *first* post."),
+        "content/posts/b.md": post("title: \"B\"\ndate: 2026-10-02\ntags: [court]", body: "The second post."),
+        "content/posts/c.md": post("title: \"C\"\ndate: 2026-10-03\ncategories: [Vigils]", body: "The third post."),
+    ]
+
+    /// A whole build (not "nothing changed").
+    func build(_ site: TemporarySite) throws -> BuildReport {
+        var options = site.options()
+        options.wholeBuild = true
+        return try Build.run(options)
+    }
+
+    /// The output of a clean build of `site`'s files, in a site of its own.
+    func clean(_ site: TemporarySite) throws -> [String: Data] {
+        let copy = try TemporarySite()
+        defer { copy.remove() }
+        try FileManager.default.removeItem(at: copy.root)
+        try FileManager.default.copyItem(at: site.root, to: copy.root)
+        for leftover in [copy.output, copy.root.appendingPathComponent(CacheFolder.name)] { try? FileManager.default.removeItem(at: leftover) }
+        try copy.build()
+        return try tree(copy.output)
+    }
+
+    @Test func onlyThePagesWhoseValuesChangedAreRendered() throws {
+        let site = try TemporarySite(files: Self.files)
+        defer { site.remove() }
+        #expect(try build(site).pagesUnchanged == 0)
+        let all = try build(site).pagesUnchanged
+        #expect(all > 10)
+
+        // A's page and the lists it is on change; B's page does not.
+        try site.write("content/posts/a.md", post("title: \"A\"\ndate: 2026-10-01\ncategories: [Legal aid]", body: "The *first* post, edited."))
+        let edited = try build(site)
+        #expect(edited.pagesUnchanged > 0 && edited.pagesUnchanged < all)
+        #expect(try site.read("posts/a/index.html").contains("post, edited"))
+        #expect(try tree(site.output) == clean(site))
+
+        // A template of the site's own: every page is made again.
+        let theme = try String(contentsOf: repositoryRoot.appendingPathComponent("themes/default/templates/post.mustache"), encoding: .utf8)
+        try site.write("templates/post.mustache", "<!-- edited -->" + theme)
+        #expect(try build(site).pagesUnchanged == 0)
+        #expect(try site.read("posts/b/index.html").contains("<!-- edited -->"))
+        #expect(try tree(site.output) == clean(site))
+    }
+
+    @Test func digestsNotOfTheRecordedBuildAreNotTrusted() throws {
+        let site = try TemporarySite(files: Self.files)
+        defer { site.remove() }
+        try build(site)
+        let file = site.root.appendingPathComponent(PageDigests.path)
+        var bytes = try Data(contentsOf: file)
+        bytes[bytes.count - 1] ^= 1
+        try bytes.write(to: file)
+        #expect(try build(site).pagesUnchanged == 0)
+        #expect(try build(site).pagesUnchanged > 0)
+        // A page of the output changed by hand: the output is not as recorded, every page is made.
+        try site.write("site/posts/b/index.html", "edited by hand")
+        #expect(try build(site).pagesUnchanged == 0)
+        #expect(try tree(site.output) == clean(site))
+    }
+}
