@@ -13,8 +13,9 @@ public struct BuildReport: Sendable {
     public var imagesFromCache: Int
     /// Posts taken from `.broadside-cache/posts` as an earlier build parsed them.
     public var postsFromCache = 0
-    /// Pages not rendered again: made from the same values as the file the last build left.
-    public var pagesUnchanged = 0
+    /// Files not made again (pages not rendered, the search index's files not gzipped): made
+    /// from the same values as the live file the last build left (`PageDigests`).
+    public var filesUnchanged = 0
     /// Posts not published: drafts without `--drafts`, posts dated after "now" without `--future`.
     public var draftsLeftOut: Int
     public var futureLeftOut: Int
@@ -38,6 +39,8 @@ struct PreparedBuild {
     var output: OutputFolder?
     var pages: [Page]
     var assets: [OutputFile]
+    /// Each asset's digest (`PageDigests`): the search index's files have one.
+    var assetDigests: [PageDigest?] = []
     var plan: [PlannedFile]
     var leftOut: LeftOutPosts
     var leftOutPosts: [LeftOutPost] = []
@@ -82,8 +85,10 @@ public enum Build {
             return report
         }
         let inPlace = record?.untouched(outputs) ?? false
+        // What the live files were made from: a file made from the same is not made again.
+        let previous = inPlace ? record.flatMap { PageDigests.load(site: options.source, recorded: $0.pages) } : nil
 
-        guard var prepared = prepare(options, writing: true, outputAsRecorded: inPlace, diagnostics: &diagnostics, clock: &clock),
+        guard var prepared = prepare(options, writing: true, outputAsRecorded: inPlace, previous: previous, diagnostics: &diagnostics, clock: &clock),
             let output = prepared.output
         else { throw BuildFailure(diagnostics) }
         // Checked: the posts' links are not needed to make pages (80 MB at 100,000 posts).
@@ -95,11 +100,9 @@ public enum Build {
         theme.templates.engine = options.templateEngine
         let renderer = PageRenderer(site: site, theme: theme, images: prepared.images)
         clock.measure("prepare", plural(pages.count, "page") + " to render")
-        let writer = SiteWriter(folder: output, inPlace: inPlace)
-        // Pages rendered from the values the live file was rendered from are not rendered again.
-        let previous = writer.updatesInPlace(plan) ? record.flatMap { PageDigests.load(site: options.source, recorded: $0.pages) } : nil
-        let digests = PageDigestSlots(count: pages.count)
-        diagnostics += writer.write(plan, problems: { prepared.problems }) { [assets, plan] index in
+        let digests = PageDigestSlots(count: plan.count)
+        for (offset, digest) in prepared.assetDigests.enumerated() { digests[pages.count + offset] = digest }
+        diagnostics += SiteWriter(folder: output, inPlace: inPlace).write(plan, problems: { prepared.problems }) { [assets, plan] index in
             guard index < pages.count else { return assets[index - pages.count] }
             var digest: PageDigest?
             let file = renderer.render(pages[index], previous: previous?[plan[index].path], digest: &digest)
@@ -107,8 +110,8 @@ public enum Build {
             return file
         }
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
-        let unchanged = previous.map { previous in pages.indices.count { digests[$0] != nil && digests[$0] == previous[plan[$0].path] } } ?? 0
-        clock.measure("render and write", plural(plan.count, "file") + (unchanged > 0 ? ", \(unchanged) pages as their values were" : ""))
+        let unchanged = previous.map { previous in plan.indices.count { digests[$0] != nil && digests[$0] == previous[plan[$0].path] } } ?? 0
+        clock.measure("render and write", plural(plan.count, "file") + (unchanged > 0 ? ", \(unchanged) as they were, not made again" : ""))
         prepared.imageCache.trim(keeping: prepared.images.keys)
 
         // Counted without copying: a filtered copy of 10,000 posts was 17 MB at the build's peak.
@@ -121,17 +124,18 @@ public enum Build {
             leftOutPosts: prepared.leftOutPosts, warnings: diagnostics, timings: clock.timings)
         report.editions = EditionFiles.all(in: site)
         report.postsFromCache = prepared.cache?.postsFound ?? 0
-        report.pagesUnchanged = unchanged
-        let pageDigests = PageDigests.save(site: options.source, paths: plan.prefix(pages.count).map(\.path), digests: digests)
+        report.filesUnchanged = unchanged
+        let pageDigests = PageDigests.save(site: options.source, paths: plan.map(\.path), digests: digests)
         BuildRecord.save(options, inputsBefore: inputs, site: site, leftOut: prepared.leftOutPosts, report: report, pages: pageDigests)
         return report
     }
 
     /// Load, resolve and plan every file, adding what is wrong to `diagnostics`; nil when the
     /// build cannot go on. `writing: false` leaves the output folder alone (not even looked at);
-    /// `outputAsRecorded`: it is as the last build left it.
+    /// `outputAsRecorded`: it is as the last build left it, its files made from what `previous` digests.
     static func prepare(
-        _ options: BuildOptions, writing: Bool, outputAsRecorded: Bool = false, diagnostics: inout [Diagnostic], clock: inout StageClock
+        _ options: BuildOptions, writing: Bool, outputAsRecorded: Bool = false, previous: PageDigests? = nil, diagnostics: inout [Diagnostic],
+        clock: inout StageClock
     ) -> PreparedBuild? {
         // Load
         let (config, configDiagnostics) = SiteConfig.load(from: options.source, baseURLOverride: options.baseURL)
@@ -189,9 +193,11 @@ public enum Build {
         // The search index, made here on every core: its files are planned like static files.
         // `check` writes nothing and no page links into the index: it is not made there.
         var assets: [OutputFile] = []
+        var assetDigests: [PageDigest?] = []
         if writing, !SearchPages.languages(site, templateNames: theme.templateNames).isEmpty {
-            for file in SearchPages.files(site) where taken.insert(file.path).inserted {
+            for (file, digest) in SearchPages.files(site, previous: previous) where taken.insert(file.path).inserted {
                 assets.append(file)
+                assetDigests.append(digest)
                 plan.append(PlannedFile(path: file.path, origin: .site))
             }
             clock.measure("search index", plural(assets.count, "file"))
@@ -230,7 +236,8 @@ public enum Build {
         diagnostics += config.menus.brokenLinks(paths: planned, rootPath: site.urls.rootPath)
         diagnostics += LinkCheck.brokenLinks(in: site, paths: planned.union(images.failed).union(images.images.keys),
             limit: writing ? LinkCheck.buildLimit : .max)
-        return PreparedBuild(site: site, theme: theme, output: output, pages: pages, assets: assets, plan: plan, leftOut: leftOut,
+        assetDigests += Array(repeating: nil, count: assets.count - assetDigests.count)
+        return PreparedBuild(site: site, theme: theme, output: output, pages: pages, assets: assets, assetDigests: assetDigests, plan: plan, leftOut: leftOut,
             leftOutPosts: leftOutPosts,
             images: images, imageCache: imageCache, spill: spill, cache: cache)
     }

@@ -63,21 +63,25 @@ import Testing
     @Test func onlyThePagesWhoseValuesChangedAreRendered() throws {
         let site = try TemporarySite(files: Self.files)
         defer { site.remove() }
-        #expect(try build(site).pagesUnchanged == 0)
-        let all = try build(site).pagesUnchanged
+        #expect(try build(site).filesUnchanged == 0)
+        let all = try build(site).filesUnchanged
         #expect(all > 10)
 
         // A's page and the lists it is on change; B's page does not.
         try site.write("content/posts/a.md", post("title: \"A\"\ndate: 2026-10-01\ncategories: [Legal aid]", body: "The *first* post, edited."))
         let edited = try build(site)
-        #expect(edited.pagesUnchanged > 0 && edited.pagesUnchanged < all)
+        #expect(edited.filesUnchanged > 0 && edited.filesUnchanged < all)
         #expect(try site.read("posts/a/index.html").contains("post, edited"))
         #expect(try tree(site.output) == clean(site))
 
-        // A template of the site's own: every page is made again.
+        // A template of the site's own: every page is made again (the search index's files are not).
         let theme = try String(contentsOf: repositoryRoot.appendingPathComponent("themes/default/templates/post.mustache"), encoding: .utf8)
         try site.write("templates/post.mustache", "<!-- edited -->" + theme)
-        #expect(try build(site).pagesUnchanged == 0)
+        let index = try FileManager.default.subpathsOfDirectory(atPath: site.output.appendingPathComponent("search-index").path)
+            .filter { $0.hasSuffix(".bsi") }
+        #expect(index.count > 3)
+        let rebuilt = try build(site).filesUnchanged
+        #expect(rebuilt == index.count)
         #expect(try site.read("posts/b/index.html").contains("<!-- edited -->"))
         #expect(try tree(site.output) == clean(site))
     }
@@ -90,11 +94,17 @@ import Testing
         var bytes = try Data(contentsOf: file)
         bytes[bytes.count - 1] ^= 1
         try bytes.write(to: file)
-        #expect(try build(site).pagesUnchanged == 0)
-        #expect(try build(site).pagesUnchanged > 0)
+        #expect(try build(site).filesUnchanged == 0)
+        #expect(try build(site).filesUnchanged > 0)
+        // A new top-level dot folder: the output is swapped whole, with the files made from the
+        // same values linked from the live site.
+        try site.write("static/.well-known/security.txt", "Contact: mailto:security@example.org\n")
+        #expect(try build(site).filesUnchanged > 10)
+        #expect(try site.read(".well-known/security.txt").hasPrefix("Contact"))
+        #expect(try tree(site.output) == clean(site))
         // A page of the output changed by hand: the output is not as recorded, every page is made.
         try site.write("site/posts/b/index.html", "edited by hand")
-        #expect(try build(site).pagesUnchanged == 0)
+        #expect(try build(site).filesUnchanged == 0)
         #expect(try tree(site.output) == clean(site))
     }
 }

@@ -27,6 +27,16 @@ struct SearchIndex {
     var recentBuckets = 4
     var perShard = 200
     var shardBytes = 40_000
+    /// Whether the live file at a path below the index folder holds the file whose plain bytes
+    /// have this digest (`PageDigests`): it is then not gzipped again.
+    var unchanged: @Sendable (_ path: String, _ digest: PageDigest) -> Bool = { _, _ in false }
+
+    /// A file of the index: the digest of its bytes before gzip, and its gzipped bytes; nil
+    /// when the live file holds them (see `unchanged`).
+    struct File: Sendable {
+        var digest: PageDigest
+        var bytes: [UInt8]?
+    }
 
     /// The words of a document: a stem of the document's language, and its use there.
     struct Term: Hashable, Comparable, Sendable {
@@ -54,12 +64,12 @@ struct SearchIndex {
 
     /// Path below the index folder → bytes. `documents` in date order; `html(n)` is document n's
     /// HTML (see `SearchText`), asked once, from any thread.
-    func files(_ documents: [SearchDocument], html: @Sendable (Int) -> String) -> [String: [UInt8]] {
+    func files(_ documents: [SearchDocument], html: @Sendable (Int) -> String) -> [String: File] {
         let mainCount = documents.count / blockSize * blockSize
         let (main, recent) = parts(documents, mainCount: mainCount, html: html)
-        var files: [String: [UInt8]] = [:]
+        var files: [String: File] = [:]
         let shards = mainShards(main)
-        for (number, shard) in shards.enumerated() { files["terms/\(number).bsi"] = shard.bytes }
+        for (number, shard) in shards.enumerated() { files["terms/\(number).bsi"] = shard.file }
         var buckets = [Part](repeating: Part(), count: recentBuckets)
         for (form, terms) in recent.forms {
             let bucket = Int(form.unicodeScalars.first?.value ?? 0) % recentBuckets
@@ -75,9 +85,21 @@ struct SearchIndex {
         plain.append(("manifest.bsi", Array(manifest(documents, mainCount: mainCount, shards: shards.map(\.key),
             lengths: main.lengths + recent.lengths).utf8)))
         // On every core: the result shards are megabytes, as long to compress as to make.
-        for file in parallelMap(plain, { (path: $0.path, bytes: Gzip.compressed($0.bytes)) }) { files[file.path] = file.bytes }
+        for file in parallelMap(plain, { (path: $0.path, file: file($0.path, $0.bytes)) }) { files[file.path] = file.file }
         return files
     }
+
+    /// The file at `path` holding `plain`, gzipped unless the live file holds it already.
+    private func file(_ path: String, _ plain: [UInt8]) -> File {
+        var digest = ValueDigest()
+        // The program too: another build of zlib may gzip the same bytes differently.
+        digest.add(Self.program)
+        plain.withUnsafeBytes { digest.add($0) }
+        let made = digest.digest
+        return File(digest: made, bytes: unchanged(path, made) ? nil : Gzip.compressed(plain))
+    }
+
+    private static let program = BuildRecord.program()
 
     /// The terms of every document, read on every core (each chunk with stemmers of its own,
     /// never across the end of the main part), joined in document order.
@@ -102,7 +124,7 @@ struct SearchIndex {
 
     /// The main part's term shards, gzipped: runs of its folded forms in order, each as long as
     /// fits in about `shardBytes` gzipped; the manifest names each by its first form.
-    private func mainShards(_ main: Part) -> [(key: String, bytes: [UInt8])] {
+    private func mainShards(_ main: Part) -> [(key: String, file: File)] {
         let forms = main.forms.keys.sorted(by: Self.inOrder)
         let encoded = main.postings.mapValues { SearchCode.postings($0) }
         // Postings, most of a shard, shrink to about two thirds; forms and names to a fifth.
@@ -125,7 +147,9 @@ struct SearchIndex {
             stems.formUnion(main.forms[form, default: []])
         }
         if start < forms.count { runs.append(forms[start...]) }
-        return parallelMap(runs) { ($0.first ?? "", Gzip.compressed(Self.shard($0, main, encoded: encoded))) }
+        return parallelMap(Array(runs.enumerated())) { number, run in
+            (run.first ?? "", file("terms/\(number).bsi", Self.shard(run, main, encoded: encoded)))
+        }
     }
 
     /// The order the script compares words in: UTF-16 code units, as JavaScript's `<` does.

@@ -30,8 +30,9 @@ enum SearchPages {
         }
     }
 
-    /// Every file of the index, below `search-index/`.
-    static func files(_ site: Site) -> [OutputFile] {
+    /// Every file of the index, below `search-index/`, with the digest of its bytes before gzip;
+    /// `.unchanged` where `previous`, the last build's digests of the live files, has that digest.
+    static func files(_ site: Site, previous: PageDigests? = nil) -> [(file: OutputFile, digest: PageDigest)] {
         let searched = searched(site)
         let documents = searched.map { index -> SearchDocument in
             let post = site.posts[index]
@@ -39,7 +40,11 @@ enum SearchPages {
                                   kind: post.isPage ? "page" : post.kind.rawValue, categories: post.categories, excerpt: post.summary)
         }
         let posts = site.posts
-        let files = SearchIndex().files(documents) { posts[searched[$0]].html }
-        return files.keys.sorted().map { OutputFile(path: indexFolder + "/" + $0, contents: .bytes(files[$0] ?? [])) }
+        var index = SearchIndex()
+        if let previous { index.unchanged = { previous[indexFolder + "/" + $0] == $1 } }
+        let files = index.files(documents) { posts[searched[$0]].html }
+        return files.keys.sorted().compactMap { path in
+            files[path].map { (OutputFile(path: indexFolder + "/" + path, contents: $0.bytes.map(OutputFile.Contents.bytes) ?? .unchanged), $0.digest) }
+        }
     }
 }

@@ -18,18 +18,12 @@ struct SiteWriter {
     var inPlace = false
     static let failuresShown = 20
 
-    /// Whether `write` updates the live output in place (`SiteUpdate`) rather than swapping in a
-    /// new folder: only then may `file` answer `.unchanged`.
-    func updatesInPlace(_ plan: [PlannedFile]) -> Bool {
-        inPlace && SiteUpdate(folder: folder, plan: plan) != nil
-    }
-
     /// Writes the planned files, asking `file(index)` for each on every core just before writing
     /// it: rendering overlaps the file system's work, and no page is held longer than that.
     /// `problems`, asked once every file is written: what went wrong making them that the files
     /// cannot tell (the site is then left as it was).
     func write(_ plan: [PlannedFile], problems: () -> [Diagnostic] = { [] }, file: @escaping @Sendable (Int) -> OutputFile) -> [Diagnostic] {
-        if updatesInPlace(plan), let update = SiteUpdate(folder: folder, plan: plan) {
+        if inPlace, let update = SiteUpdate(folder: folder, plan: plan) {
             return update.write(problems: problems, file: file)
         }
         let output = folder.path
@@ -94,9 +88,15 @@ struct SiteWriter {
             case .failure(.writing(let code)): return WritePlan.failure(planned, code: code, reading: false)
             }
         case .unchanged:
-            // Never made for a swap (see `updatesInPlace`); the previous site's file, if it is asked.
-            guard let old, link(old, path) == 0 else { return WritePlan.failure(planned, code: errno, reading: false) }
-            return nil
+            // The output is as the last build left it, but is swapped whole (a new top-level dot
+            // folder): the live file holds these bytes, and is linked, or copied, into the new site.
+            guard let old else { return WritePlan.failure(planned, code: ENOENT, reading: false) }
+            if link(old, path) == 0 { return nil }
+            switch FileCopy.copy(from: old, to: path) {
+            case .success: return nil
+            case .failure(.reading(let code)): return WritePlan.failure(planned, code: code, reading: true)
+            case .failure(.writing(let code)): return WritePlan.failure(planned, code: code, reading: false)
+            }
         case .text, .bytes, .data:
             return nil  // written above
         }
