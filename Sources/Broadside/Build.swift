@@ -98,7 +98,7 @@ public enum Build {
         guard !diagnostics.stopBuild(strict: options.strict) else { throw BuildFailure(diagnostics) }
         var theme = prepared.theme
         theme.templates.engine = options.templateEngine
-        let renderer = PageRenderer(site: site, theme: theme, images: prepared.images)
+        let renderer = PageRenderer(site: site, theme: theme, images: prepared.images, previous: previous)
         clock.measure("prepare", plural(pages.count, "page") + " to render")
         let digests = PageDigestSlots(count: plan.count)
         for (offset, digest) in prepared.assetDigests.enumerated() { digests[pages.count + offset] = digest }

@@ -35,6 +35,26 @@ import Testing
         #expect(known.digest != changed.digest && changed.digest == digest(.list([.map(copy)])))
     }
 
+    @Test func aFeedEntrysDigestReadsEveryField() {
+        let entry = FeedEntry(title: "A", url: "https://example.org/a/", date: PostDate(secondsSince1970: 0, offset: 0), summary: "S",
+            parts: .init(before: "<p>B</p>", text: "<p>T</p>", after: "<p>A</p>"), authors: ["Ana"], terms: ["Vigils"], image: nil,
+            enclosures: [.init(url: "https://example.org/a.pdf", length: 10, mediaType: "application/pdf", title: "PDF")], lang: "en")
+        // Its ten fields, the content escaped from them and the digest: a field added to the entry
+        // must be added to its digest too, or a feed would not be written again when only it changes.
+        #expect(Mirror(reflecting: entry).children.count == 12)
+        #expect(Mirror(reflecting: entry.enclosures[0]).children.count == 4)
+        let changes: [(inout FeedEntry) -> Void] = [
+            { $0.title = "B" }, { $0.url += "x" }, { $0.date.offset = 3600 }, { $0.summary = "" }, { $0.parts.before = "" },
+            { $0.parts = .init(before: "<p>B</p>", text: "<p>U</p>", after: "<p>A</p>") }, { $0.parts.after = "" },
+            { $0.authors = [] }, { $0.terms.append("Court") }, { $0.enclosures[0].length = 11 }, { $0.lang = "es" },
+        ]
+        for change in changes {
+            var other = entry
+            change(&other)
+            #expect(other.digestOfFields() != entry.digestOfFields())
+        }
+    }
+
     static let files = [
         "site.yml": "title: \"Kept\"\nbase_url: \"https://example.org/\"\n",
         "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01\ncategories: [Legal aid]", body: "The *first* post."),
@@ -72,16 +92,19 @@ import Testing
         let edited = try build(site)
         #expect(edited.filesUnchanged > 0 && edited.filesUnchanged < all)
         #expect(try site.read("posts/a/index.html").contains("post, edited"))
+        #expect(try site.read("feed.xml").contains("post, edited") && site.read("feed.json").contains("post, edited"))
         #expect(try tree(site.output) == clean(site))
 
-        // A template of the site's own: every page is made again (the search index's files are not).
+        // A template of the site's own: every page is made again; the search index's files and
+        // the feeds (whose content has the feed partial's output among its values) are not.
         let theme = try String(contentsOf: repositoryRoot.appendingPathComponent("themes/default/templates/post.mustache"), encoding: .utf8)
         try site.write("templates/post.mustache", "<!-- edited -->" + theme)
         let index = try FileManager.default.subpathsOfDirectory(atPath: site.output.appendingPathComponent("search-index").path)
             .filter { $0.hasSuffix(".bsi") }
-        #expect(index.count > 3)
-        let rebuilt = try build(site).filesUnchanged
-        #expect(rebuilt == index.count)
+        let feeds = try FileManager.default.subpathsOfDirectory(atPath: site.output.path)
+            .filter { ["feed.xml", "atom.xml", "feed.json"].contains(($0 as NSString).lastPathComponent) }
+        #expect(index.count > 3 && feeds.count > 6)
+        #expect(try build(site).filesUnchanged == index.count + feeds.count)
         #expect(try site.read("posts/b/index.html").contains("<!-- edited -->"))
         #expect(try tree(site.output) == clean(site))
     }

@@ -139,6 +139,10 @@ struct BuildRecord: Codable, Equatable {
          "\(options.strict)", "\(options.templateEngine)"].joined(separator: "\n")
     }
 
+    /// `program()`, read once: what digests of made files (`PageDigests`) start with, since
+    /// another build of Broadside may make other bytes of the same values.
+    static let running = program()
+
     /// The running program, as the file system describes it: a new build of Broadside is another.
     static func program() -> String {
         var info = stat()

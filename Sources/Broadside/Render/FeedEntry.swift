@@ -63,6 +63,8 @@ struct FeedEntry: Sendable {
     var image: Image?
     var enclosures: [Enclosure]
     var lang: String
+    /// Every field above, the content's text included (see `FeedWriter.digest`).
+    var digest = PageDigest(high: 0, low: 0)
 }
 
 extension FeedEntry {
@@ -90,7 +92,40 @@ extension FeedEntry {
             return Enclosure(url: urls.absolute(urls.file(path)), length: size, mediaType: attachment.file.mediaType,
                 title: attachment.label)
         }
-        if parts.body.isSpilled { escaped = (escapedContent(json: false), escapedContent(json: true)) }
+        digest = digestOfFields()
+    }
+
+    /// Escapes the content for XML and JSON once, where the text is spilled, for the feeds that
+    /// carry the entry to copy (see `escaped`); asked only when some feed carrying it is written.
+    mutating func escape() {
+        guard parts.body.isSpilled else { return }
+        escaped = (escapedContent(json: false), escapedContent(json: true))
+    }
+
+    /// Each stored field, in order; `FeedEntryTests` counts them, so a new one is not left out.
+    func digestOfFields() -> PageDigest {
+        var digest = ValueDigest()
+        for text in [title, url, summary, parts.before, parts.after, lang] { digest.add(text) }
+        parts.body.withBytes { digest.add(UnsafeRawBufferPointer($0)) }
+        digest.add(word: date.secondsSince1970.bitPattern)
+        digest.add(word: UInt64(bitPattern: Int64(date.offset)))
+        for list in [authors, terms] {
+            digest.add(word: UInt64(list.count))
+            for text in list { digest.add(text) }
+        }
+        if let image {
+            for text in [image.url, image.mediaType, image.alt] { digest.add(text) }
+            digest.add(word: UInt64(bitPattern: Int64(image.width)))
+            digest.add(word: UInt64(bitPattern: Int64(image.height)))
+        } else {
+            digest.add(word: 0)
+        }
+        digest.add(word: UInt64(enclosures.count))
+        for enclosure in enclosures {
+            for text in [enclosure.url, enclosure.mediaType, enclosure.title] { digest.add(text) }
+            digest.add(word: UInt64(bitPattern: Int64(enclosure.length)))
+        }
+        return digest.digest
     }
 
     private func escapedContent(json: Bool) -> PostHTML? {

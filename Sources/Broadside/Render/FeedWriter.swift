@@ -28,10 +28,34 @@ struct FeedWriter {
     /// The feed's file, as UTF-8 bytes: items are written into one buffer, with their text
     /// escaped straight into it, never joined as strings.
     func bytes(_ syntax: FeedSyntax) -> [UInt8] {
+        let items = items
+        let (head, tail, separator) = frame(syntax, items)
+        return switch syntax {
+        case .rss: assemble(items, head, tail, separator: separator, item: rssItem)
+        case .atom: assemble(items, head, tail, separator: separator, item: atomEntry)
+        case .json: assemble(items, head, tail, separator: separator, item: jsonItem)
+        }
+    }
+
+    /// What the feed is made from: its frame (every value of the site and the list it shows),
+    /// each item's entry (`FeedEntry.digest`), the program (the size limit, the escapers). The
+    /// same digest, the same bytes: a feed whose digest is the live file's is not written again.
+    func digest(_ syntax: FeedSyntax) -> PageDigest {
+        let items = items
+        let (head, tail, separator) = frame(syntax, items)
+        var digest = ValueDigest()
+        for text in [BuildRecord.running, "\(syntax)", head, tail, separator] { digest.add(text) }
+        digest.add(word: UInt64(items.count))
+        for item in items { digest.add(item.digest) }
+        return digest.digest
+    }
+
+    /// The feed's text before its first item and after its last, and between items.
+    private func frame(_ syntax: FeedSyntax, _ items: [FeedEntry]) -> (head: String, tail: String, separator: String) {
         switch syntax {
-        case .rss: rss()
-        case .atom: atom()
-        case .json: json()
+        case .rss: (rssHead(items), "</channel>\n</rss>\n", "")
+        case .atom: (atomHead(items), "</feed>\n", "")
+        case .json: (jsonHead(), "\n]\n}\n", ",\n")
         }
     }
 
@@ -62,8 +86,7 @@ struct FeedWriter {
 
     // MARK: RSS 2.0
 
-    private func rss() -> [UInt8] {
-        let items = items
+    private func rssHead(_ items: [FeedEntry]) -> String {
         var head = """
             <?xml version="1.0" encoding="utf-8"?>
             <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">
@@ -79,7 +102,7 @@ struct FeedWriter {
             head += "<lastBuildDate>\(DateText.rfc822(newest.date))</lastBuildDate>\n"
         }
         head += "<atom:link href=\"\(xml(selfURL))\" rel=\"self\" type=\"\(format.mediaType)\"/>\n"
-        return assemble(items, head, "</channel>\n</rss>\n", item: rssItem)
+        return head
     }
 
     private func rssItem(_ entry: FeedEntry, whole: Bool, _ item: inout FeedBytes) {
@@ -111,10 +134,9 @@ struct FeedWriter {
 
     // MARK: Atom 1.0 (RFC 4287)
 
-    private func atom() -> [UInt8] {
-        let items = items
+    private func atomHead(_ items: [FeedEntry]) -> String {
         let updated = items.first.map(\.date).map(DateText.iso8601) ?? DateText.utc(site.now)
-        let head = """
+        return """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(xml(list.lang))">
             <id>\(xml(selfURL))</id>
@@ -127,7 +149,6 @@ struct FeedWriter {
             <generator>Broadside</generator>
 
             """
-        return assemble(items, head, "</feed>\n", item: atomEntry)
     }
 
     private func atomEntry(_ entry: FeedEntry, whole: Bool, _ item: inout FeedBytes) {
@@ -152,13 +173,13 @@ struct FeedWriter {
 
     // MARK: JSON Feed 1.1
 
-    private func json() -> [UInt8] {
+    private func jsonHead() -> String {
         func string(_ value: String) -> String { JSONText.string(value) }
         var head = "{\n\"version\": \"https://jsonfeed.org/version/1.1\",\n\"title\": \(string(title)),\n"
         head += "\"home_page_url\": \(string(pageURL)),\n\"feed_url\": \(string(selfURL)),\n"
         head += "\"description\": \(string(description)),\n\"language\": \(string(list.lang)),\n"
         head += "\"authors\": [{\"name\": \(string(site.config.title))}],\n\"items\": [\n"
-        return assemble(items, head, "\n]\n}\n", separator: ",\n", item: jsonItem)
+        return head
     }
 
     private func jsonItem(_ entry: FeedEntry, whole: Bool, _ item: inout FeedBytes) {

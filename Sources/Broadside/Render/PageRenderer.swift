@@ -30,6 +30,8 @@ struct PageRenderer: Sendable {
     var images: ImageSet
     /// Each post some feed carries, as every feed shows it; nil for the others.
     var feedEntries: [FeedEntry?]
+    /// Each feed's digest (`FeedWriter.digest`), by its path.
+    var feedDigests: [String: PageDigest] = [:]
     /// Every page of the sitemap, made once for its files; nil without a base URL.
     var sitemap: Sitemap?
     /// Each home page's call to act: the newest action block of its posts, as `blocks/action` gets it.
@@ -42,7 +44,9 @@ struct PageRenderer: Sendable {
     /// Each of `entries` digested once: list pages hold them by the thousand.
     var entryDigests: [MapIdentity: PageDigest] = [:]
 
-    init(site: Site, theme: Theme, images: ImageSet = ImageSet()) {
+    /// `previous`: the digests of what the live files were made from (`PageDigests`), when the
+    /// output is as the last build left it; the entries of feeds made from the same are not escaped.
+    init(site: Site, theme: Theme, images: ImageSet = ImageSet(), previous: PageDigests? = nil) {
         self.site = site
         self.theme = theme
         self.images = images
@@ -105,6 +109,7 @@ struct PageRenderer: Sendable {
             for index in views.indices { views[index]["rendered_item"] = .html(items[index]) }
         }
         entries = views
+        escapeFeedEntries(unlessIn: previous)
         let digests = parallelMap(views) { view in
             var digest = ValueDigest()
             digest.add(view)
@@ -113,6 +118,33 @@ struct PageRenderer: Sendable {
         for (view, digest) in zip(views, digests) {
             if let identity = MapIdentity(view) { entryDigests[identity] = digest }
         }
+    }
+
+    /// Digests every feed, and escapes the entries of those not made from what their live file
+    /// was made from: those alone are written (a rebuild after an edit writes a dozen feeds,
+    /// and escaping the content of every post was a third of its work).
+    private mutating func escapeFeedEntries(unlessIn previous: PageDigests?) {
+        let feeds = site.lists.indices.flatMap { index in
+            site.lists[index].feeds.map { Page(kind: .list(index, page: .first), format: $0) }
+        }
+        let digests = parallelMap(feeds) { [self] page -> (String, PageDigest)? in
+            guard case .feed(let syntax) = page.format.writer, case .list(let index, _) = page.kind else { return nil }
+            let list = site.lists[index]
+            let writer = FeedWriter(site: site, list: list, format: page.format, heading: heading(of: list), entries: feedEntries)
+            return (OutputPlan.path(of: page, in: site), writer.digest(syntax))
+        }
+        var escaping = Set<Int>()
+        for (page, made) in zip(feeds, digests) {
+            guard let (path, digest) = made, case .list(let index, _) = page.kind else { continue }
+            feedDigests[path] = digest
+            if previous?[path] != digest { escaping.formUnion(site.lists[index].feedPosts(site.config.feedSize)) }
+        }
+        let escaped = parallelMap(escaping.sorted()) { [feedEntries] index -> FeedEntry? in
+            var entry = feedEntries[index]
+            entry?.escape()
+            return entry
+        }
+        for (index, entry) in zip(escaping.sorted(), escaped) { feedEntries[index] = entry }
     }
 
     func render(_ page: Page) -> OutputFile {
@@ -128,6 +160,8 @@ struct PageRenderer: Sendable {
         switch page.format.writer {
         case .feed(let syntax):
             guard case .list(let index, _) = page.kind else { preconditionFailure("only lists have feeds") }
+            digest = feedDigests[path]
+            if let digest, digest == previous { return OutputFile(path: path, contents: .unchanged) }
             let list = site.lists[index]
             let feed = FeedWriter(site: site, list: list, format: page.format, heading: heading(of: list), entries: feedEntries)
             return OutputFile(path: path, contents: .bytes(feed.bytes(syntax)))
@@ -189,7 +223,7 @@ struct PageRenderer: Sendable {
     /// The program that renders, its engine and every template's text.
     private static func themeKey(_ theme: Theme) -> PageDigest {
         var key = ValueDigest()
-        key.add(BuildRecord.program())
+        key.add(BuildRecord.running)
         key.add("\(theme.templates.engine)")
         for (name, text) in theme.sources.sorted(by: { $0.key < $1.key }) {
             key.add(name)

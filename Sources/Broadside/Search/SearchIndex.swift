@@ -93,13 +93,11 @@ struct SearchIndex {
     private func file(_ path: String, _ plain: [UInt8]) -> File {
         var digest = ValueDigest()
         // The program too: another build of zlib may gzip the same bytes differently.
-        digest.add(Self.program)
+        digest.add(BuildRecord.running)
         plain.withUnsafeBytes { digest.add($0) }
         let made = digest.digest
         return File(digest: made, bytes: unchanged(path, made) ? nil : Gzip.compressed(plain))
     }
-
-    private static let program = BuildRecord.program()
 
     /// The terms of every document, read on every core (each chunk with stemmers of its own,
     /// never across the end of the main part), joined in document order.
