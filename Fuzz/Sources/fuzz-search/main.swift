@@ -29,7 +29,8 @@ runFuzzer { bytes in
     }
     let texts = lines.map { String($0.drop { $0 != "\t" }) }
     let index = SearchIndex(blockSize: 8, shardBytes: 200)
-    let files = index.files(documents) { texts[$0] }
-    require(files == index.files(documents) { texts[$0] }, "the same documents gave other bytes")
+    let files = index.files(documents) { texts[$0] }.mapValues(\.bytes)
+    require(files == index.files(documents) { texts[$0] }.mapValues(\.bytes), "the same documents gave other bytes")
+    require(files.values.allSatisfy { $0 != nil }, "a file left out without a previous build")
     require(files["manifest.bsi"] != nil && files.keys.allSatisfy { !$0.contains("..") && !$0.hasPrefix("/") }, "a file outside the index")
 }
