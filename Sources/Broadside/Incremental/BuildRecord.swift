@@ -30,7 +30,8 @@ struct BuildRecord: Codable, Equatable {
     /// The photo cache: a cache entry removed or damaged is a whole build, which makes it again.
     var images: FileStamps
     var report: RecordedReport
-    /// SHA-256 of the digests of the pages this build rendered (`PageDigests`); "" for none.
+    /// SHA-256 of the digests of what this build made its pages, feeds and search files from
+    /// (`PageDigests`); "" for none.
     var pages: String
     /// SHA-256 of the record's other fields: a record cut short or edited is not trusted.
     var digest = ""

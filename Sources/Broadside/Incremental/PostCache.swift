@@ -1,3 +1,4 @@
+import CCmark
 import CZlib
 import Foundation
 import Synchronization
@@ -68,10 +69,12 @@ final class PostCache: Sendable {
         store = HTMLSpill(descriptor: descriptor, end: start, others: spill)
     }
 
-    /// What the key of a cache is made of: everything a post's parse reads besides its file.
+    /// What the key of a cache is made of: everything a post's parse reads besides its file,
+    /// cmark's version among it (Debian's shared library, which an upgrade replaces).
     static func key(site: URL, baseURL: String?, rootPath: String, languages: [String]) -> String {
         let settings = FileManager.default.contents(atPath: site.appendingPathComponent(SiteConfig.fileName).path) ?? Data()
-        let parts = [BuildRecord.program(), ImageCodec.sha256(settings), baseURL ?? "-", rootPath, languages.joined(separator: " ")]
+        let parts = [BuildRecord.program(), String(cString: cmark_version_string()), ImageCodec.sha256(settings), baseURL ?? "-", rootPath,
+                     languages.joined(separator: " ")]
         return ImageCodec.sha256(Array(parts.joined(separator: "\n").utf8))
     }
 

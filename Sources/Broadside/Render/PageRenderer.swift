@@ -139,12 +139,13 @@ struct PageRenderer: Sendable {
             feedDigests[path] = digest
             if previous?[path] != digest { escaping.formUnion(site.lists[index].feedPosts(site.config.feedSize)) }
         }
-        let escaped = parallelMap(escaping.sorted()) { [feedEntries] index -> FeedEntry? in
+        let indices = escaping.sorted()
+        let escaped = parallelMap(indices) { [feedEntries] index -> FeedEntry? in
             var entry = feedEntries[index]
             entry?.escape()
             return entry
         }
-        for (index, entry) in zip(escaping.sorted(), escaped) { feedEntries[index] = entry }
+        for (index, entry) in zip(indices, escaped) { feedEntries[index] = entry }
     }
 
     func render(_ page: Page) -> OutputFile {
@@ -152,9 +153,10 @@ struct PageRenderer: Sendable {
         return render(page, previous: nil, digest: &digest)
     }
 
-    /// `page`'s file; `.unchanged` when it is a theme page whose digest (see `digest(template:context:lang:)`)
-    /// is `previous`, the one its live file was rendered from. `digest` gets a theme page's digest;
-    /// the files code writes (feeds, calendars, redirects) have none and are always made.
+    /// `page`'s file; `.unchanged` when it is a theme page (see `digest(template:context:lang:)`)
+    /// or a feed whose digest is `previous`, the one its live file was made from. `digest` gets a
+    /// theme page's or a feed's digest; the other files code writes (calendars, redirects, the
+    /// sitemap) have none and are always made.
     func render(_ page: Page, previous: PageDigest?, digest: inout PageDigest?) -> OutputFile {
         let path = OutputPlan.path(of: page, in: site)
         switch page.format.writer {

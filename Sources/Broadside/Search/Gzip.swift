@@ -3,6 +3,9 @@ import CZlib
 /// gzip with zlib, the same bytes for the same input (zlib writes no time or name into the
 /// header it makes): the search index's files, which browsers unpack with DecompressionStream.
 enum Gzip {
+    /// The zlib the program runs with (Debian's, a shared library that an upgrade replaces).
+    static let version = String(cString: zlibVersion())
+
     static func compressed(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
         var stream = z_stream()
         // windowBits 15 + 16: a gzip wrapper instead of zlib's.

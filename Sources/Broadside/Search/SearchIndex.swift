@@ -92,8 +92,9 @@ struct SearchIndex {
     /// The file at `path` holding `plain`, gzipped unless the live file holds it already.
     private func file(_ path: String, _ plain: [UInt8]) -> File {
         var digest = ValueDigest()
-        // The program too: another build of zlib may gzip the same bytes differently.
+        // The program and zlib's version too: another build of either may gzip the same bytes differently.
         digest.add(BuildRecord.running)
+        digest.add(Gzip.version)
         plain.withUnsafeBytes { digest.add($0) }
         let made = digest.digest
         return File(digest: made, bytes: unchanged(path, made) ? nil : Gzip.compressed(plain))
