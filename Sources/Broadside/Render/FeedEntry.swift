@@ -102,7 +102,8 @@ extension FeedEntry {
         escaped = (escapedContent(json: false), escapedContent(json: true))
     }
 
-    /// Each stored field, in order; `FeedEntryTests` counts them, so a new one is not left out.
+    /// Each stored field, in order; `PageDigestsTests.aFeedEntrysDigestReadsEveryField` counts
+    /// them, so that a field added to the entry is not left out.
     func digestOfFields() -> PageDigest {
         var digest = ValueDigest()
         for text in [title, url, summary, parts.before, parts.after, lang] { digest.add(text) }

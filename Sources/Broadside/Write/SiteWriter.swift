@@ -81,24 +81,23 @@ struct SiteWriter {
         case .copy(let source) where old.map({ PreviousFile.keep($0, at: path, ifItHoldsFile: source.path) }) == true:
             return nil
         case .copy(let source), .link(let source):
-            // Streamed, never held: a file of any size takes the same memory.
-            switch FileCopy.copy(from: source.path, to: path) {
-            case .success: return nil
-            case .failure(.reading(let code)): return WritePlan.failure(planned, code: code, reading: true)
-            case .failure(.writing(let code)): return WritePlan.failure(planned, code: code, reading: false)
-            }
+            return copy(source.path, to: path, planned: planned)
         case .unchanged:
             // The output is as the last build left it, but is swapped whole (a new top-level dot
             // folder): the live file holds these bytes, and is linked, or copied, into the new site.
             guard let old else { return WritePlan.failure(planned, code: ENOENT, reading: false) }
-            if link(old, path) == 0 { return nil }
-            switch FileCopy.copy(from: old, to: path) {
-            case .success: return nil
-            case .failure(.reading(let code)): return WritePlan.failure(planned, code: code, reading: true)
-            case .failure(.writing(let code)): return WritePlan.failure(planned, code: code, reading: false)
-            }
+            return link(old, path) == 0 ? nil : copy(old, to: path, planned: planned)
         case .text, .bytes, .data:
             return nil  // written above
+        }
+    }
+
+    /// Streamed, never held: a file of any size takes the same memory.
+    private static func copy(_ source: String, to path: String, planned: PlannedFile) -> Diagnostic? {
+        switch FileCopy.copy(from: source, to: path) {
+        case .success: nil
+        case .failure(.reading(let code)): WritePlan.failure(planned, code: code, reading: true)
+        case .failure(.writing(let code)): WritePlan.failure(planned, code: code, reading: false)
         }
     }
 
