@@ -141,7 +141,8 @@ func knownDifference(_ texts: [String]) -> Bool {
     }
 }
 
-/// Whether `line` opens a section beside other text and does not close it on the same line.
+/// Whether `line` opens a section beside other text and does not close it on the same line
+/// (swift-mustache then keeps the line breaks of later standalone tags that the spec removes).
 func opensSectionMidLine(_ line: Substring) -> Bool {
     for sigil in ["{{#", "{{^", "{{$"] {
         var rest = line[...]
@@ -151,7 +152,11 @@ func opensSectionMidLine(_ line: Substring) -> Bool {
             let name = rest[open.upperBound..<end.lowerBound].trimmingCharacters(in: .whitespaces)
             let after = rest[end.upperBound...]
             let alone = before.allSatisfy { $0 == " " || $0 == "\t" } && after.allSatisfy { $0 == " " || $0 == "\t" }
-            if !alone, !after.contains("{{/\(name)}}") { return true }
+            // Closed on the line only when as many closing tags follow as sections of the name
+            // open from here: `{{^n}}{{#n}}x{{/n}}` leaves the first one open.
+            let from = line[open.lowerBound...]
+            let opened = ["{{#", "{{^", "{{$"].reduce(0) { $0 + from.components(separatedBy: $1 + name + "}}").count - 1 }
+            if !alone, after.components(separatedBy: "{{/\(name)}}").count - 1 < opened { return true }
             rest = rest[end.upperBound...]
         }
     }
