@@ -110,42 +110,7 @@ struct PageRenderer: Sendable {
         }
         entries = views
         escapeFeedEntries(unlessIn: previous)
-        let digests = parallelMap(views) { view in
-            var digest = ValueDigest()
-            digest.add(view)
-            return digest.digest
-        }
-        for (view, digest) in zip(views, digests) {
-            if let identity = MapIdentity(view) { entryDigests[identity] = digest }
-        }
-    }
-
-    /// Digests every feed, and escapes the entries of those not made from what their live file
-    /// was made from: those alone are written (a rebuild after an edit writes a dozen feeds,
-    /// and escaping the content of every post was a third of its work).
-    private mutating func escapeFeedEntries(unlessIn previous: PageDigests?) {
-        let feeds = site.lists.indices.flatMap { index in
-            site.lists[index].feeds.map { Page(kind: .list(index, page: .first), format: $0) }
-        }
-        let digests = parallelMap(feeds) { [self] page -> (String, PageDigest)? in
-            guard case .feed(let syntax) = page.format.writer, case .list(let index, _) = page.kind else { return nil }
-            let list = site.lists[index]
-            let writer = FeedWriter(site: site, list: list, format: page.format, heading: heading(of: list), entries: feedEntries)
-            return (OutputPlan.path(of: page, in: site), writer.digest(syntax))
-        }
-        var escaping = Set<Int>()
-        for (page, made) in zip(feeds, digests) {
-            guard let (path, digest) = made, case .list(let index, _) = page.kind else { continue }
-            feedDigests[path] = digest
-            if previous?[path] != digest { escaping.formUnion(site.lists[index].feedPosts(site.config.feedSize)) }
-        }
-        let indices = escaping.sorted()
-        let escaped = parallelMap(indices) { [feedEntries] index -> FeedEntry? in
-            var entry = feedEntries[index]
-            entry?.escape()
-            return entry
-        }
-        for (index, entry) in zip(indices, escaped) { feedEntries[index] = entry }
+        entryDigests = Self.digests(of: views)
     }
 
     func render(_ page: Page) -> OutputFile {
@@ -203,35 +168,6 @@ struct PageRenderer: Sendable {
             let library = libraries[lang] ?? theme.templates
             return OutputFile(path: path, contents: library.file(context, template: template))
         }
-    }
-
-    /// What a theme page is rendered from: its language's render key, its template and its
-    /// values. `site` and `t`, the same on every page of a language and in its key, are not
-    /// read again (their arrays are the very ones made once, so comparing them costs nothing).
-    func digest(template: String, context: TemplateMap, lang: String) -> PageDigest {
-        var digest = ValueDigest(known: entryDigests)
-        digest.add(renderKeys[lang] ?? themeKey)
-        digest.add(template)
-        let (site, words) = (siteContexts[lang].map(TemplateValue.map), words[lang].map(TemplateValue.map))
-        digest.add(word: UInt64(context.keys.count))
-        for index in context.keys.indices {
-            let (key, value) = (context.keys[index], context.values[index])
-            digest.add(key)
-            if (key == "site" && value == site) || (key == "t" && value == words) { digest.add(word: 0) } else { digest.add(value) }
-        }
-        return digest.digest
-    }
-
-    /// The program that renders, its engine and every template's text.
-    private static func themeKey(_ theme: Theme) -> PageDigest {
-        var key = ValueDigest()
-        key.add(BuildRecord.running)
-        key.add("\(theme.templates.engine)")
-        for (name, text) in theme.sources.sorted(by: { $0.key < $1.key }) {
-            key.add(name)
-            key.add(text)
-        }
-        return key.digest
     }
 
     /// The language a page is written in, as `base(title:url:lang:kind:)` gets it.
