@@ -1,11 +1,18 @@
 import Foundation
 
-/// `.broadside-cache/pages`: the digest of what each theme page of the last build was rendered
-/// from (its template set, its template and its values, `PageRenderer.digest`), by its path in
-/// the output. A rebuild into the output that build left untouched renders a page only when its
-/// digest differs: the file already holds the bytes the same values make. The build record
-/// keeps the SHA-256 of this file, so a file from another build, cut short or edited, is not
-/// trusted (every page is rendered then); deleting it is always safe.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `.broadside-cache/pages`: the digest of what each page, feed and search index file of the
+/// last build was made from (a page's template set, template and values, `PageRenderer.digest`;
+/// a feed's frame and entries, `FeedWriter.digest`; a search file's bytes before gzip), by its
+/// path in the output. A rebuild into the output that build left untouched makes a file again
+/// only when its digest differs: the live file already holds the bytes the same values make.
+/// The build record keeps the SHA-256 of this file, so a file from another build, cut short or
+/// edited, is not trusted (every file is made then); deleting it is always safe.
 struct PageDigests: Sendable {
     static let path = CacheFolder.name + "/pages"
     private static let header = Array("broadside pages 1\n".utf8)
@@ -16,7 +23,10 @@ struct PageDigests: Sendable {
 
     /// The digests of the recorded build, when the file is the one its record names.
     static func load(site: URL, recorded digest: String) -> PageDigests? {
-        guard !digest.isEmpty, let data = FileManager.default.contents(atPath: site.appendingPathComponent(path).path),
+        // A regular file only: a link in its place (to `/dev/zero`, say) is not read.
+        let file = site.appendingPathComponent(path).path
+        var info = stat()
+        guard !digest.isEmpty, lstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, let data = FileManager.default.contents(atPath: file),
             ImageCodec.sha256(data) == digest
         else { return nil }
         let bytes = [UInt8](data)
