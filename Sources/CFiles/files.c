@@ -53,3 +53,10 @@ int bs_open_unnamed(const char *folder) {
     if (descriptor >= 0) unlink(path);
     return descriptor;
 }
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+void bs_release_free_memory(void) { malloc_trim(0); }
+#else
+void bs_release_free_memory(void) {}
+#endif

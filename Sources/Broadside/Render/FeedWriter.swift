@@ -15,7 +15,7 @@ struct FeedWriter {
     /// The list's name, as its page heads it: "Detention", "Dispatches". Nil for a home page.
     var heading: String?
     /// By index in the site; made for every post some feed carries.
-    var entries: [FeedEntry?]
+    var entries: FeedEntries
 
     private var urls: SiteURLs { site.urls }
     private var title: String { heading.map { "\($0) | \(site.config.title)" } ?? site.config.title }

@@ -56,6 +56,10 @@ struct SearchIndex {
         var lengths: [UInt8] = []
 
         mutating func append(_ other: Part) {
+            guard !lengths.isEmpty || !forms.isEmpty else {
+                self = other
+                return
+            }
             lengths += other.lengths
             for (form, terms) in other.forms { forms[form, default: []].formUnion(terms) }
             for (term, list) in other.postings { postings[term, default: []].append(contentsOf: list) }
@@ -66,9 +70,9 @@ struct SearchIndex {
     /// HTML (see `SearchText`), asked once, from any thread.
     func files(_ documents: [SearchDocument], html: @Sendable (Int) -> String) -> [String: File] {
         let mainCount = documents.count / blockSize * blockSize
-        let (main, recent) = parts(documents, mainCount: mainCount, html: html)
+        var (main, mainPostings, recent) = parts(documents, mainCount: mainCount, html: html)
         var files: [String: File] = [:]
-        let shards = mainShards(main)
+        let shards = mainShards(main, postings: &mainPostings)
         for (number, shard) in shards.enumerated() { files["terms/\(number).bsi"] = shard.file }
         var buckets = [Part](repeating: Part(), count: recentBuckets)
         for (form, terms) in recent.forms {
@@ -101,31 +105,55 @@ struct SearchIndex {
     }
 
     /// The terms of every document, read on every core (each chunk with stemmers of its own,
-    /// never across the end of the main part), joined in document order.
-    private func parts(_ documents: [SearchDocument], mainCount: Int, html: @Sendable (Int) -> String) -> (main: Part, recent: Part) {
+    /// never across the end of the main part), joined in document order; the main part's
+    /// postings are left in their chunks' lists, in order, for `mainShards` to encode.
+    private func parts(_ documents: [SearchDocument], mainCount: Int, html: @Sendable (Int) -> String)
+        -> (main: Part, mainPostings: [[Term: [UInt32]]], recent: Part)
+    {
         let cores = ProcessInfo.processInfo.activeProcessorCount * 4
         func chunks(_ range: Range<Int>) -> [Range<Int>] {
             let count = min(range.count, cores)
             return (0..<count).map { range.lowerBound + range.count * $0 / count..<range.lowerBound + range.count * ($0 + 1) / count }
         }
         let ranges = chunks(0..<mainCount) + chunks(mainCount..<documents.count)
-        let read = parallelMap(ranges) { range -> Part in
+        var read = parallelMap(ranges) { range -> Part in
             var reader = SearchReader()
             for number in range { reader.read(documents[number], html: html(number), number: number) }
             return reader.part
         }
+        // Each chunk's part let go once joined, and the main part's postings never joined:
+        // copies of them in one list per term doubled the index's peak (160 MB at 100,000 posts).
         var main = Part(), recent = Part()
-        for (range, part) in zip(ranges, read) {
-            if range.lowerBound < mainCount { main.append(part) } else { recent.append(part) }
+        var mainPostings: [[Term: [UInt32]]] = []
+        for (index, range) in ranges.enumerated() {
+            var part = read[index]
+            read[index] = Part()
+            if range.lowerBound < mainCount {
+                mainPostings.append(part.postings)
+                part.postings = [:]
+                main.append(part)
+            } else {
+                recent.append(part)
+            }
         }
-        return (main, recent)
+        return (main, mainPostings, recent)
     }
 
     /// The main part's term shards, gzipped: runs of its folded forms in order, each as long as
     /// fits in about `shardBytes` gzipped; the manifest names each by its first form.
-    private func mainShards(_ main: Part) -> [(key: String, file: File)] {
+    /// `chunks`: the main part's postings, each chunk's in document order; each list is let go
+    /// once encoded, which is all the shards need of them.
+    private func mainShards(_ main: Part, postings chunks: inout [[Term: [UInt32]]]) -> [(key: String, file: File)] {
         let forms = main.forms.keys.sorted(by: Self.inOrder)
-        let encoded = main.postings.mapValues { SearchCode.postings($0) }
+        var encoded: [Term: String] = [:]
+        for term in Set(chunks.flatMap(\.keys)) {
+            var code = SearchCode.Postings()
+            for chunk in chunks.indices {
+                if let list = chunks[chunk].removeValue(forKey: term) { code.append(list) }
+            }
+            encoded[term] = code.text
+        }
+        chunks = []
         // Postings, most of a shard, shrink to about two thirds; forms and names to a fifth.
         let limit = shardBytes * 3 / 2
         var runs: [ArraySlice<String>] = []
@@ -146,8 +174,9 @@ struct SearchIndex {
             stems.formUnion(main.forms[form, default: []])
         }
         if start < forms.count { runs.append(forms[start...]) }
+        let (part, postings) = (main, encoded)
         return parallelMap(Array(runs.enumerated())) { number, run in
-            (run.first ?? "", file("terms/\(number).bsi", Self.shard(run, main, encoded: encoded)))
+            (run.first ?? "", file("terms/\(number).bsi", Self.shard(run, part, encoded: postings)))
         }
     }
 
@@ -245,15 +274,29 @@ enum SearchCode {
 
     /// Each posting as the gap from the previous document, then (with `weights`) its weight in one letter.
     static func postings(_ packed: [UInt32], weights: Bool = true) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(packed.count * 3)
-        var previous: UInt32 = 0
-        for posting in packed {
-            let document = posting >> 5
-            append(document - previous, to: &out)
-            if weights { out.append(alphabet[Int(posting & 31)]) }
-            previous = document
+        var code = Postings(weights: weights)
+        code.append(packed)
+        return code.text
+    }
+
+    /// A term's postings encoded as `postings` does, from lists that follow each other in document order.
+    struct Postings {
+        var weights = true
+        private var out: [UInt8] = []
+        private var previous: UInt32 = 0
+
+        init(weights: Bool = true) { self.weights = weights }
+
+        mutating func append(_ packed: [UInt32]) {
+            out.reserveCapacity(out.count + packed.count * 3)
+            for posting in packed {
+                let document = posting >> 5
+                SearchCode.append(document - previous, to: &out)
+                if weights { out.append(alphabet[Int(posting & 31)]) }
+                previous = document
+            }
         }
-        return String(decoding: out, as: UTF8.self)
+
+        var text: String { String(decoding: out, as: UTF8.self) }
     }
 }

@@ -71,6 +71,19 @@ struct TemplateMap: Sendable, Hashable, ExpressibleByDictionaryLiteral {
 
     var isEmpty: Bool { keys.isEmpty }
 
+    /// The same pairs in storage of their exact size, the names' storage shared with the maps
+    /// of `shared` that have the same names: what a map held for each of many posts is made
+    /// into (built by adding names, its arrays had room for up to twice as many).
+    mutating func compact(sharingNamesIn shared: inout [[String]: [String]]) {
+        if let names = shared[keys] {
+            keys = names
+        } else {
+            keys = keys.withUnsafeBufferPointer { Array($0) }
+            shared[keys] = keys
+        }
+        values = values.withUnsafeBufferPointer { Array($0) }
+    }
+
     /// The first index whose key is not below `key`.
     private func position(of key: String) -> Int {
         var low = 0, high = keys.count

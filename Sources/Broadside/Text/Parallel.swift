@@ -7,17 +7,18 @@ public func parallelMap<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T)
     guard count > 1 else { return items.map(transform) }
     // Many more chunks than cores, so a core that finishes early takes another.
     let chunks = min(count, ProcessInfo.processInfo.activeProcessorCount * 16)
-    var results = [R?](repeating: nil, count: count)
-    results.withUnsafeMutableBufferPointer { buffer in
+    // Written in place, each index once by one worker: an array of optionals copied into the
+    // result held both at once (90 MB for the loaded posts at 100,000).
+    return [R](unsafeUninitializedCapacity: count) { buffer, initialized in
         // Safe to share: each index is written by exactly one worker, and read only after all have finished.
         nonisolated(unsafe) let out = buffer
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let start = count * chunk / chunks
             let end = count * (chunk + 1) / chunks
-            for index in start..<end { out[index] = transform(items[index]) }
+            for index in start..<end { (out.baseAddress! + index).initialize(to: transform(items[index])) }
         }
+        initialized = count
     }
-    return results.map { $0! }
 }
 
 /// `first` and `second` at the same time, on two cores: two walks of different folders, each

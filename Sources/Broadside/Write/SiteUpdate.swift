@@ -34,7 +34,9 @@ struct SiteUpdate {
     }
 
     private enum Outcome: Sendable {
-        case same, staged, failed(Diagnostic)
+        // Boxed: one outcome per planned file, held together (a diagnostic inline was 17 MB at 100,000 posts).
+        case same, staged
+        indirect case failed(Diagnostic)
     }
 
     func write(problems: () -> [Diagnostic], file: @escaping @Sendable (Int) -> OutputFile) -> [Diagnostic] {

@@ -20,4 +20,9 @@ off_t bs_seek_hole(int descriptor, off_t offset);
    the process ends. -1 with errno when no file can be made there. */
 int bs_open_unnamed(const char *folder);
 
+/* Gives the system back the free memory of every malloc arena (glibc's malloc_trim(0)); nothing
+   where the C library has no such call. Between a build's stages: what one stage freed is
+   otherwise still counted to the process while the next grows elsewhere. */
+void bs_release_free_memory(void);
+
 #endif
