@@ -67,6 +67,8 @@ struct ValueDigest {
         switch value {
         case .text(let text): add(word: 1); add(text)
         case .html(let html): add(word: 2); add(html)
+        // As the same markup held in memory: where it is kept changes no page.
+        case .storedHTML(let html): add(word: 2); html.withBytes { add(UnsafeRawBufferPointer($0)) }
         case .url(let url): add(word: 3); add(url)
         case .number(let number): add(word: 4); add(word: UInt64(bitPattern: Int64(number)))
         case .bool(let flag): add(word: flag ? 5 : 6)

@@ -79,6 +79,10 @@ public struct PostHTML: Sendable, Equatable {
     public static func == (a: PostHTML, b: PostHTML) -> Bool { a.text == b.text }
 }
 
+extension PostHTML: Hashable {
+    public func hash(into hasher: inout Hasher) { withBytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) } }
+}
+
 /// Nothing of the HTML goes into a post's encoding: `PostCache` keeps it as bytes beside the
 /// rest, and puts it back (decoded alone, a post's HTML is empty).
 extension PostHTML: Codable {

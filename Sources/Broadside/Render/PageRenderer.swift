@@ -102,10 +102,10 @@ struct PageRenderer: Sendable {
                 // where a partial's tag would have been removed with its line.
                 var html = theme.templates.render(context, template: Self.itemPartial) ?? ""
                 if html.hasSuffix("\n") { html.removeLast() }
-                return html
+                return PostHTML(html).spilled(like: site.posts[index].body)
             }
             // Each view changed in place: a copy of every view for the lists was 220 MB at 100,000 posts.
-            for index in views.indices { views[index]["rendered_item"] = .html(items[index]) }
+            for index in views.indices { views[index]["rendered_item"] = .storedHTML(items[index]) }
         }
         // Held to the end: 40 MB less at 100,000 posts.
         var names: [[String]: [String]] = [:]

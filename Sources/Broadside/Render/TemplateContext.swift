@@ -12,6 +12,7 @@ extension TemplateValue {
     var mustacheValue: Any {
         switch self {
         case .text(let text), .html(let text), .url(let text): text
+        case .storedHTML(let html): html.text
         case .number(let number): number
         case .bool(let flag): flag
         case .list(let items): items.map(\.mustacheValue)

@@ -16,6 +16,8 @@ extension TextEscaping {
             escaped ? append(text, into: &out) : out.append(contentsOf: text.utf8)
         case .html(let markup):
             escaped && self != .html ? append(markup, into: &out) : out.append(contentsOf: markup.utf8)
+        case .storedHTML(let markup):
+            escaped && self != .html ? append(markup.text, into: &out) : markup.withBytes { out.append(contentsOf: $0) }
         case .number(let number):
             out.append(contentsOf: String(number).utf8)
         case .bool(let flag):

@@ -7,6 +7,9 @@ enum TemplateValue: Sendable, Hashable {
     /// Markup Broadside made itself (cmark's output, a rendered list entry, JSON-LD): written as
     /// it is in HTML, escaped as text in every other format.
     case html(String)
+    /// The same as `html`, kept in the build's spill file (`PostHTML`) and read back where it
+    /// is written: each post's list entry, held for every list page (95 MB at 100,000 posts).
+    case storedHTML(PostHTML)
     /// An address; escaped as text is. Its own case so a format or a check can treat links apart.
     case url(String)
     case number(Int)
@@ -22,7 +25,7 @@ enum TemplateValue: Sendable, Hashable {
         switch self {
         case .bool(let flag): flag
         case .list(let items): !items.isEmpty
-        case .text, .html, .url, .number, .map: true
+        case .text, .html, .storedHTML, .url, .number, .map: true
         }
     }
 }
