@@ -117,7 +117,11 @@ struct SearchReader {
             guard let term = entry.term else { continue }
             part.forms[entry.form, default: []].insert(terms[term])
         }
-        for (number, term) in terms.enumerated() where !postings[number].isEmpty { part.postings[term] = postings[number] }
+        // Copied to their exact size: grown a posting at a time, the lists of every chunk, held
+        // until they are encoded, had a third more room than postings on average.
+        for (number, term) in terms.enumerated() where !postings[number].isEmpty {
+            part.postings[term] = postings[number].withUnsafeBufferPointer { Array($0) }
+        }
         return part
     }
 }
