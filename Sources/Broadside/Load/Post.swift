@@ -51,11 +51,11 @@ public struct Post: Sendable, Equatable, Codable {
     public var seriesColumn: Int? = nil
     public var translationKeyColumn: Int? = nil
     /// What the post announces under `event:`, if anything.
-    public var event: Event? = nil
+    @OutOfLine public var event: Event? = nil
     /// When the post was last changed (`updated:`), on or after `date`.
     public var updated: PostDate? = nil
     /// Attachments, featured image and the files beside a post folder's `index.md`.
-    public var resources = PostResources()
+    @OutOfLine public var resources = PostResources()
     /// Old addresses of the post (`aliases:`), each a redirect page to it.
     public var aliases: [Alias] = []
     /// The links and images of the text and its blocks, where they were written (see `LinkCheck`).
