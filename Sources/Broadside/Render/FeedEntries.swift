@@ -15,6 +15,7 @@ struct FeedEntries: Sendable {
         for (place, post) in posts.enumerated() { slots[post] = Int32(place) }
     }
 
+    /// Setting nil changes nothing: an entry, once made, is only ever replaced (escaped).
     subscript(post: Int) -> FeedEntry? {
         get { slots[post] < 0 ? nil : entries[Int(slots[post])] }
         set {
