@@ -51,6 +51,15 @@ import Testing
         #expect(out.images == [InlineImage(url: "/images/x.png", alt: "i", title: nil, marker: "<!--broadside-image-1:0-->")])
     }
 
+    @Test func anImageInsideAnImagesTextIsOnlyItsAltText() {
+        // CommonMark shows the outer image with the inner one's text as alt: the inner image is
+        // not the page's (it was published with no marker left to show it), nor a link to check.
+        let out = Markdown.render("![a ![i](/x.png) [l](/z/) b](/y.png) ![![j](/x.png)](javascript:x)")
+        #expect(out.images == [InlineImage(url: "/y.png", alt: "a i l b", title: nil, marker: "<!--broadside-image-1:0-->")])
+        #expect(out.links.map(\.url) == ["/y.png"])
+        #expect(out.html == "<p><!--broadside-image-1:0--> j</p>\n")
+    }
+
     @Test func firstParagraphIsPlainText() {
         let out = Markdown.render("## Title\n\nA *first* [para](/x/)\nwith `code`.\n\nSecond.\n")
         #expect(out.firstParagraph == "A first para with code.")

@@ -66,12 +66,17 @@ public enum Markdown {
         var droppedHTML = DroppedHTML()
         var bareText: [OpaquePointer] = []
         var insideLinks = 0
+        // An image's text is its alt text only: a link or image written inside it is neither
+        // shown nor followed, so it is not one of the page's (nor published, nor checked).
+        var insideImages = 0
         var insideRawLink = false
         // Collect first, change after: cmark's iterator must not see the tree change under it.
         let iterator = cmark_iter_new(document)
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
+            let inImage = insideImages > 0
+            if type == CMARK_NODE_IMAGE { insideImages += event == CMARK_EVENT_ENTER ? 1 : -1 }
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { insideLinks += event == CMARK_EVENT_ENTER ? 1 : -1 }
             if type == CMARK_NODE_PARAGRAPH { insideRawLink = false }
             guard event == CMARK_EVENT_ENTER else { continue }
@@ -83,7 +88,7 @@ public enum Markdown {
             switch type {
             case CMARK_NODE_HEADING: headings.append(node)
             case CMARK_NODE_PARAGRAPH where firstParagraph == nil: firstParagraph = node
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
+            case CMARK_NODE_LINK where !inImage, CMARK_NODE_IMAGE where !inImage: links.append(node)
             case CMARK_NODE_CODE_BLOCK where !nested && BlockSource.name(ofFence: node) != nil: blockNodes.append(node)
             default: break
             }
@@ -91,8 +96,8 @@ public enum Markdown {
         cmark_iter_free(iterator)
         var cmarkNotes = droppedHTML.notes
 
-        // Innermost first: an image inside a link (or a link inside an image's text) is
-        // handled before the node around it, which may be freed.
+        // Innermost first: an image inside a link is handled before the link around it,
+        // which may be freed.
         var kept: [PostLink] = []
         var images: [InlineImage] = []
         let columns = links.isEmpty ? nil : SourceColumns(text)
