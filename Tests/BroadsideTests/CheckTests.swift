@@ -197,6 +197,22 @@ import Testing
         #expect(try site.build().warnings == [])
     }
 
+    /// A post keeps only the links the checks judge: an image of another host for its alt text,
+    /// and no link to another host, scheme or place of the same page.
+    @Test func anImageOfAnotherHostIsCheckedForAltTextAndOtherHostsLinksAreNotKept() throws {
+        let body = "![](https://example.org/x.png) [a](https://example.org/) [b](#top) [c](mailto:x@y.z) [d](//cdn.example/)\n\n[e](/posts/a/)"
+        let site = try TemporarySite(files: ["content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01", body: body)])
+        defer { site.remove() }
+        let message = "the image https://example.org/x.png has no alt text, so readers who cannot see it learn nothing from it"
+        let hint = "describe what the image shows between the brackets: ![Volunteers holding a banner outside the court](https://example.org/x.png)"
+        #expect(check(site).diagnostics.filter { $0.message.contains("alt text") } == [.warning("content/posts/a.md", line: 5, column: 1, message, hint: hint)])
+        let options = site.options()
+        let (config, _) = SiteConfig.load(from: options.source, baseURLOverride: nil)
+        let parser = PostParser(config: config, rootPath: "/") { _, _ in true }
+        let posts = ContentLoader(source: options.source, parser: parser).load().posts
+        #expect(posts.map { $0.links.map(\.url) } == [["https://example.org/x.png", "/posts/a/"]])
+    }
+
     /// The build's own errors are the check's findings too: a featured image without `image_alt`,
     /// an attachment that is not there.
     @Test func checkReportsTheBuildsErrors() throws {

@@ -39,6 +39,11 @@ struct LinkTargets {
         return site
     }
 
+    /// Another host, another scheme, or the same page, wherever the link is written.
+    static func leadsElsewhere(_ url: String) -> Bool {
+        if case .elsewhere = target(of: url, from: "") { true } else { false }
+    }
+
     private enum Target { case elsewhere, outside, site(String) }
 
     private static func target(of url: String, from folder: String) -> Target {

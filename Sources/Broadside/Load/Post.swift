@@ -58,7 +58,9 @@ public struct Post: Sendable, Equatable, Codable {
     @OutOfLine public var resources = PostResources()
     /// Old addresses of the post (`aliases:`), each a redirect page to it.
     public var aliases: [Alias] = []
-    /// The links and images of the text and its blocks, where they were written (see `LinkCheck`).
+    /// The links and images of the text and its blocks that the checks judge, where they were
+    /// written: those to the site's own pages and files, and images with no alt text (`LinkCheck`,
+    /// `AltTextCheck`).
     public var links: [PostLink] = []
     /// The images of the text that are files of the site; `html` holds their markers.
     public var images: [InlineImage] = []

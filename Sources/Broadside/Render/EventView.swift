@@ -47,6 +47,6 @@ struct EventView: Sendable {
         if let location { context["location"] = .text(location) }
         if let onlineURL { context["online_url"] = .url(onlineURL) }
         if let rsvpURL { context["rsvp_url"] = .url(rsvpURL) }
-        return context
+        return context.compacted
     }
 }

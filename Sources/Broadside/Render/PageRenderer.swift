@@ -92,25 +92,27 @@ struct PageRenderer: Sendable {
             let content = feedContent.html(of: index, body: blocks.html(of: site.posts[index]), view: views[index])
             return FeedEntry(post: site.posts[index], index: index, in: site, content: content, images: images)
         }
-        if theme.templateNames.contains(Self.itemPartial) {
-            let items = parallelMap(Array(site.posts.indices)) { [theme, site, views] index in
-                var context = views[index]
-                let lang = site.posts[index].lang
-                context["site"] = .map(siteContexts[lang] ?? Self.siteContext(site, lang: lang))
-                context["t"] = .map(words[lang] ?? theme.strings.templateValues(lang: lang))
-                // Without its last line break: `{{{rendered_item}}}` stands on a line of its own,
-                // where a partial's tag would have been removed with its line.
-                var html = theme.templates.render(context, template: Self.itemPartial) ?? ""
-                if html.hasSuffix("\n") { html.removeLast() }
-                return PostHTML(html).spilled(like: site.posts[index].body)
-            }
-            // Each view changed in place: a copy of every view for the lists was 220 MB at 100,000 posts.
-            for index in views.indices { views[index]["rendered_item"] = .storedHTML(items[index]) }
+        // Each post's list entry as the item partial renders it, kept in the spill file.
+        let items = !theme.templateNames.contains(Self.itemPartial) ? nil : parallelMap(Array(site.posts.indices)) { [theme, site, views] index in
+            var context = views[index]
+            let lang = site.posts[index].lang
+            context["site"] = .map(siteContexts[lang] ?? Self.siteContext(site, lang: lang))
+            context["t"] = .map(words[lang] ?? theme.strings.templateValues(lang: lang))
+            // Without its last line break: `{{{rendered_item}}}` stands on a line of its own,
+            // where a partial's tag would have been removed with its line.
+            var html = theme.templates.render(context, template: Self.itemPartial) ?? ""
+            if html.hasSuffix("\n") { html.removeLast() }
+            return PostHTML(html).spilled(like: site.posts[index].body)
         }
         // Held to the end of the build: each entry made to its size, the storage of its names
-        // shared by every entry with the same names (about 40 MB less at 100,000 posts).
+        // shared by every entry with the same names (about 40 MB less at 100,000 posts). Each view
+        // changed in place (a copy of every view for the lists was 220 MB at 100,000 posts) and
+        // compacted at once, so the room an insertion leaves is held by one view at a time.
         var names: [[String]: [String]] = [:]
-        for index in views.indices { views[index].compact(sharingNamesIn: &names) }
+        for index in views.indices {
+            if let items { views[index]["rendered_item"] = .storedHTML(items[index]) }
+            views[index].compact(sharingNamesIn: &names)
+        }
         entries = views
         escapeFeedEntries(unlessIn: previous)
         entryDigests = Self.digests(of: views)

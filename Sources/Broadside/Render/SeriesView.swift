@@ -19,7 +19,7 @@ struct SeriesView: Sendable {
                 "is_published": .bool(url != nil), "is_current": .bool(isCurrent),
             ]
             if let url { context["url"] = .url(url) }
-            return context
+            return context.compacted
         }
     }
 
@@ -84,7 +84,7 @@ struct SeriesView: Sendable {
             if let previous = current.previous { context["previous"] = .map(["url": .url(previous.url!), "title": .text(previous.title), "label": .text(previous.label)]) }
             if let next = current.next { context["next"] = .map(["url": .url(next.url!), "title": .text(next.title), "label": .text(next.label)]) }
         }
-        return context
+        return context.compacted
     }
 }
 

@@ -73,7 +73,7 @@ struct PostView: Sendable {
         context["has_translations"] = .bool(!translations.isEmpty)
         if let event { context["event"] = .map(event.context) }
         resources.add(to: &context)
-        return context
+        return context.compacted
     }
 }
 
