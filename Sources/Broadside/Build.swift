@@ -202,7 +202,7 @@ public enum Build {
         var assets: [OutputFile] = []
         var assetDigests: [PageDigest?] = []
         if writing, !SearchPages.languages(site, templateNames: theme.templateNames).isEmpty {
-            for (file, digest) in SearchPages.files(site, previous: previous) where taken.insert(file.path).inserted {
+            for (file, digest) in SearchPages.files(site, previous: previous, spill: spill) where taken.insert(file.path).inserted {
                 assets.append(file)
                 assetDigests.append(digest)
                 plan.append(PlannedFile(path: file.path, origin: .site))

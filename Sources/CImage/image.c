@@ -150,6 +150,20 @@ void bs_sha256(const void *data, size_t size, char out[65]) {
     g_free(hex);
 }
 
+void *bs_sha256_begin(void) {
+    return g_checksum_new(G_CHECKSUM_SHA256);
+}
+
+void bs_sha256_update(void *state, const void *data, size_t size) {
+    g_checksum_update(state, data, size);
+}
+
+void bs_sha256_end(void *state, char out[65]) {
+    memcpy(out, g_checksum_get_string(state), 64);
+    out[64] = 0;
+    g_checksum_free(state);
+}
+
 int bs_sha256_file(const char *path, char out[65]) {
     // Streamed through a 1 MB buffer: a site's video need not fit in memory to be hashed.
     FILE *file = fopen(path, "rb");

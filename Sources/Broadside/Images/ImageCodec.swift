@@ -69,3 +69,28 @@ enum ImageCodec {
         return String(decoding: out.prefix(64).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
+
+/// `ImageCodec.sha256` of bytes given in parts, so that they need not be held together.
+final class SHA256Stream {
+    private var state: UnsafeMutableRawPointer?
+
+    init() { state = bs_sha256_begin() }
+
+    func update(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { bs_sha256_update(state, $0.baseAddress, $0.count) }
+    }
+
+    /// The digits of every part given; the stream takes no more.
+    func finish() -> String {
+        var out = [CChar](repeating: 0, count: 65)
+        bs_sha256_end(state, &out)
+        state = nil
+        return String(decoding: out.prefix(64).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    deinit {
+        guard let state else { return }
+        var out = [CChar](repeating: 0, count: 65)
+        bs_sha256_end(state, &out)
+    }
+}

@@ -48,7 +48,12 @@ struct PageDigests: Sendable {
     /// Writes `paths[i]`'s digest for every page that has one, in the plan's order; the file's
     /// SHA-256 for the build record, or nil when the cache cannot be written.
     static func save(site: URL, paths: [String], digests: PageDigestSlots) -> String? {
+        // Made to its size and written from where it is: grown and copied, it was 45 MB of the
+        // peak where a build of 100,000 posts ends.
+        var size = header.count
+        for (index, path) in paths.enumerated() where digests[index] != nil { size += path.utf8.count + 17 }
         var bytes = header
+        bytes.reserveCapacity(size)
         for (index, path) in paths.enumerated() {
             guard let digest = digests[index] else { continue }
             bytes += path.utf8
@@ -57,8 +62,11 @@ struct PageDigests: Sendable {
             withUnsafeBytes(of: digest.low.littleEndian) { bytes += $0 }
         }
         let file = site.appendingPathComponent(path).path
-        guard CacheFolder.isWritable(holding: file), (try? Data(bytes).write(to: URL(fileURLWithPath: file), options: .atomic)) != nil
-        else { return nil }
+        guard CacheFolder.isWritable(holding: file) else { return nil }
+        let written = bytes.withUnsafeMutableBytes { buffer in
+            (try? Data(bytesNoCopy: buffer.baseAddress!, count: buffer.count, deallocator: .none).write(to: URL(fileURLWithPath: file), options: .atomic)) != nil
+        }
+        guard written else { return nil }
         return ImageCodec.sha256(bytes)
     }
 }

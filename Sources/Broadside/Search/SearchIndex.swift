@@ -47,10 +47,11 @@ struct SearchIndex {
     }
 
     /// Documents' terms: which terms each folded form leads to, and each term's postings
-    /// (`document << 5 | weight`, weight = 2 × min(count, 15) + 1 if in the title) in document order.
+    /// (`document << 5 | weight`, weight = 2 × min(count, 15) + 1 if in the title) in document
+    /// order, encoded as they were read (`SearchCode.Run`).
     struct Part: Sendable {
         var forms: [String: Set<Term>] = [:]
-        var postings: [Term: [UInt32]] = [:]
+        var postings: [Term: SearchCode.Run] = [:]
         /// Each document's length in words (stop words left out), as 4 × log2(1 + length), at
         /// most 63: what the script's ranking (BM25) needs, in one letter.
         var lengths: [UInt8] = []
@@ -62,7 +63,7 @@ struct SearchIndex {
             }
             lengths += other.lengths
             for (form, terms) in other.forms { forms[form, default: []].formUnion(terms) }
-            for (term, list) in other.postings { postings[term, default: []].append(contentsOf: list) }
+            for (term, run) in other.postings { postings[term, default: SearchCode.Run()].append(run) }
         }
     }
 
@@ -108,7 +109,7 @@ struct SearchIndex {
     /// never across the end of the main part), joined in document order; the main part's
     /// postings are left in their chunks' lists, in order, for `mainShards` to encode.
     private func parts(_ documents: [SearchDocument], mainCount: Int, html: @Sendable (Int) -> String)
-        -> (main: Part, mainPostings: [[Term: [UInt32]]], recent: Part)
+        -> (main: Part, mainPostings: [[Term: SearchCode.Run]], recent: Part)
     {
         let cores = ProcessInfo.processInfo.activeProcessorCount * 4
         func chunks(_ range: Range<Int>) -> [Range<Int>] {
@@ -124,7 +125,7 @@ struct SearchIndex {
         // Each chunk's part let go once joined, and the main part's postings never joined:
         // copies of them in one list per term doubled the index's peak (160 MB at 100,000 posts).
         var main = Part(), recent = Part()
-        var mainPostings: [[Term: [UInt32]]] = []
+        var mainPostings: [[Term: SearchCode.Run]] = []
         for (index, range) in ranges.enumerated() {
             var part = read[index]
             read[index] = Part()
@@ -143,13 +144,13 @@ struct SearchIndex {
     /// fits in about `shardBytes` gzipped; the manifest names each by its first form.
     /// `chunks`: the main part's postings, each chunk's in document order; each list is let go
     /// once encoded, which is all the shards need of them.
-    private func mainShards(_ main: Part, postings chunks: inout [[Term: [UInt32]]]) -> [(key: String, file: File)] {
+    private func mainShards(_ main: Part, postings chunks: inout [[Term: SearchCode.Run]]) -> [(key: String, file: File)] {
         let forms = main.forms.keys.sorted(by: Self.inOrder)
         var encoded: [Term: String] = [:]
         for term in Set(chunks.flatMap(\.keys)) {
             var code = SearchCode.Postings()
             for chunk in chunks.indices {
-                if let list = chunks[chunk].removeValue(forKey: term) { code.append(list) }
+                if let run = chunks[chunk].removeValue(forKey: term) { code.append(run) }
             }
             encoded[term] = code.text
         }
@@ -192,7 +193,7 @@ struct SearchIndex {
             JSONText.string(form) + ":[" + part.forms[form, default: []].compactMap { number[$0] }.sorted().map(String.init).joined(separator: ",") + "]"
         }.joined(separator: ",")
         json += "},\n\"stems\":[" + terms.map { JSONText.string($0.key) }.joined(separator: ",")
-        json += "],\n\"postings\":[" + terms.map { "\"" + (encoded[$0] ?? SearchCode.postings(part.postings[$0, default: []])) + "\"" }.joined(separator: ",\n") + "]}\n"
+        json += "],\n\"postings\":[" + terms.map { "\"" + (encoded[$0] ?? SearchCode.Postings(part.postings[$0, default: SearchCode.Run()]).text) + "\"" }.joined(separator: ",\n") + "]}\n"
         return Array(json.utf8)
     }
 
@@ -263,6 +264,8 @@ enum SearchCode {
 
     static func letter(_ value: Int) -> Character { Character(Unicode.Scalar(alphabet[value & 63])) }
 
+    static func letter(of value: UInt32) -> UInt8 { alphabet[Int(value & 63)] }
+
     static func append(_ value: UInt32, to out: inout [UInt8]) {
         var value = value
         while value >= 32 {
@@ -279,7 +282,8 @@ enum SearchCode {
         return code.text
     }
 
-    /// A term's postings encoded as `postings` does, from lists that follow each other in document order.
+    /// A term's postings encoded as `postings` does, from lists or runs that follow each other
+    /// in document order.
     struct Postings {
         var weights = true
         private var out: [UInt8] = []
@@ -287,16 +291,91 @@ enum SearchCode {
 
         init(weights: Bool = true) { self.weights = weights }
 
+        init(_ run: Run) {
+            append(run)
+        }
+
         mutating func append(_ packed: [UInt32]) {
             out.reserveCapacity(out.count + packed.count * 3)
-            for posting in packed {
-                let document = posting >> 5
-                SearchCode.append(document - previous, to: &out)
-                if weights { out.append(alphabet[Int(posting & 31)]) }
-                previous = document
-            }
+            for posting in packed { append(posting) }
+        }
+
+        /// `run`'s postings after these: only its first gap is counted again, the rest is copied.
+        mutating func append(_ run: Run) {
+            guard !run.isEmpty else { return }
+            Run.append(run, after: previous, to: &out)
+            previous = run.last
+        }
+
+        private mutating func append(_ posting: UInt32) {
+            let document = posting >> 5
+            SearchCode.append(document - previous, to: &out)
+            if weights { out.append(alphabet[Int(posting & 31)]) }
+            previous = document
         }
 
         var text: String { String(decoding: out, as: UTF8.self) }
+    }
+
+    /// A term's postings in one part of the index, encoded as they are read: 2 to 4 letters a
+    /// posting where a list held 4 bytes (the lists of every chunk were the search stage's peak).
+    /// Its first gap counts from document 0: joined after another part, only that one is made again.
+    struct Run: Sendable {
+        /// The last posting's document (4 bytes, little-endian), then each posting as `Postings`
+        /// writes it.
+        private var bytes: [UInt8] = []
+
+        init() {}
+
+        /// `letters` (weights with them) of postings whose last document is `last`, in storage of its exact size.
+        init(letters: [UInt8], last: UInt32) {
+            bytes = [UInt8](unsafeUninitializedCapacity: letters.count + 4) { buffer, count in
+                for shift in 0..<4 { buffer[shift] = UInt8(truncatingIfNeeded: last >> (8 * shift)) }
+                for (offset, letter) in letters.enumerated() { buffer[4 + offset] = letter }
+                count = letters.count + 4
+            }
+        }
+
+        var isEmpty: Bool { bytes.isEmpty }
+
+        var last: UInt32 { (0..<4).reduce(0) { $0 | UInt32(bytes[$1]) << (8 * $1) } }
+
+        /// `other`'s postings after these, as one run.
+        mutating func append(_ other: Run) {
+            guard !isEmpty else {
+                self = other
+                return
+            }
+            guard !other.isEmpty else { return }
+            var letters = Array(bytes[4...])
+            Self.append(other, after: last, to: &letters)
+            self = Run(letters: letters, last: other.last)
+        }
+
+        /// `run`'s letters after those of postings whose last document is `previous`: its first
+        /// document counted from there.
+        static func append(_ run: Run, after previous: UInt32, to out: inout [UInt8]) {
+            var first: UInt32 = 0, shift: UInt32 = 0, index = 4
+            while index < run.bytes.count {
+                let value = SearchCode.value(of: run.bytes[index])
+                index += 1
+                first |= (value & 31) << shift
+                shift += 5
+                if value < 32 { break }
+            }
+            SearchCode.append(first - previous, to: &out)
+            out += run.bytes[index...]
+        }
+    }
+
+    /// The number a letter of `alphabet` stands for.
+    static func value(of letter: UInt8) -> UInt32 {
+        switch letter {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): UInt32(letter - UInt8(ascii: "A"))
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): UInt32(letter - UInt8(ascii: "a")) + 26
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(letter - UInt8(ascii: "0")) + 52
+        case UInt8(ascii: "-"): 62
+        default: 63
+        }
     }
 }

@@ -32,7 +32,8 @@ enum SearchPages {
 
     /// Every file of the index, below `search-index/`, with the digest of its bytes before gzip;
     /// `.unchanged` where `previous`, the last build's digests of the live files, has that digest.
-    static func files(_ site: Site, previous: PageDigests? = nil) -> [(file: OutputFile, digest: PageDigest)] {
+    /// Kept in `spill` until written, when there is one.
+    static func files(_ site: Site, previous: PageDigests? = nil, spill: HTMLSpill? = nil) -> [(file: OutputFile, digest: PageDigest)] {
         let searched = searched(site)
         let documents = searched.map { index -> SearchDocument in
             let post = site.posts[index]
@@ -44,7 +45,7 @@ enum SearchPages {
         if let previous { index.unchanged = { previous[indexFolder + "/" + $0] == $1 } }
         let files = index.files(documents) { posts[searched[$0]].html }
         return files.keys.sorted().compactMap { path in
-            files[path].map { (OutputFile(path: indexFolder + "/" + path, contents: $0.bytes.map(OutputFile.Contents.bytes) ?? .unchanged), $0.digest) }
+            files[path].map { (OutputFile(path: indexFolder + "/" + path, contents: $0.bytes.map { .stored($0, in: spill) } ?? .unchanged), $0.digest) }
         }
     }
 }

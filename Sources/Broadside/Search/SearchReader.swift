@@ -25,7 +25,9 @@ struct SearchReader {
     private var entries: [(form: String, term: Int?)] = []
     private var terms: [SearchIndex.Term] = []
     private var termNumbers: [SearchIndex.Term: Int] = [:]
-    private var postings: [[UInt32]] = []
+    /// Each term's postings as `SearchCode.Run` holds them, and the last one's document.
+    private var postings: [[UInt8]] = []
+    private var lastDocuments: [UInt32] = []
     /// Per term, during one document: 2 × uses, plus 1 in the title.
     private var uses: [UInt32] = []
     private var used: [Int] = []
@@ -55,7 +57,9 @@ struct SearchReader {
         languages[document.lang] = language
         for term in used {
             let count = min(uses[term] >> 1, 15)
-            postings[term].append(UInt32(number) << 5 | count << 1 | uses[term] & 1)
+            SearchCode.append(UInt32(number) - lastDocuments[term], to: &postings[term])
+            postings[term].append(SearchCode.letter(of: count << 1 | uses[term] & 1))
+            lastDocuments[term] = UInt32(number)
             uses[term] = 0
         }
         used.removeAll(keepingCapacity: true)
@@ -85,6 +89,7 @@ struct SearchReader {
         termNumbers[term] = terms.count
         terms.append(term)
         postings.append([])
+        lastDocuments.append(0)
         uses.append(0)
         return terms.count - 1
     }
@@ -120,7 +125,7 @@ struct SearchReader {
         // Copied to their exact size: grown a posting at a time, the lists of every chunk, held
         // until they are encoded, had a third more room than postings on average.
         for (number, term) in terms.enumerated() where !postings[number].isEmpty {
-            part.postings[term] = postings[number].withUnsafeBufferPointer { Array($0) }
+            part.postings[term] = SearchCode.Run(letters: postings[number], last: lastDocuments[number])
         }
         return part
     }

@@ -89,7 +89,7 @@ struct SiteUpdate {
             guard lstat(path, &mine) == 0, stat(source.path, &theirs) == 0, (mine.st_mode & S_IFMT) == S_IFREG else { return false }
             if mine.st_dev != theirs.st_dev { return PreviousFile.keep(path, at: nil, ifItHoldsFile: source.path) }
             return mine.st_ino == theirs.st_ino
-        case .text, .bytes, .data, .unchanged: return false  // compared above, or never asked
+        case .text, .bytes, .data, .stored, .unchanged: return false  // compared above, or never asked
         }
     }
 

@@ -88,7 +88,7 @@ struct SiteWriter {
             // folder): the live file holds these bytes, and is linked, or copied, into the new site.
             guard let old else { return WritePlan.failure(planned, code: ENOENT, reading: false) }
             return link(old, path) == 0 ? nil : copy(old, to: path, planned: planned)
-        case .text, .bytes, .data:
+        case .text, .bytes, .data, .stored:
             return nil  // written above
         }
     }

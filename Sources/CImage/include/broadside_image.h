@@ -50,5 +50,10 @@ void bs_image_release(void *image);
 void bs_sha256(const void *data, size_t size, char out[65]);
 /// SHA-256 of a file read in 1 MB chunks, as 64 hex digits; -1 when it cannot be read.
 int bs_sha256_file(const char *path, char out[65]);
+/* SHA-256 of bytes given in parts: what bs_sha256 gives for the parts joined. bs_sha256_end
+   writes the digits and releases the state. */
+void *bs_sha256_begin(void);
+void bs_sha256_update(void *state, const void *data, size_t size);
+void bs_sha256_end(void *state, char out[65]);
 
 #endif
