@@ -60,7 +60,7 @@ runFuzzer { bytes in
         case .text(let text): markup = text
         // Pages and feeds come as the bytes the engine and the feed writer wrote.
         case .bytes(let bytes): markup = String(decoding: bytes, as: UTF8.self)
-        case .copy, .link, .data: fatalError("the page \(output.path) is not text")
+        case .copy, .link, .data, .stored: fatalError("the page \(output.path) is not text")
         case .unchanged: fatalError("the page \(output.path) was kept without a previous build")
         }
         guard !markup.isEmpty else { fatalError("the page \(output.path) is empty") }
