@@ -6,26 +6,18 @@ struct FeedEntries: Sendable {
     /// A post's place in `entries`, or -1.
     private var slots: [Int32]
 
-    init(count: Int) { slots = Array(repeating: -1, count: count) }
-
     /// The entries of `posts` (numbers in `site.posts`, each once), made on every core.
     init(posts: [Int], count: Int, entry: @Sendable (Int) -> FeedEntry) {
-        self.init(count: count)
+        slots = Array(repeating: -1, count: count)
         entries = parallelMap(posts, entry)
         for (place, post) in posts.enumerated() { slots[post] = Int32(place) }
     }
 
-    /// Setting nil changes nothing: an entry, once made, is only ever replaced (escaped).
-    subscript(post: Int) -> FeedEntry? {
-        get { slots[post] < 0 ? nil : entries[Int(slots[post])] }
-        set {
-            guard let newValue else { return }
-            if slots[post] < 0 {
-                slots[post] = Int32(entries.count)
-                entries.append(newValue)
-            } else {
-                entries[Int(slots[post])] = newValue
-            }
-        }
+    subscript(post: Int) -> FeedEntry? { slots[post] < 0 ? nil : entries[Int(slots[post])] }
+
+    /// An entry, once made, is only ever replaced (escaped): the post must have one.
+    mutating func replace(_ post: Int, with entry: FeedEntry) {
+        precondition(slots[post] >= 0, "only a post a feed carries has an entry to replace")
+        entries[Int(slots[post])] = entry
     }
 }

@@ -70,6 +70,8 @@ extension PageRenderer {
             entry?.escape()
             return entry
         }
-        for (index, entry) in zip(indices, escaped) { feedEntries[index] = entry }
+        for (index, entry) in zip(indices, escaped) {
+            if let entry { feedEntries.replace(index, with: entry) }
+        }
     }
 }
