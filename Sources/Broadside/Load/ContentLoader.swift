@@ -85,7 +85,7 @@ struct ContentLoader {
         let pages = loadPages(folder)
         let introductions = loadPages(folder, from: Self.seriesFolder, below: "series/")
         // Made to its size at once: grown a post at a time it had up to a third more room, and
-        // posts + pages was a second copy (a post is 700 bytes: 70 MB at 100,000).
+        // posts + pages was a second copy (a post was then 700 bytes: 70 MB at 100,000).
         var posts: [Post] = []
         posts.reserveCapacity(results.count + pages.posts.count)
         for result in results { if let post = result.0 { posts.append(post) } }
