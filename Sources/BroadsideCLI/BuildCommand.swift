@@ -39,7 +39,7 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var report: ReportOptions
 
-    @Flag(name: .long, help: ArgumentHelp("Print the time each stage took (same as --verbose).", visibility: .hidden))
+    @Flag(name: .long, help: ArgumentHelp("Print the time each stage took; unlike --verbose, a rebuild stays a rebuild, to be timed.", visibility: .hidden))
     var timings = false
 
     func run() throws {
@@ -51,7 +51,8 @@ struct BuildCommand: ParsableCommand {
             source: site.url, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL,
             includeDrafts: drafts, includeFuture: future, now: try buildTime(now: now), clean: clean,
             strict: strict, progress: { progress.stageEnded($0) })
-        options.wholeBuild = console.verbose
+        // `--verbose` lists every post left out, which a build that reads nothing cannot know.
+        options.wholeBuild = report.verbose
         do {
             let result = try Build.run(options)
             progress.finish()
