@@ -72,6 +72,19 @@ import Testing
         var text = "État, 🙂"
     }
 
+    @Test func aPostIsFoundByItsPathAndEveryByteOfIt() {
+        let bytes = Data(Self.richPost.utf8)
+        let digest = PostCache.digest(of: "content/posts/day-2.md", bytes: bytes)
+        #expect(digest.count == 32 && digest.allSatisfy(\.isHexDigit))
+        #expect(PostCache.digest(of: "content/posts/day-2.md", bytes: bytes) == digest)
+        #expect(PostCache.digest(of: "content/posts/day-3.md", bytes: bytes) != digest)
+        var edited = bytes
+        edited[edited.count - 3] ^= 1
+        #expect(PostCache.digest(of: "content/posts/day-2.md", bytes: edited) != digest)
+        #expect(PostCache.digest(of: "content/posts/day-2.md", bytes: bytes.dropLast()) != digest)
+        #expect(PageDigest(high: 0x0123_4567_89AB_CDEF, low: 0xFEDC_BA98_7654_3210).hex == "0123456789abcdeffedcba9876543210")
+    }
+
     @Test func theEncodingKeepsEveryValue() throws {
         let sample = Sample()
         let bytes = try BinaryCoder.encode(sample)

@@ -9,6 +9,18 @@
 struct PageDigest: Hashable, Sendable {
     var high: UInt64
     var low: UInt64
+
+    /// 32 lower-case hex digits, `high`'s first.
+    var hex: String {
+        String(unsafeUninitializedCapacity: 32) { buffer in
+            let digits = Array("0123456789abcdef".utf8)
+            for index in 0..<32 {
+                let word = index < 16 ? high : low
+                buffer[index] = digits[Int(word >> UInt64(60 - 4 * (index % 16)) & 15)]
+            }
+            return 32
+        }
+    }
 }
 
 struct ValueDigest {
