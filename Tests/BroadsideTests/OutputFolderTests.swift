@@ -87,6 +87,20 @@ import Testing
         #expect(try leftovers(site) == [])
     }
 
+    @Test func aManifestReadsBackEveryPathItListsLineBreaksAndPercentSignsIncluded() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("manifest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent(Manifest.fileName)
+        let paths = ["index.html", "static/100%25 sure%.txt", "odd\nname.txt", "cr\rname", "café/ü.html", "a\r\nb"]
+        try Manifest.text(of: paths).write(to: file, atomically: true, encoding: .utf8)
+        #expect(Manifest.read(in: folder.path) == Set(paths))
+        try "# not Broadside's\nindex.html\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect(Manifest.read(in: folder.path) == nil)
+        try Data(Array(Manifest.header.utf8) + [10, 0xFF, 10]).write(to: file)
+        #expect(Manifest.read(in: folder.path) == nil)
+    }
+
     @Test func theManifestListsEveryFileWrittenSortedAndNothingElse() throws {
         let site = try newSite(["static/CNAME": "news.example.org\n"])
         defer { site.remove() }
