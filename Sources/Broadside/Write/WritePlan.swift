@@ -55,16 +55,20 @@ enum WritePlan {
             if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
         }
         for file in plan {
-            let parts = file.path.split(separator: "/")
-            if parts.contains(where: { $0.utf8.count > nameMax })
+            // In bytes: split and joined as characters, the paths of 20,000 files took 60 ms.
+            let parts = file.path.utf8.split(separator: UInt8(ascii: "/"))
+            if parts.contains(where: { $0.count > nameMax })
                 || root.utf8.count + 1 + file.path.utf8.count >= Int(PATH_MAX)
             {
                 // Once for a post or term, not for each of its page's feeds.
                 if !tooLongOrigins.contains(file.origin) { report(tooLong(file, nameMax: nameMax)) }
                 tooLongOrigins.append(file.origin)
             }
+            // A folder is the path up to a part's end, when no part is empty (as planned paths are).
+            let sliced = parts.count == file.path.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
             for end in parts.indices.dropLast() {
-                let folder = parts[...end].joined(separator: "/")
+                let folder = sliced ? String(Substring(file.path.utf8[..<parts[end].endIndex]))
+                    : parts[...end].map { String(Substring($0)) }.joined(separator: "/")
                 guard let blocker = byPath[folder] else { continue }
                 report(clash(file: blocker, folder: folder, page: file))
             }
