@@ -3,7 +3,8 @@ import Testing
 
 @testable import Broadside
 
-/// The stamp of a large folder tells every change below it.
+/// The stamp of a folder tells every change below it; links are followed as a build reads them
+/// (each folder once, however they loop) or stamped as links.
 @Suite struct FileStampsTests {
     @Test func everyChangeInALargeFolderChangesTheStamp() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("stamps-\(UUID().uuidString)")
@@ -31,5 +32,35 @@ import Testing
         #expect(skipped != nil && skipped?.digest != changed.digest)
         try FileManager.default.removeItem(at: root.appendingPathComponent("posts/p150"))
         #expect(FileStamps.of(root.path, follow: false)?.digest == skipped?.digest)
+    }
+
+    @Test func aChangeBelowTheFolderOrThroughALinkChangesTheStampsAndALoopEnds() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("stamps-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("site"), shared = root.appendingPathComponent("shared")
+        for folder in [site.appendingPathComponent("content/posts"), shared] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        try "a".write(to: site.appendingPathComponent("content/posts/a.md"), atomically: false, encoding: .utf8)
+        try "t".write(to: shared.appendingPathComponent("theme.css"), atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: site.appendingPathComponent("themes").path, withDestinationPath: shared.path)
+        // A link back to the folder itself: followed once, then stamped no further.
+        try FileManager.default.createSymbolicLink(atPath: site.appendingPathComponent("content/loop").path, withDestinationPath: site.path)
+        let followed = try #require(FileStamps.of(site.path, follow: true))
+        let linked = try #require(FileStamps.of(site.path, follow: false))
+        #expect(followed != linked)
+        #expect(FileStamps.of(site.path, follow: true) == followed)
+
+        // Through the link: seen when links are followed, not when they are stamped as links.
+        try "changed".write(to: shared.appendingPathComponent("theme.css"), atomically: false, encoding: .utf8)
+        #expect(FileStamps.of(site.path, follow: true)?.digest != followed.digest)
+        #expect(FileStamps.of(site.path, follow: false)?.digest == linked.digest)
+
+        // A file added below: seen either way, unless its path is skipped.
+        let before = try #require(FileStamps.of(site.path, follow: false))
+        try "b".write(to: site.appendingPathComponent("content/posts/b.md"), atomically: false, encoding: .utf8)
+        #expect(FileStamps.of(site.path, follow: false)?.digest != before.digest)
+        #expect(FileStamps.of(site.path, follow: false) { $0 == "content/posts/b.md" }?.digest == before.digest)
+        #expect(FileStamps.of(root.appendingPathComponent("missing").path, follow: false) == nil)
     }
 }

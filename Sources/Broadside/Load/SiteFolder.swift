@@ -200,6 +200,11 @@ struct SiteFolder {
     static func entries(of folder: String) -> [String]? {
         guard let directory = opendir(folder) else { return nil }
         defer { closedir(directory) }
+        return entries(in: directory)
+    }
+
+    /// The names in an open folder (`opendir`, `fdopendir`), but `.` and `..`.
+    static func entries(in directory: OpaquePointer) -> [String] {
         var names: [String] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
