@@ -24,6 +24,18 @@ import Testing
 
     // MARK: 1. Two posts with one title
 
+    @Test func titlesAreComparedFoldedAsCharactersWouldFoldThem() {
+        // Every ASCII byte, white space of every kind among them, and letters beyond ASCII.
+        var generator = SystemRandomNumberGenerator()
+        var titles = ["  Day 2:\tPACK  the\r\ncourt \u{0B}\u{0C}", "", " \n ", "Día\u{00A0}2 ÉTAT", "a\u{1C}b\u{1F}C", "İstanbul  Vigil"]
+        for _ in 0..<500 {
+            titles.append(String(decoding: (0..<Int.random(in: 0...12, using: &generator)).map { _ in UInt8.random(in: 1...0x7F, using: &generator) }, as: UTF8.self))
+        }
+        for title in titles {
+            #expect(SiteMistakes.folded(title) == title.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " "), "\(Array(title.utf8))")
+        }
+    }
+
     @Test func aSecondPostWithTheSameTitleInOneLanguageIsNamed() throws {
         let site = try TemporarySite(files: [
             "content/posts/a.md": post("title: \"Vigil Tonight\"\ndate: 2026-10-01", body: "One."),

@@ -100,8 +100,28 @@ enum SiteMistakes {
     }
 
     /// Titles that readers would take for the same: letter case and runs of spaces aside.
-    private static func folded(_ text: String) -> String {
-        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    /// Lower case, each run of white space one space, none at the ends.
+    static func folded(_ text: String) -> String {
+        var text = text
+        // An ASCII title (nearly all) folded byte by byte: as characters, 10,000 took 50 ms.
+        let ascii: String? = text.withUTF8 { utf8 in
+            guard !utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+            var folded: [UInt8] = []
+            folded.reserveCapacity(utf8.count)
+            var space = false
+            for byte in utf8 {
+                // Character.isWhitespace in ASCII: tab, line feed, vertical tab, form feed, return, space.
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    space = !folded.isEmpty
+                    continue
+                }
+                if space { folded.append(0x20) }
+                space = false
+                folded.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+            }
+            return String(decoding: folded, as: UTF8.self)
+        }
+        return ascii ?? text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// The positions of `posts`, oldest first (by source between posts of one instant).
