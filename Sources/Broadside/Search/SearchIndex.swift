@@ -207,13 +207,17 @@ struct SearchIndex {
     /// Each language's documents in shards of `perShard`: `docs/es/3.bsi` holds Spanish documents
     /// 300 to 399, each `[title, path, day, excerpt]`.
     private func metadataShards(_ documents: [SearchDocument]) -> [String: String] {
+        // Each row made on every core (one at a time, about 35 ms of a rebuild at 10,000 posts), then
+        // put in its shard in order.
+        let made = parallelMap(documents) { document in
+            "[" + [document.title, document.path, DateText.day(document.date), String(document.excerpt.prefix(200))]
+                .map(JSONText.string).joined(separator: ",") + "]"
+        }
         var rows: [String: [String]] = [:]
         var counts: [String: Int] = [:]
-        for document in documents {
+        for (document, row) in zip(documents, made) {
             let ordinal = counts[document.lang, default: 0]
             counts[document.lang] = ordinal + 1
-            let row = "[" + [document.title, document.path, DateText.day(document.date), String(document.excerpt.prefix(200))]
-                .map(JSONText.string).joined(separator: ",") + "]"
             rows["docs/\(Self.fileName(document.lang))/\(ordinal / perShard).bsi", default: []].append(row)
         }
         return rows.mapValues { "[" + $0.joined(separator: ",\n") + "]\n" }
