@@ -210,6 +210,13 @@ private final class Source {
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[index..<index + Int(count)]), as: UTF8.self)
     }
 
+    /// Moves past an untagged string (a key already compared by `isKey`) without making it.
+    func skipKey() throws {
+        let count = try word()
+        guard count <= UInt64(bytes.count - index) else { throw Self.corrupt }
+        index += Int(count)
+    }
+
     /// Whether the key next is `key`, moving nowhere.
     func isKey(_ key: String) -> Bool {
         var key = key
@@ -381,7 +388,7 @@ private struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     private func enter(_ key: Key) throws {
         guard contains(key) else { throw Source.corrupt }
-        _ = try source.key()
+        try source.skipKey()
         entries.left -= 1
     }
 
