@@ -11,8 +11,8 @@ import Darwin
 
 /// `.broadside-cache/posts`: each post as a build parsed it, so that a rebuild parses only the
 /// posts whose files changed (parsing was 2 of the 5 s an edit's rebuild took at 10,000 posts).
-/// A post is found by a digest of its path and bytes (`ValueDigest`, 128 bits: the SHA-256 it
-/// was took a tenth of a clean build's loading); the file holds for one `key` (the
+/// A post is found by a digest of its path and bytes (`ValueDigest`, 128 bits; glib's SHA-256
+/// of them took a tenth of a clean build's loading); the file holds for one `key` (the
 /// program, `site.yml`, the base URL, the theme's languages) and is started afresh under another.
 /// Only a post that depends on nothing but its own file is kept: one in a folder of its own,
 /// or naming attachments or a featured image, is parsed every time, as files beside it may have

@@ -13,10 +13,9 @@ struct PageDigest: Hashable, Sendable {
     /// 32 lower-case hex digits, `high`'s first.
     var hex: String {
         String(unsafeUninitializedCapacity: 32) { buffer in
-            let digits = Array("0123456789abcdef".utf8)
             for index in 0..<32 {
-                let word = index < 16 ? high : low
-                buffer[index] = digits[Int(word >> UInt64(60 - 4 * (index % 16)) & 15)]
+                let digit = UInt8(truncatingIfNeeded: (index < 16 ? high : low) >> UInt64(60 - 4 * (index % 16)) & 15)
+                buffer[index] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
             }
             return 32
         }

@@ -99,8 +99,8 @@ enum SiteMistakes {
         }
     }
 
-    /// Titles that readers would take for the same: letter case and runs of spaces aside.
-    /// Lower case, each run of white space one space, none at the ends.
+    /// Titles that readers would take for the same: lower case, each run of white space one
+    /// space, none at the ends.
     static func folded(_ text: String) -> String {
         var text = text
         // An ASCII title (nearly all) folded byte by byte: as characters, 10,000 took 50 ms.
