@@ -202,12 +202,15 @@ public enum Build {
         var assets: [OutputFile] = []
         var assetDigests: [PageDigest?] = []
         if writing, !SearchPages.languages(site, templateNames: theme.templateNames).isEmpty {
-            for (file, digest) in SearchPages.files(site, previous: previous, spill: spill) where taken.insert(file.path).inserted {
+            // Kept only by the build that holds the post cache: one build at a time writes the cache folder.
+            let blocks = cache == nil ? nil : SearchBlocks(site: options.source)
+            for (file, digest) in SearchPages.files(site, previous: previous, spill: spill, blocks: blocks) where taken.insert(file.path).inserted {
                 assets.append(file)
                 assetDigests.append(digest)
                 plan.append(PlannedFile(path: file.path, origin: .site))
             }
-            clock.measure("search index", plural(assets.count, "file"))
+            let found = blocks.map(\.counts).map { $0.found == 0 ? "" : ", \($0.found) of \(plural($0.found + $0.read, "block")) as the cache kept them" } ?? ""
+            clock.measure("search index", plural(assets.count, "file") + found)
         }
         for (path, source) in theme.assets.sorted(by: { $0.key < $1.key }) {
             guard taken.insert(path).inserted else {

@@ -1,12 +1,19 @@
 // Any bytes read back as a post of `.broadside-cache/posts` (a record's check sums are only a
 // guard against accidents): an error or a post, never a crash, and what reads back is what
-// its encoding writes again.
+// its encoding writes again; and as a block of the search index's cache.
 import Foundation
 import FuzzSupport
 
 @testable import Broadside
 
 runFuzzer { bytes in
+    // The same bytes as a block of `.broadside-cache/search`: nothing, or a part that writes
+    // and reads back the same.
+    if let part = SearchPartCode.decode(bytes.assumingMemoryBound(to: UInt8.self), documents: 0..<64) {
+        let back = SearchPartCode.encode(part).withUnsafeBufferPointer { SearchPartCode.decode($0, documents: 0..<64) }
+        require(back?.forms == part.forms && back?.postings.mapValues(\.stored) == part.postings.mapValues(\.stored)
+            && back?.lengths == part.lengths, "a search block written again reads back otherwise")
+    }
     let raw = UnsafeRawBufferPointer(bytes)
     guard let entry = try? BinaryCoder.decode(PostCache.Entry.self, from: raw) else { return }
     guard let again = try? BinaryCoder.encode(entry) else {

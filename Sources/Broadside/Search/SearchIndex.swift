@@ -30,6 +30,12 @@ struct SearchIndex {
     /// Whether the live file at a path below the index folder holds the file whose plain bytes
     /// have this digest (`PageDigests`): it is then not gzipped again.
     var unchanged: @Sendable (_ path: String, _ digest: PageDigest) -> Bool = { _, _ in false }
+    /// The main part's blocks as the last build read them, kept for the next; nil: every document is read.
+    var blocks: SearchBlocks?
+    /// Documents of the main part read together (and kept in `blocks` together): an edit reads
+    /// its block's again, where blocks of `blockSize` would have the cache hold ten times the
+    /// folded forms.
+    var readSize = 1024
 
     /// A file of the index: the digest of its bytes before gzip, and its gzipped bytes; nil
     /// when the live file holds them (see `unchanged`).
@@ -71,9 +77,9 @@ struct SearchIndex {
     /// HTML (see `SearchText`), asked once, from any thread.
     func files(_ documents: [SearchDocument], html: @Sendable (Int) -> String) -> [String: File] {
         let mainCount = documents.count / blockSize * blockSize
-        var (main, mainPostings, recent) = parts(documents, mainCount: mainCount, html: html)
+        let (main, mainPostings, recent) = parts(documents, mainCount: mainCount, html: html)
         var files: [String: File] = [:]
-        let shards = mainShards(main, postings: &mainPostings)
+        let shards = mainShards(main, postings: mainPostings)
         for (number, shard) in shards.enumerated() { files["terms/\(number).bsi"] = shard.file }
         var buckets = [Part](repeating: Part(), count: recentBuckets)
         for (form, terms) in recent.forms {
@@ -105,56 +111,65 @@ struct SearchIndex {
         return File(digest: made, bytes: unchanged(path, made) ? nil : Gzip.compressed(plain))
     }
 
-    /// The terms of every document, read on every core (each chunk with stemmers of its own,
+    /// The terms of every document, read on every core (each block with stemmers of its own,
     /// never across the end of the main part), joined in document order; the main part's
-    /// postings are left in their chunks' lists, in order, for `mainShards` to encode.
+    /// postings encoded as they are joined, for `mainShards`. The main part is read in blocks of
+    /// `readSize`, each taken from `blocks` when the last build read the same.
     private func parts(_ documents: [SearchDocument], mainCount: Int, html: @Sendable (Int) -> String)
-        -> (main: Part, mainPostings: [[Term: SearchCode.Run]], recent: Part)
+        -> (main: Part, mainPostings: [Term: String], recent: Part)
     {
         let cores = ProcessInfo.processInfo.activeProcessorCount * 4
-        func chunks(_ range: Range<Int>) -> [Range<Int>] {
-            let count = min(range.count, cores)
-            return (0..<count).map { range.lowerBound + range.count * $0 / count..<range.lowerBound + range.count * ($0 + 1) / count }
+        let recentCount = min(documents.count - mainCount, cores)
+        let recentRanges = (0..<recentCount).map {
+            mainCount + (documents.count - mainCount) * $0 / recentCount..<mainCount + (documents.count - mainCount) * ($0 + 1) / recentCount
         }
-        let ranges = chunks(0..<mainCount) + chunks(mainCount..<documents.count)
-        var read = parallelMap(ranges) { range -> Part in
-            var reader = SearchReader()
-            for number in range { reader.read(documents[number], html: html(number), number: number) }
-            return reader.part
-        }
-        // Each chunk's part let go once joined, and the main part's postings never joined:
-        // copies of them in one list per term doubled the index's peak (160 MB at 100,000 posts).
+        let ranges = stride(from: 0, to: mainCount, by: readSize).map { $0..<min($0 + readSize, mainCount) } + recentRanges
+        let setting = blocks.map { _ in SearchBlocks.setting() }
         var main = Part(), recent = Part()
-        var mainPostings: [[Term: SearchCode.Run]] = []
-        for (index, range) in ranges.enumerated() {
-            var part = read[index]
-            read[index] = Part()
-            if range.lowerBound < mainCount {
-                mainPostings.append(part.postings)
+        var codes: [Term: SearchCode.Postings] = [:]
+        // A few blocks a core at a time, each part let go once joined: the parts of every block
+        // held at once would hold their folded forms ten times over.
+        for start in stride(from: 0, to: ranges.count, by: cores) {
+            let read = parallelMap(Array(ranges[start..<min(start + cores, ranges.count)])) { [blocks] range -> (Part, PageDigest?, [UInt8]?) in
+                guard let blocks, let setting, range.upperBound <= mainCount else { return (Self.read(documents, range, texts: range.map(html)), nil, nil) }
+                let texts = range.map(html)
+                let key = SearchBlocks.key(documents[range], texts: texts, first: range.lowerBound, setting: setting)
+                if let part = blocks.part(key, documents: range) { return (part, key, nil) }
+                let part = Self.read(documents, range, texts: texts)
+                return (part, key, SearchPartCode.encode(part))
+            }
+            for (index, (part, key, encoded)) in read.enumerated() {
+                if let key { blocks?.keep(key, encoded: encoded) }
+                guard ranges[start + index].lowerBound < mainCount else {
+                    recent.append(part)
+                    continue
+                }
+                var part = part
+                for (term, run) in part.postings { codes[term, default: SearchCode.Postings()].append(run) }
                 part.postings = [:]
                 main.append(part)
-            } else {
-                recent.append(part)
             }
         }
+        blocks?.finish()
+        // Each term's code let go as it is made text: both of every term at once were the stage's peak.
+        var mainPostings: [Term: String] = [:]
+        mainPostings.reserveCapacity(codes.count)
+        for term in Array(codes.keys) { mainPostings[term] = codes.removeValue(forKey: term)?.text }
         return (main, mainPostings, recent)
+    }
+
+    /// The part the documents in `range` make, whose texts are `texts`.
+    private static func read(_ documents: [SearchDocument], _ range: Range<Int>, texts: [String]) -> Part {
+        var reader = SearchReader()
+        for (number, text) in zip(range, texts) { reader.read(documents[number], html: text, number: number) }
+        return reader.part
     }
 
     /// The main part's term shards, gzipped: runs of its folded forms in order, each as long as
     /// fits in about `shardBytes` gzipped; the manifest names each by its first form.
-    /// `chunks`: the main part's postings, each chunk's in document order; each list is let go
-    /// once encoded, which is all the shards need of them.
-    private func mainShards(_ main: Part, postings chunks: inout [[Term: SearchCode.Run]]) -> [(key: String, file: File)] {
+    /// `encoded`: the main part's postings of each term, as the shards write them.
+    private func mainShards(_ main: Part, postings encoded: [Term: String]) -> [(key: String, file: File)] {
         let forms = main.forms.keys.sorted(by: Self.inOrder)
-        var encoded: [Term: String] = [:]
-        for term in Set(chunks.flatMap(\.keys)) {
-            var code = SearchCode.Postings()
-            for chunk in chunks.indices {
-                if let run = chunks[chunk].removeValue(forKey: term) { code.append(run) }
-            }
-            encoded[term] = code.text
-        }
-        chunks = []
         // Postings, most of a shard, shrink to about two thirds; forms and names to a fifth.
         let limit = shardBytes * 3 / 2
         var runs: [ArraySlice<String>] = []
@@ -342,6 +357,35 @@ enum SearchCode {
 
         var isEmpty: Bool { bytes.isEmpty }
 
+        /// The run as `SearchBlocks` keeps it.
+        var stored: [UInt8] { bytes }
+
+        /// A run kept by `SearchBlocks`, when it is one of postings in order, of documents in
+        /// `documents` only, whose last is the one it starts with: joined to others, it then
+        /// counts no gap backwards, whatever the file held.
+        init?(stored: [UInt8], documents: Range<Int>) {
+            guard stored.count > 4 else { return nil }
+            var document: UInt64 = 0, index = 4, first = true
+            while index < stored.count {
+                var gap: UInt64 = 0, shift: UInt64 = 0
+                while true {
+                    guard index < stored.count, shift < 35, SearchCode.isLetter(stored[index]) else { return nil }
+                    let value = SearchCode.value(of: stored[index])
+                    index += 1
+                    gap |= UInt64(value & 31) << shift
+                    shift += 5
+                    if value < 32 { break }
+                }
+                guard first || gap > 0, index < stored.count, SearchCode.isLetter(stored[index]), SearchCode.value(of: stored[index]) < 32 else { return nil }
+                index += 1
+                document += gap
+                first = false
+                guard document >= documents.lowerBound, document < documents.upperBound else { return nil }
+            }
+            bytes = stored
+            guard UInt64(last) == document else { return nil }
+        }
+
         var last: UInt32 { (0..<4).reduce(0) { $0 | UInt32(bytes[$1]) << (8 * $1) } }
 
         /// `other`'s postings after these, as one run.
@@ -369,6 +413,15 @@ enum SearchCode {
             }
             SearchCode.append(first - previous, to: &out)
             out += run.bytes[index...]
+        }
+    }
+
+    /// Whether `byte` is a letter of `alphabet`: `value(of:)` takes any other for 63.
+    static func isLetter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "-"), UInt8(ascii: "_"): true
+        default: false
         }
     }
 

@@ -32,8 +32,11 @@ enum SearchPages {
 
     /// Every file of the index, below `search-index/`, with the digest of its bytes before gzip;
     /// `.unchanged` where `previous`, the last build's digests of the live files, has that digest.
-    /// Kept in `spill` until written, when there is one.
-    static func files(_ site: Site, previous: PageDigests? = nil, spill: HTMLSpill? = nil) -> [(file: OutputFile, digest: PageDigest)] {
+    /// Kept in `spill` until written, when there is one; the blocks of documents the last build
+    /// read taken from `blocks`, and kept there.
+    static func files(_ site: Site, previous: PageDigests? = nil, spill: HTMLSpill? = nil, blocks: SearchBlocks? = nil)
+        -> [(file: OutputFile, digest: PageDigest)]
+    {
         let searched = searched(site)
         let documents = searched.map { index -> SearchDocument in
             let post = site.posts[index]
@@ -43,6 +46,7 @@ enum SearchPages {
         let posts = site.posts
         var index = SearchIndex()
         if let previous { index.unchanged = { previous[indexFolder + "/" + $0] == $1 } }
+        index.blocks = blocks
         let files = index.files(documents) { posts[searched[$0]].html }
         return files.keys.sorted().compactMap { path in
             files[path].map { (OutputFile(path: indexFolder + "/" + path, contents: $0.bytes.map { .stored($0, in: spill) } ?? .unchanged), $0.digest) }
