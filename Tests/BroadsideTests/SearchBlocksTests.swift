@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import Broadside
@@ -91,6 +92,44 @@ import Testing
                 #expect(SearchCode.Run(stored: damaged, documents: 0..<128) == nil)
             }
         }
+    }
+
+    /// 130 posts: the index's main part is its first block of 128, read in one block, the two
+    /// newest its recent part. A new post and an edit of a recent post take the block from the
+    /// cache; an edit of an old post reads it again; each rebuild writes what a clean build writes.
+    @Test func aBuildTakesTheBlockOfPostsNotEditedAndWritesWhatACleanBuildWrites() throws {
+        func dated(_ number: Int, body: String) -> String {
+            post("title: \"Dispatch \(number)\"\ndate: 2026-\(String(format: "%02d", number / 28 + 1))-\(String(format: "%02d", number % 28 + 1))T09:00:00Z",
+                 body: body)
+        }
+        var files: [String: String] = [:]
+        for number in 0..<130 { files["content/posts/dispatch-\(number).md"] = dated(number, body: "Families waited for hearing \(number).") }
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        let stages = Mutex<[String]>([])
+        var options = site.options()
+        options.progress = { progress in stages.withLock { $0.append("\(progress.stage): \(progress.counts)") } }
+        func build() throws -> String? {
+            stages.withLock { $0 = [] }
+            try Build.run(options)
+            return stages.withLock { $0.first { $0.hasPrefix("search index") } }
+        }
+        func cleanBuildIsTheSame() throws -> Bool {
+            let built = try tree(site.output)
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent(CacheFolder.name))
+            try FileManager.default.removeItem(at: site.output)
+            _ = try build()
+            return try tree(site.output) == built
+        }
+        #expect(try build() == "search index: 8 files")
+        try site.write("content/posts/dispatch-130.md", dated(130, body: "A vigil at the detention centre."))
+        #expect(try build() == "search index: 8 files, 1 of 1 block as the cache kept them")
+        try site.write("content/posts/dispatch-129.md", dated(129, body: "Families waited for the ruling."))
+        #expect(try build() == "search index: 8 files, 1 of 1 block as the cache kept them")
+        #expect(try cleanBuildIsTheSame())
+        try site.write("content/posts/dispatch-3.md", dated(3, body: "An edited dispatch about the asylum office."))
+        #expect(try build() == "search index: 8 files")
+        #expect(try cleanBuildIsTheSame())
     }
 
     @Test func aRebuildReadsOnlyTheEditedDocumentsBlockAndMakesTheSameIndex() throws {

@@ -24,6 +24,16 @@ import Testing
         #expect(SiteURLs(baseURL: "https://example.org/news/").list(["tags", "niñez-migrante"], page: .numbered(2))
             == "/news/tags/ni%C3%B1ez-migrante/page/2/")
     }
+
+    /// Every ASCII character and a few others, alone and in a title, as Foundation encodes a
+    /// query value with only RFC 3986's unreserved characters allowed.
+    @Test func everyCharacterButTheUnreservedIsEncodedAsFoundationDoes() {
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        let texts = (0..<128).map { String(UnicodeScalar(UInt8($0))) } + ["ñ", "€", "🙂", "Día 3: ¿asilo? 50% & \"más\" #derechos"]
+        for text in texts {
+            #expect(PercentEncoding.segment(text) == text.addingPercentEncoding(withAllowedCharacters: unreserved), "\(text.debugDescription)")
+        }
+    }
 }
 
 @Suite struct PostDateTests {

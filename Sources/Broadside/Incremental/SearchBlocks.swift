@@ -71,8 +71,8 @@ final class SearchBlocks: @unchecked Sendable {
         return digest.digest
     }
 
-    /// The block of `documents` numbered from `first`, whose texts are `texts`.
-    static func key(_ documents: ArraySlice<SearchDocument>, texts: [String], first: Int, setting: PageDigest) -> PageDigest {
+    /// The block of `documents` numbered from `first`, whose texts have the digests `texts`.
+    static func key(_ documents: ArraySlice<SearchDocument>, texts: [PageDigest], first: Int, setting: PageDigest) -> PageDigest {
         var digest = ValueDigest()
         digest.add(setting)
         digest.add(word: UInt64(first))

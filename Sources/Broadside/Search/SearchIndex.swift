@@ -75,9 +75,13 @@ struct SearchIndex {
 
     /// Path below the index folder → bytes. `documents` in date order; `html(n)` is document n's
     /// HTML (see `SearchText`), asked once, from any thread.
-    func files(_ documents: [SearchDocument], html: @Sendable (Int) -> String) -> [String: File] {
+    /// `textDigest(n)`: the `ValueDigest` of `html(n)`'s bytes, made without the string (the
+    /// keys of `blocks` need every document's, its text only those read again).
+    func files(_ documents: [SearchDocument], html: @Sendable (Int) -> String, textDigest: (@Sendable (Int) -> PageDigest)? = nil)
+        -> [String: File]
+    {
         let mainCount = documents.count / blockSize * blockSize
-        let (main, mainPostings, recent) = parts(documents, mainCount: mainCount, html: html)
+        let (main, mainPostings, recent) = parts(documents, mainCount: mainCount, html: html, textDigest: textDigest)
         var files: [String: File] = [:]
         let shards = mainShards(main, postings: mainPostings)
         for (number, shard) in shards.enumerated() { files["terms/\(number).bsi"] = shard.file }
@@ -115,7 +119,7 @@ struct SearchIndex {
     /// never across the end of the main part), joined in document order; the main part's
     /// postings encoded as they are joined, for `mainShards`. The main part is read in blocks of
     /// `readSize`, each taken from `blocks` when the last build read the same.
-    private func parts(_ documents: [SearchDocument], mainCount: Int, html: @Sendable (Int) -> String)
+    private func parts(_ documents: [SearchDocument], mainCount: Int, html: @Sendable (Int) -> String, textDigest: (@Sendable (Int) -> PageDigest)?)
         -> (main: Part, mainPostings: [Term: String], recent: Part)
     {
         let cores = ProcessInfo.processInfo.activeProcessorCount * 4
@@ -132,10 +136,16 @@ struct SearchIndex {
         for start in stride(from: 0, to: ranges.count, by: cores) {
             let read = parallelMap(Array(ranges[start..<min(start + cores, ranges.count)])) { [blocks] range -> (Part, PageDigest?, [UInt8]?) in
                 guard let blocks, let setting, range.upperBound <= mainCount else { return (Self.read(documents, range, texts: range.map(html)), nil, nil) }
-                let texts = range.map(html)
+                let texts = range.map { number in
+                    textDigest?(number) ?? {
+                        var digest = ValueDigest()
+                        digest.add(html(number))
+                        return digest.digest
+                    }()
+                }
                 let key = SearchBlocks.key(documents[range], texts: texts, first: range.lowerBound, setting: setting)
                 if let part = blocks.part(key, documents: range) { return (part, key, nil) }
-                let part = Self.read(documents, range, texts: texts)
+                let part = Self.read(documents, range, texts: range.map(html))
                 return (part, key, SearchPartCode.encode(part))
             }
             for (index, (part, key, encoded)) in read.enumerated() {

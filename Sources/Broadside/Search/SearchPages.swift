@@ -47,7 +47,13 @@ enum SearchPages {
         var index = SearchIndex()
         if let previous { index.unchanged = { previous[indexFolder + "/" + $0] == $1 } }
         index.blocks = blocks
-        let files = index.files(documents) { posts[searched[$0]].html }
+        let files = index.files(documents, html: { posts[searched[$0]].html }) { number in
+            posts[searched[number]].body.withBytes { bytes in
+                var digest = ValueDigest()
+                digest.add(UnsafeRawBufferPointer(bytes))
+                return digest.digest
+            }
+        }
         return files.keys.sorted().compactMap { path in
             files[path].map { (OutputFile(path: indexFolder + "/" + path, contents: $0.bytes.map { .stored($0, in: spill) } ?? .unchanged), $0.digest) }
         }
