@@ -10,41 +10,43 @@ enum StructuredData {
         case object([(String, Value)])
 
         var json: String {
-            var out = ""
+            var out: [UInt8] = []
             out.reserveCapacity(1024)
             write(to: &out)
-            return out
+            return String(decoding: out, as: UTF8.self)
         }
 
-        /// Into one string: every post page has a block, and joining each level made copies.
-        private func write(to out: inout String) {
+        /// Into one buffer of bytes: every post page has a block, and joining each level made
+        /// copies (appending to a `String` piece by piece was most of the rest).
+        private func write(to out: inout [UInt8]) {
             switch self {
             case .text(let text): Self.string(text, to: &out)
-            case .number(let number): out += String(number)
+            case .number(let number): out += String(number).utf8
             case .list(let items):
-                out += "["
+                out.append(UInt8(ascii: "["))
                 for (index, item) in items.enumerated() {
-                    if index > 0 { out += ", " }
+                    if index > 0 { out.append(contentsOf: ", ".utf8) }
                     item.write(to: &out)
                 }
-                out += "]"
+                out.append(UInt8(ascii: "]"))
             case .object(let pairs):
-                out += "{"
+                out.append(UInt8(ascii: "{"))
                 for (index, (key, value)) in pairs.enumerated() {
-                    if index > 0 { out += ", " }
+                    if index > 0 { out.append(contentsOf: ", ".utf8) }
                     Self.string(key, to: &out)
-                    out += ": "
+                    out.append(contentsOf: ": ".utf8)
                     value.write(to: &out)
                 }
-                out += "}"
+                out.append(UInt8(ascii: "}"))
             }
         }
 
         /// `JSONText.string(text)`, appended without a string of its own.
-        private static func string(_ text: String, to out: inout String) {
-            out += "\""
-            out += JSONText.escaped(text)
-            out += "\""
+        private static func string(_ text: String, to out: inout [UInt8]) {
+            out.append(UInt8(ascii: "\""))
+            var balanced = Escaping.balancingDirection(text)
+            balanced.withUTF8 { JSONText.append($0, to: &out) }
+            out.append(UInt8(ascii: "\""))
         }
     }
 
