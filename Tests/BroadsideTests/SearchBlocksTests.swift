@@ -130,6 +130,21 @@ import Testing
         try site.write("content/posts/dispatch-3.md", dated(3, body: "An edited dispatch about the asylum office."))
         #expect(try build() == "search index: 8 files")
         #expect(try cleanBuildIsTheSame())
+
+        // The file a link to one outside the site: never read nor written through (no block is
+        // kept while it is there, as for the post cache).
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("outside-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: outside) }
+        let kept = try Data(contentsOf: site.root.appendingPathComponent(SearchBlocks.path))
+        try kept.write(to: outside)
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(SearchBlocks.path))
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent(SearchBlocks.path).path, withDestinationPath: outside.path)
+        try site.write("content/posts/dispatch-131.md", dated(131, body: "Another vigil."))
+        #expect(try build() == "search index: 8 files")
+        try site.write("content/posts/dispatch-132.md", dated(132, body: "A third vigil."))
+        #expect(try build() == "search index: 8 files")
+        #expect(try Data(contentsOf: outside) == kept)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: site.root.appendingPathComponent(SearchBlocks.path).path) == outside.path)
     }
 
     @Test func aRebuildReadsOnlyTheEditedDocumentsBlockAndMakesTheSameIndex() throws {
