@@ -1,5 +1,4 @@
 import CCmark
-import CZlib
 import Foundation
 import Synchronization
 
@@ -120,8 +119,8 @@ final class PostCache: Sendable {
         else { return nil }
         return post.body.withBytes { html in
             var record = Array(digest.utf8)
-            for number in [encoded.count, html.count, Int(Self.checksum(encoded)), Int(Self.checksum(html))] {
-                record += Self.bytes(UInt32(truncatingIfNeeded: number))
+            for number in [encoded.count, html.count, Int(RecordBytes.checksum(encoded)), Int(RecordBytes.checksum(html))] {
+                record += RecordBytes.bytes(UInt32(truncatingIfNeeded: number))
             }
             record += encoded
             record += html
@@ -203,7 +202,7 @@ final class PostCache: Sendable {
         var offset = header.count
         var head = [UInt8](repeating: 0, count: headerSize)
         while offset + headerSize <= size, head.withUnsafeMutableBufferPointer({ HTMLSpill.read(descriptor, into: $0, at: offset) }) {
-            let length = headerSize + Int(number(head, at: digestSize)) + Int(number(head, at: digestSize + 4))
+            let length = headerSize + Int(RecordBytes.number(head, at: digestSize)) + Int(RecordBytes.number(head, at: digestSize + 4))
             guard offset + length <= size else { break }
             records[String(decoding: head[..<digestSize], as: UTF8.self)] = Record(offset: offset, length: length)
             offset += length
@@ -215,26 +214,12 @@ final class PostCache: Sendable {
     private static func parts(_ record: UnsafeBufferPointer<UInt8>, digest: String) -> (Range<Int>, Range<Int>)? {
         guard record.count >= headerSize, String(decoding: record[..<digestSize], as: UTF8.self) == digest else { return nil }
         let header = Array(record[..<headerSize])
-        let encoded = headerSize..<headerSize + Int(number(header, at: digestSize))
-        let html = encoded.upperBound..<encoded.upperBound + Int(number(header, at: digestSize + 4))
+        let encoded = headerSize..<headerSize + Int(RecordBytes.number(header, at: digestSize))
+        let html = encoded.upperBound..<encoded.upperBound + Int(RecordBytes.number(header, at: digestSize + 4))
         guard html.upperBound == record.count,
-            checksum(UnsafeBufferPointer(rebasing: record[encoded])) == number(header, at: digestSize + 8),
-            checksum(UnsafeBufferPointer(rebasing: record[html])) == number(header, at: digestSize + 12)
+            RecordBytes.checksum(UnsafeBufferPointer(rebasing: record[encoded])) == RecordBytes.number(header, at: digestSize + 8),
+            RecordBytes.checksum(UnsafeBufferPointer(rebasing: record[html])) == RecordBytes.number(header, at: digestSize + 12)
         else { return nil }
         return (encoded, html)
-    }
-
-    private static func checksum<Bytes: ContiguousBytes>(_ bytes: Bytes) -> UInt32 {
-        bytes.withUnsafeBytes { raw in
-            UInt32(crc32(0, raw.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt(raw.count)))
-        }
-    }
-
-    private static func bytes(_ value: UInt32) -> [UInt8] {
-        (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
-    }
-
-    private static func number(_ bytes: [UInt8], at offset: Int) -> UInt32 {
-        (0..<4).reduce(0) { $0 | UInt32(bytes[offset + $1]) << (8 * $1) }
     }
 }

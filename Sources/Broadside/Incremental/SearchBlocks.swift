@@ -1,4 +1,3 @@
-import CZlib
 import Foundation
 import Synchronization
 
@@ -89,7 +88,7 @@ final class SearchBlocks: @unchecked Sendable {
     func part(_ key: PageDigest, documents: Range<Int>) -> SearchIndex.Part? {
         let part = records[key].flatMap { record -> SearchIndex.Part? in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: record.length) { buffer in
-                guard HTMLSpill.read(previous, into: buffer, at: record.offset), Self.checksum(UnsafeBufferPointer(buffer)) == record.checksum
+                guard HTMLSpill.read(previous, into: buffer, at: record.offset), RecordBytes.checksum(UnsafeBufferPointer(buffer)) == record.checksum
                 else { return nil }
                 return SearchPartCode.decode(UnsafeBufferPointer(buffer), documents: documents)
             }
@@ -107,7 +106,7 @@ final class SearchBlocks: @unchecked Sendable {
         if let encoded {
             var head: [UInt8] = []
             for word in [key.high, key.low] { withUnsafeBytes(of: word.littleEndian) { head += $0 } }
-            head += Self.bytes(UInt32(truncatingIfNeeded: encoded.count)) + Self.bytes(Self.checksum(encoded))
+            head += RecordBytes.bytes(UInt32(truncatingIfNeeded: encoded.count)) + RecordBytes.bytes(RecordBytes.checksum(encoded))
             append(head)
             append(encoded)
         } else if let record = records[key] {
@@ -156,28 +155,14 @@ final class SearchBlocks: @unchecked Sendable {
         var offset = magic.count
         var head = [UInt8](repeating: 0, count: headSize)
         while offset + headSize <= size, head.withUnsafeMutableBufferPointer({ HTMLSpill.read(descriptor, into: $0, at: offset) }) {
-            let length = Int(number(head, at: 16))
+            let length = Int(RecordBytes.number(head, at: 16))
             guard offset + headSize + length <= size else { break }
-            let key = PageDigest(high: UInt64(number(head, at: 0)) | UInt64(number(head, at: 4)) << 32,
-                                 low: UInt64(number(head, at: 8)) | UInt64(number(head, at: 12)) << 32)
-            records[key] = Record(offset: offset + headSize, length: length, checksum: number(head, at: 20))
+            let key = PageDigest(high: UInt64(RecordBytes.number(head, at: 0)) | UInt64(RecordBytes.number(head, at: 4)) << 32,
+                                 low: UInt64(RecordBytes.number(head, at: 8)) | UInt64(RecordBytes.number(head, at: 12)) << 32)
+            records[key] = Record(offset: offset + headSize, length: length, checksum: RecordBytes.number(head, at: 20))
             offset += headSize + length
         }
         return records
-    }
-
-    private static func checksum<Bytes: ContiguousBytes>(_ bytes: Bytes) -> UInt32 {
-        bytes.withUnsafeBytes { raw in
-            UInt32(crc32(0, raw.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt(raw.count)))
-        }
-    }
-
-    private static func bytes(_ value: UInt32) -> [UInt8] {
-        (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
-    }
-
-    private static func number(_ bytes: [UInt8], at offset: Int) -> UInt32 {
-        (0..<4).reduce(0) { $0 | UInt32(bytes[offset + $1]) << (8 * $1) }
     }
 
     /// The file a shared library named `name` was loaded from, as the file system describes it
