@@ -35,6 +35,23 @@ import Testing
         #expect(part.postings[SearchIndex.Term(lang: "es", stem: "detencion")]?.last == 63)
     }
 
+    /// One document, one term (`famili`, in document 0): `forms` as given, each form's term numbers.
+    static func encoding(forms: [(String, [Int])]) -> [UInt8] {
+        func number(_ value: Int) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+        func counted(_ bytes: [UInt8]) -> [UInt8] { number(bytes.count) + bytes }
+        var out = number(1) + counted(Array("en".utf8)) + number(1) + number(0) + counted(Array("famili".utf8)) + counted([0, 0, 0, 0] + Array("AB".utf8))
+        out += number(forms.count)
+        for (form, terms) in forms { out += counted(Array(form.utf8)) + number(terms.count) + terms.flatMap(number) }
+        return out + counted([4])
+    }
+
+    @Test func aFormWithoutATermOrListedTwiceIsRefused() {
+        #expect(Self.decoded(Self.encoding(forms: [("families", [0])]), documents: 0..<1)?.forms["families"]?.count == 1)
+        #expect(Self.decoded(Self.encoding(forms: [("families", [0]), ("family", [0])]), documents: 0..<1) != nil)
+        #expect(Self.decoded(Self.encoding(forms: [("families", [])]), documents: 0..<1) == nil)
+        #expect(Self.decoded(Self.encoding(forms: [("families", [0]), ("families", [0])]), documents: 0..<1) == nil)
+    }
+
     @Test func anEncodingCutShortOrOfOtherDocumentsIsRefused() {
         let encoded = SearchPartCode.encode(Self.part(0..<12))
         for count in 0..<encoded.count {

@@ -29,7 +29,8 @@ enum SearchPartCode {
     }
 
     /// The part, when `bytes` are a whole encoding of one read from `documents` (every
-    /// document's length, no term of another part, every run in order within them); nil when not.
+    /// document's length, no term of another part, every run in order within them, every form
+    /// once and with a term); nil when not.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, documents: Range<Int>) -> SearchIndex.Part? {
         var reader = Reader(bytes: bytes)
         guard let languageCount = reader.count() else { return nil }
@@ -54,13 +55,14 @@ enum SearchPartCode {
         guard let formCount = reader.count() else { return nil }
         part.forms.reserveCapacity(formCount)
         for _ in 0..<formCount {
-            guard let form = reader.string(), let count = reader.count() else { return nil }
+            // A form leads to a term at least, and is listed once: the reader writes no other.
+            guard let form = reader.string(), let count = reader.count(), count > 0 else { return nil }
             var set = Set<SearchIndex.Term>(minimumCapacity: count)
             for _ in 0..<count {
                 guard let number = reader.number(), number < terms.count else { return nil }
                 set.insert(terms[number])
             }
-            part.forms[form] = set
+            guard part.forms.updateValue(set, forKey: form) == nil else { return nil }
         }
         guard let lengths = reader.list(), lengths.count == documents.count, reader.atEnd else { return nil }
         part.lengths = lengths
