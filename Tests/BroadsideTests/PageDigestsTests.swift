@@ -109,6 +109,62 @@ import Testing
         #expect(try tree(site.output) == clean(site))
     }
 
+    @Test func pagesOfTheSameInputsAreNotEvenValued() throws {
+        let site = try TemporarySite(files: Self.files)
+        defer { site.remove() }
+        try build(site)
+        let all = try build(site)
+        #expect(all.pagesOfSameInputs > 10 && all.pagesOfSameInputs == all.pages)
+
+        // A second paragraph: A's summary, its first paragraph, stays; only A's own page has other inputs.
+        let a = post("title: \"A\"\ndate: 2026-10-01\ncategories: [Legal aid]", body: "The *first* post.\n\nA second paragraph.")
+        try site.write("content/posts/a.md", a)
+        #expect(try build(site).pagesOfSameInputs == all.pages - 1)
+        #expect(try site.read("posts/a/index.html").contains("A second paragraph."))
+        #expect(try tree(site.output) == clean(site))
+
+        // Whatever else changes, no page is taken for its inputs: a field of a post (its title,
+        // on its lists), a template, a theme string, site.yml, a draft that is published.
+        let edits: [() throws -> Void] = [
+            { try site.write("content/posts/a.md", a.replacingOccurrences(of: "title: \"A\"", with: "title: \"A, renamed\"")) },
+            { try site.write("templates/partials/footer.mustache", "<footer>Our own footer</footer>\n") },
+            { try site.write("i18n/en.yml", "home: \"Front page\"\n") },
+            { try site.write("site.yml", Self.files["site.yml"]! + "description: \"News\"\n") },
+            { try site.write("content/posts/d.md", post("title: \"D\"\ndate: 2026-10-04\ndraft: true", body: "Not yet.")) },
+            { try site.write("content/posts/d.md", post("title: \"D\"\ndate: 2026-10-04", body: "Now.")) },
+        ]
+        for edit in edits {
+            try edit()
+            let report = try build(site)
+            // A draft added changes no page: its digests then are the same, however they are taken.
+            #expect(report.pagesOfSameInputs == 0 || report.pagesOfSameInputs == report.pages)
+            #expect(try tree(site.output) == clean(site))
+        }
+        #expect(try site.read("posts/d/index.html").contains("Now."))
+    }
+
+    @Test func aPostsFieldsDigestLeavesItsTextAndLinksOut() throws {
+        let site = try TemporarySite(files: Self.files)
+        defer { site.remove() }
+        var options = site.options()
+        var diagnostics: [Diagnostic] = []
+        var clock = StageClock(progress: nil)
+        options.wholeBuild = true
+        let post = try #require(Build.prepare(options, writing: false, diagnostics: &diagnostics, clock: &clock)?.site.posts.first)
+        var other = post
+        other.body = PostHTML("<p>Another text.</p>")
+        other.links = []
+        #expect(post.fieldsDigest != nil && other.fieldsDigest == post.fieldsDigest)
+        let changes: [(inout Post) -> Void] = [
+            { $0.title += "!" }, { $0.summary = "" }, { $0.tags.append("x") }, { $0.params["mood"] = .text("calm") }, { $0.featured.toggle() },
+        ]
+        for change in changes {
+            var changed = post
+            change(&changed)
+            #expect(changed.fieldsDigest != post.fieldsDigest)
+        }
+    }
+
     @Test func digestsNotOfTheRecordedBuildAreNotTrusted() throws {
         let site = try TemporarySite(files: Self.files)
         defer { site.remove() }

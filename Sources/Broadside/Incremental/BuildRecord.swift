@@ -95,15 +95,17 @@ struct BuildRecord: Codable, Equatable {
         let output = OutputPath.resolve(options.output)
         var skipping: Set<String> = [".broadside-cache", ".git"]
         // The output inside the site, and a build's folders beside it (`.site.tmp-PID`, `.site.old-PID`).
-        guard output.hasPrefix(source + "/") else { return FileStamps.of(source, follow: true) { skipping.contains($0) } }
+        guard output.hasPrefix(source + "/") else {
+            return FileStamps.of(source, follow: true, skip: { skipping.contains($0) }, apart: PageInputs.isPostText)
+        }
         let inside = String(output.dropFirst(source.count + 1))
         skipping.insert(inside)
         let parent = String(inside.dropLast((inside as NSString).lastPathComponent.count))
-        return FileStamps.of(source, follow: true) { path in
+        return FileStamps.of(source, follow: true, skip: { path in
             guard !skipping.contains(path) else { return true }
             let entry = path.dropFirst(parent.count)
             return path.hasPrefix(parent) && !entry.contains("/") && Leftovers.isLeftover(String(entry), of: inside)
-        }
+        }, apart: PageInputs.isPostText)
     }
 
     /// The photo cache's files (none: an empty stamp).

@@ -18,27 +18,40 @@ struct FileStamps: Codable, Equatable, Sendable {
     var digest: String
     /// The newest modification or change time among the files, in nanoseconds.
     var newest: Int64
+    /// The same digest without the entries `apart` accepted (`PageInputs`: the posts' Markdown,
+    /// which pages see as the loaded posts); nil for a walk not asked for it.
+    var others: String? = nil
 
     /// Every entry below `root`. `follow`: links are followed as a build's reads follow them (a
     /// linked theme folder), each folder once; else a link is stamped as a link. Entries whose
     /// relative path `skip` accepts are left out with what is below them.
-    static func of(_ root: String, follow: Bool, skip: @escaping (String) -> Bool = { _ in false }) -> FileStamps? {
-        var walk = Walk(follow: follow, skip: skip)
+    static func of(_ root: String, follow: Bool, skip: @escaping (String) -> Bool = { _ in false },
+                   apart: ((String) -> Bool)? = nil) -> FileStamps? {
+        var walk = Walk(follow: follow, skip: skip, apart: apart)
         guard walk.visit(root, in: AT_FDCWD, relative: "") else { return nil }
         walk.hash.update(walk.text)
-        return FileStamps(digest: walk.hash.finish(), newest: walk.newest)
+        walk.othersHash?.update(walk.othersText)
+        return FileStamps(digest: walk.hash.finish(), newest: walk.newest, others: walk.othersHash?.finish())
     }
 
     /// Entries in the order of their names in each folder, one line each: path, NUL, stamp.
     private struct Walk {
         let follow: Bool
         let skip: (String) -> Bool
+        let apart: ((String) -> Bool)?
         /// Entries not yet hashed: given to `hash` a megabyte at a time (all the text of an
         /// output of 200,000 files was 30 MB where a build ends, at its peak).
         var text: [UInt8] = []
         let hash = SHA256Stream()
+        var othersText: [UInt8] = []
+        let othersHash: SHA256Stream?
         var newest: Int64 = 0
         var folders: Set<[UInt64]> = []
+
+        init(follow: Bool, skip: @escaping (String) -> Bool, apart: ((String) -> Bool)?) {
+            (self.follow, self.skip, self.apart) = (follow, skip, apart)
+            othersHash = apart == nil ? nil : SHA256Stream()
+        }
 
         /// False when the entry cannot be read: the caller then knows nothing of the folder.
         /// `name` is looked up in the open folder `parent`: by whole paths, the kernel's walks of
@@ -73,12 +86,20 @@ struct FileStamps: Codable, Equatable, Sendable {
         }
 
         private mutating func add(_ relative: String, _ numbers: [Int64]) {
+            let start = text.count
             text.append(contentsOf: relative.utf8)
             text.append(0)
             for number in numbers {
                 withUnsafeBytes(of: number.littleEndian) { text.append(contentsOf: $0) }
             }
             text.append(0x0A)
+            if let apart, let othersHash, !apart(relative) {
+                othersText += text[start...]
+                if othersText.count >= 1 << 20 {
+                    othersHash.update(othersText)
+                    othersText.removeAll(keepingCapacity: true)
+                }
+            }
             if text.count >= 1 << 20 {
                 hash.update(text)
                 text.removeAll(keepingCapacity: true)

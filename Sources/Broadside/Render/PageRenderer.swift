@@ -43,6 +43,8 @@ struct PageRenderer: Sendable {
     var themeKey: PageDigest
     /// Each of `entries` digested once: list pages hold them by the thousand.
     var entryDigests: [MapIdentity: PageDigest] = [:]
+    /// What every theme page is made from (`PageInputs`), when the build knows it.
+    var inputs: PageInputs?
 
     /// `previous`: the digests of what the live files were made from (`PageDigests`), when the
     /// output is as the last build left it; the entries of feeds made from the same are not escaped.
@@ -119,21 +121,29 @@ struct PageRenderer: Sendable {
     }
 
     func render(_ page: Page) -> OutputFile {
-        var digest: PageDigest?
-        return render(page, previous: nil, digest: &digest)
+        var made = MadeDigests()
+        return render(page, previous: nil, made: &made)
     }
 
-    /// `page`'s file; `.unchanged` when it is a theme page (see `digest(template:context:lang:)`)
-    /// or a feed whose digest is `previous`, the one its live file was made from. `digest` gets a
-    /// theme page's or a feed's digest; the other files code writes (calendars, redirects, the
-    /// sitemap) have none and are always made.
-    func render(_ page: Page, previous: PageDigest?, digest: inout PageDigest?) -> OutputFile {
+    /// What a page's file was made from, for `PageDigests`.
+    struct MadeDigests {
+        /// A theme page's or a feed's digest (see `digest(template:context:lang:)`); the other
+        /// files code writes (calendars, redirects, the sitemap) have none and are always made.
+        var values: PageDigest?
+        /// A theme page's inputs (`PageInputs`), when the build has them.
+        var inputs: PageDigest?
+    }
+
+    /// `page`'s file; `.unchanged` when it is a theme page or a feed made from what its live
+    /// file was made from, as `previous` has it: the same inputs, or else the same values.
+    func render(_ page: Page, previous: PageDigests?, made: inout MadeDigests) -> OutputFile {
         let path = OutputPlan.path(of: page, in: site)
+        let previousValues = previous?[path]
         switch page.format.writer {
         case .feed(let syntax):
             guard case .list(let index, _) = page.kind else { preconditionFailure("only lists have feeds") }
-            digest = feedDigests[path]
-            if let digest, digest == previous { return OutputFile(path: path, contents: .unchanged) }
+            made.values = feedDigests[path]
+            if let digest = made.values, digest == previousValues { return OutputFile(path: path, contents: .unchanged) }
             let list = site.lists[index]
             let feed = FeedWriter(site: site, list: list, format: page.format, heading: heading(of: list), entries: feedEntries)
             return OutputFile(path: path, contents: .bytes(feed.bytes(syntax)))
@@ -164,12 +174,21 @@ struct PageRenderer: Sendable {
             guard case .editions(let lang) = page.kind else { preconditionFailure("only the newsletter has a digest") }
             return OutputFile(path: path, contents: .text(DigestFeed(site: site, lang: lang, strings: theme.strings, images: images).xml()))
         case .theme:
+            if let inputs {
+                let text: PostHTML? = if case .post(let index) = page.kind { site.posts[index].body } else { nil }
+                made.inputs = inputs.digest(path: path, text: text)
+                // Made from the same inputs: its values would be the ones its live file was made from.
+                if let previousValues, made.inputs == previous?.inputs(path) {
+                    made.values = previousValues
+                    return OutputFile(path: path, contents: .unchanged)
+                }
+            }
             // Every template chosen here was checked to exist when the theme was loaded.
             let (template, context) = html(page.kind)
             let lang = language(of: page.kind)
-            let made = self.digest(template: template, context: context, lang: lang)
-            digest = made
-            if made == previous { return OutputFile(path: path, contents: .unchanged) }
+            let digest = self.digest(template: template, context: context, lang: lang)
+            made.values = digest
+            if digest == previousValues { return OutputFile(path: path, contents: .unchanged) }
             let library = libraries[lang] ?? theme.templates
             return OutputFile(path: path, contents: library.file(context, template: template))
         }
