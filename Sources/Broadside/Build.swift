@@ -17,8 +17,8 @@ public struct BuildReport: Sendable {
     /// Files not made again (pages not rendered, the search index's files not gzipped): made
     /// from the same values as the live file the last build left (`PageDigests`).
     public var filesUnchanged = 0
-    /// Of those, the theme pages made from the same inputs (`PageInputs`): their values were not made either.
-    public var pagesOfSameInputs = 0
+    /// Of those, the theme pages and feeds made from the same inputs (`PageInputs`): their values were not made either.
+    public var filesOfSameInputs = 0
     /// Posts not published: drafts without `--drafts`, posts dated after "now" without `--future`.
     public var draftsLeftOut: Int
     public var futureLeftOut: Int
@@ -108,7 +108,7 @@ public enum Build {
         // In a scope of its own: the renderer's list entries and feed entries (a third of the
         // heap at 100,000 posts) are gone before the record's walks of both folders below.
         do {
-            var renderer = PageRenderer(site: site, theme: theme, images: prepared.images, previous: previous)
+            var renderer = PageRenderer(site: site, theme: theme, images: prepared.images)
             renderer.inputs = PageInputs(files: inputs, options: options, site: site, leftOut: prepared.leftOutPosts, images: prepared.images)
             clock.measure("prepare", plural(pages.count, "page") + " to render")
             diagnostics += SiteWriter(folder: output, inPlace: inPlace).write(plan, problems: { prepared.problems }) { [assets, renderer] index in
@@ -124,7 +124,7 @@ public enum Build {
         let unchanged = previous.map { previous in plan.indices.count { digests[$0] != nil && digests[$0] == previous[plan[$0].path] } } ?? 0
         let sameInputs = previous.map { previous in plan.indices.count { digests.inputs($0) != nil && digests.inputs($0) == previous.inputs(plan[$0].path) } } ?? 0
         clock.measure("render and write", plural(plan.count, "file") + (unchanged > 0 ? ", \(unchanged) as they were, not made again" : "")
-            + (sameInputs > 0 ? " (\(sameInputs) pages of the same inputs, their values not made)" : ""))
+            + (sameInputs > 0 ? " (\(sameInputs) of the same inputs, their values not made)" : ""))
         prepared.imageCache.trim(keeping: prepared.images.keys)
 
         // Counted without copying: a filtered copy of 10,000 posts was 17 MB at the build's peak.
@@ -138,7 +138,7 @@ public enum Build {
         report.editions = EditionFiles.all(in: site)
         report.postsFromCache = prepared.cache?.postsFound ?? 0
         report.filesUnchanged = unchanged
-        report.pagesOfSameInputs = sameInputs
+        report.filesOfSameInputs = sameInputs
         let pageDigests = PageDigests.save(site: options.source, paths: plan.map(\.path), digests: digests)
         BuildRecord.save(options, inputsBefore: inputs, site: site, leftOut: prepared.leftOutPosts, report: report, pages: pageDigests)
         return report

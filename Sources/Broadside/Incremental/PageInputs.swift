@@ -1,18 +1,22 @@
-/// What a theme page is made from, digested without making its values: a rebuild after one
-/// post's text was edited then makes that post's page alone, where making every page's values
-/// to compare their digests (`PageDigests`) took most of its render stage.
+/// What a theme page or a feed is made from, digested without making its values: a rebuild
+/// after one post's text was edited then makes that post's page and the feeds that carry it,
+/// where making every page's values to compare their digests (`PageDigests`) took most of its
+/// render stage, and making every post's list entry and feed entry most of the stage before.
 ///
-/// A theme page is a function of the program, the options, the site's files and now. The files
-/// are taken as the build record stamps them (`BuildRecord.stamps`: the check that lets a build
+/// A page is a function of the program, the options, the site's files and now. The files are
+/// taken as the build record stamps them (`BuildRecord.stamps`: the check that lets a build
 /// with nothing changed write nothing), but for the posts' Markdown, which pages see only as
-/// the loaded posts: each post's fields are digested instead, its text apart. The text shows
-/// on its own page alone (list entries, cards and JSON-LD are made of fields; feeds and the
-/// search index have digests of their own), so an edit of it leaves every other page's inputs
-/// as they were. Now counts as far as the record's own check lets it: up to the next instant
-/// a post leaves the future or an event is over (`BuildRecord.validUntil`).
+/// the loaded posts: each post's fields are digested instead, and its text apart. The text
+/// shows on the post's own page and in the feeds that carry it alone (list entries, cards and
+/// JSON-LD are made of fields; the search index has digests of its own), so an edit of it
+/// leaves every other page's inputs as they were. Now counts as far as the record's own check
+/// lets it: up to the next instant a post leaves the future or an event is over
+/// (`BuildRecord.validUntil`).
 struct PageInputs: Sendable {
-    /// Everything but a post page's own text.
+    /// Everything but the posts' text.
     let site: PageDigest
+    /// Each post's HTML, digested once: its page and the feeds that carry it are made of it.
+    let texts: [PageDigest]
 
     /// A post's or a page's Markdown, as `BuildRecord.stamps` sets it apart.
     static func isPostText(_ path: String) -> Bool {
@@ -41,18 +45,20 @@ struct PageInputs: Sendable {
         digest.add(String(reflecting: images.images.sorted { $0.key < $1.key }.map { [$0.key: $0.value] }))
         digest.add(String(reflecting: images.failed.sorted()))
         self.site = digest.digest
+        texts = parallelMap(site.posts) { post in
+            var text = ValueDigest()
+            post.body.withBytes { text.add(UnsafeRawBufferPointer($0)) }
+            return text.digest
+        }
     }
 
-    /// The inputs of the theme page at `path`; `text`: the HTML of the post it shows, if it is a post's page.
-    func digest(path: String, text: PostHTML?) -> PageDigest {
+    /// The inputs of the page or feed at `path`, which shows the text of `posts` (numbers in `site.posts`).
+    func digest(path: String, posts: [Int]) -> PageDigest {
         var digest = ValueDigest()
         digest.add(site)
         digest.add(path)
-        if let text {
-            text.withBytes { digest.add(UnsafeRawBufferPointer($0)) }
-        } else {
-            digest.add(word: 0)
-        }
+        digest.add(word: UInt64(posts.count))
+        for post in posts { digest.add(texts[post]) }
         return digest.digest
     }
 }

@@ -25,13 +25,21 @@ struct PageDigest: Hashable, Sendable {
 struct ValueDigest {
     /// Digests of maps made before (each post's list entry, on about ten pages), by the
     /// storage the map's copies share: such a map is read once, not on every page.
-    let known: [MapIdentity: PageDigest]
+    let known: (@Sendable (MapIdentity) -> PageDigest?)?
     private var a: UInt64 = 0x9E37_79B9_7F4A_7C15
     private var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F
     private var length: UInt64 = 0
 
     // Computed, so they are constants in the code (a stored `static let` is a lazy global, checked on each use).
     init(known: [MapIdentity: PageDigest] = [:]) {
+        if known.isEmpty {
+            self.known = nil
+        } else {
+            self.known = { identity in known[identity] }
+        }
+    }
+
+    init(known: @escaping @Sendable (MapIdentity) -> PageDigest?) {
         self.known = known
     }
 
@@ -91,7 +99,7 @@ struct ValueDigest {
     }
 
     mutating func add(_ map: TemplateMap) {
-        if !known.isEmpty, let identity = MapIdentity(map), let digest = known[identity] {
+        if let known, let identity = MapIdentity(map), let digest = known(identity) {
             add(word: 9)
             add(digest)
             return

@@ -28,7 +28,7 @@ struct FeedWriter {
     /// The feed's file, as UTF-8 bytes: items are written into one buffer, with their text
     /// escaped straight into it, never joined as strings.
     func bytes(_ syntax: FeedSyntax) -> [UInt8] {
-        let items = items
+        let items = list.feedPosts(site.config.feedSize).compactMap { entries.escaped($0) }
         let (head, tail, separator) = frame(syntax, items)
         return switch syntax {
         case .rss: assemble(items, head, tail, separator: separator, item: rssItem)

@@ -7,7 +7,7 @@ enum MoreInCategory {
 
     /// `post.more`: `heading` and `posts` (each a list entry: title, url, date), or nil for a
     /// post without a category or the oldest of its category.
-    static func context(of index: Int, in site: Site, entries: [TemplateMap], heading: (String) -> String) -> TemplateMap? {
+    static func context(of index: Int, in site: Site, entries: PostEntries, heading: (String) -> String) -> TemplateMap? {
         guard let term = site.categories.termsOfPost[index].first else { return nil }
         let category = site.categories.terms[term]
         // `posts` is in index order (newest first): find this post by bisection, then take the next ones.

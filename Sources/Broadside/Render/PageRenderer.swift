@@ -12,8 +12,9 @@ struct PageRenderer: Sendable {
     var site: Site
     var theme: Theme
     /// Each post as list pages hand it to templates: its view's context, with `rendered_item`
-    /// when the theme has `partials/post-item`. Made once; a post is on about eight lists.
-    var entries: [TemplateMap]
+    /// when the theme has `partials/post-item`. Made once, when first asked for; a post is on
+    /// about eight lists.
+    var entries: PostEntries
     /// Puts each post's blocks into its HTML, as its page and its feed item are made: the HTML
     /// of every post is never held at once (see `PostHTML`).
     var blocks: BlockRenderer
@@ -30,8 +31,6 @@ struct PageRenderer: Sendable {
     var images: ImageSet
     /// Each post some feed carries, as every feed shows it; nil for the others.
     var feedEntries: FeedEntries
-    /// Each feed's digest (`FeedWriter.digest`), by its path.
-    var feedDigests: [String: PageDigest] = [:]
     /// Every page of the sitemap, made once for its files; nil without a base URL.
     var sitemap: Sitemap?
     /// Each home page's call to act: the newest action block of its posts, as `blocks/action` gets it.
@@ -41,14 +40,10 @@ struct PageRenderer: Sendable {
     var renderKeys: [String: PageDigest] = [:]
     /// The same without a language's partials and values, for a page of no language of the site.
     var themeKey: PageDigest
-    /// Each of `entries` digested once: list pages hold them by the thousand.
-    var entryDigests: [MapIdentity: PageDigest] = [:]
     /// What every theme page is made from (`PageInputs`), when the build knows it.
     var inputs: PageInputs?
 
-    /// `previous`: the digests of what the live files were made from (`PageDigests`), when the
-    /// output is as the last build left it; the entries of feeds made from the same are not escaped.
-    init(site: Site, theme: Theme, images: ImageSet = ImageSet(), previous: PageDigests? = nil) {
+    init(site: Site, theme: Theme, images: ImageSet = ImageSet()) {
         self.site = site
         self.theme = theme
         self.images = images
@@ -56,11 +51,6 @@ struct PageRenderer: Sendable {
         self.words = words
         let seriesDays = site.seriesDays(strings: theme.strings)
         self.seriesDays = seriesDays
-        // Each post as templates see it, made once for its list entry, its page and its feed item.
-        let terms = TermValues(site)
-        var views = parallelMap(Array(site.posts.indices)) { [site] in
-            PostView(site.posts[$0], in: site, index: $0, strings: theme.strings, terms: terms, seriesDays: seriesDays, images: images).context
-        }
         let siteContexts = Self.siteContexts(site, images: images, templateNames: theme.templateNames)
         self.siteContexts = siteContexts
         let themeKey = Self.themeKey(theme)
@@ -88,15 +78,15 @@ struct PageRenderer: Sendable {
         let blocks = BlockRenderer(theme: theme, words: words)
         homeActions = Self.homeActions(site, blocks: blocks, words: words)
         self.blocks = blocks
-        let inFeeds = Set(site.lists.filter { !$0.feeds.isEmpty }.flatMap { $0.feedPosts(site.config.feedSize) })
-        let feedContent = FeedContent(site: site, theme: theme, words: words, siteContexts: siteContexts, images: images, blocks: blocks)
-        feedEntries = FeedEntries(posts: inFeeds.sorted(), count: site.posts.count) { [site, views] index in
-            let content = feedContent.html(of: index, body: blocks.html(of: site.posts[index]), view: views[index])
-            return FeedEntry(post: site.posts[index], index: index, in: site, content: content, images: images)
-        }
-        // Each post's list entry as the item partial renders it, kept in the spill file.
-        let items = !theme.templateNames.contains(Self.itemPartial) ? nil : parallelMap(Array(site.posts.indices)) { [theme, site, views] index in
-            var context = views[index]
+        // Each post as templates see it, made when first asked for: for its list entry, its page and its feed item.
+        let terms = TermValues(site)
+        let items = theme.templateNames.contains(Self.itemPartial)
+        entries = PostEntries(count: site.posts.count) { [site, theme, images] index in
+            var view = PostView(site.posts[index], in: site, index: index, strings: theme.strings, terms: terms, seriesDays: seriesDays,
+                images: images).context
+            guard items else { return view }
+            // The list entry as the item partial renders it, kept in the spill file.
+            var context = view
             let lang = site.posts[index].lang
             context["site"] = .map(siteContexts[lang] ?? Self.siteContext(site, lang: lang))
             context["t"] = .map(words[lang] ?? theme.strings.templateValues(lang: lang))
@@ -104,20 +94,16 @@ struct PageRenderer: Sendable {
             // where a partial's tag would have been removed with its line.
             var html = theme.templates.render(context, template: Self.itemPartial) ?? ""
             if html.hasSuffix("\n") { html.removeLast() }
-            return PostHTML(html).spilled(like: site.posts[index].body)
+            view["rendered_item"] = .storedHTML(PostHTML(html).spilled(like: site.posts[index].body))
+            return view
         }
-        // Held to the end of the build: each entry made to its size, the storage of its names
-        // shared by every entry with the same names (about 40 MB less at 100,000 posts). Each view
-        // changed in place (a copy of every view for the lists was 220 MB at 100,000 posts) and
-        // compacted at once, so the room an insertion leaves is held by one view at a time.
-        var names: [[String]: [String]] = [:]
-        for index in views.indices {
-            if let items { views[index]["rendered_item"] = .storedHTML(items[index]) }
-            views[index].compact(sharingNamesIn: &names)
+        let inFeeds = Set(site.lists.filter { !$0.feeds.isEmpty }.flatMap { $0.feedPosts(site.config.feedSize) })
+        let feedContent = FeedContent(site: site, theme: theme, words: words, siteContexts: siteContexts, images: images, blocks: blocks)
+        // The entry's `rendered_item` is left out by the feed's content (`FeedContent.parts`).
+        feedEntries = FeedEntries(posts: inFeeds.sorted(), count: site.posts.count) { [site, entries] index in
+            let content = feedContent.html(of: index, body: blocks.html(of: site.posts[index]), view: entries[index])
+            return FeedEntry(post: site.posts[index], index: index, in: site, content: content, images: images)
         }
-        entries = views
-        escapeFeedEntries(unlessIn: previous)
-        entryDigests = Self.digests(of: views)
     }
 
     func render(_ page: Page) -> OutputFile {
@@ -142,10 +128,18 @@ struct PageRenderer: Sendable {
         switch page.format.writer {
         case .feed(let syntax):
             guard case .list(let index, _) = page.kind else { preconditionFailure("only lists have feeds") }
-            made.values = feedDigests[path]
-            if let digest = made.values, digest == previousValues { return OutputFile(path: path, contents: .unchanged) }
             let list = site.lists[index]
+            if let inputs {
+                made.inputs = inputs.digest(path: path, posts: list.feedPosts(site.config.feedSize))
+                if let previousValues, made.inputs == previous?.inputs(path) {
+                    made.values = previousValues
+                    return OutputFile(path: path, contents: .unchanged)
+                }
+            }
             let feed = FeedWriter(site: site, list: list, format: page.format, heading: heading(of: list), entries: feedEntries)
+            let digest = feed.digest(syntax)
+            made.values = digest
+            if digest == previousValues { return OutputFile(path: path, contents: .unchanged) }
             return OutputFile(path: path, contents: .bytes(feed.bytes(syntax)))
         case .calendar:
             guard case .post(let index) = page.kind else { preconditionFailure("only posts have calendars") }
@@ -175,8 +169,8 @@ struct PageRenderer: Sendable {
             return OutputFile(path: path, contents: .text(DigestFeed(site: site, lang: lang, strings: theme.strings, images: images).xml()))
         case .theme:
             if let inputs {
-                let text: PostHTML? = if case .post(let index) = page.kind { site.posts[index].body } else { nil }
-                made.inputs = inputs.digest(path: path, text: text)
+                let posts = if case .post(let index) = page.kind { [index] } else { [Int]() }
+                made.inputs = inputs.digest(path: path, posts: posts)
                 // Made from the same inputs: its values would be the ones its live file was made from.
                 if let previousValues, made.inputs == previous?.inputs(path) {
                     made.values = previousValues
