@@ -52,6 +52,8 @@ struct PreparedBuild {
     /// Where the posts' HTML is while the build runs (see `HTMLSpill`), or kept between builds.
     var spill: HTMLSpill?
     var cache: PostCache?
+    /// Each post's HTML digested (`PageInputs.text(of:)`); empty when nothing is written.
+    var texts: [PageDigest] = []
 
     /// An error when some post's HTML could not be read back.
     var problems: [Diagnostic] { (spill?.problems ?? []) + (cache?.problems ?? []) }
@@ -109,7 +111,8 @@ public enum Build {
         // heap at 100,000 posts) are gone before the record's walks of both folders below.
         do {
             var renderer = PageRenderer(site: site, theme: theme, images: prepared.images)
-            renderer.inputs = PageInputs(files: inputs, options: options, site: site, leftOut: prepared.leftOutPosts, images: prepared.images)
+            renderer.inputs = PageInputs(files: inputs, options: options, site: site, leftOut: prepared.leftOutPosts, images: prepared.images,
+                texts: prepared.texts)
             clock.measure("prepare", plural(pages.count, "page") + " to render")
             diagnostics += SiteWriter(folder: output, inPlace: inPlace).write(plan, problems: { prepared.problems }) { [assets, renderer] index in
                 guard index < pages.count else { return assets[index - pages.count] }
@@ -208,10 +211,12 @@ public enum Build {
         // `check` writes nothing and no page links into the index: it is not made there.
         var assets: [OutputFile] = []
         var assetDigests: [PageDigest?] = []
+        // Each post's HTML read once for the digests the search index's blocks and the pages' inputs take.
+        let texts = writing ? parallelMap(site.posts, PageInputs.text(of:)) : []
         if writing, !SearchPages.languages(site, templateNames: theme.templateNames).isEmpty {
             // Kept only by the build that holds the post cache: one build at a time writes the cache folder.
             let blocks = cache == nil ? nil : SearchBlocks(site: options.source)
-            for (file, digest) in SearchPages.files(site, previous: previous, spill: spill, blocks: blocks) where taken.insert(file.path).inserted {
+            for (file, digest) in SearchPages.files(site, previous: previous, spill: spill, blocks: blocks, texts: texts) where taken.insert(file.path).inserted {
                 assets.append(file)
                 assetDigests.append(digest)
                 plan.append(PlannedFile(path: file.path, origin: .site))
@@ -256,7 +261,7 @@ public enum Build {
         assetDigests += Array(repeating: nil, count: assets.count - assetDigests.count)
         return PreparedBuild(site: site, theme: theme, output: output, pages: pages, assets: assets, assetDigests: assetDigests, plan: plan, leftOut: leftOut,
             leftOutPosts: leftOutPosts,
-            images: images, imageCache: imageCache, spill: spill, cache: cache)
+            images: images, imageCache: imageCache, spill: spill, cache: cache, texts: texts)
     }
 
     static func plural(_ count: Int, _ word: String) -> String {

@@ -15,7 +15,8 @@
 struct PageInputs: Sendable {
     /// Everything but the posts' text.
     let site: PageDigest
-    /// Each post's HTML, digested once: its page and the feeds that carry it are made of it.
+    /// Each post's HTML, digested once (`text(of:)`, before the search index, which keeps its
+    /// blocks by them too): its page and the feeds that carry it are made of it.
     let texts: [PageDigest]
 
     /// A post's or a page's Markdown, as `BuildRecord.stamps` sets it apart.
@@ -24,7 +25,7 @@ struct PageInputs: Sendable {
     }
 
     /// nil when a post cannot be digested or the walk set nothing apart.
-    init?(files: FileStamps?, options: BuildOptions, site: Site, leftOut: [LeftOutPost], images: ImageSet) {
+    init?(files: FileStamps?, options: BuildOptions, site: Site, leftOut: [LeftOutPost], images: ImageSet, texts: [PageDigest]) {
         guard let files = files?.others else { return nil }
         let fields = parallelMap(site.posts) { $0.fieldsDigest }
         var digest = ValueDigest()
@@ -45,11 +46,14 @@ struct PageInputs: Sendable {
         digest.add(String(reflecting: images.images.sorted { $0.key < $1.key }.map { [$0.key: $0.value] }))
         digest.add(String(reflecting: images.failed.sorted()))
         self.site = digest.digest
-        texts = parallelMap(site.posts) { post in
-            var text = ValueDigest()
-            post.body.withBytes { text.add(UnsafeRawBufferPointer($0)) }
-            return text.digest
-        }
+        self.texts = texts
+    }
+
+    /// A post's HTML digested, as its page's and feeds' inputs and the search index's blocks take it.
+    static func text(of post: Post) -> PageDigest {
+        var text = ValueDigest()
+        post.body.withBytes { text.add(UnsafeRawBufferPointer($0)) }
+        return text.digest
     }
 
     /// The inputs of the page or feed at `path`, which shows the text of `posts` (numbers in `site.posts`).

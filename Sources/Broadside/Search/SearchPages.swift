@@ -34,7 +34,8 @@ enum SearchPages {
     /// `.unchanged` where `previous`, the last build's digests of the live files, has that digest.
     /// Kept in `spill` until written, when there is one; the blocks of documents the last build
     /// read taken from `blocks`, and kept there.
-    static func files(_ site: Site, previous: PageDigests? = nil, spill: HTMLSpill? = nil, blocks: SearchBlocks? = nil)
+    /// `texts`: each post's HTML digested (`PageInputs.texts`), when the build has them.
+    static func files(_ site: Site, previous: PageDigests? = nil, spill: HTMLSpill? = nil, blocks: SearchBlocks? = nil, texts: [PageDigest]? = nil)
         -> [(file: OutputFile, digest: PageDigest)]
     {
         let searched = searched(site)
@@ -48,11 +49,7 @@ enum SearchPages {
         if let previous { index.unchanged = { previous[indexFolder + "/" + $0] == $1 } }
         index.blocks = blocks
         let files = index.files(documents, html: { posts[searched[$0]].html }) { number in
-            posts[searched[number]].body.withBytes { bytes in
-                var digest = ValueDigest()
-                digest.add(UnsafeRawBufferPointer(bytes))
-                return digest.digest
-            }
+            texts?[searched[number]] ?? PageInputs.text(of: posts[searched[number]])
         }
         return files.keys.sorted().compactMap { path in
             files[path].map { (OutputFile(path: indexFolder + "/" + path, contents: $0.bytes.map { .stored($0, in: spill) } ?? .unchanged), $0.digest) }
