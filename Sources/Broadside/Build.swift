@@ -107,12 +107,16 @@ public enum Build {
         theme.templates.engine = options.templateEngine
         let digests = PageDigestSlots(count: plan.count)
         for (offset, digest) in prepared.assetDigests.enumerated() { digests[pages.count + offset] = digest }
+        var siteInputs: PageDigest?
         // In a scope of its own: the renderer's list entries and feed entries (a third of the
         // heap at 100,000 posts) are gone before the record's walks of both folders below.
         do {
             var renderer = PageRenderer(site: site, theme: theme, images: prepared.images)
             renderer.inputs = PageInputs(files: inputs, options: options, site: site, leftOut: prepared.leftOutPosts, images: prepared.images,
                 texts: prepared.texts)
+            // Every page is made again, or valued again: its entries are made at once, on every core.
+            if previous == nil || previous?.site != renderer.inputs?.site { renderer.makeEntries(escapingFeeds: previous == nil) }
+            siteInputs = renderer.inputs?.site
             clock.measure("prepare", plural(pages.count, "page") + " to render")
             diagnostics += SiteWriter(folder: output, inPlace: inPlace).write(plan, problems: { prepared.problems }) { [assets, renderer] index in
                 guard index < pages.count else { return assets[index - pages.count] }
@@ -142,7 +146,7 @@ public enum Build {
         report.postsFromCache = prepared.cache?.postsFound ?? 0
         report.filesUnchanged = unchanged
         report.filesOfSameInputs = sameInputs
-        let pageDigests = PageDigests.save(site: options.source, paths: plan.map(\.path), digests: digests)
+        let pageDigests = PageDigests.save(site: options.source, paths: plan.map(\.path), digests: digests, inputs: siteInputs)
         BuildRecord.save(options, inputsBefore: inputs, site: site, leftOut: prepared.leftOutPosts, report: report, pages: pageDigests)
         return report
     }

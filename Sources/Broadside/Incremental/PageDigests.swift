@@ -21,6 +21,8 @@ struct PageDigests: Sendable {
     private(set) var byPath: [String: PageDigest] = [:]
     /// What each theme page was made from (`PageInputs`), by its path.
     private(set) var inputsByPath: [String: PageDigest] = [:]
+    /// What every page was made from but the posts' text (`PageInputs.site`); nil when the build had none.
+    private(set) var site: PageDigest?
 
     subscript(path: String) -> PageDigest? { byPath[path] }
 
@@ -37,8 +39,10 @@ struct PageDigests: Sendable {
         let bytes = [UInt8](data)
         guard bytes.starts(with: header) else { return nil }
         var digests = PageDigests()
-        var offset = header.count
+        var offset = header.count + 17
         func word(_ at: Int) -> UInt64 { UInt64(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt64.self) }) }
+        guard offset <= bytes.count, bytes[header.count] < 2 else { return nil }
+        if bytes[header.count] == 1 { digests.site = PageDigest(high: word(header.count + 1), low: word(header.count + 9)) }
         while offset < bytes.count {
             guard let end = bytes[offset...].firstIndex(of: 0), end + 18 <= bytes.count, bytes[end + 1] < 2 else { return nil }
             let hasInputs = bytes[end + 1] == 1
@@ -54,10 +58,10 @@ struct PageDigests: Sendable {
 
     /// Writes `paths[i]`'s digest for every page that has one, in the plan's order; the file's
     /// SHA-256 for the build record, or nil when the cache cannot be written.
-    static func save(site: URL, paths: [String], digests: PageDigestSlots) -> String? {
+    static func save(site: URL, paths: [String], digests: PageDigestSlots, inputs: PageDigest?) -> String? {
         // Made to its size and written from where it is: grown and then copied, it took about
         // twice its 15 MB where a build of 100,000 posts ends, at its peak.
-        var size = header.count
+        var size = header.count + 17
         for (index, path) in paths.enumerated() where digests[index] != nil {
             size += path.utf8.count + 18 + (digests.inputs(index) == nil ? 0 : 16)
         }
@@ -67,6 +71,8 @@ struct PageDigests: Sendable {
             withUnsafeBytes(of: digest.high.littleEndian) { bytes += $0 }
             withUnsafeBytes(of: digest.low.littleEndian) { bytes += $0 }
         }
+        bytes.append(inputs == nil ? 0 : 1)
+        add(inputs ?? PageDigest(high: 0, low: 0))
         for (index, path) in paths.enumerated() {
             guard let digest = digests[index] else { continue }
             let inputs = digests.inputs(index)

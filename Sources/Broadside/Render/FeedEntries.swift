@@ -32,6 +32,12 @@ final class FeedEntries: Sendable {
     /// The entry with its content escaped, as a feed written copies it.
     func escaped(_ post: Int) -> FeedEntry? { entry(post, escaped: true) }
 
+    /// Every entry, made on every core; `escaped` for feeds that will all be written.
+    func makeAll(escaped: Bool) {
+        let posts = places.indices.filter { places[$0] >= 0 }
+        _ = parallelMap(posts) { post in _ = self.entry(post, escaped: escaped) }
+    }
+
     private func entry(_ post: Int, escaped: Bool) -> FeedEntry? {
         let place = Int(places[post])
         guard place >= 0 else { return nil }

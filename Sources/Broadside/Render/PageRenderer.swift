@@ -106,6 +106,13 @@ struct PageRenderer: Sendable {
         }
     }
 
+    /// Makes every list entry and feed entry now, on every core, where most pages and feeds
+    /// will ask for them (a clean build, or a rebuild whose inputs differ for every page).
+    func makeEntries(escapingFeeds: Bool) {
+        entries.makeAll()
+        feedEntries.makeAll(escaped: escapingFeeds)
+    }
+
     func render(_ page: Page) -> OutputFile {
         var made = MadeDigests()
         return render(page, previous: nil, made: &made)

@@ -24,18 +24,24 @@ final class PostEntries: Sendable {
 
     subscript(index: Int) -> TemplateMap {
         if let entry = state.withLock({ $0.entries[index] }) { return entry }
-        // Made outside the lock, on whichever core asks; the first one kept is the one every page gets.
+        // Made and digested outside the lock, on whichever core asks; the first one kept is the one every page gets.
         var entry = make(index)
+        var digest = ValueDigest()
+        digest.add(entry)
         return state.withLock { state in
             if let kept = state.entries[index] { return kept }
             // Made to its size: the room an insertion leaves is held by one entry at a time.
             entry.compact(sharingNamesIn: &state.names)
-            var digest = ValueDigest()
-            digest.add(entry)
             if let identity = MapIdentity(entry) { state.digests[identity] = digest.digest }
             state.entries[index] = entry
             return entry
         }
+    }
+
+    /// Every entry, made on every core.
+    func makeAll() {
+        let count = state.withLock { $0.entries.count }
+        _ = parallelMap(Array(0..<count)) { index in _ = self[index] }
     }
 
     /// The digest of an entry made before, by its storage.
