@@ -54,6 +54,8 @@ struct PreparedBuild {
     var cache: PostCache?
     /// Each post's HTML digested (`PageInputs.text(of:)`); empty when nothing is written.
     var texts: [PageDigest] = []
+    /// Each post's fields digested as it was parsed, by its source (`LoadedContent.fields`).
+    var fields: [String: PageDigest] = [:]
 
     /// An error when some post's HTML could not be read back.
     var problems: [Diagnostic] { (spill?.problems ?? []) + (cache?.problems ?? []) }
@@ -113,7 +115,7 @@ public enum Build {
         do {
             var renderer = PageRenderer(site: site, theme: theme, images: prepared.images)
             renderer.inputs = PageInputs(files: inputs, options: options, site: site, leftOut: prepared.leftOutPosts, images: prepared.images,
-                texts: prepared.texts)
+                texts: prepared.texts, fields: prepared.fields)
             // Every page is made again, or valued again: its entries are made at once, on every core.
             if previous == nil || previous?.site != renderer.inputs?.site { renderer.makeEntries(escapingFeeds: previous == nil) }
             siteInputs = renderer.inputs?.site
@@ -265,7 +267,7 @@ public enum Build {
         assetDigests += Array(repeating: nil, count: assets.count - assetDigests.count)
         return PreparedBuild(site: site, theme: theme, output: output, pages: pages, assets: assets, assetDigests: assetDigests, plan: plan, leftOut: leftOut,
             leftOutPosts: leftOutPosts,
-            images: images, imageCache: imageCache, spill: spill, cache: cache, texts: texts)
+            images: images, imageCache: imageCache, spill: spill, cache: cache, texts: texts, fields: content.fields)
     }
 
     static func plural(_ count: Int, _ word: String) -> String {

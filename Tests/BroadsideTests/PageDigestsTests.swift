@@ -70,13 +70,15 @@ import Testing
     }
 
     /// The output of a clean build of `site`'s files, in a site of its own.
-    func clean(_ site: TemporarySite) throws -> [String: Data] {
+    func clean(_ site: TemporarySite, now: Date = testNow) throws -> [String: Data] {
         let copy = try TemporarySite()
         defer { copy.remove() }
         try FileManager.default.removeItem(at: copy.root)
         try FileManager.default.copyItem(at: site.root, to: copy.root)
         for leftover in [copy.output, copy.root.appendingPathComponent(CacheFolder.name)] { try? FileManager.default.removeItem(at: leftover) }
-        try copy.build()
+        var options = copy.options()
+        options.now = now
+        try Build.run(options)
         return try tree(copy.output)
     }
 
@@ -147,6 +149,27 @@ import Testing
             #expect(try tree(site.output) == clean(site))
         }
         #expect(try site.read("posts/d/index.html").contains("Now."))
+    }
+
+    @Test func nowCountsAsFarAsTheRecordCountsIt() throws {
+        let vigil = post("title: \"Vigil\"\ndate: 2026-10-04\nkind: event\nevent:\n  start: 2026-11-24T18:00:00Z\n  location: \"Plaza\"")
+        let site = try TemporarySite(files: Self.files.merging(["content/posts/vigil.md": vigil]) { $1 })
+        defer { site.remove() }
+        func build(at now: Date) throws -> BuildReport {
+            var options = site.options()
+            options.wholeBuild = true
+            options.now = now
+            return try Build.run(options)
+        }
+        try build(at: testNow)
+        // Later the same day the vigil is still to come: every page and feed has the same inputs.
+        let later = try build(at: testNow + 6 * 3600)
+        #expect(later.filesOfSameInputs > 10 && later.filesOfSameInputs == later.pages + later.feeds)
+        // Once it is over, the events' pages show it past: no page is taken for its inputs.
+        let after = testNow + 3 * 86_400
+        #expect(try build(at: after).filesOfSameInputs == 0)
+        #expect(try site.read("events/index.html") != String(decoding: clean(site, now: testNow).first { $0.key == "events/index.html" }?.value ?? Data(), as: UTF8.self))
+        #expect(try tree(site.output) == clean(site, now: after))
     }
 
     @Test func aPostsFieldsDigestLeavesItsTextAndLinksOut() throws {

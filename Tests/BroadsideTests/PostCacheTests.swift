@@ -49,12 +49,14 @@ import Testing
         let post = try #require(parsed, "\(diagnostics)")
         #expect(!post.blocks.isEmpty && post.event != nil && !post.params.isEmpty && !post.links.isEmpty && !post.images.isEmpty)
         let said = [Diagnostic.warning("content/posts/day-2.md", line: 3, column: 8, "a warning", hint: nil)]
-        let bytes = try BinaryCoder.encode(PostCache.Entry(post: post, diagnostics: said))
+        let bytes = try BinaryCoder.encode(PostCache.Entry(post: post, diagnostics: said, fields: post.fieldsDigest))
         var back = try bytes.withUnsafeBytes { try BinaryCoder.decode(PostCache.Entry.self, from: $0) }
         #expect(back.post.html == "")
         back.post.body = post.body
         #expect(back.post == post)
         #expect(back.diagnostics == said)
+        // The fields' digest as parsed, and the post read back digests the same.
+        #expect(back.fields != nil && back.fields == post.fieldsDigest && back.post.fieldsDigest == post.fieldsDigest)
         // Cut short or changed in a way the reader can see: not read back.
         #expect(throws: (any Error).self) { try bytes.dropLast().withUnsafeBytes { try BinaryCoder.decode(PostCache.Entry.self, from: $0) } }
     }

@@ -25,9 +25,12 @@ struct PageInputs: Sendable {
     }
 
     /// nil when a post cannot be digested or the walk set nothing apart.
-    init?(files: FileStamps?, options: BuildOptions, site: Site, leftOut: [LeftOutPost], images: ImageSet, texts: [PageDigest]) {
+    /// `fields`: posts' `fieldsDigest` as they were parsed, by source (kept in the post cache:
+    /// the same post is digested the same way in every build); the others' are taken here.
+    init?(files: FileStamps?, options: BuildOptions, site: Site, leftOut: [LeftOutPost], images: ImageSet, texts: [PageDigest],
+          fields known: [String: PageDigest] = [:]) {
         guard let files = files?.others else { return nil }
-        let fields = parallelMap(site.posts) { $0.fieldsDigest }
+        let fields = parallelMap(site.posts) { known[$0.source] ?? $0.fieldsDigest }
         var digest = ValueDigest()
         digest.add("broadside page inputs 1")
         digest.add(BuildRecord.running)

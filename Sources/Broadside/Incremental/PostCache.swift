@@ -24,7 +24,7 @@ import Darwin
 /// check sums fail is parsed again; deleting the file is always safe.
 final class PostCache: Sendable {
     static let path = ".broadside-cache/posts"
-    private static let magic = Array("broadside posts 2\n".utf8)
+    private static let magic = Array("broadside posts 3\n".utf8)
     /// A record: the digest in hex, the lengths of the post's encoding and of its HTML and
     /// their CRC-32s, then both.
     private static let digestSize = 32
@@ -96,7 +96,7 @@ final class PostCache: Sendable {
     /// The post a build parsed from the same path and bytes, its HTML read from the cache when
     /// it is needed, and what was said of it, if it is `published`; nil when there is none (or
     /// its record is damaged).
-    func post(_ digest: String, if published: (Post) -> Bool) -> (post: Post, diagnostics: [Diagnostic])? {
+    func post(_ digest: String, if published: (Post) -> Bool) -> (post: Post, diagnostics: [Diagnostic], fields: PageDigest?)? {
         guard let record = records[digest] else { return nil }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: record.length) { buffer in
             guard HTMLSpill.read(store.fileDescriptor, into: buffer, at: record.offset),
@@ -106,16 +106,16 @@ final class PostCache: Sendable {
             guard published(entry.post) else { return nil }
             entry.post.body = PostHTML.spilled(in: store, offset: record.offset + html.lowerBound, count: html.count)
             hits.add(1, ordering: .relaxed)
-            return (entry.post, entry.diagnostics)
+            return (entry.post, entry.diagnostics, entry.fields)
         }
     }
 
     /// Keeps a post just parsed (its HTML not yet spilled), when it depends on its file alone;
     /// its HTML as kept here, read from the cache when it is needed (the build's spill then
     /// need not hold it too: a clean build writes each post's HTML once).
-    func keep(_ post: Post, diagnostics: [Diagnostic], digest: String, inFolder: Bool) -> PostHTML? {
+    func keep(_ post: Post, diagnostics: [Diagnostic], fields: PageDigest?, digest: String, inFolder: Bool) -> PostHTML? {
         guard !inFolder, post.resources == PostResources(), !post.body.isSpilled,
-            let encoded = try? BinaryCoder.encode(Entry(post: post, diagnostics: diagnostics))
+            let encoded = try? BinaryCoder.encode(Entry(post: post, diagnostics: diagnostics, fields: fields))
         else { return nil }
         return post.body.withBytes { html in
             var record = Array(digest.utf8)
@@ -149,6 +149,8 @@ final class PostCache: Sendable {
     struct Entry: Codable {
         var post: Post
         var diagnostics: [Diagnostic]
+        /// `post.fieldsDigest`, taken once as the post was parsed (`PageInputs`).
+        var fields: PageDigest? = nil
     }
 
     /// The file open for reading and writing, locked for this build; nil when another has it,

@@ -6,7 +6,7 @@
 /// longer than rendering it. Two lanes of multiply and rotate over 8 bytes at a time, finished
 /// with MurmurHash3's mix: fast, and not built to resist someone who crafts a collision, who
 /// would win nothing they could not write in a post anyway (a page of theirs kept as it was).
-struct PageDigest: Hashable, Sendable {
+struct PageDigest: Hashable, Sendable, Codable {
     var high: UInt64
     var low: UInt64
 

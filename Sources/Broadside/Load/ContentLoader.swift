@@ -13,6 +13,8 @@ public struct LoadedContent: Sendable {
     public var introductions: [Post] = []
     /// Posts taken as they were from `PostCache` instead of being parsed.
     public var postsFromCache = 0
+    /// Each post's `fieldsDigest` as it was parsed, by its source, when there is a cache to keep it in.
+    var fields: [String: PageDigest] = [:]
 }
 
 /// Finds `content/posts/**/*.md`, reads each file once and parses it on every core.
@@ -48,32 +50,36 @@ struct ContentLoader {
         let files = listed.filter { $0.path.hasSuffix(".md") }
         let unread = UnreadFiles.misnamed(listed.map(\.path).filter { !$0.hasSuffix(".md") }, posts: files.map(\.path))
             + UnreadFiles.outsidePosts(in: folder)
-        let results = parallelMap(files) { found -> (Post?, ScheduledDay?, [Diagnostic], LeftOutPost?, digest: String?) in
+        let results = parallelMap(files) { found -> (Post?, ScheduledDay?, [Diagnostic], LeftOutPost?, digest: String?, fields: PageDigest?) in
             let file = "\(Self.postsFolder)/\(found.path)"
-            if let problem = PostFolder.problem(withPostAt: found.path) { return (nil, nil, [problem], nil, nil) }
+            if let problem = PostFolder.problem(withPostAt: found.path) { return (nil, nil, [problem], nil, nil, nil) }
             let data: Data
             switch FileBytes.read(found.real, limit: TextLimit.post.bytes) {
             case .success(let read): data = read
             case .failure(let failure):
-                return (nil, nil, [failure.diagnostic(file, .post) { SiteFolder.unreadableFile(file, $0) }], nil, nil)
+                return (nil, nil, [failure.diagnostic(file, .post) { SiteFolder.unreadableFile(file, $0) }], nil, nil, nil)
             }
             let digest = cache.map { _ in PostCache.digest(of: file, bytes: data) }
-            if let cache, let digest, let (post, diagnostics) = cache.posts.post(digest, if: { cache.leftOut.admits(draft: $0.draft, date: $0.date) }) {
+            if let cache, let digest, let (post, diagnostics, fields) = cache.posts.post(digest, if: { cache.leftOut.admits(draft: $0.draft, date: $0.date) }) {
                 _ = cache.leftOut.admit(draft: post.draft, date: post.date)
-                return (post, nil, diagnostics, nil, digest)
+                return (post, nil, diagnostics, nil, digest, fields)
             }
             guard let text = String(validatingUTF8: data) else {
-                return (nil, nil, [UTF8Text.problem(in: data, file: file)], nil, nil)
+                return (nil, nil, [UTF8Text.problem(in: data, file: file)], nil, nil, nil)
             }
             let postFolder = PostFolder.folder(ofPostAt: found.path)
             var (post, scheduled, diagnostics, leftOut) = parser.read(text, file: file, fileStem: PostFolder.stem(ofPostAt: found.path),
                 finder: ResourceFinder(site: folder, postFolder: postFolder))
-            if let cache, let digest, let kept = post.flatMap({ cache.posts.keep($0, diagnostics: diagnostics, digest: digest, inFolder: postFolder != nil) }) {
+            // Taken where a build will keep the pages' inputs (it has a cache), from the post as parsed.
+            let fields = cache == nil ? nil : post?.fieldsDigest
+            if let cache, let digest,
+                let kept = post.flatMap({ cache.posts.keep($0, diagnostics: diagnostics, fields: fields, digest: digest, inFolder: postFolder != nil) })
+            {
                 post?.body = kept
             } else if let spill, let body = post?.body {
                 post?.body = body.spilled(into: spill)
             }
-            return (post, scheduled, diagnostics, leftOut, digest)
+            return (post, scheduled, diagnostics, leftOut, digest, fields)
         }
         cache?.posts.finish(keeping: Set(results.compactMap(\.digest)))
         // A link beside a post folder's index.md is judged by both listings: say it once.
@@ -88,11 +94,18 @@ struct ContentLoader {
         // posts + pages was a second copy (a post was then 700 bytes: 70 MB at 100,000).
         var posts: [Post] = []
         posts.reserveCapacity(results.count + pages.posts.count)
-        for result in results { if let post = result.0 { posts.append(post) } }
+        var fields: [String: PageDigest] = [:]
+        for result in results {
+            guard let post = result.0 else { continue }
+            posts.append(post)
+            fields[post.source] = result.fields
+        }
         posts.append(contentsOf: pages.posts)
-        return LoadedContent(posts: posts, diagnostics: diagnostics + pages.diagnostics + introductions.diagnostics,
-                             scheduled: results.compactMap(\.1), leftOut: results.compactMap(\.3) + pages.leftOut + introductions.leftOut,
-                             introductions: introductions.posts, postsFromCache: cache?.posts.postsFound ?? 0)
+        var content = LoadedContent(posts: posts, diagnostics: diagnostics + pages.diagnostics + introductions.diagnostics,
+                                    scheduled: results.compactMap(\.1), leftOut: results.compactMap(\.3) + pages.leftOut + introductions.leftOut,
+                                    introductions: introductions.posts, postsFromCache: cache?.posts.postsFound ?? 0)
+        content.fields = fields
+        return content
     }
 
     /// `content/pages/**/*.md`, each a page at the address its path gives; read the same way,
