@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Each post some feed carries, as every feed shows it, found by the post's number in
 /// `site.posts`, made the first time a feed asks for it: a rebuild whose feeds have the inputs
 /// their live files were made from (`PageInputs`) makes none. Only the posts feeds carry have a
@@ -15,7 +13,7 @@ final class FeedEntries: Sendable {
     private let make: @Sendable (Int) -> FeedEntry
     /// A post's place in the slots, or -1.
     private let places: [Int32]
-    private let slots: Mutex<[Slot]>
+    private let slots: Locked<[Slot]>
 
     /// Slots for `posts` (numbers in `site.posts`, each once).
     init(posts: [Int], count: Int, entry make: @escaping @Sendable (Int) -> FeedEntry) {
@@ -23,7 +21,7 @@ final class FeedEntries: Sendable {
         for (place, post) in posts.enumerated() { places[post] = Int32(place) }
         self.places = places
         self.make = make
-        slots = Mutex(Array(repeating: Slot(), count: posts.count))
+        slots = Locked(Array(repeating: Slot(), count: posts.count))
     }
 
     /// The entry as feeds are digested from it; nil for a post no feed carries.

@@ -1,4 +1,3 @@
-import Synchronization
 
 /// Each post as list pages hand it to templates (its view's context, with `rendered_item` when
 /// the theme has `partials/post-item`), made the first time a page or a feed asks for it: a
@@ -15,11 +14,11 @@ final class PostEntries: Sendable {
     }
 
     private let make: @Sendable (Int) -> TemplateMap
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     init(count: Int, make: @escaping @Sendable (Int) -> TemplateMap) {
         self.make = make
-        state = Mutex(State(entries: Array(repeating: nil, count: count)))
+        state = Locked(State(entries: Array(repeating: nil, count: count)))
     }
 
     subscript(index: Int) -> TemplateMap {
