@@ -115,10 +115,10 @@ public enum Build {
         do {
             var renderer = PageRenderer(site: site, theme: theme, images: prepared.images)
             renderer.inputs = PageInputs(files: inputs, options: options, site: site, leftOut: prepared.leftOutPosts, images: prepared.images,
-                texts: prepared.texts, fields: prepared.fields)
+                texts: prepared.texts, shared: renderer.sharedInputs(), fields: prepared.fields)
             // Every page is made again, or valued again: its entries are made at once, on every core.
-            if previous == nil || previous?.site != renderer.inputs?.site { renderer.makeEntries(escapingFeeds: previous == nil) }
-            siteInputs = renderer.inputs?.site
+            if previous == nil || previous?.site != renderer.inputs?.shape { renderer.makeEntries(escapingFeeds: previous == nil) }
+            siteInputs = renderer.inputs?.shape
             clock.measure("prepare", plural(pages.count, "page") + " to render")
             diagnostics += SiteWriter(folder: output, inPlace: inPlace).write(plan, problems: { prepared.problems }) { [assets, renderer] index in
                 guard index < pages.count else { return assets[index - pages.count] }

@@ -131,24 +131,74 @@ import Testing
         #expect(try site.read("posts/a/index.html").contains("A second paragraph."))
         #expect(try tree(site.output) == clean(site))
 
-        // Whatever else changes, no page is taken for its inputs: a field of a post (its title,
-        // on its lists), a template, a theme string, site.yml, a draft that is published.
-        let edits: [() throws -> Void] = [
+        // A field of a post (its title, on its lists) or a new post: the pages that show it are
+        // made again, B's and C's are not, nor the lists and feeds of B's tag and C's category.
+        let posts: [() throws -> Void] = [
             { try site.write("content/posts/a.md", a.replacingOccurrences(of: "title: \"A\"", with: "title: \"A, renamed\"")) },
-            { try site.write("templates/partials/footer.mustache", "<footer>Our own footer</footer>\n") },
-            { try site.write("i18n/en.yml", "home: \"Front page\"\n") },
-            { try site.write("site.yml", Self.files["site.yml"]! + "description: \"News\"\n") },
-            { try site.write("content/posts/d.md", post("title: \"D\"\ndate: 2026-10-04\ndraft: true", body: "Not yet.")) },
             { try site.write("content/posts/d.md", post("title: \"D\"\ndate: 2026-10-04", body: "Now.")) },
         ]
-        for edit in edits {
+        for edit in posts {
             try edit()
             let report = try build(site)
-            // A draft added changes no page: its digests then are the same, however they are taken.
-            #expect(report.filesOfSameInputs == 0 || report.filesOfSameInputs == report.pages)
+            #expect(report.filesOfSameInputs >= 2 + 2 * 4 && report.filesOfSameInputs < report.pages + report.feeds)
             #expect(try tree(site.output) == clean(site))
         }
         #expect(try site.read("posts/d/index.html").contains("Now."))
+        // Whatever else changes, no page is taken for its inputs: a template, a theme string, site.yml.
+        let edits: [() throws -> Void] = [
+            { try site.write("templates/partials/footer.mustache", "<footer>Our own footer</footer>\n") },
+            { try site.write("i18n/en.yml", "home: \"Front page\"\n") },
+            { try site.write("site.yml", Self.files["site.yml"]! + "description: \"News\"\n") },
+        ]
+        for edit in edits {
+            try edit()
+            #expect(try build(site).filesOfSameInputs == 0)
+            #expect(try tree(site.output) == clean(site))
+        }
+        // A draft added: the posts left out are among every page's inputs.
+        try site.write("content/posts/e.md", post("title: \"E\"\ndate: 2026-10-05\ndraft: true", body: "Not yet."))
+        try build(site)
+        #expect(try tree(site.output) == clean(site))
+    }
+
+    /// A page is taken for its inputs only when what it shows of other posts is as it was: the
+    /// posts "more in" its category, the days of its series, its versions in other languages.
+    @Test func whatAPageShowsOfOtherPostsIsInItsInputs() throws {
+        let day = { (number: Int, title: String) in
+            post("title: \"\(title)\"\ndate: 2026-10-1\(number)\nseries: \"Week\"\nseries_day: \(number)", body: "Day \(number).")
+        }
+        let files = [
+            "site.yml": "title: \"Kept\"\nbase_url: \"https://example.org/\"\n",
+            "content/posts/a1.md": post("title: \"A1\"\ndate: 2026-10-01\ncategories: [Legal aid]", body: "First."),
+            "content/posts/a2.md": post("title: \"A2\"\ndate: 2026-10-05\ncategories: [Legal aid]", body: "Second."),
+            "content/posts/s1.md": day(1, "Day one"),
+            "content/posts/s2.md": day(2, "Day two"),
+            "content/posts/en.md": post("title: \"Letter\"\ndate: 2026-10-03\ntags: [court]\ntranslation_key: letter", body: "A letter."),
+            "content/posts/es.md": post("title: \"Carta\"\ndate: 2026-10-03\nlang: es\ntranslation_key: letter", body: "Una carta."),
+        ]
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        try build(site)
+        #expect(try site.read("posts/a2/index.html").contains(">A1<"))
+        let edits: [(String, String, () throws -> Void)] = [
+            // A1 is "more in Legal aid" on A2's page.
+            ("posts/a2/index.html", ">A1, renamed<", { try site.write("content/posts/a1.md", files["content/posts/a1.md"]!.replacingOccurrences(of: "\"A1\"", with: "\"A1, renamed\"")) }),
+            // Day one is on day two's page.
+            ("posts/s2/index.html", "Day one, renamed", { try site.write("content/posts/s1.md", day(1, "Day one, renamed")) }),
+            // The Spanish version's address is on the English page.
+            ("posts/en/index.html", "/posts/carta/", { try site.write("content/posts/es.md", files["content/posts/es.md"]!.replacingOccurrences(of: "lang: es", with: "lang: es\nslug: carta")) }),
+            // A post between A1 and A2 is what follows A2 now.
+            ("posts/a2/index.html", ">A3<", { try site.write("content/posts/a3.md", post("title: \"A3\"\ndate: 2026-10-02\ncategories: [Legal aid]", body: "Third.")) }),
+            ("posts/a2/index.html", ">A1, renamed<", { try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/posts/a3.md")) }),
+        ]
+        for (page, shown, edit) in edits {
+            try edit()
+            let report = try build(site)
+            // The pages that show nothing of the post edited are taken for their inputs.
+            #expect(report.filesOfSameInputs > 0 && report.filesOfSameInputs < report.pages + report.feeds)
+            #expect(try site.read(page).contains(shown))
+            #expect(try tree(site.output) == clean(site))
+        }
     }
 
     @Test func nowCountsAsFarAsTheRecordCountsIt() throws {

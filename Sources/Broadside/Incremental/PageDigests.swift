@@ -21,7 +21,7 @@ struct PageDigests: Sendable {
     private(set) var byPath: [String: PageDigest] = [:]
     /// What each theme page was made from (`PageInputs`), by its path.
     private(set) var inputsByPath: [String: PageDigest] = [:]
-    /// What every page was made from but the posts' text (`PageInputs.site`); nil when the build had none.
+    /// What every page was made from but the posts (`PageInputs.shape`); nil when the build had none.
     private(set) var site: PageDigest?
 
     subscript(path: String) -> PageDigest? { byPath[path] }

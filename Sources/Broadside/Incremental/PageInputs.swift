@@ -12,12 +12,45 @@
 /// leaves every other page's inputs as they were. Now counts as far as the record's own check
 /// lets it: up to the next instant a post leaves the future or an event is over
 /// (`BuildRecord.validUntil`).
+///
+/// A post page, a list page and a feed count only the posts they show: a post page its own
+/// entry and those "more in" its category, a list its posts' entries (`entries`: each with
+/// what its entry shows of its terms, its series and its versions). What every page reads of
+/// the posts together (the languages, their homes, the site's values) is in `shape`, digested
+/// from the values the renderer made of them. A new post or a new title then makes the pages
+/// that show it, not the other pages of the site; the indexes of terms and kinds, the search
+/// page and 404 count every post.
 struct PageInputs: Sendable {
-    /// Everything but the posts' text.
+    /// Everything but the posts' text: the inputs of a page that may show anything of any
+    /// post (the indexes of terms and kinds, the search page, 404).
     let site: PageDigest
+    /// Everything but the posts, and what every page reads of them together (`Shared.constants`).
+    /// A new post or a new title leaves it as it was: only the pages that show the post are
+    /// made again, not every page of the site.
+    let shape: PageDigest
     /// Each post's HTML, digested once (`text(of:)`, before the search index, which keeps its
     /// blocks by them too): its page and the feeds that carry it are made of it.
     let texts: [PageDigest]
+    /// Each post as list entries, feed items and its own page show it: its fields, its terms'
+    /// names and addresses, its series' days and the fields of its versions in other languages.
+    let entries: [PageDigest]
+    /// Each list as its pages and feeds show it: what heads it (`Shared.lists`) and its posts' entries.
+    let lists: [PageDigest]
+
+    /// What the renderer makes once for every page, digested (`PageRenderer.sharedInputs`).
+    struct Shared: Sendable {
+        /// The site's values and theme partials per language, its languages and their homes, the
+        /// home pages' calls to act and the number of upcoming events.
+        var constants: PageDigest
+        /// Each category's and tag's name and address, as a post's entry links it.
+        var categories: [PageDigest]
+        var tags: [PageDigest]
+        /// Each series as the pages of its days show it, every day with its title and address.
+        var series: [PageDigest]
+        /// What heads each list's pages and feeds: its heading, address, feeds, twins in other
+        /// languages, its term, series or edition.
+        var lists: [PageDigest]
+    }
 
     /// A post's or a page's Markdown, as `BuildRecord.stamps` sets it apart.
     static func isPostText(_ path: String) -> Bool {
@@ -28,28 +61,59 @@ struct PageInputs: Sendable {
     /// `fields`: posts' `fieldsDigest` as they were parsed, by source (kept in the post cache:
     /// the same post is digested the same way in every build); the others' are taken here.
     init?(files: FileStamps?, options: BuildOptions, site: Site, leftOut: [LeftOutPost], images: ImageSet, texts: [PageDigest],
-          fields known: [String: PageDigest] = [:]) {
+          shared: Shared, fields known: [String: PageDigest] = [:]) {
         guard let files = files?.others else { return nil }
-        let fields = parallelMap(site.posts) { known[$0.source] ?? $0.fieldsDigest }
-        var digest = ValueDigest()
-        digest.add("broadside page inputs 1")
-        digest.add(BuildRecord.running)
-        digest.add(BuildRecord.key(options))
-        digest.add(files)
+        let found = parallelMap(site.posts) { known[$0.source] ?? $0.fieldsDigest }
+        guard !found.contains(nil) else { return nil }
+        let fields = found.map { $0! }
+        var shape = ValueDigest()
+        shape.add("broadside page inputs 2")
+        shape.add(BuildRecord.running)
+        shape.add(BuildRecord.key(options))
+        shape.add(files)
         let now = options.now.timeIntervalSince1970
         let until = BuildRecord.validUntil(site, leftOut: leftOut, now: now)
-        digest.add(word: (until > now ? until : now).bitPattern)
-        digest.add(word: UInt64(fields.count))
-        for field in fields {
-            guard let field else { return nil }
-            digest.add(field)
-        }
-        digest.add(String(reflecting: leftOut))
+        shape.add(word: (until > now ? until : now).bitPattern)
+        shape.add(String(reflecting: leftOut))
         // Reflected, so that a field added to an image is digested too; a site has few images.
-        digest.add(String(reflecting: images.images.sorted { $0.key < $1.key }.map { [$0.key: $0.value] }))
-        digest.add(String(reflecting: images.failed.sorted()))
-        self.site = digest.digest
+        shape.add(String(reflecting: images.images.sorted { $0.key < $1.key }.map { [$0.key: $0.value] }))
+        shape.add(String(reflecting: images.failed.sorted()))
+        shape.add(shared.constants)
+        var everything = shape
+        everything.add(word: UInt64(fields.count))
+        for field in fields { everything.add(field) }
+        self.site = everything.digest
+        self.shape = shape.digest
         self.texts = texts
+        let entries = parallelMap(Array(site.posts.indices)) { Self.entry($0, in: site, fields: fields, shared: shared) }
+        self.entries = entries
+        lists = parallelMap(Array(site.lists.indices)) { index in
+            var digest = ValueDigest()
+            digest.add(shared.lists[index])
+            digest.add(word: UInt64(site.lists[index].posts.count))
+            for post in site.lists[index].posts { digest.add(entries[post]) }
+            return digest.digest
+        }
+    }
+
+    /// Post `index`'s entry: what `PostView` reads of the site.
+    private static func entry(_ index: Int, in site: Site, fields: [PageDigest], shared: Shared) -> PageDigest {
+        var digest = ValueDigest()
+        digest.add(fields[index])
+        for (terms, values) in [(site.categories.termsOfPost[index], shared.categories), (site.tags.termsOfPost[index], shared.tags)] {
+            digest.add(word: UInt64(terms.count))
+            for term in terms { digest.add(values[term]) }
+        }
+        if let series = site.seriesIndex(of: site.posts[index]) {
+            digest.add(word: 1)
+            digest.add(shared.series[series])
+        } else {
+            digest.add(word: 0)
+        }
+        let versions = TranslationView.versions(of: index, in: site)
+        digest.add(word: UInt64(versions.count))
+        for version in versions { digest.add(fields[version]) }
+        return digest.digest
     }
 
     /// A post's HTML digested, as its page's and feeds' inputs and the search index's blocks take it.
@@ -59,11 +123,34 @@ struct PageInputs: Sendable {
         return text.digest
     }
 
-    /// The inputs of the page or feed at `path`, which shows the text of `posts` (numbers in `site.posts`).
-    func digest(path: String, posts: [Int]) -> PageDigest {
+    /// The inputs of a page that may show anything of any post (its posts' text aside).
+    func page(path: String) -> PageDigest {
         var digest = ValueDigest()
         digest.add(site)
         digest.add(path)
+        return digest.digest
+    }
+
+    /// The inputs of post `index`'s page, which lists the entries of `more` ("more in").
+    func post(path: String, _ index: Int, more: some Collection<Int>) -> PageDigest {
+        var digest = ValueDigest()
+        digest.add(shape)
+        digest.add(path)
+        digest.add(entries[index])
+        digest.add(texts[index])
+        digest.add(word: UInt64(more.count))
+        for post in more { digest.add(entries[post]) }
+        return digest.digest
+    }
+
+    /// The inputs of a page of `lists` (a home's first page shows its upcoming events too),
+    /// or of a feed of `lists.first`, which shows the text of `posts`.
+    func list(path: String, _ lists: [Int], texts posts: [Int] = []) -> PageDigest {
+        var digest = ValueDigest()
+        digest.add(shape)
+        digest.add(path)
+        digest.add(word: UInt64(lists.count))
+        for list in lists { digest.add(self.lists[list]) }
         digest.add(word: UInt64(posts.count))
         for post in posts { digest.add(texts[post]) }
         return digest.digest

@@ -8,6 +8,12 @@ enum MoreInCategory {
     /// `post.more`: `heading` and `posts` (each a list entry: title, url, date), or nil for a
     /// post without a category or the oldest of its category.
     static func context(of index: Int, in site: Site, entries: PostEntries, heading: (String) -> String) -> TemplateMap? {
+        guard let (term, older) = posts(of: index, in: site) else { return nil }
+        return ["heading": .text(heading(site.categories.terms[term].name)), "posts": .maps(older.map { entries[$0] })]
+    }
+
+    /// The first category of `index` and the posts `context` shows from it; nil when it shows none.
+    static func posts(of index: Int, in site: Site) -> (term: Int, posts: ArraySlice<Int>)? {
         guard let term = site.categories.termsOfPost[index].first else { return nil }
         let category = site.categories.terms[term]
         // `posts` is in index order (newest first): find this post by bisection, then take the next ones.
@@ -17,7 +23,6 @@ enum MoreInCategory {
             if category.posts[middle] < index { low = middle + 1 } else { high = middle }
         }
         let older = category.posts[min(low + 1, category.posts.count)...].prefix(count)
-        guard !older.isEmpty else { return nil }
-        return ["heading": .text(heading(category.name)), "posts": .maps(older.map { entries[$0] })]
+        return older.isEmpty ? nil : (term, older)
     }
 }

@@ -135,14 +135,8 @@ struct PageRenderer: Sendable {
         switch page.format.writer {
         case .feed(let syntax):
             guard case .list(let index, _) = page.kind else { preconditionFailure("only lists have feeds") }
+            if let kept = kept(page, path: path, previous: previous, made: &made) { return kept }
             let list = site.lists[index]
-            if let inputs {
-                made.inputs = inputs.digest(path: path, posts: list.feedPosts(site.config.feedSize))
-                if let previousValues, made.inputs == previous?.inputs(path) {
-                    made.values = previousValues
-                    return OutputFile(path: path, contents: .unchanged)
-                }
-            }
             let feed = FeedWriter(site: site, list: list, format: page.format, heading: heading(of: list), entries: feedEntries)
             let digest = feed.digest(syntax)
             made.values = digest
@@ -175,15 +169,7 @@ struct PageRenderer: Sendable {
             guard case .editions(let lang) = page.kind else { preconditionFailure("only the newsletter has a digest") }
             return OutputFile(path: path, contents: .text(DigestFeed(site: site, lang: lang, strings: theme.strings, images: images).xml()))
         case .theme:
-            if let inputs {
-                let posts = if case .post(let index) = page.kind { [index] } else { [Int]() }
-                made.inputs = inputs.digest(path: path, posts: posts)
-                // Made from the same inputs: its values would be the ones its live file was made from.
-                if let previousValues, made.inputs == previous?.inputs(path) {
-                    made.values = previousValues
-                    return OutputFile(path: path, contents: .unchanged)
-                }
-            }
+            if let kept = kept(page, path: path, previous: previous, made: &made) { return kept }
             // Every template chosen here was checked to exist when the theme was loaded.
             let (template, context) = html(page.kind)
             let lang = language(of: page.kind)
@@ -193,6 +179,15 @@ struct PageRenderer: Sendable {
             let library = libraries[lang] ?? theme.templates
             return OutputFile(path: path, contents: library.file(context, template: template))
         }
+    }
+
+    /// `.unchanged` when the page was made from the same inputs as its live file: its values
+    /// would be the ones that file was made from, so they are not made.
+    private func kept(_ page: Page, path: String, previous: PageDigests?, made: inout MadeDigests) -> OutputFile? {
+        made.inputs = inputs(of: page, path: path)
+        guard let previousValues = previous?[path], let inputs = made.inputs, inputs == previous?.inputs(path) else { return nil }
+        made.values = previousValues
+        return OutputFile(path: path, contents: .unchanged)
     }
 
     /// The language a page is written in, as `base(title:url:lang:kind:)` gets it.

@@ -1,0 +1,88 @@
+/// What each page is made from (`PageInputs`): the renderer's own values made once for every
+/// page, digested, and the inputs of each page it makes.
+extension PageRenderer {
+    /// The digests of what the renderer shares between pages, for `PageInputs`. Digested from the
+    /// values pages receive, so whatever they are made of is counted (a home's call to act
+    /// comes from a post's blocks, a list's twins from term pairs and translations).
+    func sharedInputs() -> PageInputs.Shared {
+        var constants = ValueDigest()
+        constants.add(themeKey)
+        constants.add(word: UInt64(site.languages.count))
+        for lang in site.languages {
+            constants.add(lang)
+            constants.add(renderKeys[lang] ?? themeKey)
+            // `base`'s feed links and the language switch lead to each language's home.
+            let home = site.list(.home(lang: lang))
+            constants.add(home.map { $0.folder.joined(separator: "/") + "\u{0}" + $0.feeds.map(\.label).joined(separator: ",") } ?? "")
+            constants.add(homeActions[lang] ?? [:])
+            constants.add(word: UInt64(bitPattern: Int64(site.upcomingEvents[lang] ?? -1)))
+        }
+        let terms = { (kind: TaxonomyKind) in
+            site.taxonomy(kind).terms.indices.map { index in
+                var digest = ValueDigest()
+                digest.add(TermLink(kind, index, in: site).context)
+                return digest.digest
+            }
+        }
+        let series = site.series.indices.map { index in
+            var digest = ValueDigest()
+            digest.add(SeriesView(site.series[index], in: site, strings: theme.strings, days: seriesDays[index]).context)
+            return digest.digest
+        }
+        return PageInputs.Shared(constants: constants.digest, categories: terms(.categories), tags: terms(.tags), series: series,
+            lists: parallelMap(Array(site.lists.indices), listHead))
+    }
+
+    /// What heads list `index`'s pages and feeds besides its posts (see `list(_:page:)`).
+    private func listHead(_ index: Int) -> PageDigest {
+        let list = site.lists[index]
+        var digest = ValueDigest()
+        // The scope counts terms, series and editions by their place: another place is another digest, never the same.
+        digest.add(String(reflecting: list.scope))
+        digest.add(list.lang)
+        digest.add(list.folder.joined(separator: "/"))
+        digest.add(list.feeds.map(\.label).joined(separator: ","))
+        digest.add(heading(of: list) ?? "")
+        for twin in site.twins(of: list) {
+            digest.add(twin.lang)
+            digest.add(twin.folder.joined(separator: "/"))
+        }
+        switch list.scope {
+        case .term(let kind, let term):
+            digest.add(TermLink(kind, term, in: site).context)
+            digest.add(word: UInt64(site.taxonomy(kind).terms[term].posts.count))
+        case .series(let series):
+            digest.add(SeriesView(site.series[series], in: site, strings: theme.strings, days: seriesDays[series]).context)
+            if site.introductions.indices.contains(series), let introduction = site.introductions[series] {
+                digest.add(introduction.html)
+                digest.add(introduction.summary)
+            }
+        case .home, .kind, .events, .edition: break
+        }
+        return digest.digest
+    }
+
+    /// What the page or feed at `path` is made from; nil for the files code writes, which are
+    /// always made, and when the build has no inputs.
+    func inputs(of page: Page, path: String) -> PageDigest? {
+        guard let inputs else { return nil }
+        switch (page.format.writer, page.kind) {
+        case (.feed, .list(let index, _)):
+            return inputs.list(path: path, [index], texts: site.lists[index].feedPosts(site.config.feedSize))
+        case (.theme, .post(let index)):
+            let more = site.posts[index].isPage ? [] : MoreInCategory.posts(of: index, in: site)?.posts ?? []
+            return inputs.post(path: path, index, more: more)
+        case (.theme, .list(let index, let number)):
+            let list = site.lists[index]
+            // A home's first page shows the upcoming events of its language too.
+            guard case .home = list.scope, number == .first, let events = site.lists.firstIndex(where: { $0.scope == .events(lang: list.lang) }) else {
+                return inputs.list(path: path, [index])
+            }
+            return inputs.list(path: path, [index, events])
+        case (.theme, _):
+            return inputs.page(path: path)
+        default:
+            return nil
+        }
+    }
+}
