@@ -110,6 +110,7 @@ public enum Build {
         let digests = PageDigestSlots(count: plan.count)
         for (offset, digest) in prepared.assetDigests.enumerated() { digests[pages.count + offset] = digest }
         var siteInputs: PageDigest?
+        var outputsAfter: FileStamps?
         // In a scope of its own: the renderer's list entries and feed entries (a third of the
         // heap at 100,000 posts) are gone before the record's walks of both folders below.
         do {
@@ -120,7 +121,7 @@ public enum Build {
             if previous == nil || previous?.site != renderer.inputs?.shape { renderer.makeEntries(escapingFeeds: previous == nil) }
             siteInputs = renderer.inputs?.shape
             clock.measure("prepare", plural(pages.count, "page") + " to render")
-            diagnostics += SiteWriter(folder: output, inPlace: inPlace).write(plan, problems: { prepared.problems }) { [assets, renderer] index in
+            let written = SiteWriter(folder: output, inPlace: inPlace).writing(plan, problems: { prepared.problems }) { [assets, renderer] index in
                 guard index < pages.count else { return assets[index - pages.count] }
                 var made = PageRenderer.MadeDigests()
                 let file = renderer.render(pages[index], previous: previous, made: &made)
@@ -128,6 +129,10 @@ public enum Build {
                 digests.setInputs(index, made.inputs)
                 return file
             }
+            diagnostics += written.diagnostics
+            // The output's stamps as the record will keep them: those of the walk before, with
+            // the entries the update changed stamped again, rather than a walk of every file.
+            outputsAfter = written.touched.flatMap { touched in outputs?.updating(touched, root: output.path) }
         }
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
         let unchanged = previous.map { previous in plan.indices.count { digests[$0] != nil && digests[$0] == previous[plan[$0].path] } } ?? 0
@@ -149,7 +154,8 @@ public enum Build {
         report.filesUnchanged = unchanged
         report.filesOfSameInputs = sameInputs
         let pageDigests = PageDigests.save(site: options.source, paths: plan.map(\.path), digests: digests, inputs: siteInputs)
-        BuildRecord.save(options, inputsBefore: inputs, site: site, leftOut: prepared.leftOutPosts, report: report, pages: pageDigests)
+        BuildRecord.save(options, inputsBefore: inputs, outputs: outputsAfter, site: site, leftOut: prepared.leftOutPosts, report: report,
+            pages: pageDigests)
         return report
     }
 

@@ -48,6 +48,33 @@ import Testing
         #expect(try !site.build().unchanged && !site.exists("notes.txt"))
     }
 
+    /// An update in place stamps again only the output's entries it changed: the record then
+    /// holds what a walk of the output finds, and the next build of the same inputs writes nothing.
+    @Test func anUpdateInPlaceKeepsTheOutputsStampsAsAWalkWould() throws {
+        let site = try site()
+        defer { site.remove() }
+        settle()
+        try site.build()
+        let edits: [() throws -> Void] = [
+            { try site.write("content/posts/a.md", post("title: \"A, edited\"\ndate: 2026-10-01\ncategories: [Legal aid]")) },
+            // New folders: a post, its category, its calendar.
+            { try site.write("content/posts/b.md", post("title: \"B\"\ndate: 2026-10-03\ncategories: [Vigils]")) },
+            // Files deleted, with the folders they leave empty.
+            { try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/posts/b.md")) },
+        ]
+        for edit in edits {
+            try edit()
+            settle()
+            let report = try site.build()
+            #expect(!report.unchanged && report.filesUnchanged > 0)
+            let record = try #require(BuildRecord.previous(site.options()))
+            #expect(record.outputs.digest == FileStamps.of(record.output, follow: false)?.digest)
+            settle()
+            #expect(try site.build().unchanged)
+        }
+        #expect(try !site.exists("categories/vigils/index.html") && site.read("posts/a/index.html").contains("A, edited"))
+    }
+
     @Test func aTouchedOutputIsAWholeBuild() throws {
         let site = try site()
         defer { site.remove() }

@@ -15,7 +15,7 @@ import Darwin
 /// different, or a stopped build's folder beside the output, and the build is a whole one.
 /// Deleting the record, or the cache folder, is always safe.
 struct BuildRecord: Codable, Equatable {
-    static let version = 2
+    static let version = 3
     static let path = ".broadside-cache/build.json"
 
     var version = Self.version
@@ -63,13 +63,15 @@ struct BuildRecord: Codable, Equatable {
     /// Writes the record of a build that succeeded, when the site's files were the same before
     /// and after it (an edit during the build leaves none) and none changed so close to the
     /// record that the file system's times could not tell them apart (as git's index does).
-    static func save(_ options: BuildOptions, inputsBefore: FileStamps?, site: Site, leftOut: [LeftOutPost], report: BuildReport, pages: String? = nil) {
+    /// `outputs`: the output's stamps when the build knows them without a walk (`FileStamps.updating`).
+    static func save(_ options: BuildOptions, inputsBefore: FileStamps?, outputs known: FileStamps? = nil, site: Site, leftOut: [LeftOutPost],
+                     report: BuildReport, pages: String? = nil) {
         let file = options.source.appendingPathComponent(path).path
         guard CacheFolder.isWritable(holding: file) else { return }
         unlink(file)
         let output = OutputPath.resolve(options.output)
         // The site and the output walked at once, as a build begins (see `Build.run`).
-        let (after, outputsAfter) = concurrently({ stamps(options) }, { FileStamps.of(output, follow: false) })
+        let (after, outputsAfter) = concurrently({ stamps(options) }, { known ?? FileStamps.of(output, follow: false) })
         guard let inputsBefore, let inputs = after, inputs.digest == inputsBefore.digest, let outputs = outputsAfter else { return }
         let now = options.now.timeIntervalSince1970
         var record = BuildRecord(

@@ -13,8 +13,11 @@ import Darwin
 /// times (a build's own staging folder beside the output changes them): a file added or removed
 /// below it adds or removes an entry.
 struct FileStamps: Codable, Equatable, Sendable {
-    /// SHA-256 of every entry's relative path and stamp, in the order of the paths: a record
-    /// keeps 64 characters, not a line for each of 30,000 files.
+    /// The sum of every entry's digest (its relative path and stamp) and their number, in hex:
+    /// a record keeps 48 characters, not a line for each of 30,000 files. A sum, so that a build
+    /// that knows which entries it changed brings the stamps of its output up to date from
+    /// those alone (`updating`): a walk of an output of 20,000 pages, each in a folder of its
+    /// own, took the kernel 0.2 s.
     var digest: String
     /// The newest modification or change time among the files, in nanoseconds.
     var newest: Int64
@@ -29,28 +32,90 @@ struct FileStamps: Codable, Equatable, Sendable {
                    apart: ((String) -> Bool)? = nil) -> FileStamps? {
         var walk = Walk(follow: follow, skip: skip, apart: apart)
         guard walk.visit(root, in: AT_FDCWD, relative: "") else { return nil }
-        walk.hash.update(walk.text)
-        walk.othersHash?.update(walk.othersText)
-        return FileStamps(digest: walk.hash.finish(), newest: walk.newest, others: walk.othersHash?.finish())
+        return FileStamps(digest: walk.sum.hex, newest: walk.newest, others: walk.others?.hex)
     }
 
-    /// Entries in the order of their names in each folder, one line each: path, NUL, stamp.
+    /// A file's stamp as a walk takes it; empty for a folder.
+    static func numbers(_ info: stat) -> [Int64] {
+        guard (info.st_mode & S_IFMT) != S_IFDIR else { return [] }
+        return [Int64(info.st_size), modified(info), changed(info), Int64(info.st_ino), Int64(info.st_mode)]
+    }
+
+    private static func modified(_ info: stat) -> Int64 { Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec) }
+    private static func changed(_ info: stat) -> Int64 { Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec) }
+
+    /// The entry at `relative` below `root` as a walk that does not follow links stamps it; nil when there is none.
+    static func entry(_ relative: String, below root: String) -> [Int64]? {
+        var info = stat()
+        guard lstat(relative.isEmpty ? root : root + "/" + relative, &info) == 0 else { return nil }
+        return numbers(info)
+    }
+
+    /// Entries a build changed, each as it was before (nil: there was none), by relative path.
+    typealias Touched = [(path: String, before: [Int64]?)]
+
+    /// These stamps of `root` (walked without following links) once the entries at `touched`,
+    /// each as it was then (nil: there was none), are as they are now: each is stamped again,
+    /// the others are taken as they were. Nil when these stamps are not a sum.
+    func updating(_ touched: Touched, root: String) -> FileStamps? {
+        guard var sum = Sum(hex: digest) else { return nil }
+        var newest = self.newest
+        for (path, before) in touched {
+            if let before { sum.remove(Self.digest(path, before)) }
+            guard let now = Self.entry(path, below: root) else { continue }
+            sum.add(Self.digest(path, now))
+            if now.count == 5 { newest = max(newest, now[1], now[2]) }
+        }
+        return FileStamps(digest: sum.hex, newest: newest, others: others)
+    }
+
+    private static func digest(_ relative: String, _ numbers: [Int64]) -> PageDigest {
+        var digest = ValueDigest()
+        digest.add(relative)
+        digest.add(word: UInt64(numbers.count))
+        for number in numbers { digest.add(word: UInt64(bitPattern: number)) }
+        return digest.digest
+    }
+
+    /// Entries' digests added up, two 64-bit lanes apart, and counted.
+    private struct Sum {
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        var count: UInt64 = 0
+
+        init() {}
+
+        init?(hex: String) {
+            let text = Array(hex.utf8)
+            guard text.count == 48, let high = UInt64(String(decoding: text[0..<16], as: UTF8.self), radix: 16),
+                let low = UInt64(String(decoding: text[16..<32], as: UTF8.self), radix: 16),
+                let count = UInt64(String(decoding: text[32..<48], as: UTF8.self), radix: 16)
+            else { return nil }
+            (self.high, self.low, self.count) = (high, low, count)
+        }
+
+        mutating func add(_ digest: PageDigest) { (high, low, count) = (high &+ digest.high, low &+ digest.low, count &+ 1) }
+        mutating func remove(_ digest: PageDigest) { (high, low, count) = (high &- digest.high, low &- digest.low, count &- 1) }
+
+        var hex: String {
+            [high, low, count].map { let digits = String($0, radix: 16); return String(repeating: "0", count: 16 - digits.count) + digits }.joined()
+        }
+    }
+
+    /// Entries in the order of their names in each folder (the digest is a sum, but which of two
+    /// links to a folder is walked into must not depend on the order the kernel lists them).
     private struct Walk {
         let follow: Bool
         let skip: (String) -> Bool
         let apart: ((String) -> Bool)?
-        /// Entries not yet hashed: given to `hash` a megabyte at a time (all the text of an
-        /// output of 200,000 files was 30 MB where a build ends, at its peak).
-        var text: [UInt8] = []
-        let hash = SHA256Stream()
-        var othersText: [UInt8] = []
-        let othersHash: SHA256Stream?
+        var sum = Sum()
+        var others: Sum?
         var newest: Int64 = 0
         var folders: Set<[UInt64]> = []
 
         init(follow: Bool, skip: @escaping (String) -> Bool, apart: ((String) -> Bool)?) {
             (self.follow, self.skip, self.apart) = (follow, skip, apart)
-            othersHash = apart == nil ? nil : SHA256Stream()
+            others = apart == nil ? nil : Sum()
         }
 
         /// False when the entry cannot be read: the caller then knows nothing of the folder.
@@ -60,10 +125,8 @@ struct FileStamps: Codable, Equatable, Sendable {
             var info = stat()
             guard fstatat(parent, name, &info, follow ? 0 : AT_SYMLINK_NOFOLLOW) == 0 else { return false }
             guard (info.st_mode & S_IFMT) == S_IFDIR else {
-                let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-                let changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
-                newest = max(newest, modified, changed)
-                add(relative, [Int64(info.st_size), modified, changed, Int64(info.st_ino), Int64(info.st_mode)])
+                newest = max(newest, FileStamps.modified(info), FileStamps.changed(info))
+                add(relative, FileStamps.numbers(info))
                 return true
             }
             add(relative, [])
@@ -86,24 +149,9 @@ struct FileStamps: Codable, Equatable, Sendable {
         }
 
         private mutating func add(_ relative: String, _ numbers: [Int64]) {
-            let start = text.count
-            text.append(contentsOf: relative.utf8)
-            text.append(0)
-            for number in numbers {
-                withUnsafeBytes(of: number.littleEndian) { text.append(contentsOf: $0) }
-            }
-            text.append(0x0A)
-            if let apart, let othersHash, !apart(relative) {
-                othersText += text[start...]
-                if othersText.count >= 1 << 20 {
-                    othersHash.update(othersText)
-                    othersText.removeAll(keepingCapacity: true)
-                }
-            }
-            if text.count >= 1 << 20 {
-                hash.update(text)
-                text.removeAll(keepingCapacity: true)
-            }
+            let digest = FileStamps.digest(relative, numbers)
+            sum.add(digest)
+            if let apart, !apart(relative) { others?.add(digest) }
         }
     }
 }

@@ -39,9 +39,10 @@ struct SiteUpdate {
         indirect case failed(Diagnostic)
     }
 
-    func write(problems: () -> [Diagnostic], file: @escaping @Sendable (Int) -> OutputFile) -> [Diagnostic] {
+    /// The diagnostics, and the entries of the output it changed (`SiteWriter.Written`).
+    func write(problems: () -> [Diagnostic], file: @escaping @Sendable (Int) -> OutputFile) -> SiteWriter.Written {
         let (staging, problem) = SiteWriter.makeStaging(beside: output)
-        if let problem { return [problem] }
+        if let problem { return SiteWriter.Written(diagnostics: [problem]) }
         let live = output + "/"
         let outcomes = parallelMap(Array(plan.indices)) { [plan] index -> Outcome in
             let file = file(index)
@@ -59,12 +60,14 @@ struct SiteUpdate {
         }
         guard diagnostics.isEmpty else {
             try? FileManager.default.removeItem(atPath: staging)
-            return diagnostics
+            return SiteWriter.Written(diagnostics: diagnostics)
         }
         let staged = outcomes.indices.filter { if case .staged = outcomes[$0] { true } else { false } }
         return Leftovers.whileLocked(output) {
             var diagnostics = Leftovers.recover(output, sparing: staging)
-            diagnostics += deleteUnplanned() + move(staged, from: staging)
+            let unplanned = unplanned()
+            let touched = Self.touched(staged.map { plan[$0].path } + unplanned + (manifestChanged ? [Manifest.fileName] : []), below: output)
+            diagnostics += delete(unplanned) + move(staged, from: staging)
             if diagnostics.hasErrors {
                 // The files of both builds are Broadside's to replace: the next build must not take any for a user's.
                 var both = Manifest.text(of: Array(previous.union(plan.map(\.path))))
@@ -73,8 +76,18 @@ struct SiteUpdate {
                 diagnostics.append(failed("cannot move the new \(Manifest.fileName) into \(output)"))
             }
             try? FileManager.default.removeItem(atPath: staging)
-            return diagnostics
+            return SiteWriter.Written(diagnostics: diagnostics, touched: touched)
         }
+    }
+
+    /// `paths` and every folder above them, each as it is now: what an update may change.
+    private static func touched(_ paths: [String], below output: String) -> FileStamps.Touched {
+        var all = Set(paths)
+        for path in paths {
+            var folder = (path as NSString).deletingLastPathComponent
+            while !folder.isEmpty, all.insert(folder).inserted { folder = (folder as NSString).deletingLastPathComponent }
+        }
+        return all.sorted().map { ($0, FileStamps.entry($0, below: output)) }
     }
 
     /// Whether the live file at `path` is a regular file that already holds `contents`.
@@ -93,16 +106,21 @@ struct SiteUpdate {
         }
     }
 
-    /// Deletes what the last build wrote and this one does not, with the folders left empty,
-    /// but the top-level dotfiles a swap would carry (those in a top-level entry nothing is
-    /// written into now).
-    private func deleteUnplanned() -> [Diagnostic] {
+    /// What the last build wrote and this one does not, but the top-level dotfiles a swap would
+    /// carry (those in a top-level entry nothing is written into now).
+    private func unplanned() -> [String] {
         let planned = Set(plan.map(\.path))
         let written = Set(plan.map { OutputFolder.topLevelName($0.path) })
-        var diagnostics: [Diagnostic] = []
-        for path in previous.subtracting(planned).sorted() {
+        return previous.subtracting(planned).sorted().filter { path in
             let top = OutputFolder.topLevelName(path)
-            if top.hasPrefix(".") && !written.contains(top) { continue }
+            return !(top.hasPrefix(".") && !written.contains(top))
+        }
+    }
+
+    /// Deletes `paths`, with the folders left empty.
+    private func delete(_ paths: [String]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for path in paths {
             guard unlink(output + "/" + path) == 0 || errno == ENOENT else {
                 diagnostics.append(failed("cannot delete \(output)/\(path)"))
                 continue

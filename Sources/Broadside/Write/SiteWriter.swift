@@ -23,9 +23,25 @@ struct SiteWriter {
     /// `problems`, asked once every file is written: what went wrong making them that the files
     /// cannot tell (the site is then left as it was).
     func write(_ plan: [PlannedFile], problems: () -> [Diagnostic] = { [] }, file: @escaping @Sendable (Int) -> OutputFile) -> [Diagnostic] {
+        writing(plan, problems: problems, file: file).diagnostics
+    }
+
+    /// What a write did: its diagnostics and, for an update in place, the output's entries it
+    /// changed (nil when the output was replaced whole).
+    struct Written {
+        var diagnostics: [Diagnostic]
+        var touched: FileStamps.Touched?
+    }
+
+    /// As `write`, with the entries an update in place changed, for the build record (`FileStamps.updating`).
+    func writing(_ plan: [PlannedFile], problems: () -> [Diagnostic] = { [] }, file: @escaping @Sendable (Int) -> OutputFile) -> Written {
         if inPlace, let update = SiteUpdate(folder: folder, plan: plan) {
             return update.write(problems: problems, file: file)
         }
+        return Written(diagnostics: swapping(plan, problems: problems, file: file))
+    }
+
+    private func swapping(_ plan: [PlannedFile], problems: () -> [Diagnostic], file: @escaping @Sendable (Int) -> OutputFile) -> [Diagnostic] {
         let output = folder.path
         let (staging, problem) = Self.makeStaging(beside: output)
         if let problem { return [problem] }
