@@ -201,6 +201,40 @@ import Testing
         }
     }
 
+    /// A list's page counts the posts it shows and its pager: a new post leaves its list's older
+    /// pages as they were, unless a template shows how many posts, or pages, the list has.
+    @Test func aNewPostLeavesTheOlderPagesOfItsListsAlone() throws {
+        var files = ["site.yml": "title: \"Kept\"\nbase_url: \"https://example.org/\"\nposts_per_page: 2\n"]
+        for day in 1...6 { files["content/posts/p\(day).md"] = post("title: \"P\(day)\"\ndate: 2026-10-0\(day)", body: "Day \(day).") }
+        let list = try String(contentsOf: repositoryRoot.appendingPathComponent("themes/default/templates/list.mustache"), encoding: .utf8)
+        let themes: [(template: String?, seven: String, eight: String)] = [
+            (nil, "</html>", "</html>"),
+            ("<!-- {{list.count}} posts -->" + list, "7 posts -->", "8 posts -->"),
+            ("<!-- {{#pager}}{{pages}}{{/pager}} pages -->" + list, "3 pages -->", "4 pages -->"),
+        ]
+        var kept: [Int] = []
+        for theme in themes {
+            let site = try TemporarySite(files: files)
+            defer { site.remove() }
+            if let template = theme.template { try site.write("templates/list.mustache", template) }
+            try build(site)
+            // Six posts, two a page: the first page and two older ones. A seventh is on the first page.
+            try site.write("content/posts/p7.md", post("title: \"P7\"\ndate: 2026-10-07", body: "Day 7."))
+            kept.append(try build(site).filesOfSameInputs)
+            #expect(try tree(site.output) == clean(site))
+            #expect(try site.read("page/1/index.html").contains(theme.seven))
+            // An eighth: a third older page, so the second one's newer page is another.
+            try site.write("content/posts/p8.md", post("title: \"P8\"\ndate: 2026-10-08", body: "Day 8."))
+            try build(site)
+            #expect(try site.read("page/2/index.html").contains("href=\"/page/3/\""))
+            #expect(try site.read("page/1/index.html").contains(theme.eight))
+            #expect(try tree(site.output) == clean(site))
+        }
+        // The home's and the kind's two older pages each, made again only when the count is shown.
+        #expect(kept[0] - kept[1] == 4 && kept[2] == kept[0])
+        #expect(kept[1] >= 6)
+    }
+
     @Test func nowCountsAsFarAsTheRecordCountsIt() throws {
         let vigil = post("title: \"Vigil\"\ndate: 2026-10-04\nkind: event\nevent:\n  start: 2026-11-24T18:00:00Z\n  location: \"Plaza\"")
         let site = try TemporarySite(files: Self.files.merging(["content/posts/vigil.md": vigil]) { $1 })

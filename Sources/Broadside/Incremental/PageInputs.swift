@@ -14,8 +14,8 @@
 /// (`BuildRecord.validUntil`).
 ///
 /// A post page, a list page and a feed count only the posts they show: a post page its own
-/// entry and those "more in" its category, a list its posts' entries (`entries`: each with
-/// what its entry shows of its terms, its series and its versions). What every page reads of
+/// entry and those "more in" its category, a list's page or feed the entries of the posts on
+/// it (`entries`: each with what its entry shows of its terms, its series and its versions). What every page reads of
 /// the posts together (the languages, their homes, the site's values) is in `shape`, digested
 /// from the values the renderer made of them. A new post or a new title then makes the pages
 /// that show it, not the other pages of the site; the indexes of terms and kinds, the search
@@ -34,7 +34,7 @@ struct PageInputs: Sendable {
     /// Each post as list entries, feed items and its own page show it: its fields, its terms'
     /// names and addresses, its series' days and the fields of its versions in other languages.
     let entries: [PageDigest]
-    /// Each list as its pages and feeds show it: what heads it (`Shared.lists`) and its posts' entries.
+    /// What heads each list's pages and feeds (`Shared.lists`).
     let lists: [PageDigest]
 
     /// What the renderer makes once for every page, digested (`PageRenderer.sharedInputs`).
@@ -87,13 +87,7 @@ struct PageInputs: Sendable {
         self.texts = texts
         let entries = parallelMap(Array(site.posts.indices)) { Self.entry($0, in: site, fields: fields, shared: shared) }
         self.entries = entries
-        lists = parallelMap(Array(site.lists.indices)) { index in
-            var digest = ValueDigest()
-            digest.add(shared.lists[index])
-            digest.add(word: UInt64(site.lists[index].posts.count))
-            for post in site.lists[index].posts { digest.add(entries[post]) }
-            return digest.digest
-        }
+        lists = shared.lists
     }
 
     /// Post `index`'s entry: what `PostView` reads of the site.
@@ -143,16 +137,20 @@ struct PageInputs: Sendable {
         return digest.digest
     }
 
-    /// The inputs of a page of `lists` (a home's first page shows its upcoming events too),
-    /// or of a feed of `lists.first`, which shows the text of `posts`.
-    func list(path: String, _ lists: [Int], texts posts: [Int] = []) -> PageDigest {
+    /// The inputs of a page or a feed of list `list`: the entries of the posts it `shows`, the
+    /// text of those it carries whole (a feed's), and the `numbers` it shows of the list itself
+    /// (its pager; its count of posts when the theme shows it).
+    func list(path: String, _ list: Int, shows posts: some Collection<Int>, texts: [Int] = [], numbers: [Int] = []) -> PageDigest {
         var digest = ValueDigest()
         digest.add(shape)
         digest.add(path)
-        digest.add(word: UInt64(lists.count))
-        for list in lists { digest.add(self.lists[list]) }
+        digest.add(lists[list])
+        digest.add(word: UInt64(numbers.count))
+        for number in numbers { digest.add(word: UInt64(bitPattern: Int64(number))) }
         digest.add(word: UInt64(posts.count))
-        for post in posts { digest.add(texts[post]) }
+        for post in posts { digest.add(entries[post]) }
+        digest.add(word: UInt64(texts.count))
+        for post in texts { digest.add(self.texts[post]) }
         return digest.digest
     }
 }

@@ -50,7 +50,6 @@ extension PageRenderer {
         switch list.scope {
         case .term(let kind, let term):
             digest.add(TermLink(kind, term, in: site).context)
-            digest.add(word: UInt64(site.taxonomy(kind).terms[term].posts.count))
         case .series(let series):
             digest.add(SeriesView(site.series[series], in: site, strings: theme.strings, days: seriesDays[series]).context)
             if site.introductions.indices.contains(series), let introduction = site.introductions[series] {
@@ -68,21 +67,43 @@ extension PageRenderer {
         guard let inputs else { return nil }
         switch (page.format.writer, page.kind) {
         case (.feed, .list(let index, _)):
-            return inputs.list(path: path, [index], texts: site.lists[index].feedPosts(site.config.feedSize))
+            let posts = site.lists[index].feedPosts(site.config.feedSize)
+            return inputs.list(path: path, index, shows: posts, texts: posts)
         case (.theme, .post(let index)):
             let more = site.posts[index].isPage ? [] : MoreInCategory.posts(of: index, in: site)?.posts ?? []
             return inputs.post(path: path, index, more: more)
         case (.theme, .list(let index, let number)):
             let list = site.lists[index]
-            // A home's first page shows the upcoming events of its language too.
-            guard case .home = list.scope, number == .first, let events = site.lists.firstIndex(where: { $0.scope == .events(lang: list.lang) }) else {
-                return inputs.list(path: path, [index])
-            }
-            return inputs.list(path: path, [index, events])
+            let pagination = site.pagination(of: list)
+            let slice = list.posts[pagination.positions(of: number)]
+            var shown = Array(slice)
+            if let lead = lead(of: list, page: number) { shown.append(lead) }
+            if case .home = list.scope, number == .first { shown += upcomingEvents(onHome: list.lang) }
+            return inputs.list(path: path, index, shows: shown, numbers: numbers(of: list, page: number, pagination: pagination, slice: slice))
         case (.theme, _):
             return inputs.page(path: path)
         default:
             return nil
         }
+    }
+
+    /// What a page of `list` shows of the list besides its posts, as numbers: its pager (its
+    /// number, whether there are others, which pages it leads to), and how many posts the
+    /// list and its term have when its template names `count`. The number of pages only when
+    /// the template names `pages` or the pager's label counts them: a list numbered from its
+    /// end keeps each older page's posts and labels it by their dates, so a post added to it
+    /// leaves its older pages as they were, but for those whose pager leads elsewhere.
+    private func numbers(of list: PostList, page: Pagination.Page, pagination: Pagination, slice: ArraySlice<Int>) -> [Int] {
+        let template = template(of: list)
+        let pages = pagination.pages.count
+        let id = { (page: Pagination.Page?) in page.map(pagination.number) ?? -1 }
+        var numbers = [pagination.number(page), pages > 1 ? 1 : 0, id(pagination.previous(page)), id(pagination.next(page))]
+        // As `pager(_:of:pagination:slice:)` labels a page.
+        if pagingTemplates.contains(template) || !pagination.fromEnd || slice.isEmpty { numbers.append(pages) }
+        if countingTemplates.contains(template) {
+            numbers.append(list.posts.count)
+            if case .term(let kind, let term) = list.scope { numbers.append(site.taxonomy(kind).terms[term].posts.count) }
+        }
+        return numbers
     }
 }

@@ -42,6 +42,10 @@ struct PageRenderer: Sendable {
     var themeKey: PageDigest
     /// What every theme page is made from (`PageInputs`), when the build knows it.
     var inputs: PageInputs?
+    /// The templates that name `count`, and those that name `pages` (in a partial they include,
+    /// too): only a list page made from one shows how many posts, or pages, its list has.
+    var countingTemplates: Set<String>
+    var pagingTemplates: Set<String>
 
     init(site: Site, theme: Theme, images: ImageSet = ImageSet()) {
         self.site = site
@@ -55,6 +59,8 @@ struct PageRenderer: Sendable {
         self.siteContexts = siteContexts
         let themeKey = Self.themeKey(theme)
         self.themeKey = themeKey
+        countingTemplates = theme.templates.own.naming("count")
+        pagingTemplates = theme.templates.own.naming("pages")
         var renderKeys: [String: PageDigest] = [:]
         libraries = Dictionary(uniqueKeysWithValues: site.languages.map { [theme] lang in
             var library = theme.templates
@@ -248,13 +254,13 @@ struct PageRenderer: Sendable {
 
     private func list(_ list: PostList, page: Pagination.Page) -> (String, TemplateMap) {
         let heading = heading(of: list) ?? site.config.title
-        let (kind, name) = switch list.scope {
-        case .home: ("home", "home")
-        case .term(let taxonomy, _): (taxonomy.singular, "list")
-        case .kind: ("kind", "list")
-        case .series: ("series", "series")
-        case .events: ("events", "events")
-        case .edition: ("newsletter", "newsletter")
+        let kind = switch list.scope {
+        case .home: "home"
+        case .term(let taxonomy, _): taxonomy.singular
+        case .kind: "kind"
+        case .series: "series"
+        case .events: "events"
+        case .edition: "newsletter"
         }
         let url = site.urls.list(list.folder, page: page)
         let title = switch page {
@@ -279,8 +285,9 @@ struct PageRenderer: Sendable {
             context["is_home"] = true
             if page == .first, let action = homeActions[list.lang] { context["take_action"] = .map(action) }
             // A campaign's front page: what is coming, above the news.
-            if page == .first, let events = site.list(.events(lang: list.lang)), let upcoming = site.upcomingEvents[list.lang], upcoming > 0 {
-                context["upcoming_events"] = .maps(events.posts.prefix(min(upcoming, Self.upcomingOnHome)).map { entries[$0] })
+            let upcoming = page == .first ? upcomingEvents(onHome: list.lang) : []
+            if !upcoming.isEmpty {
+                context["upcoming_events"] = .maps(upcoming.map { entries[$0] })
                 context["has_upcoming_events"] = true
             }
         case .term(let taxonomy, let index):
@@ -301,8 +308,18 @@ struct PageRenderer: Sendable {
         case .edition: break
         }
         self.page(page, of: list, into: &context)
-        // A list may have a template of its own (`home`, `series`, `events`), else `list`.
-        return (template(name, "list"), context)
+        return (template(of: list), context)
+    }
+
+    /// A list may have a template of its own (`home`, `series`, `events`, `newsletter`), else `list`.
+    func template(of list: PostList) -> String {
+        switch list.scope {
+        case .home: template("home", "list")
+        case .term, .kind: "list"
+        case .series: template("series", "list")
+        case .events: template("events", "list")
+        case .edition: template("newsletter", "list")
+        }
     }
 
     /// A list's name as its first page heads it; nil for a home page, which the site's title heads.
@@ -379,15 +396,15 @@ struct PageRenderer: Sendable {
     private func page(_ page: Pagination.Page, of list: PostList, into context: inout TemplateMap) {
         let pagination = site.pagination(of: list)
         let slice = list.posts[pagination.positions(of: page)]
-        // A campaign's front page leads with one story: the newest marked `featured: true`, else
-        // the newest; it is not listed again below.
-        var lead: Int?
-        if case .home = list.scope, page == .first {
-            lead = list.posts.first { site.posts[$0].featured } ?? list.posts.first
-        }
+        let lead = lead(of: list, page: page)
         if let lead { context["lead"] = .map(entries[lead]) }
         context["posts"] = .maps(slice.filter { $0 != lead }.map { entries[$0] })
         context["has_posts"] = .bool(!slice.isEmpty)
+        context["pager"] = .map(pager(page, of: list, pagination: pagination, slice: slice))
+    }
+
+    /// The pager of `page` of `list`, which shows `slice`.
+    func pager(_ page: Pagination.Page, of list: PostList, pagination: Pagination, slice: ArraySlice<Int>) -> TemplateMap {
         let number = pagination.number(page), pages = pagination.pages.count
         let label = if pagination.fromEnd, let newest = slice.first, let oldest = slice.last {
             dates(from: site.posts[oldest].date, to: site.posts[newest].date, lang: list.lang)
@@ -397,7 +414,20 @@ struct PageRenderer: Sendable {
         var pager: TemplateMap = ["page": .number(number), "pages": .number(pages), "has_pages": .bool(pages > 1), "label": .text(label)]
         if let newer = pagination.previous(page) { pager["newer_url"] = .url(site.urls.list(list.folder, page: newer)) }
         if let older = pagination.next(page) { pager["older_url"] = .url(site.urls.list(list.folder, page: older)) }
-        context["pager"] = .map(pager)
+        return pager
+    }
+
+    /// The story a campaign's front page leads with: the newest marked `featured: true`, else
+    /// the newest; it is not listed again below. Nil on other pages.
+    func lead(of list: PostList, page: Pagination.Page) -> Int? {
+        guard case .home = list.scope, page == .first else { return nil }
+        return list.posts.first { site.posts[$0].featured } ?? list.posts.first
+    }
+
+    /// The events a home's first page shows above its posts: what is coming, first.
+    func upcomingEvents(onHome lang: String) -> ArraySlice<Int> {
+        guard let events = site.list(.events(lang: lang)), let upcoming = site.upcomingEvents[lang], upcoming > 0 else { return [] }
+        return events.posts.prefix(min(upcoming, Self.upcomingOnHome))
     }
 
     /// "3 March 2025 – 14 April 2025", or one date when both are on the same day.

@@ -26,6 +26,32 @@ struct TemplateLibrary: Sendable {
         templates[name] = nodes
     }
 
+    /// The templates in which some tag, in it or in a partial it includes, names `part`
+    /// (`{{count}}`, `{{list.count}}`, `{{#count}}`): a value of that name is read by no page
+    /// rendered from the others, as Mustache has no names made at render.
+    func naming(_ part: String) -> Set<String> {
+        var found: [String: Bool] = [:]
+        func names(_ template: String) -> Bool {
+            if let known = found[template] { return known }
+            found[template] = false  // a partial that includes itself adds nothing
+            let named = names(templates[template] ?? [])
+            found[template] = named
+            return named
+        }
+        func names(_ nodes: [TemplateNode]) -> Bool {
+            nodes.contains { node in
+                switch node {
+                case .text: false
+                case .value(let name, _): name.parts.contains(part)
+                case .section(let name, let inner), .inverted(let name, let inner): name.parts.contains(part) || names(inner)
+                case .partial(let name, _, let overrides): names(name) || overrides.values.contains(where: names)
+                case .block(_, let inner, _, _): names(inner)
+                }
+            }
+        }
+        return Set(templates.keys.filter(names))
+    }
+
     /// The template `name` rendered with `value` as its context, escaped for `escaping`.
     func render(_ value: TemplateValue, template name: String, escaping: TextEscaping = .html) throws -> String {
         String(decoding: try bytes(value, template: name, escaping: escaping), as: UTF8.self)
