@@ -86,20 +86,19 @@ public enum Build {
     public static func run(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         var diagnostics: [Diagnostic] = []
         var clock = StageClock(progress: options.progress)
-        let record = BuildRecord.previous(options)
-        let (inputs, outputs) = concurrently({ BuildRecord.stamps(options) }, { record.flatMap { FileStamps.of($0.output, follow: false) } })
-        if var report = record?.unchanged(options, inputs: inputs, outputs: outputs) {
+        let recorded = RecordedOutput(BuildRecord.previous(options), source: options.source)
+        let inputs = BuildRecord.stamps(options)
+        if var report = recorded.record?.unchanged(options, inputs: inputs, outputs: { recorded.stamps }) {
             clock.measure("nothing changed since the last build", "no post read, no file written")
             report.timings = clock.timings
             return report
         }
-        let inPlace = record?.untouched(outputs) ?? false
-        // What the live files were made from: a file made from the same is not made again.
-        let previous = inPlace ? record.flatMap { PageDigests.load(site: options.source, recorded: $0.pages) } : nil
-
-        guard var prepared = prepare(options, writing: true, outputAsRecorded: inPlace, previous: previous, diagnostics: &diagnostics, clock: &clock),
+        guard var prepared = prepare(options, writing: true, recorded: recorded, diagnostics: &diagnostics, clock: &clock),
             let output = prepared.output
         else { throw BuildFailure(diagnostics) }
+        let inPlace = recorded.untouched
+        // What the live files were made from: a file made from the same is not made again.
+        let previous = recorded.pages
         // Checked: the posts' links are not needed to make pages (80 MB at 100,000 posts).
         prepared.site.forgetLinks()
         let (site, pages, assets, plan) = (prepared.site, prepared.pages, prepared.assets, prepared.plan)
@@ -132,7 +131,7 @@ public enum Build {
             diagnostics += written.diagnostics
             // The output's stamps as the record will keep them: those of the walk before, with
             // the entries the update changed stamped again, rather than a walk of every file.
-            outputsAfter = written.touched.flatMap { touched in outputs?.updating(touched, root: output.path) }
+            outputsAfter = written.touched.flatMap { touched in recorded.stamps?.updating(touched, root: output.path) }
         }
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
         let unchanged = previous.map { previous in plan.indices.count { digests[$0] != nil && digests[$0] == previous[plan[$0].path] } } ?? 0
@@ -161,9 +160,9 @@ public enum Build {
 
     /// Load, resolve and plan every file, adding what is wrong to `diagnostics`; nil when the
     /// build cannot go on. `writing: false` leaves the output folder alone (not even looked at);
-    /// `outputAsRecorded`: it is as the last build left it, its files made from what `previous` digests.
+    /// `recorded`: what the last build's record says of the output (asked once the posts are loaded).
     static func prepare(
-        _ options: BuildOptions, writing: Bool, outputAsRecorded: Bool = false, previous: PageDigests? = nil, diagnostics: inout [Diagnostic],
+        _ options: BuildOptions, writing: Bool, recorded: RecordedOutput? = nil, diagnostics: inout [Diagnostic],
         clock: inout StageClock
     ) -> PreparedBuild? {
         // Load
@@ -172,12 +171,14 @@ public enum Build {
         let urls = SiteURLs(baseURL: config.baseURL)
         let (theme, themeDiagnostics) = Theme.load(source: options.source, name: config.theme, language: config.language,
             languageAt: config.languageAt)
-        var output: OutputFolder?
+        var place: String?
         if writing {
-            let (folder, outputDiagnostics) = OutputFolder.inspect(options, assets: theme.map { Set($0.assets.keys) }, asRecorded: outputAsRecorded)
-            output = folder
-            diagnostics += outputDiagnostics
+            let (path, placeDiagnostics) = OutputFolder.place(options)
+            // Inspected once the posts are loaded, its walk being under way meanwhile (`RecordedOutput`).
+            place = theme == nil ? nil : path
+            diagnostics += placeDiagnostics
         }
+        let outputAt = diagnostics.count
         diagnostics += themeDiagnostics
         let now = options.now.timeIntervalSince1970
         let leftOut = LeftOutPosts(now: now, includeDrafts: options.includeDrafts, includeFuture: options.includeFuture)
@@ -186,13 +187,23 @@ public enum Build {
         }
         // `check` names a post whose date looks like a typo (next year for this year); a build leaves it out.
         if !writing { parser.farAhead = now + 30 * 86_400 }
-        let spill = output.flatMap { HTMLSpill(beside: $0.path) }
+        let spill = place.flatMap { HTMLSpill(beside: $0) }
         let cache = spill.flatMap { spill in
             PostCache(site: options.source, key: PostCache.key(site: options.source, baseURL: options.baseURL,
                 rootPath: urls.rootPath, languages: theme?.strings.codes ?? []), spill: spill)
         }
         let content = ContentLoader(source: options.source, parser: parser, spill: spill, cache: cache.map { ($0, leftOut) }).load()
         diagnostics += content.diagnostics + leftOut.diagnostics
+        var output: OutputFolder?
+        if let place, let theme {
+            let (folder, refusal) = OutputFolder.inspect(place, options: options, assets: Set(theme.assets.keys),
+                asRecorded: recorded?.untouched ?? false)
+            output = folder
+            // Where they were told before the posts were loaded: right after the output's other problems.
+            diagnostics.insert(contentsOf: refusal, at: outputAt)
+        }
+        // What the live files were made from: a file made from the same is not made again.
+        let previous = recorded?.pages
         clock.measure("load", plural(content.posts.count, "post") + (content.postsFromCache > 0 ? ", \(content.postsFromCache) as the cache kept them" : ""))
 
         // Resolve

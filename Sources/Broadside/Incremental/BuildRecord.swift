@@ -47,10 +47,10 @@ struct BuildRecord: Codable, Equatable {
 
     /// The report of the recorded build, when `options` would make the same site (`inputs`, the
     /// site's stamps now) into an output that is as that build left it (`outputs`, its stamps
-    /// now); nil otherwise.
-    func unchanged(_ options: BuildOptions, inputs: FileStamps?, outputs: FileStamps?) -> BuildReport? {
+    /// now, asked last: its walk is the longer); nil otherwise.
+    func unchanged(_ options: BuildOptions, inputs: FileStamps?, outputs: () -> FileStamps?) -> BuildReport? {
         guard !options.wholeBuild, let inputs, program == Self.program(), self.options == Self.key(options),
-            self.inputs.digest == inputs.digest, covers(options.now.timeIntervalSince1970), untouched(outputs),
+            self.inputs.digest == inputs.digest, covers(options.now.timeIntervalSince1970), untouched(outputs()),
             Self.imageStamps(options).digest == images.digest
         else { return nil }
         return report.report

@@ -37,3 +37,27 @@ func concurrently<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second
     }
     return (a!, b!)
 }
+
+/// `work` begun at once on a thread of its own, while the caller goes on; `value` waits for it.
+final class Pending<Value: Sendable>: @unchecked Sendable {
+    // A condition of Foundation's (a pthread one): the thread sanitizer sees it.
+    private let condition = NSCondition()
+    private var result: Value?
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        Thread { [self] in
+            let value = work()
+            condition.lock()
+            result = value
+            condition.broadcast()
+            condition.unlock()
+        }.start()
+    }
+
+    var value: Value {
+        condition.lock()
+        defer { condition.unlock() }
+        while result == nil { condition.wait() }
+        return result!
+    }
+}

@@ -26,12 +26,11 @@ struct OutputFolder: Sendable {
     /// The pages every site Broadside has ever built holds.
     static let everySiteHas = [SiteURLs.homeFile, SiteURLs.feedFile] + TaxonomyKind.allCases.map(SiteURLs.taxonomyFile)
 
-    /// Checks the output before anything is loaded: not the site's own inputs, not a file,
-    /// leftovers of stopped builds put right, and the folder Broadside's to replace.
-    /// `assets` is nil when the theme did not load; only the checks that need no file list run then.
-    /// `asRecorded`: the folder is as the last build left it (`BuildRecord`), which its manifest
-    /// lists: not walked again (a quarter of a second at 10,000 posts).
-    static func inspect(_ options: BuildOptions, assets: Set<String>?, asRecorded: Bool = false) -> (OutputFolder?, [Diagnostic]) {
+    /// Checks the output before anything is loaded (`place`), then, once the theme's files are
+    /// known, whether the folder is Broadside's to replace (`inspect(_:options:assets:asRecorded:)`).
+    /// The output's absolute path, when a build may write there: not the site's own inputs, not
+    /// a file; leftovers of stopped builds put right.
+    static func place(_ options: BuildOptions) -> (String?, [Diagnostic]) {
         let path = OutputPath.resolve(options.output)
         let unsafe = OutputPath.checkNotInputs(output: path, source: options.source)
         guard unsafe.isEmpty else { return (nil, unsafe) }
@@ -40,16 +39,18 @@ struct OutputFolder: Sendable {
             return (nil, [.error(nil, "the output \(path) is a file, not a folder",
                 hint: "pass another folder with --output, or move the file away")])
         }
-        var diagnostics = Leftovers.whileLocked(path) { Leftovers.recover(path) }
-        guard let assets else { return (nil, diagnostics) }
+        return (path, Leftovers.whileLocked(path) { Leftovers.recover(path) })
+    }
 
+    /// The folder at `path` (see `place`), and whether it is Broadside's to replace.
+    /// `asRecorded`: the folder is as the last build left it (`BuildRecord`), which its manifest
+    /// lists: not walked again (a quarter of a second at 10,000 posts).
+    static func inspect(_ path: String, options: BuildOptions, assets: Set<String>, asRecorded: Bool) -> (OutputFolder, [Diagnostic]) {
         let written = Set(assets.map(topLevelName))
         let folder = (asRecorded ? recorded(path, writingInto: written) : nil) ?? read(path, writingInto: written)
         let foreign = folder.foreignFiles { assets.contains($0) || hasPageShape($0) }
-        if !foreign.isEmpty && (folder.manifest == nil || !options.clean) {
-            diagnostics.append(folder.refusal(foreign))
-        }
-        return (folder, diagnostics)
+        guard !foreign.isEmpty && (folder.manifest == nil || !options.clean) else { return (folder, []) }
+        return (folder, [folder.refusal(foreign)])
     }
 
     /// Checks the folder against the exact list of files this build writes.
