@@ -49,16 +49,25 @@ import Testing
         let post = try #require(parsed, "\(diagnostics)")
         #expect(!post.blocks.isEmpty && post.event != nil && !post.params.isEmpty && !post.links.isEmpty && !post.images.isEmpty)
         let said = [Diagnostic.warning("content/posts/day-2.md", line: 3, column: 8, "a warning", hint: nil)]
-        let bytes = try BinaryCoder.encode(PostCache.Entry(post: post, diagnostics: said, fields: post.fieldsDigest))
-        var back = try bytes.withUnsafeBytes { try BinaryCoder.decode(PostCache.Entry.self, from: $0) }
-        #expect(back.post.html == "")
-        back.post.body = post.body
-        #expect(back.post == post)
-        #expect(back.diagnostics == said)
-        // The fields' digest as parsed, and the post read back digests the same.
-        #expect(back.fields != nil && back.fields == post.fieldsDigest && back.post.fieldsDigest == post.fieldsDigest)
-        // Cut short or changed in a way the reader can see: not read back.
-        #expect(throws: (any Error).self) { try bytes.dropLast().withUnsafeBytes { try BinaryCoder.decode(PostCache.Entry.self, from: $0) } }
+        // Every field of a post is written (`PostRecord`): a field added to `Post` must be added there too.
+        #expect(Mirror(reflecting: post).children.count == 35)
+        var page = post
+        page.page = "about"
+        (page.isDated, page.searchable, page.draft, page.seriesDayLine, page.translationKeyColumn) = (false, false, true, 7, 9)
+        page.resources.attachments = [Attachment(label: "Report", file: PostResource(written: "report.pdf", place: .postFolder, mediaType: "application/pdf"))]
+        for (post, said) in [(post, said), (page, [])] {
+            let bytes = try PostRecord.encode(PostCache.Entry(post: post, diagnostics: said, fields: post.fieldsDigest))
+            var back = try bytes.withUnsafeBytes { try PostRecord.decode($0) }
+            #expect(back.post.html == "")
+            back.post.body = post.body
+            #expect(back.post == post)
+            #expect(back.diagnostics == said)
+            // The fields' digest as parsed, and the post read back digests the same.
+            #expect(back.fields != nil && back.fields == post.fieldsDigest && back.post.fieldsDigest == post.fieldsDigest)
+            // Cut short or grown: not read back.
+            #expect(throws: (any Error).self) { try bytes.dropLast().withUnsafeBytes { try PostRecord.decode($0) } }
+            #expect(throws: (any Error).self) { try (bytes + [0]).withUnsafeBytes { try PostRecord.decode($0) } }
+        }
     }
 
     struct Sample: Codable, Equatable {

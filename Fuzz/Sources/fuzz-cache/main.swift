@@ -1,4 +1,5 @@
-// Any bytes read back as a post of `.broadside-cache/posts` (a record's check sums are only a
+// Any bytes read back as a post of `.broadside-cache/posts` (`PostRecord`, and the `BinaryCoder`
+// encoding its rarer fields take; a record's check sums are only a
 // guard against accidents): an error or a post, never a crash, and what reads back is what
 // its encoding writes again; and as a block of the search index's cache.
 import Foundation
@@ -15,6 +16,13 @@ runFuzzer { bytes in
             && back?.lengths == part.lengths, "a search block written again reads back otherwise")
     }
     let raw = UnsafeRawBufferPointer(bytes)
+    // As a record of the post cache (`PostRecord`): what reads back writes the same bytes again.
+    if let entry = try? PostRecord.decode(raw) {
+        let again = try? PostRecord.encode(entry)
+        let back = again.flatMap { again in again.withUnsafeBytes { try? PostRecord.decode($0) } }
+        require(back?.post == entry.post && back?.diagnostics == entry.diagnostics && back?.fields == entry.fields,
+            "a post record written again reads back otherwise: \(entry.post.source)")
+    }
     guard let entry = try? BinaryCoder.decode(PostCache.Entry.self, from: raw) else { return }
     guard let again = try? BinaryCoder.encode(entry) else {
         require(false, "a post read back cannot be written again: \(entry.post.source)")

@@ -24,7 +24,7 @@ import Darwin
 /// check sums fail is parsed again; deleting the file is always safe.
 final class PostCache: Sendable {
     static let path = ".broadside-cache/posts"
-    private static let magic = Array("broadside posts 3\n".utf8)
+    private static let magic = Array("broadside posts 4\n".utf8)
     /// A record: the digest in hex, the lengths of the post's encoding and of its HTML and
     /// their CRC-32s, then both.
     private static let digestSize = 32
@@ -101,7 +101,7 @@ final class PostCache: Sendable {
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: record.length) { buffer in
             guard HTMLSpill.read(store.fileDescriptor, into: buffer, at: record.offset),
                 let (encoded, html) = Self.parts(UnsafeBufferPointer(buffer), digest: digest),
-                var entry = try? BinaryCoder.decode(Entry.self, from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[encoded])))
+                var entry = try? PostRecord.decode(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[encoded])))
             else { return nil }
             guard published(entry.post) else { return nil }
             entry.post.body = PostHTML.spilled(in: store, offset: record.offset + html.lowerBound, count: html.count)
@@ -115,7 +115,7 @@ final class PostCache: Sendable {
     /// need not hold it too: a clean build writes each post's HTML once).
     func keep(_ post: Post, diagnostics: [Diagnostic], fields: PageDigest?, digest: String, inFolder: Bool) -> PostHTML? {
         guard !inFolder, post.resources == PostResources(), !post.body.isSpilled,
-            let encoded = try? BinaryCoder.encode(Entry(post: post, diagnostics: diagnostics, fields: fields))
+            let encoded = try? PostRecord.encode(Entry(post: post, diagnostics: diagnostics, fields: fields))
         else { return nil }
         return post.body.withBytes { html in
             var record = Array(digest.utf8)
