@@ -184,6 +184,23 @@ import Testing
             "<p><img src=\"/posts/a/spin.webp\" width=\"12\" height=\"10\" alt=\"Three colours\" loading=\"lazy\"></p>"))
     }
 
+    /// A file cut short anywhere (an upload broken off, a copy interrupted) is read as what it
+    /// is by the scan and the rewriters, never beyond its end.
+    @Test func everyImageCutShortIsScannedWithoutReadingPastItsEnd() throws {
+        for name in ["phone.jpg", "label.png", "spin.webp", "blink.gif"] {
+            let whole = Array(try Data(contentsOf: fixturesRoot.appendingPathComponent("images/\(name)")))
+            for end in 0...min(whole.count, 400) {
+                let bytes = Array(whole[..<end])
+                for format in [ImageFormat.jpeg, .png, .webp, .gif] { _ = MetadataScan.metadata(in: bytes, format: format) }
+                if let stripped = WebPStrip.strip(bytes) { _ = MetadataScan.metadata(in: stripped, format: .webp) }
+                if let stripped = GIFStrip.strip(bytes) { _ = MetadataScan.metadata(in: stripped.bytes, format: .gif) }
+            }
+        }
+        // A WebP's extended header cut before its flags cannot vouch for the file.
+        let header = Array("RIFF".utf8) + [12, 0, 0, 0] + Array("WEBPVP8X".utf8) + [0, 0, 0, 0]
+        #expect(MetadataScan.metadata(in: header, format: .webp) == "no WebP structure")
+    }
+
     @Test func aPhotoWrittenIntoTheTextAsADataURLIsRefused() throws {
         let site = try TemporarySite(files: ["content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01",
             body: "A photo:\n\n  ![The gate](data:image/jpeg;base64,/9j/4AAQSkZJRgABAQ)")])

@@ -72,9 +72,10 @@ enum MetadataScan {
             let size = Int(bytes[offset + 4]) | Int(bytes[offset + 5]) << 8 | Int(bytes[offset + 6]) << 16 | Int(bytes[offset + 7]) << 24
             offset += 8 + size + (size & 1)
         }
-        // A VP8X header announces EXIF (bit 3) and XMP (bit 2) chunks.
-        if String(decoding: bytes[12..<16], as: UTF8.self) == "VP8X", bytes[20] & 0x0C != 0 { return "a WebP header that announces metadata" }
-        return nil
+        // A VP8X header announces EXIF (bit 3) and XMP (bit 2) chunks in its first byte.
+        guard String(decoding: bytes[12..<16], as: UTF8.self) == "VP8X" else { return nil }
+        guard bytes.count > 20 else { return "no WebP structure" }
+        return bytes[20] & 0x0C != 0 ? "a WebP header that announces metadata" : nil
     }
 
     private static func gif(_ bytes: [UInt8]) -> String? {
