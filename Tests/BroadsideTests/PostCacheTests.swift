@@ -54,6 +54,8 @@ import Testing
         var page = post
         page.page = "about"
         (page.isDated, page.searchable, page.draft, page.seriesDayLine, page.translationKeyColumn) = (false, false, true, 7, 9)
+        // The links are written field by field (most posts have some): an image without alt text too.
+        page.links.append(PostLink(url: "photo.jpg", kind: .image, line: -1, column: 3, missingAlt: true))
         page.resources.attachments = [Attachment(label: "Report", file: PostResource(written: "report.pdf", place: .postFolder, mediaType: "application/pdf"))]
         for (post, said) in [(post, said), (page, [])] {
             let bytes = try PostRecord.encode(PostCache.Entry(post: post, diagnostics: said, fields: post.fieldsDigest))

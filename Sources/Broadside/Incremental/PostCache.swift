@@ -24,7 +24,7 @@ import Darwin
 /// check sums fail is parsed again; deleting the file is always safe.
 final class PostCache: Sendable {
     static let path = ".broadside-cache/posts"
-    private static let magic = Array("broadside posts 4\n".utf8)
+    private static let magic = Array("broadside posts 5\n".utf8)
     /// A record: the digest in hex, the lengths of the post's encoding and of its HTML and
     /// their CRC-32s, then both.
     private static let digestSize = 32

@@ -2,7 +2,7 @@
 /// a fixed order: read back through `Codable`, a post spent a quarter of its time in the
 /// runtime's lookups of generic metadata (a keyed container's type for each nested value),
 /// which was most of an edit's load at 10,000 posts. The fields most posts leave empty (blocks,
-/// params, an event, resources, aliases, links, images, what was said of the post) are
+/// params, an event, resources, aliases, images, what was said of the post) are
 /// written through `BinaryCoder` when a post has them. A field added to `Post` must be added
 /// here: `PostCacheTests` counts them.
 enum PostRecord {
@@ -24,7 +24,7 @@ enum PostRecord {
         try out.coded(post.event, isEmpty: post.event == nil)
         try out.coded(post.resources, isEmpty: post.resources == PostResources())
         try out.coded(post.aliases, isEmpty: post.aliases.isEmpty)
-        try out.coded(post.links, isEmpty: post.links.isEmpty)
+        out.links(post.links)
         try out.coded(post.images, isEmpty: post.images.isEmpty)
         try out.coded(entry.diagnostics, isEmpty: entry.diagnostics.isEmpty)
         out.optional(entry.fields) { $0.word($1.high); $0.word($1.low) }
@@ -56,7 +56,7 @@ enum PostRecord {
         post.event = try input.coded(or: nil)
         post.resources = try input.coded(or: PostResources())
         post.aliases = try input.coded(or: [])
-        post.links = try input.coded(or: [])
+        post.links = try input.links()
         post.images = try input.coded(or: [])
         let diagnostics: [Diagnostic] = try input.coded(or: [])
         let fields = try input.optional { PageDigest(high: try $0.word(), low: try $0.word()) }
@@ -80,6 +80,18 @@ enum PostRecord {
         mutating func texts(_ texts: [String]) {
             word(UInt64(texts.count))
             for text in texts { self.text(text) }
+        }
+
+        /// Most posts link somewhere: their links are written here, not through `BinaryCoder`.
+        mutating func links(_ links: [PostLink]) {
+            word(UInt64(links.count))
+            for link in links {
+                text(link.url)
+                bytes.append(link.kind == .image ? 1 : 0)
+                word(UInt64(bitPattern: Int64(link.line)))
+                word(UInt64(bitPattern: Int64(link.column)))
+                bytes.append(link.missingAlt ? 1 : 0)
+            }
         }
 
         mutating func date(_ date: PostDate) {
@@ -135,6 +147,17 @@ enum PostRecord {
             var texts: [String] = []
             for _ in 0..<(try count()) { texts.append(try text()) }
             return texts
+        }
+
+        mutating func links() throws -> [PostLink] {
+            var links: [PostLink] = []
+            for _ in 0..<(try count()) {
+                let url = try text()
+                let kind: PostLink.Kind = try flag() ? .image : .link
+                let (line, column) = (Int(Int64(bitPattern: try word())), Int(Int64(bitPattern: try word())))
+                links.append(PostLink(url: url, kind: kind, line: line, column: column, missingAlt: try flag()))
+            }
+            return links
         }
 
         mutating func date() throws -> PostDate {
