@@ -56,6 +56,16 @@ struct PreparedBuild {
     var texts: [PageDigest] = []
     /// Each post's fields digested as it was parsed, by its source (`LoadedContent.fields`).
     var fields: [String: PageDigest] = [:]
+    /// The broken links, found on a thread of their own while the renderer and the pages'
+    /// inputs are made (mostly one core's work each), and where among the diagnostics they go.
+    var brokenLinks: (at: Int, found: Pending<[Diagnostic]>)?
+
+    /// Puts the broken links among `diagnostics`, once, where they were found.
+    mutating func takeBrokenLinks(into diagnostics: inout [Diagnostic]) {
+        guard let (at, found) = brokenLinks else { return }
+        diagnostics.insert(contentsOf: found.value, at: at)
+        brokenLinks = nil
+    }
 
     /// An error when some post's HTML could not be read back.
     var problems: [Diagnostic] { (spill?.problems ?? []) + (cache?.problems ?? []) }
@@ -103,7 +113,10 @@ public enum Build {
         prepared.site.forgetLinks()
         let (site, pages, assets, plan) = (prepared.site, prepared.pages, prepared.assets, prepared.plan)
         diagnostics += output.check(writing: plan, clean: options.clean) + WritePlan.problems(in: plan, output: output.path)
-        guard !diagnostics.stopBuild(strict: options.strict) else { throw BuildFailure(diagnostics) }
+        guard !diagnostics.stopBuild(strict: options.strict) else {
+            prepared.takeBrokenLinks(into: &diagnostics)
+            throw BuildFailure(diagnostics)
+        }
         var theme = prepared.theme
         theme.templates.engine = options.templateEngine
         let digests = PageDigestSlots(count: plan.count)
@@ -121,6 +134,8 @@ public enum Build {
             // Every page is made again, or valued again: its entries are made at once, on every core.
             if previous == nil || previous?.site != renderer.inputs?.shape { renderer.makeEntries(escapingFeeds: previous == nil) }
             siteInputs = renderer.inputs?.shape
+            prepared.takeBrokenLinks(into: &diagnostics)
+            guard !diagnostics.stopBuild(strict: options.strict) else { throw BuildFailure(diagnostics) }
             clock.measure("prepare", plural(pages.count, "page") + " to render")
             let written = SiteWriter(folder: output, inPlace: inPlace).writing(plan, problems: { prepared.problems }) { [assets, renderer] index in
                 guard index < pages.count else { return assets[index - pages.count] }
@@ -196,13 +211,13 @@ public enum Build {
         }
         let content = ContentLoader(source: options.source, parser: parser, spill: spill, cache: cache.map { ($0, leftOut) }).load()
         diagnostics += content.diagnostics + leftOut.diagnostics
-        var output: OutputFolder?
-        if let place, let theme {
-            let (folder, refusal) = OutputFolder.inspect(place, options: options, assets: Set(theme.assets.keys),
-                asRecorded: recorded?.untouched ?? false)
-            output = folder
-            // Where they were told before the posts were loaded: right after the output's other problems.
-            diagnostics.insert(contentsOf: refusal, at: outputAt)
+        // Inspected on a thread of its own while the posts are resolved (mostly one core's work),
+        // the output's walk being done by now (`RecordedOutput`).
+        let inspected = place.flatMap { place in
+            theme.map { theme in
+                let assets = Set(theme.assets.keys)
+                return Pending { OutputFolder.inspect(place, options: options, assets: assets, asRecorded: recorded?.untouched ?? false) }
+            }
         }
         // What the live files were made from: a file made from the same is not made again.
         let previous = recorded?.pages
@@ -215,8 +230,25 @@ public enum Build {
         let leftOutPosts = content.leftOut.map { LeftOutPost(source: $0.source, date: $0.date, draft: $0.draft && !options.includeDrafts) }
         diagnostics += siteDiagnostics
         if let theme { diagnostics += BlockRenderer.missingPartials(in: site.posts, theme: theme) }
+        var output: OutputFolder?
+        if let (folder, refusal) = inspected?.value {
+            output = folder
+            // Where they were told before the posts were loaded: right after the output's other problems.
+            diagnostics.insert(contentsOf: refusal, at: outputAt)
+        }
         guard !diagnostics.stopBuild(strict: options.strict), let theme, output != nil || !writing else { return nil }
         clock.measure("resolve", plural(site.posts.count, "published post"))
+
+        // Each post's HTML read once for the digests the search index's blocks and the pages' inputs take.
+        let texts = writing ? parallelMap(site.posts, PageInputs.text(of:)) : []
+        // The search index, begun here on a thread of its own (reading a block of posts again is
+        // mostly one core's work) while the images and the plan are made; its files are planned
+        // like static files, below. `check` writes nothing and no page links into the index: it is
+        // not made there. Kept only by the build that holds the post cache: one build at a time
+        // writes the cache folder.
+        let blocks = writing && cache != nil ? SearchBlocks(site: options.source) : nil
+        let search = writing && !SearchPages.languages(site, templateNames: theme.templateNames).isEmpty
+            ? Pending { [site] in SearchPages.files(site, previous: previous, spill: spill, blocks: blocks, texts: texts) } : nil
 
         // Images: every image the site publishes, stripped, in the sizes its pages show.
         let imageCache = ImageCache(site: options.source)
@@ -232,16 +264,10 @@ public enum Build {
         // Redirect pages take no address from another file: their clashes are errors of their own, below.
         var taken = Set(zip(pages, paths).filter { !$0.0.format.isRedirect }.map(\.1))
         var plan = zip(pages, paths).map { PlannedFile(path: $0.1, origin: OutputPlan.origin(of: $0.0, in: site)) }
-        // The search index, made here on every core: its files are planned like static files.
-        // `check` writes nothing and no page links into the index: it is not made there.
         var assets: [OutputFile] = []
         var assetDigests: [PageDigest?] = []
-        // Each post's HTML read once for the digests the search index's blocks and the pages' inputs take.
-        let texts = writing ? parallelMap(site.posts, PageInputs.text(of:)) : []
-        if writing, !SearchPages.languages(site, templateNames: theme.templateNames).isEmpty {
-            // Kept only by the build that holds the post cache: one build at a time writes the cache folder.
-            let blocks = cache == nil ? nil : SearchBlocks(site: options.source)
-            for (file, digest) in SearchPages.files(site, previous: previous, spill: spill, blocks: blocks, texts: texts) where taken.insert(file.path).inserted {
+        if let search {
+            for (file, digest) in search.value where taken.insert(file.path).inserted {
                 assets.append(file)
                 assetDigests.append(digest)
                 plan.append(PlannedFile(path: file.path, origin: .site))
@@ -281,12 +307,15 @@ public enum Build {
         // photo is shown in its sizes, so its own address counts though no file is written there.
         let planned = Set(plan.map(\.path))
         diagnostics += config.menus.brokenLinks(paths: planned, rootPath: site.urls.rootPath)
-        diagnostics += LinkCheck.brokenLinks(in: site, paths: planned.union(images.failed).union(images.images.keys),
-            limit: writing ? LinkCheck.buildLimit : .max)
+        let (linked, rootPath, linkPaths) = (LinkCheck.linkedPosts(of: site), site.urls.rootPath, planned.union(images.failed).union(images.images.keys))
+        let brokenLinks = Pending { LinkCheck.brokenLinks(in: linked, rootPath: rootPath, paths: linkPaths, limit: writing ? LinkCheck.buildLimit : .max) }
         assetDigests += Array(repeating: nil, count: assets.count - assetDigests.count)
-        return PreparedBuild(site: site, theme: theme, output: output, pages: pages, assets: assets, assetDigests: assetDigests, plan: plan, leftOut: leftOut,
-            leftOutPosts: leftOutPosts,
+        var prepared = PreparedBuild(site: site, theme: theme, output: output, pages: pages, assets: assets, assetDigests: assetDigests, plan: plan,
+            leftOut: leftOut, leftOutPosts: leftOutPosts,
             images: images, imageCache: imageCache, spill: spill, cache: cache, texts: texts, fields: content.fields)
+        // A build goes on while the links are checked (see `PreparedBuild.brokenLinks`); `check` waits.
+        if writing { prepared.brokenLinks = (diagnostics.count, brokenLinks) } else { diagnostics += brokenLinks.value }
+        return prepared
     }
 
     static func plural(_ count: Int, _ word: String) -> String {

@@ -84,6 +84,23 @@ import Testing
         ])
     }
 
+    /// The links are checked while the build goes on: a build stopped by a later problem (a
+    /// static file where a folder of pages must be) still names them, where they were found,
+    /// and writes nothing.
+    @Test func aBuildStoppedAfterTheLinksAreCheckedNamesThemInOrder() throws {
+        let site = try TemporarySite(files: [
+            "content/posts/a.md": post("title: \"A\"\ndate: 2026-10-01", body: "See [b](/posts/b/)."),
+            "static/categories": "a file where the categories' folder goes",
+        ])
+        defer { site.remove() }
+        let found = site.failure()
+        #expect(found.map { "\($0.file ?? "") \($0.severity) \($0.message)" } == [
+            "content/posts/a.md warning the link /posts/b/ goes to a page the site does not have",
+            "static/categories error this static file is written to /categories, where the folder /categories/ of the page must go",
+        ])
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
     @Test func aBrokenImageAndAFileBesideThePost() throws {
         let site = try TemporarySite(files: [
             "content/posts/report/index.md": post("title: \"R\"\ndate: 2026-10-01",

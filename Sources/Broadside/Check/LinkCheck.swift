@@ -7,14 +7,31 @@ enum LinkCheck {
     /// thousands of missing images would bury every other message (`broadside check` lists all).
     static let buildLimit = 20
 
+    /// What the check reads of a post: its file, its page's folder and its links.
+    struct LinkedPost: Sendable {
+        var source: String
+        var folder: String
+        var links: [PostLink]
+    }
+
+    /// The posts whose links are checked, series' introductions among them (checked as posts
+    /// are, from their series' page); apart from the site, so that a build can let go of the
+    /// posts' links while the check goes on.
+    static func linkedPosts(of site: Site) -> [LinkedPost] {
+        (site.posts + site.introductions.compactMap { $0 }).compactMap { post in
+            post.links.isEmpty ? nil : LinkedPost(source: post.source, folder: post.folder, links: post.links)
+        }
+    }
+
     /// `paths`: every file the site will have, relative to the output folder. Past `limit`
     /// broken links, one warning counts the others.
     static func brokenLinks(in site: Site, paths: Set<String>, limit: Int = .max) -> [Diagnostic] {
+        brokenLinks(in: linkedPosts(of: site), rootPath: site.urls.rootPath, paths: paths, limit: limit)
+    }
+
+    static func brokenLinks(in posts: [LinkedPost], rootPath: String, paths: Set<String>, limit: Int = .max) -> [Diagnostic] {
         let targets = LinkTargets(paths: paths)
         let folders = Set(paths.compactMap { path in path.firstIndex(of: "/").map { String(path[..<$0]) } })
-        // Series' introductions are checked as posts are, from their series' page.
-        let introductions = site.introductions.compactMap { $0 }
-        let posts = introductions.isEmpty ? site.posts : site.posts + introductions
         // Each post's broken links, in the order written; on every core, as posts were loaded.
         let brokenOfPost = parallelMap(Array(posts.indices)) { index in
             posts[index].links.compactMap { link -> (PostLink, LinkTargets.Resolution)? in
@@ -36,7 +53,7 @@ enum LinkCheck {
                     more += 1
                     continue
                 }
-                var found = diagnostic(link, resolution, in: posts[index], rootPath: site.urls.rootPath,
+                var found = diagnostic(link, resolution, in: posts[index], rootPath: rootPath,
                     targets: targets, suggestions: suggestions)
                 if isError { found.severity = .error }
                 diagnostics.append(found)
@@ -61,7 +78,7 @@ enum LinkCheck {
     }
 
     private static func diagnostic(
-        _ link: PostLink, _ resolution: LinkTargets.Resolution, in post: Post, rootPath: String,
+        _ link: PostLink, _ resolution: LinkTargets.Resolution, in post: LinkedPost, rootPath: String,
         targets: LinkTargets, suggestions: NearestAddress
     ) -> Diagnostic {
         let written = link.url.trimmed

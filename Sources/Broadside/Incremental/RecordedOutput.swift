@@ -8,13 +8,17 @@ import Foundation
 final class RecordedOutput: Sendable {
     let record: BuildRecord?
     private let walk: Pending<FileStamps?>
-    private let source: URL
-    private let digests = Locked<PageDigests??>(nil)
+    /// Read as soon as the walk ends, on a thread of its own too: the load's cores are seldom both busy.
+    private let digests: Pending<PageDigests?>
 
     init(_ record: BuildRecord?, source: URL) {
         self.record = record
-        self.source = source
-        walk = Pending { record.flatMap { FileStamps.of($0.output, follow: false) } }
+        let walk = Pending { record.flatMap { FileStamps.of($0.output, follow: false) } }
+        self.walk = walk
+        digests = Pending {
+            guard let record, record.untouched(walk.value) else { return nil }
+            return PageDigests.load(site: source, recorded: record.pages)
+        }
     }
 
     /// The output's stamps as the build began; nil without a record.
@@ -23,13 +27,6 @@ final class RecordedOutput: Sendable {
     /// Whether the output is exactly as the recorded build left it.
     var untouched: Bool { record?.untouched(stamps) ?? false }
 
-    /// What the live files were made from, when the output is untouched; read once.
-    var pages: PageDigests? {
-        digests.withLock { known in
-            if let known { return known }
-            let pages = untouched ? record.flatMap { PageDigests.load(site: source, recorded: $0.pages) } : nil
-            known = .some(pages)
-            return pages
-        }
-    }
+    /// What the live files were made from, when the output is untouched.
+    var pages: PageDigests? { digests.value }
 }

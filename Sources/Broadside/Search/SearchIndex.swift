@@ -134,23 +134,11 @@ struct SearchIndex {
         // A few blocks a core at a time, each part let go once joined: the parts of every block
         // held at once would hold their folded forms ten times over.
         for start in stride(from: 0, to: ranges.count, by: cores) {
-            let read = parallelMap(Array(ranges[start..<min(start + cores, ranges.count)])) { [blocks] range -> (Part, PageDigest?, [UInt8]?) in
-                guard let blocks, let setting, range.upperBound <= mainCount else { return (Self.read(documents, range, texts: range.map(html)), nil, nil) }
-                let texts = range.map { number in
-                    textDigest?(number) ?? {
-                        var digest = ValueDigest()
-                        digest.add(html(number))
-                        return digest.digest
-                    }()
-                }
-                let key = SearchBlocks.key(documents[range], texts: texts, first: range.lowerBound, setting: setting)
-                if let part = blocks.part(key, documents: range) { return (part, key, nil) }
-                let part = Self.read(documents, range, texts: range.map(html))
-                return (part, key, SearchPartCode.encode(part))
-            }
+            let wave = Array(ranges[start..<min(start + cores, ranges.count)])
+            let read = readWave(wave, documents, mainCount: mainCount, setting: setting, html: html, textDigest: textDigest)
             for (index, (part, key, encoded)) in read.enumerated() {
                 if let key { blocks?.keep(key, encoded: encoded) }
-                guard ranges[start + index].lowerBound < mainCount else {
+                guard wave[index].lowerBound < mainCount else {
                     recent.append(part)
                     continue
                 }
@@ -166,6 +154,46 @@ struct SearchIndex {
         mainPostings.reserveCapacity(codes.count)
         for term in Array(codes.keys) { mainPostings[term] = codes.removeValue(forKey: term)?.text }
         return (main, mainPostings, recent)
+    }
+
+    /// Each range's part, its key in `blocks` and its encoding when read again (nil: as kept).
+    /// Fewer ranges to read than cores (an edit's one block) are read in pieces of `blockSize`
+    /// on every core and joined in order (a part is the same however its documents were split):
+    /// one block was one core's work while the other waited. More are read whole, each piece's
+    /// folded forms held until joined being the peak of a clean build at 100,000 posts.
+    private func readWave(_ wave: [Range<Int>], _ documents: [SearchDocument], mainCount: Int, setting: PageDigest?,
+                          html: @Sendable (Int) -> String, textDigest: (@Sendable (Int) -> PageDigest)?) -> [(Part, PageDigest?, [UInt8]?)]
+    {
+        let found = parallelMap(wave) { [blocks] range -> (key: PageDigest?, part: Part?) in
+            guard let blocks, let setting, range.upperBound <= mainCount else { return (nil, nil) }
+            let texts = range.map { number in
+                textDigest?(number) ?? {
+                    var digest = ValueDigest()
+                    digest.add(html(number))
+                    return digest.digest
+                }()
+            }
+            let key = SearchBlocks.key(documents[range], texts: texts, first: range.lowerBound, setting: setting)
+            return (key, blocks.part(key, documents: range))
+        }
+        let missing = wave.indices.filter { found[$0].part == nil }
+        let mainMissing = missing.count { wave[$0].upperBound <= mainCount }
+        let pieceSize = mainMissing < ProcessInfo.processInfo.activeProcessorCount ? blockSize : readSize
+        let pieces = missing.flatMap { index in
+            stride(from: wave[index].lowerBound, to: wave[index].upperBound, by: pieceSize).map {
+                (index: index, range: $0..<min($0 + pieceSize, wave[index].upperBound))
+            }
+        }
+        let read = parallelMap(pieces) { Self.read(documents, $0.range, texts: $0.range.map(html)) }
+        var parts = found.map { $0.part }
+        for (piece, part) in zip(pieces, read) {
+            if parts[piece.index] == nil { parts[piece.index] = part } else { parts[piece.index]!.append(part) }
+        }
+        return wave.indices.map { index in
+            let part = parts[index] ?? Part()
+            let encoded = found[index].key != nil && found[index].part == nil ? SearchPartCode.encode(part) : nil
+            return (part, found[index].key, encoded)
+        }
     }
 
     /// The part the documents in `range` make, whose texts are `texts`.
