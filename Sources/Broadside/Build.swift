@@ -211,12 +211,14 @@ public enum Build {
         }
         let content = ContentLoader(source: options.source, parser: parser, spill: spill, cache: cache.map { ($0, leftOut) }).load()
         diagnostics += content.diagnostics + leftOut.diagnostics
-        // Inspected on a thread of its own while the posts are resolved (mostly one core's work),
-        // the output's walk being done by now (`RecordedOutput`).
+        // A rebuild into the output the last build left does the following on threads of their
+        // own beside work that is mostly one core's; a whole build in turn (see `Pending`).
+        let aside = recorded?.untouched ?? false
+        // Inspected while the posts are resolved, the output's walk being done by now (`RecordedOutput`).
         let inspected = place.flatMap { place in
             theme.map { theme in
                 let assets = Set(theme.assets.keys)
-                return Pending { OutputFolder.inspect(place, options: options, assets: assets, asRecorded: recorded?.untouched ?? false) }
+                return Pending(aside: aside) { OutputFolder.inspect(place, options: options, assets: assets, asRecorded: aside) }
             }
         }
         // What the live files were made from: a file made from the same is not made again.
@@ -239,17 +241,6 @@ public enum Build {
         guard !diagnostics.stopBuild(strict: options.strict), let theme, output != nil || !writing else { return nil }
         clock.measure("resolve", plural(site.posts.count, "published post"))
 
-        // Each post's HTML read once for the digests the search index's blocks and the pages' inputs take.
-        let texts = writing ? parallelMap(site.posts, PageInputs.text(of:)) : []
-        // The search index, begun here on a thread of its own (reading a block of posts again is
-        // mostly one core's work) while the images and the plan are made; its files are planned
-        // like static files, below. `check` writes nothing and no page links into the index: it is
-        // not made there. Kept only by the build that holds the post cache: one build at a time
-        // writes the cache folder.
-        let blocks = writing && cache != nil ? SearchBlocks(site: options.source) : nil
-        let search = writing && !SearchPages.languages(site, templateNames: theme.templateNames).isEmpty
-            ? Pending { [site] in SearchPages.files(site, previous: previous, spill: spill, blocks: blocks, texts: texts) } : nil
-
         // Images: every image the site publishes, stripped, in the sizes its pages show.
         let imageCache = ImageCache(site: options.source)
         let imageJobs = ImageJobs.collect(site: site, assets: theme.assets)
@@ -264,10 +255,16 @@ public enum Build {
         // Redirect pages take no address from another file: their clashes are errors of their own, below.
         var taken = Set(zip(pages, paths).filter { !$0.0.format.isRedirect }.map(\.1))
         var plan = zip(pages, paths).map { PlannedFile(path: $0.1, origin: OutputPlan.origin(of: $0.0, in: site)) }
+        // The search index, made here on every core: its files are planned like static files.
+        // `check` writes nothing and no page links into the index: it is not made there.
         var assets: [OutputFile] = []
         var assetDigests: [PageDigest?] = []
-        if let search {
-            for (file, digest) in search.value where taken.insert(file.path).inserted {
+        // Each post's HTML read once for the digests the search index's blocks and the pages' inputs take.
+        let texts = writing ? parallelMap(site.posts, PageInputs.text(of:)) : []
+        if writing, !SearchPages.languages(site, templateNames: theme.templateNames).isEmpty {
+            // Kept only by the build that holds the post cache: one build at a time writes the cache folder.
+            let blocks = cache == nil ? nil : SearchBlocks(site: options.source)
+            for (file, digest) in SearchPages.files(site, previous: previous, spill: spill, blocks: blocks, texts: texts) where taken.insert(file.path).inserted {
                 assets.append(file)
                 assetDigests.append(digest)
                 plan.append(PlannedFile(path: file.path, origin: .site))
@@ -308,7 +305,7 @@ public enum Build {
         let planned = Set(plan.map(\.path))
         diagnostics += config.menus.brokenLinks(paths: planned, rootPath: site.urls.rootPath)
         let (linked, rootPath, linkPaths) = (LinkCheck.linkedPosts(of: site), site.urls.rootPath, planned.union(images.failed).union(images.images.keys))
-        let brokenLinks = Pending { LinkCheck.brokenLinks(in: linked, rootPath: rootPath, paths: linkPaths, limit: writing ? LinkCheck.buildLimit : .max) }
+        let brokenLinks = Pending(aside: aside && writing) { LinkCheck.brokenLinks(in: linked, rootPath: rootPath, paths: linkPaths, limit: writing ? LinkCheck.buildLimit : .max) }
         assetDigests += Array(repeating: nil, count: assets.count - assetDigests.count)
         var prepared = PreparedBuild(site: site, theme: theme, output: output, pages: pages, assets: assets, assetDigests: assetDigests, plan: plan,
             leftOut: leftOut, leftOutPosts: leftOutPosts,

@@ -18,9 +18,9 @@ enum LinkCheck {
     /// are, from their series' page); apart from the site, so that a build can let go of the
     /// posts' links while the check goes on.
     static func linkedPosts(of site: Site) -> [LinkedPost] {
-        (site.posts + site.introductions.compactMap { $0 }).compactMap { post in
-            post.links.isEmpty ? nil : LinkedPost(source: post.source, folder: post.folder, links: post.links)
-        }
+        // Not `site.posts + …`: a copy of every post (40 MB at 100,000) at the build's peak.
+        let linked = { (post: Post) in post.links.isEmpty ? nil : LinkedPost(source: post.source, folder: post.folder, links: post.links) }
+        return site.posts.compactMap(linked) + site.introductions.compactMap { $0.flatMap(linked) }
     }
 
     /// `paths`: every file the site will have, relative to the output folder. Past `limit`
