@@ -71,6 +71,16 @@ struct PreparedBuild {
     var problems: [Diagnostic] { (spill?.problems ?? []) + (cache?.problems ?? []) }
 }
 
+/// Values a build leaves to the process's end (`BuildOptions.endsProcess`): held here, so
+/// that they are neither freed one by one nor taken for a leak.
+final class LeftToExit: @unchecked Sendable {
+    private static let shared = LeftToExit()
+    private let lock = NSLock()
+    private var values: [Any] = []
+
+    static func keep(_ value: Any) { shared.lock.withLock { shared.values.append(value) } }
+}
+
 /// Seconds spent in each stage, told to `BuildOptions.progress` as each ends.
 struct StageClock {
     var progress: (@Sendable (BuildProgress) -> Void)?
@@ -172,6 +182,7 @@ public enum Build {
         let pageDigests = PageDigests.save(site: options.source, paths: plan.map(\.path), digests: digests, inputs: siteInputs)
         BuildRecord.save(options, inputsBefore: inputs, outputs: outputsAfter, site: site, leftOut: prepared.leftOutPosts, report: report,
             pages: pageDigests)
+        if options.endsProcess { LeftToExit.keep((prepared, recorded, digests)) }
         return report
     }
 
@@ -241,6 +252,19 @@ public enum Build {
         guard !diagnostics.stopBuild(strict: options.strict), let theme, output != nil || !writing else { return nil }
         clock.measure("resolve", plural(site.posts.count, "published post"))
 
+        // Each post's HTML read once for the digests the search index's blocks and the pages' inputs take.
+        let texts = writing ? parallelMap(site.posts, PageInputs.text(of:)) : []
+        // The search index: its files are planned like static files, below. `check` writes
+        // nothing and no page links into the index: it is not made there. Kept only by the build
+        // that holds the post cache: one build at a time writes the cache folder.
+        let searching = writing && !SearchPages.languages(site, templateNames: theme.templateNames).isEmpty
+        let blocks = searching && cache != nil ? SearchBlocks(site: options.source) : nil
+        let searchFiles = { @Sendable [site] in SearchPages.files(site, previous: previous, spill: spill, blocks: blocks, texts: texts) }
+        // A rebuild in place begins it here, while the images and the plan are made (mostly one
+        // core's work); a whole build makes it after the plan: begun before, it raised the peak at
+        // 100,000 posts (see `Pending`).
+        let search = searching && aside ? Pending(searchFiles) : nil
+
         // Images: every image the site publishes, stripped, in the sizes its pages show.
         let imageCache = ImageCache(site: options.source)
         let imageJobs = ImageJobs.collect(site: site, assets: theme.assets)
@@ -255,16 +279,10 @@ public enum Build {
         // Redirect pages take no address from another file: their clashes are errors of their own, below.
         var taken = Set(zip(pages, paths).filter { !$0.0.format.isRedirect }.map(\.1))
         var plan = zip(pages, paths).map { PlannedFile(path: $0.1, origin: OutputPlan.origin(of: $0.0, in: site)) }
-        // The search index, made here on every core: its files are planned like static files.
-        // `check` writes nothing and no page links into the index: it is not made there.
         var assets: [OutputFile] = []
         var assetDigests: [PageDigest?] = []
-        // Each post's HTML read once for the digests the search index's blocks and the pages' inputs take.
-        let texts = writing ? parallelMap(site.posts, PageInputs.text(of:)) : []
-        if writing, !SearchPages.languages(site, templateNames: theme.templateNames).isEmpty {
-            // Kept only by the build that holds the post cache: one build at a time writes the cache folder.
-            let blocks = cache == nil ? nil : SearchBlocks(site: options.source)
-            for (file, digest) in SearchPages.files(site, previous: previous, spill: spill, blocks: blocks, texts: texts) where taken.insert(file.path).inserted {
+        if searching {
+            for (file, digest) in search?.value ?? searchFiles() where taken.insert(file.path).inserted {
                 assets.append(file)
                 assetDigests.append(digest)
                 plan.append(PlannedFile(path: file.path, origin: .site))

@@ -53,6 +53,7 @@ struct BuildCommand: ParsableCommand {
             strict: strict, progress: { progress.stageEnded($0) })
         // `--verbose` lists every post left out, which a build that reads nothing cannot know.
         options.wholeBuild = report.verbose
+        options.endsProcess = true
         do {
             let result = try Build.run(options)
             progress.finish()

@@ -340,6 +340,18 @@ import Testing
         #expect(try leftovers(site) == [])
     }
 
+    /// The folders a file needs, whose planned files clash with it, and its longest name: an
+    /// empty name (a path no plan makes) is left out as it was when the path was split.
+    @Test func aPathsFoldersAndLongestNameAreThoseOfItsNames() {
+        #expect(WritePlan.folders(of: "posts/a-long-slug/index.html") == (["posts", "posts/a-long-slug"], 11))
+        #expect(WritePlan.folders(of: "robots.txt") == ([], 10))
+        #expect(WritePlan.folders(of: "es/buscar/index.html").paths == ["es", "es/buscar"])
+        #expect(WritePlan.folders(of: "a//bb/c") == (["a", "a/bb"], 2))
+        #expect(WritePlan.folders(of: "/a/b/") == (["a"], 1))
+        #expect(WritePlan.folders(of: "ñandú/x").paths == ["ñandú"])
+        #expect(WritePlan.folders(of: "ñandú/x").longestName == 7)
+    }
+
     @Test func aTermWhoseNameIsTooLongIsReportedAtItsNewestPost() throws {
         let name = String(repeating: "x", count: 256)
         let site = try newSite([

@@ -20,7 +20,13 @@ enum LinkCheck {
     static func linkedPosts(of site: Site) -> [LinkedPost] {
         // Not `site.posts + …`: a copy of every post (40 MB at 100,000) at the build's peak.
         let linked = { (post: Post) in post.links.isEmpty ? nil : LinkedPost(source: post.source, folder: post.folder, links: post.links) }
-        return site.posts.compactMap(linked) + site.introductions.compactMap { $0.flatMap(linked) }
+        // By index, field by field: a post taken whole is copied, every field of it retained.
+        let posts = site.posts.indices.compactMap { index in
+            site.posts[index].links.isEmpty ? nil
+                : LinkedPost(source: site.posts[index].source, folder: Post.folder(page: site.posts[index].page, slug: site.posts[index].slug),
+                             links: site.posts[index].links)
+        }
+        return posts + site.introductions.compactMap { $0.flatMap(linked) }
     }
 
     /// `paths`: every file the site will have, relative to the output folder. Past `limit`

@@ -23,8 +23,9 @@ struct ImageJob: Sendable, Equatable {
 enum ImageJobs {
     static func collect(site: Site, assets: [String: ThemeFile]) -> [ImageJob] {
         var jobs: [String: ImageJob] = [:]
-        for post in site.posts {
-            for file in post.resources.files {
+        // By index, field by field: a post taken whole is copied, every field of it retained.
+        for index in site.posts.indices {
+            for file in site.posts[index].resources.files {
                 guard let path = file.outputPath, let real = file.real, let source = file.source, isImage(name: path, real: real) else { continue }
                 jobs[path] = ImageJob(real: real, source: source, outputPath: path)
             }
@@ -33,6 +34,8 @@ enum ImageJobs {
             guard case .disk(let real) = file.source, isImage(name: path, real: real) else { continue }
             jobs[path] = ImageJob(real: real, source: file.shown, outputPath: path)
         }
+        // No image to publish: no post shows one (a broken one is the link check's).
+        guard !jobs.isEmpty else { return [] }
         for post in site.posts {
             if let image = post.resources.image, let path = image.file.outputPath, jobs[path] != nil {
                 jobs[path]!.sizes = true

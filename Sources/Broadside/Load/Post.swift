@@ -88,7 +88,11 @@ extension Post {
 
     /// Where it is written below the site's root, with a trailing slash: `posts/<slug>/`, or a
     /// page's own folder.
-    public var folder: String { page.map { $0 + "/" } ?? "posts/\(slug)/" }
+    public var folder: String { Self.folder(page: page, slug: slug) }
+
+    /// `folder` of a post with this `page` and `slug`: a loop over every post reads the two fields
+    /// of each, where asking the post's `folder` copied the whole post first.
+    static func folder(page: String?, slug: String) -> String { page.map { $0 + "/" } ?? "posts/" + slug + "/" }
 
     /// When it last changed, for the sitemap: `updated:`, else its date; none for an undated page.
     public var lastChange: PostDate? {

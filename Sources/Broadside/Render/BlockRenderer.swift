@@ -59,9 +59,10 @@ struct BlockRenderer: Sendable {
 
     /// An error at each block whose partial the theme lacks: the block would vanish from the page.
     static func missingPartials(in posts: [Post], theme: Theme) -> [Diagnostic] {
-        posts.flatMap { post in
-            post.blocks.filter { !theme.templateNames.contains(partial($0.name)) }.map { block in
-                Diagnostic.error(post.source, line: block.line, column: block.column,
+        // By index, field by field: a post taken whole is copied, every field of it retained.
+        posts.indices.flatMap { index in
+            posts[index].blocks.filter { !theme.templateNames.contains(partial($0.name)) }.map { block in
+                Diagnostic.error(posts[index].source, line: block.line, column: block.column,
                     "the theme \"\(theme.name)\" has no \(partial(block.name)) template, so this \(block.name.rawValue) block cannot be shown",
                     hint: "add themes/\(theme.name)/templates/\(partial(block.name)).mustache or templates/\(partial(block.name)).mustache; themes/default has one to copy")
             }

@@ -100,10 +100,11 @@ enum OutputPlan {
         }
         pages += site.languagesWithKinds.map { Page(kind: .kinds(lang: $0), format: .html) }
         pages += site.languagesWithEditions.flatMap { [Page(kind: .editions(lang: $0), format: .html), Page(kind: .editions(lang: $0), format: .digest)] }
-        for (index, post) in site.posts.enumerated() {
-            pages += post.aliases.indices.map { Page(kind: .alias(index, alias: $0), format: .redirect) }
+        // By index, field by field here and below: a post taken whole is copied, every field of it retained.
+        for index in site.posts.indices {
+            pages += site.posts[index].aliases.indices.map { Page(kind: .alias(index, alias: $0), format: .redirect) }
         }
-        if site.posts.contains(where: { !$0.aliases.isEmpty }) { pages.append(Page(kind: .redirects, format: .redirectList)) }
+        if site.posts.indices.contains(where: { !site.posts[$0].aliases.isEmpty }) { pages.append(Page(kind: .redirects, format: .redirectList)) }
         // A sitemap holds absolute addresses only, and a site without base_url has none.
         if site.config.baseURL != nil {
             pages += Sitemap.parts(site).map { Page(kind: .sitemap($0), format: .sitemap) }
@@ -118,7 +119,7 @@ enum OutputPlan {
     static func path(of page: Page, in site: Site) -> String {
         let name = page.format.fileName
         return switch page.kind {
-        case .post(let index): site.posts[index].folder + name
+        case .post(let index): Post.folder(page: site.posts[index].page, slug: site.posts[index].slug) + name
         case .list(let index, let number): SiteURLs.listFolder(site.lists[index].folder, page: page.format == .html ? number : .first) + name
         case .terms(let kind, let lang): SiteURLs.listFolder(Taxonomy.indexFolder(kind, lang: lang, siteLanguage: site.config.language), page: .first) + name
         case .kinds(let lang): SiteURLs.listFolder(site.kindsFolder(lang), page: .first) + name

@@ -5,11 +5,12 @@ import Foundation
 /// not even listed until it is published.
 enum ResourceFiles {
     static func planned(for site: Site) -> [(file: OutputFile, planned: PlannedFile)] {
-        site.posts.flatMap { post in
-            post.resources.files.compactMap { resource -> (OutputFile, PlannedFile)? in
+        // By index, field by field: a post taken whole is copied, every field of it retained.
+        site.posts.indices.flatMap { index in
+            site.posts[index].resources.files.compactMap { resource -> (OutputFile, PlannedFile)? in
                 guard let path = resource.outputPath, let real = resource.real, let source = resource.source else { return nil }
                 return (OutputFile(path: path, contents: .copy(URL(fileURLWithPath: real))),
-                    PlannedFile(path: path, origin: .postResource(post: post.source, resource: source)))
+                    PlannedFile(path: path, origin: .postResource(post: site.posts[index].source, resource: source)))
             }
         }
     }

@@ -45,25 +45,26 @@ public struct Taxonomy: Sendable, Equatable {
         var spellings: [[(name: String, count: Int, source: String)]] = []
         var termsOfPost: [[Int]] = []
         termsOfPost.reserveCapacity(posts.count)
-        for (postIndex, post) in posts.enumerated() {
+        // By index, field by field: a post taken whole is copied, every field of it retained.
+        for postIndex in posts.indices {
             var own: [Int] = []
-            for name in names(post) {
+            for name in names(posts[postIndex]) {
                 // A name repeats on many posts: make its slug once.
                 let slug = slugOfName[name] ?? Slug.make(name)
                 slugOfName[name] = slug
                 guard !slug.isEmpty else {
-                    diagnostics.append(.error(post.source, "the \(kind.singular) \"\(name)\" has no letters or digits",
+                    diagnostics.append(.error(posts[postIndex].source, "the \(kind.singular) \"\(name)\" has no letters or digits",
                         hint: "give the \(kind.singular) a name with letters or digits, or remove it"))
                     continue
                 }
                 let index: Int
-                let key = TermKey(lang: post.lang, slug: slug)
+                let key = TermKey(lang: posts[postIndex].lang, slug: slug)
                 if let existing = indexOfKey[key] {
                     index = existing
                 } else {
                     index = terms.count
                     indexOfKey[key] = index
-                    terms.append(Term(name: name, slug: slug, lang: post.lang, posts: []))
+                    terms.append(Term(name: name, slug: slug, lang: posts[postIndex].lang, posts: []))
                     spellings.append([])
                 }
                 guard !own.contains(index) else { continue }
@@ -72,7 +73,7 @@ public struct Taxonomy: Sendable, Equatable {
                 if let known = spellings[index].firstIndex(where: { $0.name == name }) {
                     spellings[index][known].count += 1
                 } else {
-                    spellings[index].append((name, 1, post.source))
+                    spellings[index].append((name, 1, posts[postIndex].source))
                 }
             }
             termsOfPost.append(own)
