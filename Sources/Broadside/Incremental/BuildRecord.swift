@@ -103,10 +103,14 @@ struct BuildRecord: Codable, Equatable {
         let inside = String(output.dropFirst(source.count + 1))
         skipping.insert(inside)
         let parent = String(inside.dropLast((inside as NSString).lastPathComponent.count))
+        // Asked of every file of the site: most paths are longer than any skipped, and are told
+        // apart by their length and bytes before any is hashed (hashed, 20 ms of each walk at 10,000 posts).
+        let longest = skipping.map(\.utf8.count).max() ?? 0
         return FileStamps.of(source, follow: true, skip: { path in
-            guard !skipping.contains(path) else { return true }
-            let entry = path.dropFirst(parent.count)
-            return path.hasPrefix(parent) && !entry.contains("/") && Leftovers.isLeftover(String(entry), of: inside)
+            if path.utf8.count <= longest, skipping.contains(path) { return true }
+            guard path.utf8.starts(with: parent.utf8) else { return false }
+            let entry = path.utf8.dropFirst(parent.utf8.count)
+            return !entry.contains(UInt8(ascii: "/")) && Leftovers.isLeftover(String(Substring(entry)), of: inside)
         }, apart: PageInputs.isPostText)
     }
 

@@ -140,7 +140,9 @@ struct FileStamps: Codable, Equatable, Sendable {
             }
             // The descriptor is the folder's until it is closed with it.
             defer { closedir(directory) }
-            for child in SiteFolder.entries(in: directory).sorted() {
+            // In order only where links are followed: a walk that follows none reaches each folder once.
+            let children = SiteFolder.entries(in: directory)
+            for child in follow ? children.sorted() : children {
                 let path = relative.isEmpty ? child : relative + "/" + child
                 if skip(path) { continue }
                 guard visit(child, in: descriptor, relative: path) else { return false }

@@ -54,7 +54,10 @@ struct PageInputs: Sendable {
 
     /// A post's or a page's Markdown, as `BuildRecord.stamps` sets it apart.
     static func isPostText(_ path: String) -> Bool {
-        path.hasSuffix(".md") && (path.hasPrefix(ContentLoader.postsFolder + "/") || path.hasPrefix(ContentLoader.pagesFolder + "/"))
+        // In bytes: asked of every file of the site's walk.
+        let bytes = path.utf8
+        return bytes.count > 3 && bytes.suffix(3).elementsEqual(".md".utf8)
+            && (bytes.starts(with: (ContentLoader.postsFolder + "/").utf8) || bytes.starts(with: (ContentLoader.pagesFolder + "/").utf8))
     }
 
     /// nil when a post cannot be digested or the walk set nothing apart.
