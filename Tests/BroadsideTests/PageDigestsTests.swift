@@ -270,6 +270,8 @@ import Testing
         #expect(post.fieldsDigest != nil && other.fieldsDigest == post.fieldsDigest)
         let changes: [(inout Post) -> Void] = [
             { $0.title += "!" }, { $0.summary = "" }, { $0.tags.append("x") }, { $0.params["mood"] = .text("calm") }, { $0.featured.toggle() },
+            { $0.authors.append("A. N. Other") }, { $0.seriesDay = ($0.seriesDay ?? 0) + 1 }, { $0.page = "about" },
+            { $0.titleLine = ($0.titleLine ?? 0) + 1 }, { $0.aliases.append(Alias(written: "/old/", file: "old/index.html", path: "old/", line: 3, column: 10)) },
         ]
         for change in changes {
             var changed = post

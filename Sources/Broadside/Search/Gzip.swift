@@ -6,7 +6,9 @@ enum Gzip {
     /// The zlib the program runs with (Debian's, a shared library that an upgrade replaces).
     static let version = String(cString: zlibVersion())
 
-    static func compressed(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
+    /// Level 4 by default: on the search index of 10,000 posts, 3.5 times as fast as zlib's
+    /// default (6) for 4% more bytes (3.04 MB against 2.91), a tenth of a clean build's search stage.
+    static func compressed(_ bytes: [UInt8], level: Int32 = 4) -> [UInt8] {
         var stream = z_stream()
         // windowBits 15 + 16: a gzip wrapper instead of zlib's.
         guard deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,

@@ -185,15 +185,21 @@ struct SearchIndex {
                 (index: index, range: $0..<min($0 + pieceSize, wave[index].upperBound))
             }
         }
-        let read = parallelMap(pieces) { Self.read(documents, $0.range, texts: $0.range.map(html)) }
+        // A range read whole is encoded for `blocks` on the core that read it; one read in pieces once they are joined.
+        let read = parallelMap(pieces) { piece -> (part: Part, encoded: [UInt8]?) in
+            let part = Self.read(documents, piece.range, texts: piece.range.map(html))
+            return (part, piece.range == wave[piece.index] && found[piece.index].key != nil ? SearchPartCode.encode(part) : nil)
+        }
         var parts = found.map { $0.part }
-        for (piece, part) in zip(pieces, read) {
-            if parts[piece.index] == nil { parts[piece.index] = part } else { parts[piece.index]!.append(part) }
+        var encoded = [[UInt8]?](repeating: nil, count: wave.count)
+        for (piece, made) in zip(pieces, read) {
+            if parts[piece.index] == nil { parts[piece.index] = made.part } else { parts[piece.index]!.append(made.part) }
+            encoded[piece.index] = made.encoded
         }
         return wave.indices.map { index in
             let part = parts[index] ?? Part()
-            let encoded = found[index].key != nil && found[index].part == nil ? SearchPartCode.encode(part) : nil
-            return (part, found[index].key, encoded)
+            let kept = found[index].key != nil && found[index].part == nil ? encoded[index] ?? SearchPartCode.encode(part) : nil
+            return (part, found[index].key, kept)
         }
     }
 
