@@ -6,6 +6,7 @@ enum PageAddresses {
     /// `paths`: each page's file, as `OutputPlan.path` gives it.
     static func clashes(_ pages: [Page], paths: [String], in site: Site) -> [Diagnostic] {
         var owner: [String: Page] = [:]
+        owner.reserveCapacity(pages.count)
         var clashes: [Diagnostic] = []
         // Pages of content/pages last, so the file the site writes anyway is the one named.
         let ordered = pages.indices.filter { !isContentPage(pages[$0], site) } + pages.indices.filter { isContentPage(pages[$0], site) }
@@ -23,7 +24,8 @@ enum PageAddresses {
     }
 
     private static func isContentPage(_ page: Page, _ site: Site) -> Bool {
-        if case .post(let index) = page.kind { return site.posts[index].isPage }
+        // The field itself: the post's computed `isPage` copied the whole post first.
+        if case .post(let index) = page.kind { return site.posts[index].page != nil }
         return false
     }
 

@@ -49,20 +49,24 @@ enum RedirectPage {
     /// file or a post's file; and a `_redirects` of the site's own that the list would replace.
     /// `plan` is every file planned, its first `pages.count` entries `pages`' own.
     static func clashes(pages: [Page], plan: [PlannedFile], in site: Site) -> [Diagnostic] {
-        var others: [String: PlannedFile] = [:]
-        for (index, file) in plan.enumerated() {
+        // Most sites have no alias: nothing to look up then. Posts by index, files by number: a
+        // post or a planned file taken whole is copied, every field of it retained.
+        guard site.posts.indices.contains(where: { !site.posts[$0].aliases.isEmpty }) else { return [] }
+        var others: [String: Int] = [:]
+        others.reserveCapacity(plan.count)
+        for index in plan.indices {
             if index < pages.count {
                 switch pages[index].kind {
                 case .alias, .redirects: continue
                 default: break
                 }
             }
-            if others[file.path] == nil { others[file.path] = file }
+            if others[plan[index].path] == nil { others[plan[index].path] = index }
         }
         var diagnostics: [Diagnostic] = []
-        for post in site.posts {
+        for post in site.posts where !post.aliases.isEmpty {
             for alias in post.aliases {
-                guard let other = others[alias.file] else { continue }
+                guard let other = others[alias.file].map({ plan[$0] }) else { continue }
                 let address = site.urls.rootPath + alias.path
                 let what: String
                 switch other.origin {
@@ -79,7 +83,8 @@ enum RedirectPage {
                     hint: "remove this alias: readers who follow the old address already find something there"))
             }
         }
-        if site.posts.contains(where: { !$0.aliases.isEmpty }), let own = others[listFile] {
+        // Some post has aliases (see the guard above).
+        if let own = others[listFile].map({ plan[$0] }) {
             diagnostics.append(.error(own.file, "this file would be replaced by the _redirects Broadside writes for the posts' aliases",
                 hint: "write each redirect as aliases: in the front matter of the post it leads to, and remove this file"))
         }

@@ -110,8 +110,11 @@ struct SiteUpdate {
     /// carry (those in a top-level entry nothing is written into now).
     private func unplanned() -> [String] {
         let planned = Set(plan.map(\.path))
+        let gone = previous.subtracting(planned)
+        // Most rebuilds delete nothing: the top-level names are not needed then.
+        guard !gone.isEmpty else { return [] }
         let written = Set(plan.map { OutputFolder.topLevelName($0.path) })
-        return previous.subtracting(planned).sorted().filter { path in
+        return gone.sorted().filter { path in
             let top = OutputFolder.topLevelName(path)
             return !(top.hasPrefix(".") && !written.contains(top))
         }

@@ -53,22 +53,24 @@ enum WritePlan {
         // files took 40 ms of an edit's rebuild).
         var firstAt: [Substring: Int] = [:]
         firstAt.reserveCapacity(plan.count)
-        for (index, file) in plan.enumerated() where firstAt[Substring(file.path)] == nil { firstAt[Substring(file.path)] = index }
+        // Backwards, so that the first of a path's files is the one kept, each path hashed once.
+        for index in plan.indices.reversed() { firstAt[Substring(plan[index].path)] = index }
         var diagnostics: [Diagnostic] = []
         var tooLongOrigins: [PlannedFile.Origin] = []
         func report(_ diagnostic: Diagnostic) {
             if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
         }
-        for file in plan {
-            let folders = folders(of: file.path)
-            if folders.longestName > nameMax || root.utf8.count + 1 + file.path.utf8.count >= Int(PATH_MAX) {
+        // By number: a planned file taken whole is copied, its path and origin retained.
+        for index in plan.indices {
+            let folders = folders(of: plan[index].path)
+            if folders.longestName > nameMax || root.utf8.count + 1 + plan[index].path.utf8.count >= Int(PATH_MAX) {
                 // Once for a post or term, not for each of its page's feeds.
-                if !tooLongOrigins.contains(file.origin) { report(tooLong(file, nameMax: nameMax)) }
-                tooLongOrigins.append(file.origin)
+                if !tooLongOrigins.contains(plan[index].origin) { report(tooLong(plan[index], nameMax: nameMax)) }
+                tooLongOrigins.append(plan[index].origin)
             }
             for folder in folders.paths {
                 guard let blocker = firstAt[folder] else { continue }
-                report(clash(file: plan[blocker], folder: String(folder), page: file))
+                report(clash(file: plan[blocker], folder: String(folder), page: plan[index]))
             }
         }
         return diagnostics
