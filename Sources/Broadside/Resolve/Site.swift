@@ -91,24 +91,33 @@ enum SiteResolver {
             return a != b ? a > b : loaded[$0].slug.utf8.lexicographicallyPrecedes(loaded[$1].slug.utf8)
         }.map { loaded[$0] }
         var firstWithSlug: [String: String] = [:]
-        for post in content.posts where !post.isPage {
-            if let other = firstWithSlug[post.slug] {
-                diagnostics.append(.error(post.source, line: post.slugLine,
-                    "the slug \"\(post.slug)\" is already used by \(other)",
-                    hint: "both would be written to /posts/\(post.slug)/; rename one file or give it another slug: in its front matter"))
+        // By index, field by field: a post taken whole is copied, every field of it retained.
+        for index in loaded.indices where loaded[index].page == nil {
+            let slug = loaded[index].slug
+            if let other = firstWithSlug[slug] {
+                diagnostics.append(.error(loaded[index].source, line: loaded[index].slugLine,
+                    "the slug \"\(slug)\" is already used by \(other)",
+                    hint: "both would be written to /posts/\(slug)/; rename one file or give it another slug: in its front matter"))
             } else {
-                firstWithSlug[post.slug] = post.source
+                firstWithSlug[slug] = loaded[index].source
             }
         }
         diagnostics += Aliases.problems(in: content.posts, urls: urls)
-        var categories = Taxonomy.build(.categories, posts: posts, names: \.categories, siteLanguage: config.language, diagnostics: &diagnostics)
-        var tags = Taxonomy.build(.tags, posts: posts, names: \.tags, siteLanguage: config.language, diagnostics: &diagnostics)
-        diagnostics += TermTwins.pair(&categories, &tags, pairs: config.termPairs, file: SiteConfig.fileName)
-        diagnostics += LookAlikeTerms.check(categories, posts: posts) + LookAlikeTerms.check(tags, posts: posts)
+        // The site's mistakes read the posts alone: found on the other core while the terms are made.
+        let (mistakes, terms) = concurrently({ SiteMistakes.check(posts, limit: limit) }) {
+            var found: [Diagnostic] = []
+            var categories = Taxonomy.build(.categories, posts: posts, names: \.categories, siteLanguage: config.language, diagnostics: &found)
+            var tags = Taxonomy.build(.tags, posts: posts, names: \.tags, siteLanguage: config.language, diagnostics: &found)
+            found += TermTwins.pair(&categories, &tags, pairs: config.termPairs, file: SiteConfig.fileName)
+            found += LookAlikeTerms.check(categories, posts: posts) + LookAlikeTerms.check(tags, posts: posts)
+            return (categories: categories, tags: tags, found: found)
+        }
+        let (categories, tags) = (terms.categories, terms.tags)
+        diagnostics += terms.found
         let (series, seriesDiagnostics) = Series.build(posts: posts, scheduled: content.scheduled, config: config)
         let (translations, translationDiagnostics) = Translations.build(posts: posts, config: config)
         let (introductions, introductionDiagnostics) = SeriesIntroductions.match(content.introductions, to: series)
-        diagnostics += seriesDiagnostics + introductionDiagnostics + translationDiagnostics + SiteMistakes.check(posts, limit: limit)
+        diagnostics += seriesDiagnostics + introductionDiagnostics + translationDiagnostics + mistakes
         var (lists, languages) = Lists.build(posts: posts, categories: categories, tags: tags, config: config, series: series)
         let events = Events.lists(posts: posts, now: now, languages: languages, feeds: config.feeds)
         lists += events.map(\.list)
