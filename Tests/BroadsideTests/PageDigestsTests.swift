@@ -106,7 +106,8 @@ import Testing
         let feeds = try FileManager.default.subpathsOfDirectory(atPath: site.output.path)
             .filter { ["feed.xml", "atom.xml", "feed.json"].contains(($0 as NSString).lastPathComponent) }
         #expect(index.count > 3 && feeds.count > 6)
-        #expect(try build(site).filesUnchanged == index.count + feeds.count)
+        // The sitemap and robots.txt too: code writes them, not the theme.
+        #expect(try build(site).filesUnchanged == index.count + feeds.count + 2)
         #expect(try site.read("posts/b/index.html").contains("<!-- edited -->"))
         #expect(try tree(site.output) == clean(site))
     }
@@ -116,7 +117,8 @@ import Testing
         defer { site.remove() }
         try build(site)
         let all = try build(site)
-        #expect(all.filesOfSameInputs > 10 && all.filesOfSameInputs == all.pages + all.feeds)
+        // Every file but the search index's, which keeps its own digests: sitemap.xml and robots.txt too.
+        #expect(all.filesOfSameInputs > 10 && all.filesOfSameInputs == all.pages + all.feeds + 2)
         let feedsOfA = try FileManager.default.subpathsOfDirectory(atPath: site.output.path)
             .filter { ["feed.xml", "atom.xml", "feed.json"].contains(($0 as NSString).lastPathComponent) }
             .filter { try site.read($0).contains("first") }
@@ -248,12 +250,46 @@ import Testing
         try build(at: testNow)
         // Later the same day the vigil is still to come: every page and feed has the same inputs.
         let later = try build(at: testNow + 6 * 3600)
-        #expect(later.filesOfSameInputs > 10 && later.filesOfSameInputs == later.pages + later.feeds)
+        #expect(later.filesOfSameInputs > 10 && later.filesOfSameInputs == later.pages + later.feeds + later.calendars + 2)
         // Once it is over, the events' pages show it past: no page is taken for its inputs.
         let after = testNow + 3 * 86_400
         #expect(try build(at: after).filesOfSameInputs == 0)
         #expect(try site.read("events/index.html") != String(decoding: clean(site, now: testNow).first { $0.key == "events/index.html" }?.value ?? Data(), as: UTF8.self))
         #expect(try tree(site.output) == clean(site, now: after))
+    }
+
+    /// Calendars, redirect pages and the sitemap's parts are made from posts' fields: a rebuild
+    /// leaves each as it was, its file not even compared, until a field it shows changes.
+    @Test func filesCodeWritesAreKeptForTheirInputs() throws {
+        let vigil = post("title: \"Vigil\"\ndate: 2026-10-04\nkind: event\naliases: [/old-vigil/]\nevent:\n  start: 2026-11-24T18:00:00Z\n  location: \"Plaza\"")
+        var files = Self.files.merging(["content/posts/vigil.md": vigil]) { $1 }
+        // Past 200 posts the sitemap is in parts: the oldest part's posts are not the vigil.
+        for number in 1...200 {
+            files["content/posts/old-\(number).md"] = post("title: \"Old \(number)\"\ndate: 2025-01-01T\(String(format: "%02d", number / 60)):\(String(format: "%02d", number % 60)):00Z")
+        }
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        try build(site)
+        let written = ["posts/vigil/event.ics", "old-vigil/index.html", "sitemap-1.xml", "sitemap-2.xml", "sitemap.xml", "robots.txt", "_redirects"]
+        for path in written { #expect(site.exists(path), "\(path)") }
+        let ages = { try written.map { try FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent($0).path)[.modificationDate] as? Date } }
+        let before = try ages()
+        let again = try build(site)
+        // The redirect page, `_redirects`, four files of the sitemap and robots.txt besides the pages.
+        #expect(again.filesOfSameInputs == again.pages + again.feeds + again.calendars + 7)
+        #expect(try ages() == before)
+
+        // The vigil's title: its calendar, its redirect page and the newest part of the sitemap
+        // (its lastmod) are made again; the oldest part is kept as it was.
+        try site.write("content/posts/vigil.md", vigil.replacingOccurrences(of: "title: \"Vigil\"", with: "title: \"Night vigil\"")
+            .replacingOccurrences(of: "date: 2026-10-04", with: "date: 2026-10-04\nupdated: 2026-10-05"))
+        let edited = try build(site)
+        #expect(edited.filesOfSameInputs < again.filesOfSameInputs)
+        #expect(try site.read("posts/vigil/event.ics").contains("SUMMARY:Night vigil\r\n"))
+        #expect(try site.read("sitemap-2.xml").contains("<lastmod>2026-10-05"))
+        let after = try ages()
+        #expect(after[0] != before[0] && after[2] == before[2] && after[3] != before[3])
+        #expect(try tree(site.output) == clean(site))
     }
 
     @Test func aPostsFieldsDigestLeavesItsTextAndLinksOut() throws {

@@ -140,6 +140,17 @@ struct PageInputs: Sendable {
         return digest.digest
     }
 
+    /// The inputs of a file code writes from the entries of `posts` alone (a post's calendar,
+    /// a part of the sitemap, a redirect to a post).
+    func posts(path: String, _ posts: some Collection<Int>) -> PageDigest {
+        var digest = ValueDigest()
+        digest.add(shape)
+        digest.add(path)
+        digest.add(word: UInt64(posts.count))
+        for post in posts { digest.add(entries[post]) }
+        return digest.digest
+    }
+
     /// The inputs of a page or a feed of list `list`: the entries of the posts it `shows`, the
     /// text of those it carries whole (a feed's), and the `numbers` it shows of the list itself
     /// (its pager; its count of posts when the theme shows it).

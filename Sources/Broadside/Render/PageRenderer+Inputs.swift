@@ -61,8 +61,8 @@ extension PageRenderer {
         return digest.digest
     }
 
-    /// What the page or feed at `path` is made from; nil for the files code writes, which are
-    /// always made, and when the build has no inputs.
+    /// What the page, feed or file at `path` is made from; nil for the newsletter's files (made of
+    /// the posts' text, few), which are always made, and when the build has no inputs.
     func inputs(of page: Page, path: String) -> PageDigest? {
         guard let inputs else { return nil }
         switch (page.format.writer, page.kind) {
@@ -81,6 +81,12 @@ extension PageRenderer {
             if case .home = list.scope, number == .first { shown += upcomingEvents(onHome: list.lang) }
             return inputs.list(path: path, index, shows: shown, numbers: numbers(of: list, page: number, pagination: pagination, slice: slice))
         case (.theme, _):
+            return inputs.page(path: path)
+        case (.calendar, .post(let index)), (.redirect, .alias(let index, _)):
+            return inputs.posts(path: path, CollectionOfOne(index))
+        case (.sitemap, .sitemap(.posts(let number))):
+            return sitemap.map { inputs.posts(path: path, $0.posts(inPart: number)) }
+        case (.sitemap, _), (.redirectList, _), (.robots, _):
             return inputs.page(path: path)
         default:
             return nil

@@ -126,10 +126,11 @@ struct PageRenderer: Sendable {
 
     /// What a page's file was made from, for `PageDigests`.
     struct MadeDigests {
-        /// A theme page's or a feed's digest (see `digest(template:context:lang:)`); the other
-        /// files code writes (calendars, redirects, the sitemap) have none and are always made.
+        /// A theme page's or a feed's digest (see `digest(template:context:lang:)`); a file code
+        /// writes from the posts' fields (a calendar, the sitemap), its text's; the newsletter's
+        /// have none and are always made.
         var values: PageDigest?
-        /// A theme page's inputs (`PageInputs`), when the build has them.
+        /// Its inputs (`PageInputs`), when the build has them.
         var inputs: PageDigest?
     }
 
@@ -150,17 +151,19 @@ struct PageRenderer: Sendable {
             return OutputFile(path: path, contents: .bytes(feed.bytes(syntax)))
         case .calendar:
             guard case .post(let index) = page.kind else { preconditionFailure("only posts have calendars") }
-            return OutputFile(path: path, contents: .text(CalendarWriter(site: site).ics(post: index)))
+            return written(page, path: path, previous: previous, made: &made) { CalendarWriter(site: site).ics(post: index) }
         case .redirect:
             guard case .alias(let index, let alias) = page.kind else { preconditionFailure("only aliases redirect") }
-            return OutputFile(path: path, contents: .text(RedirectPage.html(post: index, alias: site.posts[index].aliases[alias], in: site)))
+            return written(page, path: path, previous: previous, made: &made) {
+                RedirectPage.html(post: index, alias: site.posts[index].aliases[alias], in: site)
+            }
         case .redirectList:
-            return OutputFile(path: path, contents: .text(RedirectPage.list(in: site)))
+            return written(page, path: path, previous: previous, made: &made) { RedirectPage.list(in: site) }
         case .sitemap:
             guard case .sitemap(let part) = page.kind, let sitemap else { preconditionFailure("a sitemap is planned only with a base URL") }
-            return OutputFile(path: path, contents: .text(sitemap.text(part, site.urls)))
+            return written(page, path: path, previous: previous, made: &made) { sitemap.text(part, site.urls) }
         case .robots:
-            return OutputFile(path: path, contents: .text(RobotsText.text(site)))
+            return written(page, path: path, previous: previous, made: &made) { RobotsText.text(site) }
         case .edition(let file):
             guard case .list(let index, _) = page.kind, case .edition(let edition) = site.lists[index].scope else { preconditionFailure("only editions are e-mailed") }
             let email = EmailEdition(site: site, list: site.lists[index], edition: edition, strings: theme.strings, images: images)
@@ -185,6 +188,20 @@ struct PageRenderer: Sendable {
             let library = libraries[lang] ?? theme.templates
             return OutputFile(path: path, contents: library.file(context, template: template))
         }
+    }
+
+    /// A file code writes: `.unchanged` when it was made from the same inputs as its live file,
+    /// or its `text` is the live file's (its digest is the file's values); a calendar for each
+    /// event and the sitemap's parts were a tenth of an edit's rebuild, made to find them as they were.
+    private func written(_ page: Page, path: String, previous: PageDigests?, made: inout MadeDigests,
+                         _ text: () -> String) -> OutputFile {
+        if let kept = kept(page, path: path, previous: previous, made: &made) { return kept }
+        let text = text()
+        var digest = ValueDigest()
+        digest.add(text)
+        made.values = digest.digest
+        if made.values == previous?[path] { return OutputFile(path: path, contents: .unchanged) }
+        return OutputFile(path: path, contents: .text(text))
     }
 
     /// `.unchanged` when the page was made from the same inputs as its live file: its values

@@ -30,10 +30,7 @@ struct Sitemap: Sendable {
 
     static let postsPerPart = 200
 
-    /// Newest first, as `Site.posts`.
-    var posts: [Entry]
-    /// Each list's first page, then the indexes.
-    var lists: [Entry]
+    var site: Site
     var postsPerPart = Self.postsPerPart
 
     /// The files the sitemap takes, decided by counts alone, as the plan needs them before
@@ -44,10 +41,23 @@ struct Sitemap: Sendable {
         return [.root] + (1...(count + postsPerPart - 1) / postsPerPart).map(Part.posts) + [.lists]
     }
 
+    /// Each part's entries are made when its file is: a rebuild that keeps every part as it was
+    /// (`PageInputs`) makes none, where the entries of every post were 20 ms of an edit's
+    /// rebuild at 10,000 posts, on the main thread.
     init(site: Site, postsPerPart: Int = Self.postsPerPart) {
+        self.site = site
         self.postsPerPart = postsPerPart
+    }
+
+    /// The posts (indexes of `site.posts`, newest first) whose entries part `number` holds.
+    func posts(inPart number: Int) -> Range<Int> {
+        let end = max(0, site.posts.count - (number - 1) * postsPerPart)
+        return max(0, end - postsPerPart)..<end
+    }
+
+    /// Each list's first page, then the indexes.
+    private func lists() -> [Entry] {
         let urls = site.urls
-        posts = site.posts.indices.map { Self.post($0, in: site) }
         let homes = site.lists.filter { if case .home = $0.scope { true } else { false } }
         let homeAlternates = homes.count > 1 ? homes.map { ($0.lang, urls.absolute(urls.list($0.folder))) } + [("x-default", urls.absolute(urls.list([])))] : []
         var lists: [Entry] = []
@@ -73,7 +83,7 @@ struct Sitemap: Sendable {
         for url in termIndexes + site.languagesWithKinds.map({ urls.list(site.kindsFolder($0)) }) + newsletters {
             lists.append(Entry(url: urls.absolute(url), lastmod: nil))
         }
-        self.lists = lists
+        return lists
     }
 
     private static func post(_ index: Int, in site: Site) -> Entry {
@@ -89,21 +99,19 @@ struct Sitemap: Sendable {
         return entry
     }
 
-    private var isIndex: Bool { posts.count > postsPerPart }
+    private var isIndex: Bool { site.posts.count > postsPerPart }
 
     /// The text of one of its files.
     func text(_ part: Part, _ urls: SiteURLs) -> String {
         switch part {
         case .root where isIndex:
-            let parts = (1...(posts.count + postsPerPart - 1) / postsPerPart).map(Self.fileName) + [Self.fileName(.lists)]
+            let parts = (1...(site.posts.count + postsPerPart - 1) / postsPerPart).map(Self.fileName) + [Self.fileName(.lists)]
             return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
                 + parts.map { "<sitemap><loc>\(TextEscaping.xml.escape(urls.absolute(urls.rootPath + $0)))</loc></sitemap>\n" }.joined()
                 + "</sitemapindex>\n"
-        case .root: return urlset(posts[...] + lists[...])
-        case .posts(let number):
-            let end = max(0, posts.count - (number - 1) * postsPerPart)
-            return urlset(posts[max(0, end - postsPerPart)..<end])
-        case .lists: return urlset(lists[...])
+        case .root: return urlset(site.posts.indices.map { Self.post($0, in: site) } + lists())
+        case .posts(let number): return urlset(posts(inPart: number).map { Self.post($0, in: site) })
+        case .lists: return urlset(lists())
         }
     }
 
@@ -118,7 +126,7 @@ struct Sitemap: Sendable {
 
     private static func fileName(_ number: Int) -> String { "sitemap-\(number).xml" }
 
-    private func urlset(_ entries: ArraySlice<Entry>) -> String {
+    private func urlset(_ entries: [Entry]) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
         for entry in entries {
