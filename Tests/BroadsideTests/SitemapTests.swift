@@ -96,13 +96,13 @@ import Testing
         let parser = PostParser(config: config, rootPath: "/") { draft, _ in !draft }
         let content = ContentLoader(source: options.source, parser: parser).load()
         let (resolved, _) = SiteResolver.resolve(content, config: config, urls: SiteURLs(baseURL: config.baseURL), now: testNow.timeIntervalSince1970)
-        let sitemap = Sitemap(site: resolved, postsPerPart: 2)
+        let sitemap = Sitemap(postsPerPart: 2)
         #expect(Sitemap.parts(resolved, postsPerPart: 2) == [.root, .posts(1), .posts(2), .lists])
         #expect(Sitemap.parts(resolved, postsPerPart: 3) == [.root])
-        #expect(sitemap.text(.root, resolved.urls) == "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        #expect(sitemap.text(.root, in: resolved) == "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
             + ["sitemap-1.xml", "sitemap-2.xml", "sitemap-lists.xml"].map { "<sitemap><loc>https://example.org/\($0)</loc></sitemap>\n" }.joined() + "</sitemapindex>\n")
         func locations(_ part: Sitemap.Part) -> [String] {
-            sitemap.text(part, resolved.urls).components(separatedBy: "<loc>").dropFirst().map { String($0.prefix { $0 != "<" }) }
+            sitemap.text(part, in: resolved).components(separatedBy: "<loc>").dropFirst().map { String($0.prefix { $0 != "<" }) }
         }
         // The two oldest posts in part 1, the newest alone in part 2.
         #expect(locations(.posts(1)) == ["https://example.org/posts/clinica/", "https://example.org/posts/clinic/"])

@@ -1,10 +1,8 @@
 /// A post's event as iCalendar (RFC 5545), `posts/<slug>/event.ics`, for a reader's calendar app.
 /// Nothing in it depends on the clock or on chance: the UID comes from the post's slug and the
 /// site's host, and DTSTAMP from the post's date, so every build writes the same bytes.
-struct CalendarWriter {
-    var site: Site
-
-    func ics(post index: Int) -> String {
+enum CalendarWriter {
+    static func ics(post index: Int, in site: Site) -> String {
         let post = site.posts[index]
         guard let event = post.event else { preconditionFailure("only posts with an event have a calendar") }
         let urls = site.urls

@@ -85,7 +85,8 @@ extension PageRenderer {
         case (.calendar, .post(let index)), (.redirect, .alias(let index, _)):
             return inputs.posts(path: path, CollectionOfOne(index))
         case (.sitemap, .sitemap(.posts(let number))):
-            return sitemap.map { inputs.posts(path: path, $0.posts(inPart: number)) }
+            guard let sitemap else { return nil }
+            return inputs.posts(path: path, sitemap.posts(inPart: number, of: site.posts.count))
         case (.sitemap, _), (.redirectList, _), (.robots, _):
             return inputs.page(path: path)
         default:

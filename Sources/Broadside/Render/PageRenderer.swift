@@ -31,7 +31,7 @@ struct PageRenderer: Sendable {
     var images: ImageSet
     /// Each post some feed carries, as every feed shows it; nil for the others.
     var feedEntries: FeedEntries
-    /// Every page of the sitemap, made once for its files; nil without a base URL.
+    /// How the sitemap is in parts; nil without a base URL.
     var sitemap: Sitemap?
     /// Each home page's call to act: the newest action block of its posts, as `blocks/action` gets it.
     var homeActions: [String: TemplateMap] = [:]
@@ -80,7 +80,7 @@ struct PageRenderer: Sendable {
             return (lang, library)
         })
         self.renderKeys = renderKeys
-        sitemap = site.config.baseURL == nil ? nil : Sitemap(site: site)
+        sitemap = site.config.baseURL == nil ? nil : Sitemap()
         let blocks = BlockRenderer(theme: theme, words: words)
         homeActions = Self.homeActions(site, blocks: blocks, words: words)
         self.blocks = blocks
@@ -134,15 +134,23 @@ struct PageRenderer: Sendable {
         var inputs: PageDigest?
     }
 
-    /// `page`'s file; `.unchanged` when it is a theme page or a feed made from what its live
-    /// file was made from, as `previous` has it: the same inputs, or else the same values.
+    /// `page`'s file; `.unchanged` when it is made from what its live file was made from, as
+    /// `previous` has it: the same inputs, or else the same values (the newsletter's files,
+    /// which have neither, are always made).
     func render(_ page: Page, previous: PageDigests?, made: inout MadeDigests) -> OutputFile {
         let path = OutputPlan.path(of: page, in: site)
-        let previousValues = previous?[path]
+        if let kept = kept(page, path: path, previous: previous, made: &made) { return kept }
+        return make(page, path: path, previous: previous?[path], made: &made)
+    }
+
+    /// `page`'s file, made; `.unchanged` when its values are those of the live file (`previous`).
+    /// Never inlined into `render`: there the optimizer copied the site three times on entry
+    /// for the writers that hold one, for every page, kept or not (50 ms of an edit's rebuild).
+    @inline(never)
+    private func make(_ page: Page, path: String, previous previousValues: PageDigest?, made: inout MadeDigests) -> OutputFile {
         switch page.format.writer {
         case .feed(let syntax):
             guard case .list(let index, _) = page.kind else { preconditionFailure("only lists have feeds") }
-            if let kept = kept(page, path: path, previous: previous, made: &made) { return kept }
             let list = site.lists[index]
             let feed = FeedWriter(site: site, list: list, format: page.format, heading: heading(of: list), entries: feedEntries)
             let digest = feed.digest(syntax)
@@ -151,19 +159,18 @@ struct PageRenderer: Sendable {
             return OutputFile(path: path, contents: .bytes(feed.bytes(syntax)))
         case .calendar:
             guard case .post(let index) = page.kind else { preconditionFailure("only posts have calendars") }
-            return written(page, path: path, previous: previous, made: &made) { CalendarWriter(site: site).ics(post: index) }
+            return written(CalendarWriter.ics(post: index, in: site), path: path, previous: previousValues, made: &made)
         case .redirect:
             guard case .alias(let index, let alias) = page.kind else { preconditionFailure("only aliases redirect") }
-            return written(page, path: path, previous: previous, made: &made) {
-                RedirectPage.html(post: index, alias: site.posts[index].aliases[alias], in: site)
-            }
+            return written(RedirectPage.html(post: index, alias: site.posts[index].aliases[alias], in: site), path: path, previous: previousValues,
+                made: &made)
         case .redirectList:
-            return written(page, path: path, previous: previous, made: &made) { RedirectPage.list(in: site) }
+            return written(RedirectPage.list(in: site), path: path, previous: previousValues, made: &made)
         case .sitemap:
             guard case .sitemap(let part) = page.kind, let sitemap else { preconditionFailure("a sitemap is planned only with a base URL") }
-            return written(page, path: path, previous: previous, made: &made) { sitemap.text(part, site.urls) }
+            return written(sitemap.text(part, in: site), path: path, previous: previousValues, made: &made)
         case .robots:
-            return written(page, path: path, previous: previous, made: &made) { RobotsText.text(site) }
+            return written(RobotsText.text(site), path: path, previous: previousValues, made: &made)
         case .edition(let file):
             guard case .list(let index, _) = page.kind, case .edition(let edition) = site.lists[index].scope else { preconditionFailure("only editions are e-mailed") }
             let email = EmailEdition(site: site, list: site.lists[index], edition: edition, strings: theme.strings, images: images)
@@ -178,7 +185,6 @@ struct PageRenderer: Sendable {
             guard case .editions(let lang) = page.kind else { preconditionFailure("only the newsletter has a digest") }
             return OutputFile(path: path, contents: .text(DigestFeed(site: site, lang: lang, strings: theme.strings, images: images).xml()))
         case .theme:
-            if let kept = kept(page, path: path, previous: previous, made: &made) { return kept }
             // Every template chosen here was checked to exist when the theme was loaded.
             let (template, context) = html(page.kind)
             let lang = language(of: page.kind)
@@ -190,17 +196,15 @@ struct PageRenderer: Sendable {
         }
     }
 
-    /// A file code writes: `.unchanged` when it was made from the same inputs as its live file,
-    /// or its `text` is the live file's (its digest is the file's values); a calendar for each
-    /// event and the sitemap's parts were a tenth of an edit's rebuild, made to find them as they were.
-    private func written(_ page: Page, path: String, previous: PageDigests?, made: inout MadeDigests,
-                         _ text: () -> String) -> OutputFile {
-        if let kept = kept(page, path: path, previous: previous, made: &made) { return kept }
-        let text = text()
+    /// A file code writes from the posts' fields, `text`: `.unchanged` when the live file holds
+    /// it (its digest is the file's values). Its inputs were asked first (`kept`): a calendar
+    /// for each event and the sitemap's parts were a tenth of an edit's rebuild, made only to
+    /// be found as they were.
+    private func written(_ text: String, path: String, previous: PageDigest?, made: inout MadeDigests) -> OutputFile {
         var digest = ValueDigest()
         digest.add(text)
         made.values = digest.digest
-        if made.values == previous?[path] { return OutputFile(path: path, contents: .unchanged) }
+        if made.values == previous { return OutputFile(path: path, contents: .unchanged) }
         return OutputFile(path: path, contents: .text(text))
     }
 

@@ -30,7 +30,6 @@ struct Sitemap: Sendable {
 
     static let postsPerPart = 200
 
-    var site: Site
     var postsPerPart = Self.postsPerPart
 
     /// The files the sitemap takes, decided by counts alone, as the plan needs them before
@@ -41,22 +40,17 @@ struct Sitemap: Sendable {
         return [.root] + (1...(count + postsPerPart - 1) / postsPerPart).map(Part.posts) + [.lists]
     }
 
-    /// Each part's entries are made when its file is: a rebuild that keeps every part as it was
-    /// (`PageInputs`) makes none, where the entries of every post were 20 ms of an edit's
-    /// rebuild at 10,000 posts, on the main thread.
-    init(site: Site, postsPerPart: Int = Self.postsPerPart) {
-        self.site = site
-        self.postsPerPart = postsPerPart
-    }
-
-    /// The posts (indexes of `site.posts`, newest first) whose entries part `number` holds.
-    func posts(inPart number: Int) -> Range<Int> {
-        let end = max(0, site.posts.count - (number - 1) * postsPerPart)
+    /// The posts (indexes of `site.posts`, newest first) whose entries part `number` holds, of
+    /// `count` posts. Each part's entries are made when its file is: a rebuild that keeps every
+    /// part as it was (`PageInputs`) makes none, where the entries of every post were 20 ms of
+    /// an edit's rebuild at 10,000 posts, on the main thread.
+    func posts(inPart number: Int, of count: Int) -> Range<Int> {
+        let end = max(0, count - (number - 1) * postsPerPart)
         return max(0, end - postsPerPart)..<end
     }
 
     /// Each list's first page, then the indexes.
-    private func lists() -> [Entry] {
+    private static func lists(_ site: Site) -> [Entry] {
         let urls = site.urls
         let homes = site.lists.filter { if case .home = $0.scope { true } else { false } }
         let homeAlternates = homes.count > 1 ? homes.map { ($0.lang, urls.absolute(urls.list($0.folder))) } + [("x-default", urls.absolute(urls.list([])))] : []
@@ -99,19 +93,18 @@ struct Sitemap: Sendable {
         return entry
     }
 
-    private var isIndex: Bool { site.posts.count > postsPerPart }
-
     /// The text of one of its files.
-    func text(_ part: Part, _ urls: SiteURLs) -> String {
+    func text(_ part: Part, in site: Site) -> String {
+        let urls = site.urls
         switch part {
-        case .root where isIndex:
+        case .root where site.posts.count > postsPerPart:
             let parts = (1...(site.posts.count + postsPerPart - 1) / postsPerPart).map(Self.fileName) + [Self.fileName(.lists)]
             return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
                 + parts.map { "<sitemap><loc>\(TextEscaping.xml.escape(urls.absolute(urls.rootPath + $0)))</loc></sitemap>\n" }.joined()
                 + "</sitemapindex>\n"
-        case .root: return urlset(site.posts.indices.map { Self.post($0, in: site) } + lists())
-        case .posts(let number): return urlset(posts(inPart: number).map { Self.post($0, in: site) })
-        case .lists: return urlset(lists())
+        case .root: return Self.urlset(site.posts.indices.map { Self.post($0, in: site) } + Self.lists(site))
+        case .posts(let number): return Self.urlset(posts(inPart: number, of: site.posts.count).map { Self.post($0, in: site) })
+        case .lists: return Self.urlset(Self.lists(site))
         }
     }
 
@@ -126,7 +119,7 @@ struct Sitemap: Sendable {
 
     private static func fileName(_ number: Int) -> String { "sitemap-\(number).xml" }
 
-    private func urlset(_ entries: [Entry]) -> String {
+    private static func urlset(_ entries: [Entry]) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
         for entry in entries {
