@@ -252,8 +252,9 @@ public enum Build {
         guard !diagnostics.stopBuild(strict: options.strict), let theme, output != nil || !writing else { return nil }
         clock.measure("resolve", plural(site.posts.count, "published post"))
 
-        // Each post's HTML read once for the digests the search index's blocks and the pages' inputs take.
-        let texts = writing ? parallelMap(site.posts, PageInputs.text(of:)) : []
+        // Each post's HTML digested for the search index's blocks and the pages' inputs: as the
+        // post cache keeps it, else read once.
+        let texts = writing ? parallelMap(site.posts) { [known = content.texts] in known[$0.source] ?? PageInputs.text(of: $0) } : []
         // The search index: its files are planned like static files, below. `check` writes
         // nothing and no page links into the index: it is not made there. Kept only by the build
         // that holds the post cache: one build at a time writes the cache folder.

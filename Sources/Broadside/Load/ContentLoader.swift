@@ -15,6 +15,8 @@ public struct LoadedContent: Sendable {
     public var postsFromCache = 0
     /// Each post's `fieldsDigest` as it was parsed, by its source, when there is a cache to keep it in.
     var fields: [String: PageDigest] = [:]
+    /// Each post's HTML digested (`PageInputs.text(of:)`), by its source, when the cache keeps it.
+    var texts: [String: PageDigest] = [:]
 }
 
 /// Finds `content/posts/**/*.md`, reads each file once and parses it on every core.
@@ -50,22 +52,22 @@ struct ContentLoader {
         let files = listed.filter { $0.path.hasSuffix(".md") }
         let unread = UnreadFiles.misnamed(listed.map(\.path).filter { !$0.hasSuffix(".md") }, posts: files.map(\.path))
             + UnreadFiles.outsidePosts(in: folder)
-        let results = parallelMap(files) { found -> (Post?, ScheduledDay?, [Diagnostic], LeftOutPost?, digest: String?, fields: PageDigest?) in
+        let results = parallelMap(files) { found -> (Post?, ScheduledDay?, [Diagnostic], LeftOutPost?, digest: String?, fields: PageDigest?, text: PageDigest?) in
             let file = "\(Self.postsFolder)/\(found.path)"
-            if let problem = PostFolder.problem(withPostAt: found.path) { return (nil, nil, [problem], nil, nil, nil) }
+            if let problem = PostFolder.problem(withPostAt: found.path) { return (nil, nil, [problem], nil, nil, nil, nil) }
             let data: Data
             switch FileBytes.read(found.real, limit: TextLimit.post.bytes) {
             case .success(let read): data = read
             case .failure(let failure):
-                return (nil, nil, [failure.diagnostic(file, .post) { SiteFolder.unreadableFile(file, $0) }], nil, nil, nil)
+                return (nil, nil, [failure.diagnostic(file, .post) { SiteFolder.unreadableFile(file, $0) }], nil, nil, nil, nil)
             }
             let digest = cache.map { _ in PostCache.digest(of: file, bytes: data) }
-            if let cache, let digest, let (post, diagnostics, fields) = cache.posts.post(digest, if: { cache.leftOut.admits(draft: $0.draft, date: $0.date) }) {
+            if let cache, let digest, let (post, diagnostics, fields, text) = cache.posts.post(digest, if: { cache.leftOut.admits(draft: $0.draft, date: $0.date) }) {
                 _ = cache.leftOut.admit(draft: post.draft, date: post.date)
-                return (post, nil, diagnostics, nil, digest, fields)
+                return (post, nil, diagnostics, nil, digest, fields, text)
             }
             guard let text = String(validatingUTF8: data) else {
-                return (nil, nil, [UTF8Text.problem(in: data, file: file)], nil, nil, nil)
+                return (nil, nil, [UTF8Text.problem(in: data, file: file)], nil, nil, nil, nil)
             }
             let postFolder = PostFolder.folder(ofPostAt: found.path)
             var (post, scheduled, diagnostics, leftOut) = parser.read(text, file: file, fileStem: PostFolder.stem(ofPostAt: found.path),
@@ -75,11 +77,12 @@ struct ContentLoader {
             if let cache, let digest,
                 let kept = post.flatMap({ cache.posts.keep($0, diagnostics: diagnostics, fields: fields, digest: digest, inFolder: postFolder != nil) })
             {
-                post?.body = kept
+                post?.body = kept.html
+                return (post, scheduled, diagnostics, leftOut, digest, fields, kept.text)
             } else if let spill, let body = post?.body {
                 post?.body = body.spilled(into: spill)
             }
-            return (post, scheduled, diagnostics, leftOut, digest, fields)
+            return (post, scheduled, diagnostics, leftOut, digest, fields, nil)
         }
         cache?.posts.finish(keeping: Set(results.compactMap(\.digest)))
         // A link beside a post folder's index.md is judged by both listings: say it once.
@@ -95,16 +98,19 @@ struct ContentLoader {
         var posts: [Post] = []
         posts.reserveCapacity(results.count + pages.posts.count)
         var fields: [String: PageDigest] = [:]
+        var texts: [String: PageDigest] = [:]
         for result in results {
             guard let post = result.0 else { continue }
             posts.append(post)
             fields[post.source] = result.fields
+            texts[post.source] = result.text
         }
         posts.append(contentsOf: pages.posts)
         var content = LoadedContent(posts: posts, diagnostics: diagnostics + pages.diagnostics + introductions.diagnostics,
                                     scheduled: results.compactMap(\.1), leftOut: results.compactMap(\.3) + pages.leftOut + introductions.leftOut,
                                     introductions: introductions.posts, postsFromCache: cache?.posts.postsFound ?? 0)
         content.fields = fields
+        content.texts = texts
         return content
     }
 
