@@ -205,12 +205,21 @@ struct SiteFolder {
 
     /// The names in an open folder (`opendir`, `fdopendir`), but `.` and `..`.
     static func entries(in directory: OpaquePointer) -> [String] {
+        var linked = false
+        return entries(in: directory, linked: &linked)
+    }
+
+    /// The same; `linked` set when one of them may be a symbolic link (the folder says so, or
+    /// does not say what any entry is).
+    static func entries(in directory: OpaquePointer, linked: inout Bool) -> [String] {
         var names: [String] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
                 String(decoding: bytes.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
-            if name != "." && name != ".." { names.append(name) }
+            guard name != "." && name != ".." else { continue }
+            names.append(name)
+            if entry.pointee.d_type == UInt8(DT_LNK) || entry.pointee.d_type == UInt8(DT_UNKNOWN) { linked = true }
         }
         return names
     }
