@@ -63,4 +63,21 @@ import Testing
         #expect(FileStamps.of(site.path, follow: false) { $0 == "content/posts/b.md" }?.digest == before.digest)
         #expect(FileStamps.of(root.appendingPathComponent("missing").path, follow: false) == nil)
     }
+
+    /// A folder reached both as itself and through a link is walked as itself, whichever the
+    /// kernel lists first: links to folders are walked last.
+    @Test func aFolderIsWalkedByItsOwnPathBeforeAnyLinkToIt() throws {
+        for holder in ["a", "z"] {
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("stamps-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: root) }
+            for folder in [holder, "c"] { try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true) }
+            try "f".write(to: root.appendingPathComponent("c/f.md"), atomically: false, encoding: .utf8)
+            try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("\(holder)/l").path, withDestinationPath: "../c")
+            // Set apart by its own path: it was stamped there, not as `holder/l/f.md`.
+            let stamps = try #require(FileStamps.of(root.path, follow: true, apart: { $0 == "c/f.md" }))
+            #expect(stamps.others != nil && stamps.others != stamps.digest, "\(holder)")
+            let throughLink = try #require(FileStamps.of(root.path, follow: true, apart: { $0 == "\(holder)/l/f.md" }))
+            #expect(throughLink.others == throughLink.digest, "\(holder)")
+        }
+    }
 }

@@ -30,15 +30,19 @@ struct FileStamps: Codable, Equatable, Sendable {
     /// relative path `skip` accepts are left out with what is below them.
     static func of(_ root: String, follow: Bool, skip: @escaping (String) -> Bool = { _ in false },
                    apart: ((String) -> Bool)? = nil) -> FileStamps? {
-        var walk = Walk(follow: follow, skip: skip, apart: apart, ordered: false)
-        var whole = walk.visit(root, in: AT_FDCWD, relative: "")
-        // Which of two links to a folder is walked into depends on the order folders are
-        // walked in: a walk that meets a link stops, and is made again in the order of the names.
-        if walk.metLink {
-            walk = Walk(follow: follow, skip: skip, apart: apart, ordered: true)
-            whole = walk.visit(root, in: AT_FDCWD, relative: "")
+        var walk = Walk(follow: follow, skip: skip, apart: apart)
+        guard walk.visit(root, in: AT_FDCWD, relative: "") else { return nil }
+        // Links to folders once every folder they are in is walked, in the order of their paths
+        // (those met below them in turn): which of two ways to a folder is walked into must not
+        // depend on the order the kernel lists folders in, and sorting every folder's names
+        // (10,000 posts) was 7 ms of each walk of a site.
+        while !walk.links.isEmpty {
+            let links = walk.links.sorted()
+            walk.links = []
+            for relative in links {
+                guard walk.visit(root + "/" + relative, in: AT_FDCWD, relative: relative) else { return nil }
+            }
         }
-        guard whole else { return nil }
         return FileStamps(digest: walk.sum.hex, newest: walk.newest, others: walk.others?.hex)
     }
 
@@ -109,28 +113,25 @@ struct FileStamps: Codable, Equatable, Sendable {
         }
     }
 
-    /// Entries in the order the kernel lists them, or, `ordered`, of their names in each folder:
-    /// the digest is a sum, but which of two links to a folder is walked into must not depend on
-    /// the kernel's order (sorting the names of 10,000 posts was 7 ms of each walk of a site).
+    /// Entries in the order the kernel lists them (the digest is a sum); in a walk that follows
+    /// links, links to folders are left in `links` for later (see `of`).
     private struct Walk {
         let follow: Bool
         let skip: (String) -> Bool
         let apart: ((String) -> Bool)?
-        let ordered: Bool
         var sum = Sum()
         var others: Sum?
         var newest: Int64 = 0
         var folders: Set<[UInt64]> = []
-        /// Whether a walk that follows links met one (or an entry its folder did not say the kind of).
-        var metLink = false
+        /// Links to folders met and not yet walked into, by relative path.
+        var links: [String] = []
 
-        init(follow: Bool, skip: @escaping (String) -> Bool, apart: ((String) -> Bool)?, ordered: Bool) {
-            (self.follow, self.skip, self.apart, self.ordered) = (follow, skip, apart, ordered)
+        init(follow: Bool, skip: @escaping (String) -> Bool, apart: ((String) -> Bool)?) {
+            (self.follow, self.skip, self.apart) = (follow, skip, apart)
             others = apart == nil ? nil : Sum()
         }
 
-        /// False when the entry cannot be read (the caller then knows nothing of the folder), or
-        /// when a walk out of order meets a link.
+        /// False when the entry cannot be read: the caller then knows nothing of the folder.
         /// `name` is looked up in the open folder `parent`: by whole paths, the kernel's walks of
         /// them were a third of the time (20,000 files of an output stamped twice a rebuild).
         mutating func visit(_ name: String, in parent: Int32, relative: String) -> Bool {
@@ -152,16 +153,25 @@ struct FileStamps: Codable, Equatable, Sendable {
             }
             // The descriptor is the folder's until it is closed with it.
             defer { closedir(directory) }
-            // In order only where links are followed: a walk that follows none reaches each folder once.
-            let children = SiteFolder.entries(in: directory, linked: &metLink)
-            if !follow { metLink = false }
-            if metLink && !ordered { return false }
-            for child in ordered ? children.sorted() : children {
+            var mayBeLinks: [String] = []
+            let children = SiteFolder.entries(in: directory, mayBeLinks: &mayBeLinks)
+            let later = follow ? Set(mayBeLinks.filter { Self.isLinkToFolder($0, in: descriptor) }) : []
+            for child in children {
                 let path = relative.isEmpty ? child : relative + "/" + child
                 if skip(path) { continue }
+                if later.contains(child) {
+                    links.append(path)
+                    continue
+                }
                 guard visit(child, in: descriptor, relative: path) else { return false }
             }
             return true
+        }
+
+        private static func isLinkToFolder(_ name: String, in folder: Int32) -> Bool {
+            var info = stat()
+            guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return false }
+            return fstatat(folder, name, &info, 0) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
         }
 
         private mutating func add(_ relative: String, _ numbers: [Int64]) {

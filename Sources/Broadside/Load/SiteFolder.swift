@@ -205,13 +205,13 @@ struct SiteFolder {
 
     /// The names in an open folder (`opendir`, `fdopendir`), but `.` and `..`.
     static func entries(in directory: OpaquePointer) -> [String] {
-        var linked = false
-        return entries(in: directory, linked: &linked)
+        var links: [String] = []
+        return entries(in: directory, mayBeLinks: &links)
     }
 
-    /// The same; `linked` set when one of them may be a symbolic link (the folder says so, or
-    /// does not say what any entry is).
-    static func entries(in directory: OpaquePointer, linked: inout Bool) -> [String] {
+    /// The same; those that may be symbolic links added to `mayBeLinks` (the folder says so, or
+    /// does not say what they are).
+    static func entries(in directory: OpaquePointer, mayBeLinks: inout [String]) -> [String] {
         var names: [String] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
@@ -219,7 +219,7 @@ struct SiteFolder {
             }
             guard name != "." && name != ".." else { continue }
             names.append(name)
-            if entry.pointee.d_type == UInt8(DT_LNK) || entry.pointee.d_type == UInt8(DT_UNKNOWN) { linked = true }
+            if entry.pointee.d_type == UInt8(DT_LNK) || entry.pointee.d_type == UInt8(DT_UNKNOWN) { mayBeLinks.append(name) }
         }
         return names
     }
