@@ -19,14 +19,14 @@ enum LinkCheck {
     /// posts' links while the check goes on.
     static func linkedPosts(of site: Site) -> [LinkedPost] {
         // Not `site.posts + …`: a copy of every post (40 MB at 100,000) at the build's peak.
-        let linked = { (post: Post) in post.links.isEmpty ? nil : LinkedPost(source: post.source, folder: post.folder, links: post.links) }
-        // By index, field by field: a post taken whole is copied, every field of it retained.
-        let posts = site.posts.indices.compactMap { index in
-            site.posts[index].links.isEmpty ? nil
-                : LinkedPost(source: site.posts[index].source, folder: Post.folder(page: site.posts[index].page, slug: site.posts[index].slug),
-                             links: site.posts[index].links)
-        }
-        return posts + site.introductions.compactMap { $0.flatMap(linked) }
+        // Field by field: a post taken from the array whole, even to be lent, was copied, every field of it retained.
+        site.posts.indices.compactMap { linked(site.posts[$0].source, page: site.posts[$0].page, slug: site.posts[$0].slug, site.posts[$0].links) }
+            + site.introductions.compactMap { $0.flatMap { linked($0.source, page: $0.page, slug: $0.slug, $0.links) } }
+    }
+
+    /// What the check reads of a post: its file, its folder and its links; nil without any.
+    private static func linked(_ source: String, page: String?, slug: String, _ links: [PostLink]) -> LinkedPost? {
+        links.isEmpty ? nil : LinkedPost(source: source, folder: Post.folder(page: page, slug: slug), links: links)
     }
 
     /// `paths`: every file the site will have, relative to the output folder. Past `limit`
