@@ -324,7 +324,9 @@ public enum Build {
         let planned = Set(plan.map(\.path))
         diagnostics += config.menus.brokenLinks(paths: planned, rootPath: site.urls.rootPath)
         let (linked, rootPath, linkPaths) = (LinkCheck.linkedPosts(of: site), site.urls.rootPath, planned.union(images.failed).union(images.images.keys))
-        let brokenLinks = Pending(aside: aside && writing) { LinkCheck.brokenLinks(in: linked, rootPath: rootPath, paths: linkPaths, limit: writing ? LinkCheck.buildLimit : .max) }
+        let brokenLinks = Pending(aside: aside) {
+            LinkCheck.brokenLinks(in: linked, rootPath: rootPath, paths: linkPaths, limit: writing ? LinkCheck.buildLimit : .max)
+        }
         assetDigests += Array(repeating: nil, count: assets.count - assetDigests.count)
         var prepared = PreparedBuild(site: site, theme: theme, output: output, pages: pages, assets: assets, assetDigests: assetDigests, plan: plan,
             leftOut: leftOut, leftOutPosts: leftOutPosts,
