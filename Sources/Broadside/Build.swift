@@ -220,7 +220,7 @@ public enum Build {
             PostCache(site: options.source, key: PostCache.key(site: options.source, baseURL: options.baseURL,
                 rootPath: urls.rootPath, languages: theme?.strings.codes ?? []), spill: spill)
         }
-        let content = ContentLoader(source: options.source, parser: parser, spill: spill, cache: cache.map { ($0, leftOut) }).load()
+        var content = ContentLoader(source: options.source, parser: parser, spill: spill, cache: cache.map { ($0, leftOut) }).load()
         diagnostics += content.diagnostics + leftOut.diagnostics
         // A rebuild into the output the last build left does the following on threads of their
         // own beside work that is mostly one core's; a whole build in turn (see `Pending`).
@@ -255,6 +255,7 @@ public enum Build {
         // Each post's HTML digested for the search index's blocks and the pages' inputs: as the
         // post cache keeps it, else read once.
         let texts = writing ? parallelMap(site.posts) { [known = content.texts] in known[$0.source] ?? PageInputs.text(of: $0) } : []
+        content.texts = [:]
         // The search index: its files are planned like static files, below. `check` writes
         // nothing and no page links into the index: it is not made there. Kept only by the build
         // that holds the post cache: one build at a time writes the cache folder.
