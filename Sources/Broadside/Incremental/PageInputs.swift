@@ -115,8 +115,13 @@ struct PageInputs: Sendable {
 
     /// A post's HTML digested, as its page's and feeds' inputs and the search index's blocks take it.
     static func text(of post: Post) -> PageDigest {
+        post.body.withBytes { text(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// HTML's bytes digested as a post's text (the post cache checks a post's HTML by it too).
+    static func text(_ html: UnsafeRawBufferPointer) -> PageDigest {
         var text = ValueDigest()
-        post.body.withBytes { text.add(UnsafeRawBufferPointer($0)) }
+        text.add(html)
         return text.digest
     }
 

@@ -125,7 +125,7 @@ final class PostCache: Sendable {
             for number in [encoded.count, html.count, Int(RecordBytes.checksum(encoded))] {
                 record += RecordBytes.bytes(UInt32(truncatingIfNeeded: number))
             }
-            let text = Self.text(UnsafeRawBufferPointer(html))
+            let text = PageInputs.text(UnsafeRawBufferPointer(html))
             record += RecordBytes.bytes(text)
             record += encoded
             record += html
@@ -227,15 +227,8 @@ final class PostCache: Sendable {
         guard html.upperBound == record.count,
             RecordBytes.checksum(UnsafeBufferPointer(rebasing: record[encoded])) == RecordBytes.number(header, at: digestSize + 8)
         else { return nil }
-        let text = text(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(record)[html]))
+        let text = PageInputs.text(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(record)[html]))
         guard RecordBytes.bytes(text) == Array(header[(digestSize + 12)...]) else { return nil }
         return (encoded, html, text)
-    }
-
-    /// A post's HTML digested, as `PageInputs.text(of:)` digests it.
-    private static func text(_ html: UnsafeRawBufferPointer) -> PageDigest {
-        var digest = ValueDigest()
-        digest.add(html)
-        return digest.digest
     }
 }
